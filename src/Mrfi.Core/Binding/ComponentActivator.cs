@@ -1,0 +1,118 @@
+using System.Reflection;
+using System.Text;
+using Mrfi.Core.Catalog;
+using Mrfi.Core.Configuration;
+
+namespace Mrfi.Core.Binding;
+
+/// <summary>Builds a component from a config table: <c>method</c> names the type, every other key binds to
+/// a constructor parameter of the same name (<c>bit_width</c> → <c>bitWidth</c>). The constructor is the schema.</summary>
+public sealed class ComponentActivator
+{
+    private readonly ComponentCatalog _catalog;
+
+    /// <summary>Creates an activator over a catalog.</summary>
+    public ComponentActivator(ComponentCatalog catalog) => _catalog = catalog;
+
+    /// <summary>Resolves the type that <paramref name="table"/>'s <paramref name="methodKey"/> names, with a "did you mean" error when unknown.</summary>
+    public Type Resolve(ComponentKind kind, ConfigTable table, string methodKey = "method")
+    {
+        string method = table.RequiredString(methodKey);
+        if (_catalog.TryFind(kind, method, out var type)) return type;
+        var valid = _catalog.Names(kind);
+        throw MrfiException.At(table.LocationOf(methodKey),
+            $"{table.Describe(methodKey)}: unknown {Describe(kind)} '{method}'. {NameSuggester.Hint(method, valid)}");
+    }
+
+    /// <summary>Creates the component named by the table, binding all keys except <paramref name="reserved"/> to constructor parameters.</summary>
+    public T Create<T>(ComponentKind kind, ConfigTable table, IReadOnlyDictionary<string, double> sweep, string methodKey = "method", params string[] reserved)
+        where T : class
+    {
+        var type = Resolve(kind, table, methodKey);
+        var args = table.Keys.Where(k => k != methodKey && !reserved.Contains(k)).Select(k => table.Raw(k)!).ToList();
+        string method = table.RequiredString(methodKey);
+        return (T)Construct(type, method, table, args, sweep);
+    }
+
+    private static object Construct(Type type, string method, ConfigTable table, IReadOnlyList<ConfigValue> args, IReadOnlyDictionary<string, double> sweep)
+    {
+        var ctors = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).ToList();
+        var best = ctors.FirstOrDefault(c => Fits(c, args)) ?? ctors[0];
+        var parameters = best.GetParameters();
+        var byName = parameters.ToDictionary(p => Normalize(p.Name!), p => p);
+
+        foreach (var arg in args)
+        {
+            string key = LastSegment(arg.Key);
+            if (!byName.ContainsKey(Normalize(key)))
+            {
+                var valid = parameters.Select(p => SnakeCase(p.Name!)).ToList();
+                string hint = valid.Count == 0 ? $"{method} takes no arguments." : NameSuggester.Hint(key, valid).Replace("Valid names", $"{method} takes", StringComparison.Ordinal);
+                throw MrfiException.At(arg.Location, $"{table.Describe(key)}: {method} has no argument '{key}'. {hint}");
+            }
+        }
+
+        var values = new object?[parameters.Length];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            var p = parameters[i];
+            var arg = args.FirstOrDefault(a => Normalize(LastSegment(a.Key)) == Normalize(p.Name!));
+            if (arg is null)
+            {
+                if (!p.HasDefaultValue)
+                    throw MrfiException.At(table.Location, $"[{table.Path}] {method} needs '{SnakeCase(p.Name!)}' ({Signature(parameters)})");
+                values[i] = p.DefaultValue;
+                continue;
+            }
+            values[i] = ArgumentConverter.Convert(arg, p.ParameterType, sweep);
+        }
+
+        try
+        {
+            return best.Invoke(values);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is ArgumentException or FormatException)
+        {
+            var inner = e.InnerException!;
+            var culprit = inner is ArgumentException ae && ae.ParamName is { } pn
+                ? args.FirstOrDefault(a => Normalize(LastSegment(a.Key)) == Normalize(pn)) : null;
+            string message = inner.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine)[0];
+            throw MrfiException.At(culprit?.Location ?? table.Location, $"{method}: {message}");
+        }
+    }
+
+    private static bool Fits(ConstructorInfo ctor, IReadOnlyList<ConfigValue> args)
+    {
+        var names = ctor.GetParameters().Select(p => Normalize(p.Name!)).ToHashSet();
+        var given = args.Select(a => Normalize(LastSegment(a.Key))).ToHashSet();
+        return given.IsSubsetOf(names) && ctor.GetParameters().All(p => p.HasDefaultValue || given.Contains(Normalize(p.Name!)));
+    }
+
+    private static string Signature(ParameterInfo[] ps) =>
+        string.Join(", ", ps.Select(p => p.HasDefaultValue ? $"{SnakeCase(p.Name!)} = {Format(p.DefaultValue)}" : SnakeCase(p.Name!)));
+
+    private static string Format(object? v) => v switch { null => "none", bool b => b ? "true" : "false", string s => $"\"{s}\"", _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "" };
+
+    internal static string LastSegment(string key) => key[(key.LastIndexOf('.') + 1)..];
+
+    internal static string Normalize(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary>bitWidth → bit_width.</summary>
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in name)
+        {
+            if (char.IsUpper(c) && sb.Length > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    private static string Describe(ComponentKind kind) => kind switch
+    {
+        ComponentKind.ErrorModel => "error model",
+        ComponentKind.Model => "model architecture",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

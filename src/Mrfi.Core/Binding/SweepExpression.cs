@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Mrfi.Core.Catalog;
+
+namespace Mrfi.Core.Binding;
+
+/// <summary>A config value that refers to a sweep variable: <c>"$ber"</c>, <c>"$ber * 8"</c> or <c>"8 * $ber"</c>.</summary>
+public static partial class SweepExpression
+{
+    /// <summary>Whether a string is meant as a sweep reference (starts with '$' or contains "*$"/"* $").</summary>
+    public static bool Looks(string text) => text.TrimStart().StartsWith('$') || text.Contains('$', StringComparison.Ordinal);
+
+    /// <summary>Evaluates the reference against the variables of one sweep point.</summary>
+    public static double Evaluate(string text, IReadOnlyDictionary<string, double> variables, ConfigTableLike where)
+    {
+        var m = Pattern().Match(text);
+        if (!m.Success)
+            throw MrfiException.At(where.Location, $"{where.Key}: '{text}' is not a sweep reference; write \"$name\", \"$name * 8\" or \"8 * $name\"");
+        string name = m.Groups["v1"].Success ? m.Groups["v1"].Value : m.Groups["v2"].Value;
+        if (!variables.TryGetValue(name, out double value))
+        {
+            string hint = variables.Count == 0 ? "The config has no [sweep] variables." : NameSuggester.Hint(name, [.. variables.Keys]);
+            throw MrfiException.At(where.Location, $"{where.Key}: unknown sweep variable '${name}'. {hint}");
+        }
+        string? factor = m.Groups["f1"].Success ? m.Groups["f1"].Value : m.Groups["f2"].Success ? m.Groups["f2"].Value : null;
+        return factor is null ? value : value * double.Parse(factor, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^\s*(?:\$(?<v1>[A-Za-z_][A-Za-z0-9_]*)(?:\s*\*\s*(?<f1>[0-9.eE+-]+))?|(?<f2>[0-9.eE+-]+)\s*\*\s*\$(?<v2>[A-Za-z_][A-Za-z0-9_]*))\s*$")]
+    private static partial Regex Pattern();
+}
+
+/// <summary>Where a value came from, for error messages.</summary>
+/// <param name="Key">The key path.</param>
+/// <param name="Location">The source location.</param>
+public readonly record struct ConfigTableLike(string Key, SourceLocation Location);

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Mrfi.Core.Data;
+using Mrfi.Core.Injection;
+using Mrfi.Core.Planning;
+using Serilog;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Campaigns;
+
+/// <summary>Runs a <see cref="CampaignPlan"/>: a float pass, then for every sweep point a golden pass and its repeats.</summary>
+/// <remarks>One trial = one pass over the data under one sweep point and repeat, with its own generator seeded
+/// from the campaign seed and the trial number, so the same seed gives the same rows.</remarks>
+public sealed class CampaignRunner
+{
+    private readonly ILogger _log;
+
+    /// <summary>Creates a runner that logs to <paramref name="log"/>.</summary>
+    public CampaignRunner(ILogger log) => _log = log;
+
+    /// <summary>Runs every trial, feeding <paramref name="sink"/>; returns the summary also given to the sink.</summary>
+    public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default)
+    {
+        var config = plan.Config;
+        long seed = seedOverride ?? config.Run.Seed;
+        var started = DateTime.UtcNow;
+        if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);
+        var device = ResolveDevice(config.Run.Device);
+        using var noGrad = torch.no_grad();
+        var model = plan.Model;
+        model.to(device);
+
+        progress.Phase("loading data");
+        using var data = LoadData(plan);
+        var batches = data.Batches(config.Run.BatchSize).Select(b => (Images: b.Images.to(device).DetachFromDisposeScope(), Labels: b.Labels.to(device).DetachFromDisposeScope())).ToList();
+        _log.Information("Data: {Samples} samples of shape [{Shape}] in {Batches} batches of {BatchSize}", data.Count, string.Join(",", data.ImageShape), batches.Count, config.Run.BatchSize);
+
+        progress.Phase("float pass");
+        var (floatCorrect, floatPredictions) = Evaluate(model, batches);
+        foreach (var p in floatPredictions) p.Dispose();
+        double floatAccuracy = floatCorrect / (double)data.Count;
+        _log.Information("Float accuracy {Accuracy:P2}", floatAccuracy);
+
+        progress.Started(plan.TrialCount);
+        int done = 0;
+        foreach (var point in plan.Points)
+        {
+            var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
+            using var session = new FaultInjectionSession(model, point.Entries, bindings);
+            session.Mode = InjectionMode.Golden;
+            session.ObserversActive = false;
+            progress.Phase($"golden pass, point {point.Index}");
+            var (goldenCorrect, golden) = Evaluate(model, batches);
+            double goldenAccuracy = goldenCorrect / (double)data.Count;
+            _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
+            try
+            {
+                for (int repeat = 0; repeat < plan.Repeats; repeat++)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    long trial = (long)point.Index * plan.Repeats + repeat;
+                    var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, data.Count);
+                    sink.AddTrial(record, observed);
+                    progress.TrialFinished(record, ++done, plan.TrialCount);
+                }
+            }
+            finally
+            {
+                foreach (var g in golden) g.Dispose();
+            }
+        }
+        foreach (var (images, labels) in batches) { images.Dispose(); labels.Dispose(); }
+        model.to(CPU);
+
+        var summary = new CampaignSummary(config.Path, config.Text, seed, plan.ModelName, config.Model.Weights,
+            config.Data.Format == "idx" ? [config.Data.Images!, config.Data.Labels!] : config.Data.Files,
+            plan.SweepNames, plan.TrialCount, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow);
+        sink.Complete(summary);
+        return summary;
+    }
+
+    private static (TrialRecord, IReadOnlyList<ObserverRecord>) RunTrial(
+        FaultInjectionSession session, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
+        IReadOnlyList<Tensor> golden, SweepPoint point, int repeat, long trial, long trialSeed, double goldenAccuracy, double floatAccuracy, long samples)
+    {
+        var clock = Stopwatch.StartNew();
+        using var generator = new Generator(unchecked((ulong)trialSeed));
+        session.Generator = generator;
+        session.FaultCount = 0;
+        session.ResetObservers();
+        session.ObserversActive = true;
+        long correct = 0, changed = 0;
+        for (int b = 0; b < batches.Count; b++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var (images, labels) = batches[b];
+            if (session.NeedsGoldenPerBatch)
+            {
+                session.Mode = InjectionMode.Golden;
+                model.call(images);
+            }
+            session.Mode = InjectionMode.Faulty;
+            var predicted = model.call(images).argmax(1);
+            correct += predicted.eq(labels).sum().item<long>();
+            changed += predicted.ne(golden[b]).sum().item<long>();
+        }
+        session.Mode = InjectionMode.Golden;
+        session.ObserversActive = false;
+        var observed = session.Observers
+            .SelectMany(o => o.Observer.Result().Select(m => new ObserverRecord(trial, o.Module, o.Position == ObservePosition.Pre ? "pre" : "after", o.Method, m.Name, m.Value)))
+            .ToList();
+        var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, correct / (double)samples, goldenAccuracy, floatAccuracy,
+            correct, samples, changed, session.FaultCount, clock.Elapsed.TotalSeconds, DateTime.UtcNow);
+        return (record, observed);
+    }
+
+    private static (long Correct, List<Tensor> Predictions) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches)
+    {
+        long correct = 0;
+        var predictions = new List<Tensor>();
+        foreach (var (images, labels) in batches)
+        {
+            using var scope = torch.NewDisposeScope();
+            var predicted = model.call(images).argmax(1);
+            correct += predicted.eq(labels).sum().item<long>();
+            predictions.Add(predicted.DetachFromDisposeScope());
+        }
+        return (correct, predictions);
+    }
+
+    private static ImageDataset LoadData(CampaignPlan plan)
+    {
+        var d = plan.Config.Data;
+        var data = d.Format == "idx"
+            ? DatasetLoader.LoadIdx(d.Images!, d.Labels!, d.Mean, d.Std, d.Limit)
+            : DatasetLoader.LoadCifar10(d.Files, d.Mean, d.Std, d.Limit);
+        if (!data.ImageShape.SequenceEqual(plan.InputShape))
+        {
+            string got = string.Join(",", data.ImageShape);
+            data.Dispose();
+            throw MrfiException.At(d.Location, $"model {plan.ModelName} expects images of shape [{string.Join(",", plan.InputShape)}] but [data] holds images of shape [{got}]; set the model's in_channels / image_size to match the data");
+        }
+        return data;
+    }
+
+    private static Device ResolveDevice(string name)
+    {
+        if (name.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
+            throw new MrfiException($"error: [run] device = \"{name}\" but CUDA is not available (this build uses {(torch.cuda.is_available() ? "CUDA" : "the CPU backend, TorchSharp-cpu")}); use device = \"cpu\" or build with -p:MrfiTorchBackend=cuda on a machine with a GPU");
+        return torch.device(name);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Mrfi.Core.Campaigns;
+
+/// <summary>What a finished campaign was and did, for the manifest.</summary>
+/// <param name="ConfigPath">The config file.</param>
+/// <param name="ConfigText">Its text.</param>
+/// <param name="Seed">The campaign seed.</param>
+/// <param name="ModelName">The architecture.</param>
+/// <param name="WeightsPath">The weights file, if any.</param>
+/// <param name="DataFiles">The data files.</param>
+/// <param name="SweepNames">Swept variables.</param>
+/// <param name="Trials">Number of trials.</param>
+/// <param name="Samples">Samples per trial.</param>
+/// <param name="FloatAccuracy">Float model accuracy.</param>
+/// <param name="Device">Device used.</param>
+/// <param name="Threads">Torch threads.</param>
+/// <param name="StartedAt">UTC start.</param>
+/// <param name="FinishedAt">UTC end.</param>
+public sealed record CampaignSummary(
+    string ConfigPath, string ConfigText, long Seed, string ModelName, string? WeightsPath, IReadOnlyList<string> DataFiles,
+    IReadOnlyList<string> SweepNames, int Trials, long Samples, double FloatAccuracy, string Device, int Threads,
+    DateTime StartedAt, DateTime FinishedAt);

@@ -1,0 +1,11 @@
+namespace Mrfi.Core.Campaigns;
+
+/// <summary>Receives a campaign's results (e.g. the Parquet writer).</summary>
+public interface ICampaignSink
+{
+    /// <summary>Called once per finished trial, in trial order.</summary>
+    void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers);
+
+    /// <summary>Called once after the last trial; writes everything durable.</summary>
+    void Complete(CampaignSummary summary);
+}

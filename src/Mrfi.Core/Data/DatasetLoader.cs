@@ -1,0 +1,46 @@
+namespace Mrfi.Core.Data;
+
+/// <summary>Loads the datasets a config can name: IDX (MNIST, Fashion-MNIST) and CIFAR-10 binary batches.</summary>
+public static class DatasetLoader
+{
+    /// <summary>The accepted values of <c>[data] format</c>.</summary>
+    public static readonly string[] Formats = ["idx", "cifar10"];
+
+    /// <summary>Loads IDX images [N, H, W] (or [N, C, H, W]) and labels [N].</summary>
+    public static ImageDataset LoadIdx(string images, string labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    {
+        var (dims, pixels) = IdxFile.Read(images);
+        var (labelDims, labelBytes) = IdxFile.Read(labels);
+        if (dims.Length is not (3 or 4))
+            throw new MrfiException($"error: {images}: expected an IDX image file with 3 dimensions [N, H, W], found {dims.Length}");
+        if (labelDims.Length != 1)
+            throw new MrfiException($"error: {labels}: expected an IDX label file with 1 dimension, found {labelDims.Length}");
+        if (labelDims[0] != dims[0])
+            throw new MrfiException($"error: {images} holds {dims[0]} images but {labels} holds {labelDims[0]} labels");
+        long[] shape = dims.Length == 3 ? [dims[0], 1, dims[1], dims[2]] : [dims[0], dims[1], dims[2], dims[3]];
+        return ImageDataset.FromBytes(pixels, shape, labelBytes, mean, std, limit);
+    }
+
+    /// <summary>Loads CIFAR-10 binary batch files (records of 1 label byte + 3×32×32 pixel bytes).</summary>
+    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    {
+        const int record = 1 + 3 * 32 * 32;
+        var pixels = new List<byte>();
+        var labels = new List<byte>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file)) throw new MrfiException($"error: data file not found: {Path.GetFullPath(file)}");
+            byte[] bytes = File.ReadAllBytes(file);
+            if (bytes.Length == 0 || bytes.Length % record != 0)
+                throw new MrfiException($"error: {file}: {bytes.Length} bytes is not a whole number of CIFAR-10 records ({record} bytes each)");
+            for (int at = 0; at < bytes.Length; at += record)
+            {
+                if (bytes[at] > 9) throw new MrfiException($"error: {file}: record {at / record} has label {bytes[at]}; CIFAR-10 labels are 0..9");
+                labels.Add(bytes[at]);
+                pixels.AddRange(bytes.AsSpan(at + 1, record - 1).ToArray());
+            }
+        }
+        if (labels.Count == 0) throw new MrfiException("error: [data] files lists no CIFAR-10 batch files");
+        return ImageDataset.FromBytes([.. pixels], [labels.Count, 3, 32, 32], [.. labels], mean, std, limit);
+    }
+}

@@ -1,0 +1,71 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Data;
+
+/// <summary>Labelled images held in memory as float tensors [N, C, H, W] (normalized) and int64 labels [N].</summary>
+public sealed class ImageDataset : IDisposable
+{
+    /// <summary>Wraps tensors; the dataset owns and disposes them.</summary>
+    public ImageDataset(Tensor images, Tensor labels)
+    {
+        if (images.dim() != 4) throw new ArgumentException("images must be [N, C, H, W]", nameof(images));
+        if (labels.shape[0] != images.shape[0]) throw new ArgumentException("labels and images differ in count", nameof(labels));
+        Images = images;
+        Labels = labels;
+    }
+
+    /// <summary>Images, [N, C, H, W], float32.</summary>
+    public Tensor Images { get; }
+
+    /// <summary>Labels, [N], int64.</summary>
+    public Tensor Labels { get; }
+
+    /// <summary>Number of samples.</summary>
+    public long Count => Labels.shape[0];
+
+    /// <summary>Shape of one image, [C, H, W].</summary>
+    public long[] ImageShape => [.. Images.shape.Skip(1)];
+
+    /// <summary>Builds a dataset from raw bytes: pixels [N, C, H, W] in 0..255, scaled to x/255 then (x - mean[c]) / std[c].</summary>
+    public static ImageDataset FromBytes(byte[] pixels, long[] shape, byte[] labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    {
+        long n = Math.Min(shape[0], limit > 0 ? limit : long.MaxValue);
+        long per = shape[1] * shape[2] * shape[3];
+        long channels = shape[1];
+        if (mean.Count != 1 && mean.Count != channels) throw new MrfiException($"error: [data] mean has {mean.Count} values but the images have {channels} channels");
+        if (std.Count != 1 && std.Count != channels) throw new MrfiException($"error: [data] std has {std.Count} values but the images have {channels} channels");
+        if (std.Any(s => s <= 0)) throw new MrfiException("error: [data] std values must be positive");
+
+        using var scope = torch.NewDisposeScope();
+        var raw = torch.tensor(pixels.AsSpan(0, (int)(n * per)).ToArray(), dtype: ScalarType.Byte).reshape(n, shape[1], shape[2], shape[3]);
+        var x = raw.to_type(ScalarType.Float32).div_(255.0);
+        var m = torch.tensor(Expand(mean, channels), dtype: ScalarType.Float32).reshape(1, channels, 1, 1);
+        var s = torch.tensor(Expand(std, channels), dtype: ScalarType.Float32).reshape(1, channels, 1, 1);
+        var images = x.sub_(m).div_(s);
+        var y = torch.tensor(labels.AsSpan(0, (int)n).ToArray(), dtype: ScalarType.Byte).to_type(ScalarType.Int64);
+        return new ImageDataset(images.DetachFromDisposeScope(), y.DetachFromDisposeScope());
+    }
+
+    /// <summary>Splits into batches of views (no copies) of at most <paramref name="batchSize"/> samples.</summary>
+    public IReadOnlyList<(Tensor Images, Tensor Labels)> Batches(int batchSize)
+    {
+        var result = new List<(Tensor, Tensor)>();
+        for (long start = 0; start < Count; start += batchSize)
+        {
+            long len = Math.Min(batchSize, Count - start);
+            result.Add((Images.narrow(0, start, len), Labels.narrow(0, start, len)));
+        }
+        return result;
+    }
+
+    private static float[] Expand(IReadOnlyList<double> v, long channels) =>
+        [.. Enumerable.Range(0, (int)channels).Select(c => (float)(v.Count == 1 ? v[0] : v[c]))];
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Images.Dispose();
+        Labels.Dispose();
+    }
+}

@@ -1,0 +1,22 @@
+namespace Mrfi.Core.Injection;
+
+/// <summary>A fault entry with its components built for one sweep point and its modules resolved.</summary>
+/// <param name="Name">The entry's name.</param>
+/// <param name="Target">Where it injects.</param>
+/// <param name="Modules">Qualified names of the matched modules.</param>
+/// <param name="Parameters">Parameter names, for weight targets.</param>
+/// <param name="Enabled">Disabled entries do nothing, not even quantization.</param>
+/// <param name="Quantizer">Optional quantizer.</param>
+/// <param name="Layerwise">Quantize the whole tensor (true, MRFI's default) or only the selected values.</param>
+/// <param name="Selector">Optional selector; null selects every value.</param>
+/// <param name="ErrorModel">The error model.</param>
+public sealed record FaultEntry(
+    string Name,
+    InjectionTarget Target,
+    IReadOnlyList<string> Modules,
+    IReadOnlyList<string> Parameters,
+    bool Enabled,
+    IQuantizer? Quantizer,
+    bool Layerwise,
+    ISelector? Selector,
+    IErrorModel ErrorModel);

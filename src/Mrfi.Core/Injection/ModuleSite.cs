@@ -1,0 +1,106 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Injection;
+
+/// <summary>Everything a session does at one module: its entries by target, its observers, and clean copies of its faulted weights.</summary>
+internal sealed class ModuleSite : IDisposable
+{
+    private readonly FaultInjectionSession _session;
+    private readonly string _name;
+    private readonly nn.Module _module;
+    private readonly FaultEntry[] _inputs;
+    private readonly FaultEntry[] _outputs;
+    private readonly (FaultEntry Entry, Parameter Parameter)[] _weights;
+    private readonly Dictionary<Parameter, Tensor> _clean = [];
+    private readonly ObserverBinding[] _pre;
+    private readonly ObserverBinding[] _after;
+
+    public ModuleSite(FaultInjectionSession session, string name, nn.Module module, IReadOnlyList<FaultEntry> entries, IReadOnlyList<ObserverBinding> observers)
+    {
+        _session = session;
+        _name = name;
+        _module = module;
+        _inputs = [.. entries.Where(e => e.Target == InjectionTarget.Activation)];
+        _outputs = [.. entries.Where(e => e.Target == InjectionTarget.ActivationOut)];
+        var parameters = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
+        var weights = new List<(FaultEntry, Parameter)>();
+        foreach (var entry in entries.Where(e => e.Target == InjectionTarget.Weight))
+        {
+            foreach (var pname in entry.Parameters)
+            {
+                if (!parameters.TryGetValue(pname, out var p))
+                    throw new MrfiException($"error: fault entry '{entry.Name}': module '{name}' ({module.GetType().Name}) has no parameter '{pname}'. It has: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}");
+                weights.Add((entry, p));
+                if (!_clean.ContainsKey(p)) _clean[p] = p.detach().clone().DetachFromDisposeScope();
+            }
+        }
+        _weights = [.. weights];
+        _pre = [.. observers.Where(o => o.Position == ObservePosition.Pre)];
+        _after = [.. observers.Where(o => o.Position == ObservePosition.After)];
+    }
+
+    public IEnumerable<IDisposable> Attach()
+    {
+        if (_module is not nn.Module<Tensor, Tensor> hookable)
+            throw new MrfiException($"error: module '{_name}' ({_module.GetType().Name}) does not map one tensor to one tensor, so mrfi cannot hook it");
+        var pre = hookable.register_forward_pre_hook(PreHook);
+        yield return new Remover(() => pre.remove());
+        var post = hookable.register_forward_hook(PostHook);
+        yield return new Remover(() => post.remove());
+    }
+
+    private Tensor PreHook(nn.Module<Tensor, Tensor> module, Tensor input)
+    {
+        var mode = _session.Mode;
+        Tensor? replaced = null;
+        if (mode != InjectionMode.Float && _inputs.Length > 0)
+        {
+            // Inject into a copy: MRFI writes into the producer's tensor, which leaks faults into skip
+            // connections and into the caller's input (mrfi.md §1.10).
+            replaced = input.contiguous().clone();
+            foreach (var entry in _inputs) _session.FaultCount += TensorInjector.Apply(replaced, entry, mode, _session.Generator);
+        }
+        if (mode != InjectionMode.Float && _weights.Length > 0)
+        {
+            using var noGrad = torch.no_grad();
+            foreach (var (entry, parameter) in _weights) _session.FaultCount += TensorInjector.Apply(parameter, entry, mode, _session.Generator);
+        }
+        if (_pre.Length > 0) _session.Notify(_pre, replaced ?? input);
+        // TorchSharp keeps the original tensor when a hook returns null.
+        return replaced!;
+    }
+
+    private Tensor PostHook(nn.Module<Tensor, Tensor> module, Tensor input, Tensor output)
+    {
+        var mode = _session.Mode;
+        if (mode != InjectionMode.Float && _weights.Length > 0) Restore();
+        Tensor? replaced = null;
+        if (mode != InjectionMode.Float && _outputs.Length > 0)
+        {
+            replaced = output.contiguous().clone();
+            foreach (var entry in _outputs) _session.FaultCount += TensorInjector.Apply(replaced, entry, mode, _session.Generator);
+        }
+        if (_after.Length > 0) _session.Notify(_after, replaced ?? output);
+        return replaced!;
+    }
+
+    private void Restore()
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var (parameter, clean) in _clean) parameter.copy_(clean);
+    }
+
+    public void Dispose()
+    {
+        Restore();
+        foreach (var clean in _clean.Values) clean.Dispose();
+        _clean.Clear();
+    }
+
+    private sealed class Remover(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
+}

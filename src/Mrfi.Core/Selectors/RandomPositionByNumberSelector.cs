@@ -1,0 +1,39 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Selectors;
+
+/// <summary>Selects <c>n</c> uniform positions with replacement; with <c>per_instance</c>, <c>n</c> in each item of the batch (dim 0).</summary>
+[MrfiComponent("RandomPositionByNumber")]
+public sealed class RandomPositionByNumberSelector : ISelector
+{
+    /// <summary>Creates the selector.</summary>
+    /// <param name="n">Number of positions (per instance with <paramref name="perInstance"/>).</param>
+    /// <param name="perInstance">Draw <paramref name="n"/> positions inside each batch item.</param>
+    public RandomPositionByNumberSelector(int n = 1, bool perInstance = false)
+    {
+        if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be 0 or more");
+        N = n;
+        PerInstance = perInstance;
+    }
+
+    /// <summary>Number of positions.</summary>
+    public int N { get; }
+
+    /// <summary>Whether positions are drawn per batch item.</summary>
+    public bool PerInstance { get; }
+
+    /// <inheritdoc />
+    public Tensor Select(long[] shape, Generator generator)
+    {
+        long numel = Shapes.Numel(shape);
+        if (numel == 0 || N == 0) return torch.empty(0, dtype: ScalarType.Int64);
+        if (!PerInstance) return torch.randint(0, numel, [N], dtype: ScalarType.Int64, generator: generator);
+
+        long batch = shape.Length == 0 ? 1 : shape[0];
+        long perItem = numel / batch;
+        using var offsets = torch.arange(batch, dtype: ScalarType.Int64).mul_(perItem).repeat_interleave(N);
+        using var within = torch.randint(0, perItem, [batch * N], dtype: ScalarType.Int64, generator: generator);
+        return offsets.add(within);
+    }
+}

@@ -1,0 +1,50 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Mrfi.Results.Parquet;
+
+/// <summary>Builds a one-row-group Parquet file column by column from a list of rows.</summary>
+/// <remarks>Only signed integers, doubles, strings and UTC microsecond timestamps are written: types that
+/// pandas, DuckDB and Spark all read without legacy paths (no INT96, no unsigned, no decimal).</remarks>
+internal sealed class ColumnSet<TRow>
+{
+    private readonly List<(Field Field, Func<IReadOnlyList<TRow>, ParquetRowGroupWriter, Task> Write)> _columns = [];
+
+    public ColumnSet<TRow> Long(string name, Func<TRow, long> get) => Add(new DataField<long>(name), get);
+
+    public ColumnSet<TRow> Int(string name, Func<TRow, int> get) => Add(new DataField<int>(name), get);
+
+    public ColumnSet<TRow> Double(string name, Func<TRow, double> get) => Add(new DataField<double>(name), get);
+
+    public ColumnSet<TRow> String(string name, Func<TRow, string> get)
+    {
+        var field = new DataField<string>(name);
+        _columns.Add((field, (rows, rg) => rg.WriteAsync(field, rows.Select(get).ToArray())));
+        return this;
+    }
+
+    public ColumnSet<TRow> Timestamp(string name, Func<TRow, DateTime> get)
+    {
+        var field = new DateTimeDataField(name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros);
+        _columns.Add((field, (rows, rg) => rg.WriteAsync<DateTime>(field, rows.Select(r => DateTime.SpecifyKind(get(r), DateTimeKind.Utc)).ToArray())));
+        return this;
+    }
+
+    public async Task WriteAsync(string path, IReadOnlyList<TRow> rows)
+    {
+        var schema = new ParquetSchema(_columns.Select(c => c.Field));
+        await AtomicFile.WriteAsync(path, async stream =>
+        {
+            var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream, options).ConfigureAwait(false);
+            using var rowGroup = writer.CreateRowGroup();
+            foreach (var (_, write) in _columns) await write(rows, rowGroup).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    private ColumnSet<TRow> Add<T>(DataField<T> field, Func<TRow, T> get) where T : struct
+    {
+        _columns.Add((field, (rows, rg) => rg.WriteAsync<T>(field, rows.Select(get).ToArray())));
+        return this;
+    }
+}

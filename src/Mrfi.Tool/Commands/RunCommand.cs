@@ -1,0 +1,45 @@
+using Mrfi.Core;
+using Mrfi.Core.Campaigns;
+using Mrfi.Core.Catalog;
+using Mrfi.Core.Configuration;
+using Mrfi.Core.Planning;
+using Mrfi.Results.Parquet;
+using Mrfi.Tool.Logging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mrfi.Tool.Commands;
+
+/// <summary><c>dotnet mrfi run</c>: read config → plan → run → Parquet. User mistakes end in one message and exit code 2.</summary>
+internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
+{
+    public const int UserError = 2;
+
+    public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var config = ConfigReader.Read(settings.Config);
+            string folder = settings.Out is { } o ? Path.GetFullPath(o) : ResultsFolder.NewUnder(config.Run.Output);
+            Directory.CreateDirectory(folder);
+            using var log = LogSetup.Create(console, Path.Combine(folder, "mrfi.log"), settings.Verbose);
+            log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(settings.Config), folder);
+            var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(config);
+            using var model = plan.Model;
+            log.Information("Plan: {Points} sweep point(s) × {Repeats} repeat(s), {Entries} fault entr(ies), {Observers} observer entr(ies)",
+                plan.Points.Count, plan.Repeats, config.Faults.Count, plan.Observers.Count);
+            var sink = new ParquetResultSink(folder, plan.SweepNames);
+            var runner = new CampaignRunner(log);
+            var progress = new ProgressReporter(console, log);
+            var summary = progress.Run(p => runner.Run(plan, sink, p, settings.Seed, cancellationToken));
+            SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
+            console.MarkupLineInterpolated($"[green]done[/] {summary.Trials} trials in {(summary.FinishedAt - summary.StartedAt).TotalSeconds:F1} s → {folder}");
+            return 0;
+        }
+        catch (MrfiException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return UserError;
+        }
+    }
+}

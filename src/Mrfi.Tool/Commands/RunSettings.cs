@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mrfi.Tool.Commands;
+
+/// <summary>Arguments of <c>dotnet mrfi run</c>.</summary>
+internal sealed class RunSettings : CommandSettings
+{
+    [CommandArgument(0, "[CONFIG]")]
+    [Description("The campaign config (TOML). Default: mrfi.toml in the current folder.")]
+    public string Config { get; init; } = "mrfi.toml";
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Write results into exactly this folder (default: a new folder under [run] output).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Override [run] seed.")]
+    public long? Seed { get; init; }
+
+    [CommandOption("-v|--verbose")]
+    [Description("Log debug details.")]
+    public bool Verbose { get; init; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("CONFIG must not be empty") : ValidationResult.Success();
+}

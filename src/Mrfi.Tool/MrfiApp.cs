@@ -1,0 +1,31 @@
+using System.Reflection;
+using Mrfi.Tool.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mrfi.Tool;
+
+/// <summary>Builds the command tree; tests call it in-process with their own console.</summary>
+internal static class MrfiApp
+{
+    public static string Version =>
+        typeof(MrfiApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static CommandApp Create(IAnsiConsole? console = null)
+    {
+        var app = new CommandApp();
+        app.Configure(c => Configure(c, console));
+        return app;
+    }
+
+    public static void Configure(IConfigurator c, IAnsiConsole? console)
+    {
+        c.SetApplicationName("dotnet mrfi");
+        c.SetApplicationVersion(Version);
+        if (console is not null) c.ConfigureConsole(console);
+        c.AddCommand<RunCommand>("run")
+            .WithDescription("Run the fault-injection campaign described by a TOML config and write Parquet results.")
+            .WithExample("run")
+            .WithExample("run", "examples/weight-ber-sweep/mrfi.toml", "--out", "results/ber", "--seed", "7");
+    }
+}

@@ -1,0 +1,106 @@
+using Mrfi.Core.Campaigns;
+using Mrfi.Core.Catalog;
+using Mrfi.Core.Configuration;
+using Mrfi.Core.Planning;
+using Mrfi.Core.Tests.Configuration;
+using Serilog;
+
+namespace Mrfi.Core.Tests.Campaigns;
+
+[TestClass]
+public sealed class CampaignRunnerTests
+{
+    private sealed class MemorySink : ICampaignSink
+    {
+        public List<TrialRecord> Trials { get; } = [];
+        public List<ObserverRecord> Observers { get; } = [];
+        public CampaignSummary? Summary { get; private set; }
+        public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers) { Trials.Add(trial); Observers.AddRange(observers); }
+        public void Complete(CampaignSummary summary) => Summary = summary;
+    }
+
+    private sealed class NoProgress : ICampaignProgress
+    {
+        public void Started(int trials) { }
+        public void Phase(string description) { }
+        public void TrialFinished(TrialRecord trial, int done, int total) { }
+    }
+
+    private const string Sweep = "[sweep]\nber = [1e-5, 1e-2]\nrepeats = 2\n\n";
+    private const string Observe = "[[observe]]\nmethod = \"RMSE\"\nmodule_name = [\"fc3\"]\n\n[[observe]]\nmethod = \"MinMax\"\nmodule_fullname = \"conv1\"\nposition = \"pre\"\n\n";
+
+    private static MemorySink Run(string toml, long? seed = null)
+    {
+        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
+        using var model = plan.Model;
+        var sink = new MemorySink();
+        new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new NoProgress(), seed);
+        return sink;
+    }
+
+    private static string BerConfig() => ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), Sweep) + Observe;
+
+    private static object[] Deterministic(TrialRecord t) =>
+        [t.Trial, t.Point, t.Repeat, t.Seed, t.Accuracy, t.GoldenAccuracy, t.FloatAccuracy, t.Correct, t.Total, t.Changed, t.Faults, .. t.Sweep.Values];
+
+    [TestMethod]
+    public void Same_seed_gives_the_same_trials_and_another_seed_does_not()
+    {
+        var a = Run(BerConfig());
+        var b = Run(BerConfig());
+        var c = Run(BerConfig(), seed: 99);
+        Assert.HasCount(4, a.Trials);
+        CollectionAssert.AreEqual(a.Trials.SelectMany(Deterministic).ToList(), b.Trials.SelectMany(Deterministic).ToList());
+        CollectionAssert.AreEqual(a.Observers.Select(o => o.Value).ToList(), b.Observers.Select(o => o.Value).ToList());
+        CollectionAssert.AreNotEqual(a.Trials.Select(t => t.Faults).ToList(), c.Trials.Select(t => t.Faults).ToList());
+    }
+
+    [TestMethod]
+    public void Accuracy_falls_at_high_ber_while_golden_stays_near_float()
+    {
+        var sink = Run(BerConfig());
+        var low = sink.Trials.Where(t => t.Point == 0).ToList();
+        var high = sink.Trials.Where(t => t.Point == 1).ToList();
+        double golden = low[0].GoldenAccuracy;
+        Assert.AreEqual(low[0].FloatAccuracy, golden, 0.02, "8-bit quantization costs at most a couple of points");
+        Assert.IsLessThan(low.Average(t => t.Accuracy) - 0.02, high.Average(t => t.Accuracy), "BER 1e-2 on 8-bit weights must hurt");
+        Assert.AreEqual(golden, low.Average(t => t.Accuracy), 0.01, "BER 1e-5 barely matters");
+        Assert.IsTrue(high.All(t => t.Changed > 0));
+        // Expected faults per trial: 4 batches × 62006 weights... only Conv/Linear weights (61706) × rate 8e-2.
+        double expectedFaults = 4 * 61706 * 8e-2;
+        Assert.AreEqual(expectedFaults, high.Average(t => t.Faults), expectedFaults * 0.05);
+        Assert.AreEqual(200, high[0].Total);
+    }
+
+    [TestMethod]
+    public void Observers_report_per_trial_metrics()
+    {
+        var sink = Run(BerConfig());
+        var rmse = sink.Observers.Where(o => o.Observer == "RMSE").ToList();
+        Assert.HasCount(4, rmse);
+        Assert.IsTrue(rmse.All(o => o.Layer == "fc3" && o.Position == "after" && o.Metric == "rmse"));
+        Assert.IsLessThan(rmse.Where(o => o.Trial >= 2).Min(o => o.Value), rmse.Where(o => o.Trial < 2).Max(o => o.Value), "more faults, more error");
+        var minmax = sink.Observers.Where(o => o.Observer == "MinMax" && o.Trial == 0).ToDictionary(o => o.Metric, o => o.Value);
+        Assert.AreEqual(0.0, minmax["min"], 1e-6, "conv1's input is pixels/255");
+        Assert.AreEqual(1.0, minmax["max"], 1e-6);
+    }
+
+    [TestMethod]
+    public void Trial_seeds_are_derived_and_distinct()
+    {
+        var seeds = Enumerable.Range(0, 1000).Select(t => TrialSeeds.For(42, t)).ToList();
+        Assert.HasCount(1000, seeds.Distinct());
+        Assert.IsTrue(seeds.All(s => s >= 0));
+        Assert.AreEqual(TrialSeeds.For(42, 7), TrialSeeds.For(42, 7));
+        Assert.AreNotEqual(TrialSeeds.For(42, 7), TrialSeeds.For(43, 7));
+    }
+
+    [TestMethod]
+    public void Data_of_the_wrong_shape_is_a_clear_error()
+    {
+        string toml = ConfigFixture.Full().Replace("architecture = \"LeNet\"\n", "architecture = \"LeNet\"\nin_channels = 3\nimage_size = 32\n", StringComparison.Ordinal)
+            .Replace("weights = ", "# weights = ", StringComparison.Ordinal);
+        var e = Assert.ThrowsExactly<MrfiException>(() => Run(toml));
+        StringAssert.Contains(e.Message, "model LeNet expects images of shape [3,32,32] but [data] holds images of shape [1,28,28]");
+    }
+}

@@ -1,0 +1,74 @@
+using Mrfi.Core.ErrorModels;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Tests.ErrorModels;
+
+[TestClass]
+public sealed class IntErrorModelTests
+{
+    private static readonly Generator G = new(5);
+
+    [TestMethod]
+    public void Sign_flip_of_int8_matches_mrfi_vectors()
+    {
+        // MRFI test_error_mode.py: [1,2,3] with b=8 -> [-127,-126,-125]; -1 -> 127.
+        using var x = torch.tensor(new float[] { 1, 2, 3, -1, 0, -128, 127 });
+        using var y = new IntSignBitFlipErrorModel(8).Apply(x, G);
+        TensorAssert.AreEqual([-127, -126, -125, 127, -128, 0, -1], TensorAssert.Doubles(y));
+        Assert.AreEqual(ScalarType.Float32, y.dtype);
+    }
+
+    [TestMethod]
+    public void Sign_flip_of_int16_moves_by_2_to_the_15()
+    {
+        using var x = torch.tensor(new float[] { 1000, -1000, 32767 });
+        using var y = new IntSignBitFlipErrorModel(16).Apply(x, G);
+        TensorAssert.AreEqual([1000 - 32768, -1000 + 32768, -1], TensorAssert.Doubles(y));
+    }
+
+    [TestMethod]
+    public void Sign_flip_does_not_modify_its_input()
+    {
+        using var x = torch.tensor(new float[] { 1, 2, 3 });
+        using var y = new IntSignBitFlipErrorModel(8).Apply(x, G);
+        TensorAssert.AreEqual([1, 2, 3], TensorAssert.Doubles(x));
+    }
+
+    [TestMethod]
+    public void Random_bit_flip_changes_exactly_one_of_b_bits_and_stays_in_range()
+    {
+        const int bits = 8;
+        using var g = new Generator(11);
+        var input = Enumerable.Range(-128, 256).Select(v => (float)v).ToArray();
+        using var x = torch.tensor(input);
+        using var y = new IntRandomBitFlipErrorModel(bits).Apply(x, g);
+        var output = TensorAssert.Doubles(y);
+        var seen = new HashSet<int>();
+        for (int i = 0; i < input.Length; i++)
+        {
+            int a = (int)input[i], b = (int)output[i];
+            Assert.IsTrue(b is >= -128 and < 128, $"{a} -> {b} left the int8 range");
+            int diff = (a ^ b) & 0xFF;   // the flip seen in the 8-bit two's complement pattern
+            Assert.AreEqual(1, System.Numerics.BitOperations.PopCount((uint)diff), $"{a} -> {b} flipped {System.Numerics.BitOperations.PopCount((uint)diff)} bits");
+            seen.Add(System.Numerics.BitOperations.Log2((uint)diff));
+        }
+        Assert.HasCount(bits, seen, "all 8 bit positions occur over 256 values");
+    }
+
+    [TestMethod]
+    public void Values_are_truncated_toward_zero_before_the_flip()
+    {
+        using var x = torch.tensor(new float[] { 2.9f, -2.9f });
+        using var y = new IntSignBitFlipErrorModel(8).Apply(x, G);
+        TensorAssert.AreEqual([2 - 128, -2 + 128], TensorAssert.Doubles(y));
+    }
+
+    [TestMethod]
+    public void Set_zero_zeroes_the_values()
+    {
+        using var x = torch.tensor(new float[] { 1.5f, -2f });
+        using var y = new SetZeroErrorModel().Apply(x, G);
+        TensorAssert.AreEqual([0, 0], TensorAssert.Doubles(y));
+    }
+}

@@ -1,0 +1,176 @@
+using Mrfi.Core.Data;
+using Mrfi.Core.ErrorModels;
+using Mrfi.Core.Injection;
+using Mrfi.Core.Models;
+using Mrfi.Core.Quantizers;
+using Mrfi.Core.Selectors;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Tests.Injection;
+
+[TestClass]
+public sealed class FaultInjectionSessionTests
+{
+    private static readonly string[] Layers = ["conv1", "conv2", "fc1", "fc2", "fc3"];
+    private static LeNet _model = null!;
+    private static ImageDataset _data = null!;
+
+    [ClassInitialize]
+    public static void Load(TestContext _)
+    {
+        _model = new LeNet();
+        WeightLoader.Load(_model, Repo.Asset("lenet_fmnist.safetensors"));
+        _model.eval();
+        _data = DatasetLoader.LoadIdx(Repo.Asset("fmnist_test1000-images-idx3-ubyte"), Repo.Asset("fmnist_test1000-labels-idx1-ubyte"), [0.0], [1.0], 8);
+    }
+
+    [ClassCleanup]
+    public static void Cleanup()
+    {
+        _model.Dispose();
+        _data.Dispose();
+    }
+
+    private static Tensor Forward(Tensor? input = null)
+    {
+        using var noGrad = torch.no_grad();
+        return _model.call(input ?? _data.Images);
+    }
+
+    private static FaultEntry WeightEntry(bool enabled = true, double rate = 0.05) => new("w", InjectionTarget.Weight, Layers, ["weight"], enabled,
+        new SymmetricQuantizer(8, DynamicRange.Auto), true, new RandomPositionByRateSelector(rate), new IntRandomBitFlipErrorModel(8));
+
+    private static Dictionary<string, float[]> Weights() =>
+        _model.state_dict().ToDictionary(kv => kv.Key, kv => TensorAssert.Floats(kv.Value));
+
+    [TestMethod]
+    public void Golden_run_applies_quantization_but_no_faults()
+    {
+        // Independent reference: quantize every weight by the closed form round(w·127/max|w|)·max|w|/127 in double.
+        using var reference = new LeNet();
+        WeightLoader.Load(reference, Repo.Asset("lenet_fmnist.safetensors"));
+        reference.eval();
+        using (torch.no_grad())
+        {
+            foreach (var layer in Layers)
+            {
+                var w = reference.named_parameters().Single(p => p.name == $"{layer}.weight").parameter;
+                var values = TensorAssert.Doubles(w);
+                double max = values.Max(Math.Abs);
+                var q = values.Select(v => (float)(Math.Round(v * 127 / max, MidpointRounding.ToEven) * max / 127)).ToArray();
+                w.copy_(torch.tensor(q).reshape(w.shape));
+            }
+        }
+        Tensor expected;
+        using (torch.no_grad()) expected = reference.call(_data.Images);
+
+        using var session = new FaultInjectionSession(_model, [WeightEntry()], []) { Mode = InjectionMode.Golden };
+        using var golden = Forward();
+        Assert.AreEqual(0, session.FaultCount);
+        TensorAssert.AreEqual(TensorAssert.Doubles(expected), TensorAssert.Doubles(golden), 1e-4);
+    }
+
+    [TestMethod]
+    public void Weights_are_clean_after_every_forward_and_after_dispose()
+    {
+        var before = Weights();
+        using (var session = new FaultInjectionSession(_model, [WeightEntry(rate: 0.2)], []) { Generator = new Generator(3) })
+        {
+            using var faulty = Forward();
+            Assert.IsGreaterThan(0L, session.FaultCount);
+            foreach (var (name, values) in Weights()) CollectionAssert.AreEqual(before[name], values, $"{name} after a faulty forward");
+        }
+        foreach (var (name, values) in Weights()) CollectionAssert.AreEqual(before[name], values, $"{name} after dispose");
+    }
+
+    [TestMethod]
+    public void Faults_change_the_output_and_the_same_seed_repeats_them()
+    {
+        using var clean = Forward();
+        Tensor Run(ulong seed)
+        {
+            using var s = new FaultInjectionSession(_model, [WeightEntry(rate: 0.05)], []) { Generator = new Generator(seed) };
+            return Forward();
+        }
+        using var a = Run(1);
+        using var b = Run(1);
+        using var c = Run(2);
+        CollectionAssert.AreEqual(TensorAssert.Floats(a), TensorAssert.Floats(b));
+        CollectionAssert.AreNotEqual(TensorAssert.Floats(a), TensorAssert.Floats(c));
+        CollectionAssert.AreNotEqual(TensorAssert.Floats(clean), TensorAssert.Floats(a));
+    }
+
+    [TestMethod]
+    public void Disabled_entry_neither_quantizes_nor_injects()
+    {
+        using var clean = Forward();
+        using var session = new FaultInjectionSession(_model, [WeightEntry(enabled: false, rate: 0.5)], []);
+        using var output = Forward();
+        CollectionAssert.AreEqual(TensorAssert.Floats(clean), TensorAssert.Floats(output));
+        Assert.AreEqual(0, session.FaultCount);
+    }
+
+    [TestMethod]
+    public void Output_fault_at_a_fixed_position_changes_only_that_logit()
+    {
+        using var clean = Forward();
+        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([1, 2]), new SetZeroErrorModel());
+        using var session = new FaultInjectionSession(_model, [entry], []);
+        using var output = Forward();
+        var expected = TensorAssert.Floats(clean);
+        expected[1 * 10 + 2] = 0;
+        CollectionAssert.AreEqual(expected, TensorAssert.Floats(output));
+        Assert.AreEqual(1, session.FaultCount);
+    }
+
+    [TestMethod]
+    public void Input_faults_never_touch_the_callers_tensor()
+    {
+        using var input = _data.Images.clone();
+        var before = TensorAssert.Floats(input);
+        var entry = new FaultEntry("in", InjectionTarget.Activation, ["conv1"], [], true, new SymmetricQuantizer(8, DynamicRange.Auto), true, null, new SetZeroErrorModel());
+        using var session = new FaultInjectionSession(_model, [entry], []);
+        using var output = Forward(input);
+        CollectionAssert.AreEqual(before, TensorAssert.Floats(input));
+        Assert.AreEqual(input.numel(), session.FaultCount, "no selector selects every value");
+    }
+
+    [TestMethod]
+    public void Disposing_the_session_removes_the_hooks()
+    {
+        using var clean = Forward();
+        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, null, new SetZeroErrorModel());
+        using (var session = new FaultInjectionSession(_model, [entry], []))
+        {
+            using var zero = Forward();
+            Assert.AreEqual(0.0, zero.abs().sum().item<float>());
+        }
+        using var after = Forward();
+        CollectionAssert.AreEqual(TensorAssert.Floats(clean), TensorAssert.Floats(after));
+    }
+
+    [TestMethod]
+    public void Float_mode_runs_the_plain_model()
+    {
+        using var clean = Forward();
+        using var session = new FaultInjectionSession(_model, [WeightEntry(rate: 0.5)], []) { Mode = InjectionMode.Float };
+        using var output = Forward();
+        CollectionAssert.AreEqual(TensorAssert.Floats(clean), TensorAssert.Floats(output));
+    }
+
+    [TestMethod]
+    public void Observers_see_golden_then_faulty_outputs()
+    {
+        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([0]), new SetZeroErrorModel());
+        var rmse = new Mrfi.Core.Observers.RmseObserver();
+        using var session = new FaultInjectionSession(_model, [entry], [new ObserverBinding("RMSE", "fc3", ObservePosition.After, rmse)]);
+        session.Mode = InjectionMode.Golden;
+        using var golden = Forward();
+        session.Mode = InjectionMode.Faulty;
+        using var faulty = Forward();
+        double g0 = TensorAssert.Doubles(golden)[0];
+        // Only element 0 of the 8×10 output changes, from g0 to 0.
+        Assert.AreEqual(Math.Sqrt(g0 * g0 / 80), rmse.Result().Single().Value, 1e-6);
+    }
+}

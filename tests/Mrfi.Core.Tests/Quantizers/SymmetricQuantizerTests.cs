@@ -1,0 +1,65 @@
+using Mrfi.Core.Quantizers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Tests.Quantizers;
+
+[TestClass]
+public sealed class SymmetricQuantizerTests
+{
+    [TestMethod]
+    public void Quantizes_mrfi_test_vector_to_5_bit_integers()
+    {
+        // MRFI test_quantization.py: arange(-1, 1, 0.1), b = 5, dynamic_range = 0.5.
+        using var x = torch.arange(-1.0, 1.0, 0.1, dtype: ScalarType.Float32);
+        var q = new SymmetricQuantizer(5, new DynamicRange(0.5));
+        using var range = q.Calibrate(x);
+        q.Quantize(x, range);
+
+        double[] expected = [-15, -15, -15, -15, -15, -15, -12, -9, -6, -3, 0, 3, 6, 9, 12, 15, 15, 15, 15, 15];
+        TensorAssert.AreEqual(expected, TensorAssert.Doubles(x));
+    }
+
+    [TestMethod]
+    public void Dequantize_returns_the_clamped_input_on_the_grid()
+    {
+        using var x = torch.arange(-1.0, 1.0, 0.1, dtype: ScalarType.Float32);
+        using var clamped = x.clamp(-0.5, 0.5);
+        var q = new SymmetricQuantizer(5, new DynamicRange(0.5));
+        using var range = q.Calibrate(x);
+        q.Quantize(x, range);
+        q.Dequantize(x, range);
+        TensorAssert.AreEqual(TensorAssert.Doubles(clamped), TensorAssert.Doubles(x), 1e-6);
+    }
+
+    [TestMethod]
+    public void Auto_range_is_the_max_abs_of_the_tensor_times_the_scale_factor()
+    {
+        using var x = torch.tensor(new float[] { -0.25f, 1.0f, -2.0f, 0.5f });
+        using var auto = new SymmetricQuantizer(8, DynamicRange.Auto).Calibrate(x);
+        using var scaled = new SymmetricQuantizer(8, new DynamicRange("max"), scaleFactor: 0.5).Calibrate(x);
+        Assert.AreEqual(2.0, auto.item<float>(), 1e-7);
+        Assert.AreEqual(1.0, scaled.item<float>(), 1e-7);
+    }
+
+    [TestMethod]
+    public void Eight_bit_auto_quantization_maps_the_extremes_to_plus_minus_127()
+    {
+        using var x = torch.tensor(new float[] { -2.0f, -1.0f, 0f, 0.01f, 2.0f });
+        var q = new SymmetricQuantizer(8, DynamicRange.Auto);
+        using var range = q.Calibrate(x);
+        q.Quantize(x, range);
+        // Closed form: round(x * 127 / 2), half to even.
+        TensorAssert.AreEqual([-127, -64, 0, 1, 127], TensorAssert.Doubles(x));
+    }
+
+    [TestMethod]
+    [DataRow(1)]
+    [DataRow(33)]
+    public void Rejects_bit_widths_outside_2_to_32(int bits) =>
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new SymmetricQuantizer(bits, DynamicRange.Auto));
+
+    [TestMethod]
+    public void Rejects_a_non_positive_range() =>
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new DynamicRange(0.0));
+}
