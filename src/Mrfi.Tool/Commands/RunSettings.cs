@@ -12,11 +12,11 @@ internal sealed class RunSettings : CommandSettings
     public string Config { get; init; } = "mrfi.toml";
 
     [CommandOption("-o|--out <DIR>")]
-    [Description("Write results into exactly this folder (default: a new folder under [run] output).")]
+    [Description("Write results into exactly this folder (default: a new folder under [[run]] output).")]
     public string? Out { get; init; }
 
     [CommandOption("--seed <N>")]
-    [Description("Override [run] seed.")]
+    [Description("Override [[run]] seed.")]
     public long? Seed { get; init; }
 
     [CommandOption("-v|--verbose")]

@@ -1,0 +1,111 @@
+using Mrfi.Core.Campaigns;
+
+namespace Mrfi.Results.Parquet.Tests;
+
+[TestClass]
+public sealed class ParquetResultSinkTests
+{
+    private static readonly DateTime Finished = new(2026, 11, 29, 6, 30, 15, 123, DateTimeKind.Utc);
+
+    private static (ParquetResultSink Sink, string Folder) Written(int trials = 3)
+    {
+        string folder = Repo.TempFolder("parquet");
+        var sink = new ParquetResultSink(folder, ["ber", "bits"]);
+        for (int t = 0; t < trials; t++)
+        {
+            var sweep = new Dictionary<string, double> { ["ber"] = Math.Pow(10, -6 + t), ["bits"] = 8 };
+            var record = new TrialRecord(t, t, 0, 1000 + t, sweep, 0.5 + t / 100.0, 0.886, 0.885, 500 + t, 1000, t * 3, t * 7, 0.25, Finished.AddSeconds(t));
+            sink.AddTrial(record, [new ObserverRecord(t, "conv1", "after", "RMSE", "rmse", t * 0.1), new ObserverRecord(t, "fc3", "pre", "MinMax", "min", -t)]);
+        }
+        string config = Path.Combine(folder, "mrfi.toml");
+        File.WriteAllText(config, "# config\n");
+        string data = Path.Combine(folder, "data.bin");
+        File.WriteAllBytes(data, [1, 2, 3]);
+        sink.Complete(new CampaignSummary(config, "# config\n", 42, "LeNet", null, [data], ["ber", "bits"], trials, 1000, 0.885, "cpu", 2, Finished.AddMinutes(-1), Finished));
+        return (sink, folder);
+    }
+
+    [TestMethod]
+    public void Duckdb_reads_trials_with_the_documented_schema()
+    {
+        var (sink, _) = Written();
+        var schema = DuckDb.Schema(sink.TrialsPath);
+        var expected = new Dictionary<string, string>
+        {
+            ["trial"] = "BIGINT", ["point"] = "INTEGER", ["repeat"] = "INTEGER", ["seed"] = "BIGINT", ["ber"] = "DOUBLE", ["bits"] = "DOUBLE",
+            ["accuracy"] = "DOUBLE", ["golden_accuracy"] = "DOUBLE", ["float_accuracy"] = "DOUBLE", ["correct"] = "BIGINT", ["total"] = "BIGINT",
+            ["changed"] = "BIGINT", ["faults"] = "BIGINT", ["elapsed_s"] = "DOUBLE", ["finished_at"] = "TIMESTAMP WITH TIME ZONE",
+        };
+        CollectionAssert.AreEqual(expected.Keys.ToList(), schema.Keys.ToList(), "column order");
+        foreach (var (column, type) in expected) Assert.AreEqual(type, schema[column], column);
+    }
+
+    [TestMethod]
+    public void Duckdb_reads_back_the_trial_values()
+    {
+        var (sink, _) = Written();
+        var rows = DuckDb.Query($"SELECT trial, ber, accuracy, correct, changed, faults, date_diff('microsecond', TIMESTAMPTZ '1970-01-01 00:00:00+00', finished_at) FROM read_parquet('{sink.TrialsPath}') ORDER BY trial");
+        Assert.HasCount(3, rows);
+        Assert.AreEqual(2L, rows[2][0]);
+        Assert.AreEqual(1e-4, (double)rows[2][1]!, 1e-18);
+        Assert.AreEqual(0.52, (double)rows[2][2]!, 1e-12);
+        Assert.AreEqual(502L, rows[2][3]);
+        Assert.AreEqual(6L, rows[2][4]);
+        Assert.AreEqual(14L, rows[2][5]);
+        long micros = (Finished.AddSeconds(2) - DateTime.UnixEpoch).Ticks / 10;
+        Assert.AreEqual(micros, rows[2][6], "UTC microseconds since the epoch");
+    }
+
+    [TestMethod]
+    public void Duckdb_reads_observer_rows()
+    {
+        var (sink, _) = Written();
+        var schema = DuckDb.Schema(sink.ObserversPath);
+        CollectionAssert.AreEqual(new[] { "trial", "layer", "position", "observer", "metric", "value" }, schema.Keys.ToArray());
+        var rows = DuckDb.Query($"SELECT layer, position, observer, metric, sum(value) FROM read_parquet('{sink.ObserversPath}') GROUP BY ALL ORDER BY layer");
+        Assert.HasCount(2, rows);
+        CollectionAssert.AreEqual(new object[] { "conv1", "after", "RMSE", "rmse" }, rows[0][..4]);
+        Assert.AreEqual(0.3, (double)rows[0][4]!, 1e-12);
+        Assert.AreEqual(-3.0, (double)rows[1][4]!, 1e-12);
+    }
+
+    [TestMethod]
+    public void No_int96_unsigned_or_decimal_types_are_written()
+    {
+        var (sink, _) = Written();
+        foreach (var path in new[] { sink.TrialsPath, sink.ObserversPath })
+        {
+            var types = DuckDb.Query($"SELECT name, type, converted_type, logical_type FROM parquet_schema('{path}') WHERE type IS NOT NULL");
+            foreach (var row in types)
+            {
+                string text = string.Join(" ", row.Select(v => v?.ToString() ?? ""));
+                Assert.DoesNotContain("INT96", text, text);
+                Assert.DoesNotContain("UINT", text, text);
+                Assert.DoesNotContain("DECIMAL", text, text);
+            }
+        }
+    }
+
+    [TestMethod]
+    public void Manifest_records_config_hash_seed_and_times_and_no_temp_files_remain()
+    {
+        var (sink, folder) = Written();
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sink.ManifestPath));
+        var root = json.RootElement;
+        Assert.AreEqual(42, root.GetProperty("seed").GetInt64());
+        string expectedHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("# config\n"u8.ToArray())).ToLowerInvariant();
+        Assert.AreEqual(expectedHash, root.GetProperty("config_sha256").GetString());
+        Assert.AreEqual("# config\n", root.GetProperty("config_text").GetString());
+        Assert.AreEqual("0.1.0", root.GetProperty("tool_version").GetString());
+        Assert.AreEqual(Finished, root.GetProperty("finished_at").GetDateTime().ToUniversalTime());
+        var names = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
+        CollectionAssert.AreEqual(new[] { "data.bin", "manifest.json", "mrfi.toml", "observers.parquet", "trials.parquet" }, names);
+    }
+
+    [TestMethod]
+    public void Empty_campaign_still_writes_readable_tables()
+    {
+        var (sink, _) = Written(trials: 0);
+        Assert.AreEqual(0L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{sink.TrialsPath}')")[0][0]);
+    }
+}

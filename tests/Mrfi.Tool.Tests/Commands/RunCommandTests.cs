@@ -1,0 +1,69 @@
+namespace Mrfi.Tool.Tests.Commands;
+
+[TestClass]
+public sealed class RunCommandTests
+{
+    private const string DeterministicColumns = "trial, point, repeat, seed, ber, accuracy, golden_accuracy, float_accuracy, correct, total, changed, faults";
+
+    [TestMethod]
+    public void Run_writes_trials_observers_and_manifest()
+    {
+        string config = Cli.Config(Cli.Small);
+        string output = Path.Combine(Path.GetDirectoryName(config)!, "out");
+        var result = Cli.Run("run", config, "--out", output);
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        foreach (var file in new[] { "trials.parquet", "observers.parquet", "manifest.json", "mrfi.log" })
+            Assert.IsTrue(File.Exists(Path.Combine(output, file)), file);
+        Assert.AreEqual(4L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{output}/trials.parquet')")[0][0]);
+        // RMSE on fc1, fc2, fc3 (module_name "fc" is a substring match) for 4 trials.
+        Assert.AreEqual(12L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{output}/observers.parquet') WHERE observer = 'RMSE'")[0][0]);
+        StringAssert.Contains(result.Output, "Trial 4/4");
+        StringAssert.Contains(result.Output, "done 4 trials");
+    }
+
+    [TestMethod]
+    public void Same_seed_gives_identical_trial_rows_and_the_seed_option_changes_them()
+    {
+        string config = Cli.Config(Cli.Small);
+        string folder = Path.GetDirectoryName(config)!;
+        Assert.AreEqual(0, Cli.Run("run", config, "--out", $"{folder}/a").ExitCode);
+        Assert.AreEqual(0, Cli.Run("run", config, "--out", $"{folder}/b").ExitCode);
+        Assert.AreEqual(0, Cli.Run("run", config, "--out", $"{folder}/c", "--seed", "6").ExitCode);
+        var a = DuckDb.Query($"SELECT {DeterministicColumns} FROM read_parquet('{folder}/a/trials.parquet') ORDER BY trial");
+        var b = DuckDb.Query($"SELECT {DeterministicColumns} FROM read_parquet('{folder}/b/trials.parquet') ORDER BY trial");
+        var c = DuckDb.Query($"SELECT {DeterministicColumns} FROM read_parquet('{folder}/c/trials.parquet') ORDER BY trial");
+        CollectionAssert.AreEqual(a.SelectMany(r => r).ToList(), b.SelectMany(r => r).ToList());
+        CollectionAssert.AreNotEqual(a.SelectMany(r => r).ToList(), c.SelectMany(r => r).ToList());
+        var observersA = DuckDb.Query($"SELECT trial, layer, value FROM read_parquet('{folder}/a/observers.parquet') ORDER BY ALL");
+        var observersB = DuckDb.Query($"SELECT trial, layer, value FROM read_parquet('{folder}/b/observers.parquet') ORDER BY ALL");
+        CollectionAssert.AreEqual(observersA.SelectMany(r => r).ToList(), observersB.SelectMany(r => r).ToList());
+    }
+
+    [TestMethod]
+    public void Shipped_default_config_shows_accuracy_falling_with_ber()
+    {
+        string output = Repo.TempFolder("default");
+        var result = Cli.Run("run", Path.Combine(Repo.Root, "mrfi.toml"), "--out", output);
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        var points = DuckDb.Query($"SELECT ber, avg(accuracy), any_value(golden_accuracy), any_value(float_accuracy), count(*) FROM read_parquet('{output}/trials.parquet') GROUP BY ber ORDER BY ber");
+        Assert.HasCount(5, points);
+        double floatAccuracy = (double)points[0][3]!;
+        Assert.AreEqual(0.885, floatAccuracy, 1e-9, "the bundled model's PyTorch accuracy on these 1000 images");
+        Assert.AreEqual(floatAccuracy, (double)points[0][2]!, 0.01, "golden = float within 8-bit quantization error");
+        Assert.IsLessThan((double)points[0][1]! - 0.05, (double)points[4][1]!, "BER 1e-2 costs accuracy");
+        Assert.IsLessThan((double)points[2][1]!, (double)points[4][1]!);
+        var layers = DuckDb.Query($"SELECT DISTINCT layer FROM read_parquet('{output}/observers.parquet') ORDER BY layer").Select(r => (string)r[0]!).ToList();
+        CollectionAssert.AreEqual(new[] { "conv1", "conv2", "fc1", "fc2", "fc3" }, layers);
+    }
+
+    [TestMethod]
+    public void Results_go_to_a_fresh_folder_under_the_configured_output()
+    {
+        string config = Cli.Config(Cli.Small.Replace("seed = 5", "seed = 5\noutput = \"runs\"", StringComparison.Ordinal).Replace("repeats = 2", "repeats = 1", StringComparison.Ordinal));
+        Assert.AreEqual(0, Cli.Run("run", config).ExitCode);
+        Assert.AreEqual(0, Cli.Run("run", config).ExitCode);
+        var runs = Directory.GetDirectories(Path.Combine(Path.GetDirectoryName(config)!, "runs"));
+        Assert.HasCount(2, runs);
+        Assert.IsTrue(runs.All(r => File.Exists(Path.Combine(r, "trials.parquet"))));
+    }
+}
