@@ -75,6 +75,7 @@ public sealed class ParquetResultSink : ICampaignSink
         ["data"] = s.DataFiles.Select(f => new Dictionary<string, string> { ["path"] = f, ["sha256"] = Sha256(File.ReadAllBytes(f)) }).ToList(),
         ["samples_per_trial"] = s.Samples,
         ["sweep"] = s.SweepNames,
+        ["status"] = s.Interrupted ? "interrupted" : "complete",
         ["trials"] = s.Trials,
         ["float_accuracy"] = s.FloatAccuracy,
         ["device"] = s.Device,

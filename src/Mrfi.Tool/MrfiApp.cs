@@ -27,5 +27,8 @@ internal static class MrfiApp
             .WithDescription("Run the fault-injection campaign described by a TOML config and write Parquet results.")
             .WithExample("run")
             .WithExample("run", "examples/weight-ber-sweep/mrfi.toml", "--out", "results/ber", "--seed", "7");
+        c.AddCommand<BenchCommand>("bench")
+            .WithDescription("Time one batch's forward as float, golden and faulty run (first sweep point), with ratios.")
+            .WithExample("bench", "--iterations", "100");
     }
 }

@@ -13,7 +13,7 @@ internal static class ArgumentConverter
     {
         object value = arg.Value;
         if (value is string s && SweepExpression.Looks(s))
-            value = SweepExpression.Evaluate(s, sweep, new ConfigTableLike(arg.Key, arg.Location));
+            value = SweepExpression.Evaluate(s, sweep, new ValueOrigin(arg.Key, arg.Location));
         return ConvertValue(arg with { Value = value }, target, sweep);
     }
 

@@ -11,7 +11,7 @@ public static partial class SweepExpression
     public static bool Looks(string text) => text.TrimStart().StartsWith('$') || text.Contains('$', StringComparison.Ordinal);
 
     /// <summary>Evaluates the reference against the variables of one sweep point.</summary>
-    public static double Evaluate(string text, IReadOnlyDictionary<string, double> variables, ConfigTableLike where)
+    public static double Evaluate(string text, IReadOnlyDictionary<string, double> variables, ValueOrigin where)
     {
         var m = Pattern().Match(text);
         if (!m.Success)
@@ -29,8 +29,3 @@ public static partial class SweepExpression
     [GeneratedRegex(@"^\s*(?:\$(?<v1>[A-Za-z_][A-Za-z0-9_]*)(?:\s*\*\s*(?<f1>[0-9.eE+-]+))?|(?<f2>[0-9.eE+-]+)\s*\*\s*\$(?<v2>[A-Za-z_][A-Za-z0-9_]*))\s*$")]
     private static partial Regex Pattern();
 }
-
-/// <summary>Where a value came from, for error messages.</summary>
-/// <param name="Key">The key path.</param>
-/// <param name="Location">The source location.</param>
-public readonly record struct ConfigTableLike(string Key, SourceLocation Location);

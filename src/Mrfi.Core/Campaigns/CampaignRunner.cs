@@ -43,40 +43,54 @@ public sealed class CampaignRunner
 
         progress.Started(plan.TrialCount);
         int done = 0;
-        foreach (var point in plan.Points)
+        bool interrupted = false;
+        try
         {
-            var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
-            using var session = new FaultInjectionSession(model, point.Entries, bindings);
-            session.Mode = InjectionMode.Golden;
-            session.ObserversActive = false;
-            progress.Phase($"golden pass, point {point.Index}");
-            var (goldenCorrect, golden) = Evaluate(model, batches);
-            double goldenAccuracy = goldenCorrect / (double)data.Count;
-            _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
-            try
-            {
-                for (int repeat = 0; repeat < plan.Repeats; repeat++)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    long trial = (long)point.Index * plan.Repeats + repeat;
-                    var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, data.Count);
-                    sink.AddTrial(record, observed);
-                    progress.TrialFinished(record, ++done, plan.TrialCount);
-                }
-            }
-            finally
-            {
-                foreach (var g in golden) g.Dispose();
-            }
+            foreach (var point in plan.Points)
+                RunPoint(plan, point, model, batches, sink, progress, seed, floatAccuracy, data.Count, ref done, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Keep what finished: the sink still writes the completed trials, marked as interrupted.
+            interrupted = true;
+            _log.Warning("Cancelled after {Done} of {Total} trials; writing the finished trials", done, plan.TrialCount);
         }
         foreach (var (images, labels) in batches) { images.Dispose(); labels.Dispose(); }
         model.to(CPU);
 
         var summary = new CampaignSummary(config.Path, config.Text, seed, plan.ModelName, config.Model.Weights,
             config.Data.Format == "idx" ? [config.Data.Images!, config.Data.Labels!] : config.Data.Files,
-            plan.SweepNames, plan.TrialCount, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow);
+            plan.SweepNames, done, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted);
         sink.Complete(summary);
         return summary;
+    }
+
+    private void RunPoint(CampaignPlan plan, SweepPoint point, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
+        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, ref int done, CancellationToken cancellation)
+    {
+        var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
+        using var session = new FaultInjectionSession(model, point.Entries, bindings);
+        session.Mode = InjectionMode.Golden;
+        session.ObserversActive = false;
+        progress.Phase($"golden pass, point {point.Index}");
+        var (goldenCorrect, golden) = Evaluate(model, batches);
+        double goldenAccuracy = goldenCorrect / (double)samples;
+        _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
+        try
+        {
+            for (int repeat = 0; repeat < plan.Repeats; repeat++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                long trial = (long)point.Index * plan.Repeats + repeat;
+                var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples);
+                sink.AddTrial(record, observed);
+                progress.TrialFinished(record, ++done, plan.TrialCount);
+            }
+        }
+        finally
+        {
+            foreach (var g in golden) g.Dispose();
+        }
     }
 
     private static (TrialRecord, IReadOnlyList<ObserverRecord>) RunTrial(
@@ -128,7 +142,8 @@ public sealed class CampaignRunner
         return (correct, predictions);
     }
 
-    private static ImageDataset LoadData(CampaignPlan plan)
+    /// <summary>Loads the plan's data and checks it fits the model.</summary>
+    public static ImageDataset LoadData(CampaignPlan plan)
     {
         var d = plan.Config.Data;
         var data = d.Format == "idx"

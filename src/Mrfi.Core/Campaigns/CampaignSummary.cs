@@ -8,14 +8,15 @@ namespace Mrfi.Core.Campaigns;
 /// <param name="WeightsPath">The weights file, if any.</param>
 /// <param name="DataFiles">The data files.</param>
 /// <param name="SweepNames">Swept variables.</param>
-/// <param name="Trials">Number of trials.</param>
+/// <param name="Trials">Number of trials finished.</param>
 /// <param name="Samples">Samples per trial.</param>
 /// <param name="FloatAccuracy">Float model accuracy.</param>
 /// <param name="Device">Device used.</param>
 /// <param name="Threads">Torch threads.</param>
 /// <param name="StartedAt">UTC start.</param>
 /// <param name="FinishedAt">UTC end.</param>
+/// <param name="Interrupted">Whether the campaign was cancelled before its last trial (the finished trials are kept).</param>
 public sealed record CampaignSummary(
     string ConfigPath, string ConfigText, long Seed, string ModelName, string? WeightsPath, IReadOnlyList<string> DataFiles,
     IReadOnlyList<string> SweepNames, int Trials, long Samples, double FloatAccuracy, string Device, int Threads,
-    DateTime StartedAt, DateTime FinishedAt);
+    DateTime StartedAt, DateTime FinishedAt, bool Interrupted = false);

@@ -14,6 +14,7 @@ namespace Mrfi.Tool.Commands;
 internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
 {
     public const int UserError = 2;
+    public const int Interrupted = 130;
 
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
@@ -31,8 +32,14 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             var sink = new ParquetResultSink(folder, plan.SweepNames);
             var runner = new CampaignRunner(log);
             var progress = new ProgressReporter(console, log);
-            var summary = progress.Run(p => runner.Run(plan, sink, p, settings.Seed, cancellationToken));
+            using var ctrlC = new CtrlC(cancellationToken);
+            var summary = progress.Run(p => runner.Run(plan, sink, p, settings.Seed, ctrlC.Token));
             SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
+            if (summary.Interrupted)
+            {
+                console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} of {plan.TrialCount} trials; the finished trials are in {folder}");
+                return Interrupted;
+            }
             console.MarkupLineInterpolated($"[green]done[/] {summary.Trials} trials in {(summary.FinishedAt - summary.StartedAt).TotalSeconds:F1} s → {folder}");
             return 0;
         }

@@ -26,6 +26,13 @@ public sealed class CampaignRunnerTests
         public void TrialFinished(TrialRecord trial, int done, int total) { }
     }
 
+    private sealed class CancelAfter(CancellationTokenSource source, int trials) : ICampaignProgress
+    {
+        public void Started(int total) { }
+        public void Phase(string description) { }
+        public void TrialFinished(TrialRecord trial, int done, int total) { if (done == trials) source.Cancel(); }
+    }
+
     private const string Sweep = "[sweep]\nber = [1e-5, 1e-2]\nrepeats = 2\n\n";
     private const string Observe = "[[observe]]\nmethod = \"RMSE\"\nmodule_name = [\"fc3\"]\n\n[[observe]]\nmethod = \"MinMax\"\nmodule_fullname = \"conv1\"\nposition = \"pre\"\n\n";
 
@@ -83,6 +90,20 @@ public sealed class CampaignRunnerTests
         var minmax = sink.Observers.Where(o => o.Observer == "MinMax" && o.Trial == 0).ToDictionary(o => o.Metric, o => o.Value);
         Assert.AreEqual(0.0, minmax["min"], 1e-6, "conv1's input is pixels/255");
         Assert.AreEqual(1.0, minmax["max"], 1e-6);
+    }
+
+    [TestMethod]
+    public void Cancelling_keeps_the_finished_trials_and_marks_the_summary_interrupted()
+    {
+        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(BerConfig())));
+        using var model = plan.Model;
+        var sink = new MemorySink();
+        using var source = new CancellationTokenSource();
+        var summary = new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new CancelAfter(source, 3), null, source.Token);
+        Assert.IsTrue(summary.Interrupted);
+        Assert.AreEqual(3, summary.Trials);
+        Assert.HasCount(3, sink.Trials);
+        Assert.AreSame(summary, sink.Summary);
     }
 
     [TestMethod]

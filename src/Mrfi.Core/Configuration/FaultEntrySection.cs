@@ -1,0 +1,13 @@
+namespace Mrfi.Core.Configuration;
+
+/// <summary>One [[fault_inject]] entry.</summary>
+/// <param name="Name">The entry's name (default <c>fault_inject[i]</c>).</param>
+/// <param name="Target">activation (input), activation_out or weight.</param>
+/// <param name="Modules">Which modules it applies to.</param>
+/// <param name="Parameters">For weight targets: parameter names (default ["weight"]).</param>
+/// <param name="Enabled">Disabled entries neither quantize nor inject.</param>
+/// <param name="Quantization">Quantizer table, with optional <c>layerwise</c>.</param>
+/// <param name="Selector">Selector table; none selects every value.</param>
+/// <param name="ErrorModel">Error model table.</param>
+/// <param name="Location">The entry's location.</param>
+public sealed record FaultEntrySection(string Name, Injection.InjectionTarget Target, ModuleFilter Modules, IReadOnlyList<string> Parameters, bool Enabled, ConfigTable? Quantization, ConfigTable? Selector, ConfigTable ErrorModel, SourceLocation Location);

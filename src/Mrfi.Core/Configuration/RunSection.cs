@@ -1,0 +1,9 @@
+namespace Mrfi.Core.Configuration;
+
+/// <summary>[run]: campaign-wide settings.</summary>
+/// <param name="Seed">Fixes every random draw.</param>
+/// <param name="Device">cpu, cuda or cuda:N.</param>
+/// <param name="BatchSize">Images per forward.</param>
+/// <param name="Threads">Torch intra-op threads; 0 = Torch's default.</param>
+/// <param name="Output">Folder under which each run creates its own results folder.</param>
+public sealed record RunSection(long Seed, string Device, int BatchSize, int Threads, string Output);
