@@ -20,7 +20,6 @@ public sealed class FaultInjectionSession : IDisposable
     /// <summary>Hooks <paramref name="entries"/> (enabled ones) and <paramref name="observers"/> into <paramref name="model"/>.</summary>
     public FaultInjectionSession(nn.Module model, IReadOnlyList<FaultEntry> entries, IReadOnlyList<ObserverBinding> observers)
     {
-        var modules = ModuleMatcher.All(model).ToDictionary(m => m.Name, m => m.Module);
         var names = entries.Where(e => e.Enabled).SelectMany(e => e.Modules)
             .Concat(observers.Select(o => o.Module)).Distinct().ToList();
         foreach (var (name, module) in ModuleMatcher.All(model).Where(m => names.Contains(m.Name)))
@@ -32,7 +31,6 @@ public sealed class FaultInjectionSession : IDisposable
             _hooks.AddRange(site.Attach());
         }
         Observers = observers;
-        _ = modules;
     }
 
     /// <summary>What the hooks do in the next forwards.</summary>

@@ -22,10 +22,8 @@ public sealed class PlanBuilder
     {
         var empty = new Dictionary<string, double>();
         var modelTable = config.Model.Table;
-        var type = _activator.Resolve(ComponentKind.Model, modelTable, "architecture");
         string modelName = modelTable.RequiredString("architecture");
         var model = _activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, modelTable, empty, "architecture", "weights");
-        _ = type;
         if (config.Model.Weights is { } weights) WeightLoader.Load(model, weights, config.Model.WeightsLocation);
         model.eval();
         long[] inputShape = ((IImageClassifier)model).InputShape;

@@ -5,12 +5,8 @@ using Spectre.Console.Cli;
 namespace Mrfi.Tool.Commands;
 
 /// <summary>Arguments of <c>dotnet mrfi bench</c>.</summary>
-internal sealed class BenchSettings : CommandSettings
+internal sealed class BenchSettings : ConfigSettings
 {
-    [CommandArgument(0, "[CONFIG]")]
-    [Description("The campaign config (TOML). Default: mrfi.toml in the current folder.")]
-    public string Config { get; init; } = "mrfi.toml";
-
     [CommandOption("-n|--iterations <N>")]
     [Description("Timed forwards per mode.")]
     [DefaultValue(50)]

@@ -5,12 +5,8 @@ using Spectre.Console.Cli;
 namespace Mrfi.Tool.Commands;
 
 /// <summary>Arguments of <c>dotnet mrfi run</c>.</summary>
-internal sealed class RunSettings : CommandSettings
+internal sealed class RunSettings : ConfigSettings
 {
-    [CommandArgument(0, "[CONFIG]")]
-    [Description("The campaign config (TOML). Default: mrfi.toml in the current folder.")]
-    public string Config { get; init; } = "mrfi.toml";
-
     [CommandOption("-o|--out <DIR>")]
     [Description("Write results into exactly this folder (default: a new folder under [[run]] output).")]
     public string? Out { get; init; }

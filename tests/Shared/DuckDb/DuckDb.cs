@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
 
-namespace Mrfi.Tool.Tests;
+namespace Mrfi.Tests;
 
 /// <summary>Runs SQL over Parquet files with DuckDB and returns rows as object arrays.</summary>
 internal static class DuckDb
