@@ -31,10 +31,10 @@ public sealed class ComponentActivator
         var type = Resolve(kind, table, methodKey);
         var args = table.Keys.Where(k => k != methodKey && !reserved.Contains(k)).Select(k => table.Raw(k)!).ToList();
         string method = table.RequiredString(methodKey);
-        return (T)Construct(type, method, table, args, sweep);
+        return (T)Construct(type, method, table, args, sweep, [methodKey, .. reserved]);
     }
 
-    private static object Construct(Type type, string method, ConfigTable table, IReadOnlyList<ConfigValue> args, IReadOnlyDictionary<string, double> sweep)
+    private static object Construct(Type type, string method, ConfigTable table, IReadOnlyList<ConfigValue> args, IReadOnlyDictionary<string, double> sweep, IReadOnlyList<string> reserved)
     {
         var ctors = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).ToList();
         var best = ctors.FirstOrDefault(c => Fits(c, args)) ?? ctors[0];
@@ -47,7 +47,10 @@ public sealed class ComponentActivator
             if (!byName.ContainsKey(Normalize(key)))
             {
                 var valid = parameters.Select(p => SnakeCase(p.Name!)).ToList();
-                string hint = valid.Count == 0 ? $"{method} takes no arguments." : NameSuggester.Hint(key, valid).Replace("Valid names", $"{method} takes", StringComparison.Ordinal);
+                // Suggest the table's own keys too (weights, layerwise, position...), which are not constructor arguments.
+                string? closest = NameSuggester.Closest(key, [.. valid, .. reserved]);
+                string takes = valid.Count == 0 ? $"{method} takes no arguments." : $"{method} takes: {string.Join(", ", valid)}.";
+                string hint = closest is null ? takes : $"Did you mean '{closest}'? {takes}";
                 throw MrfiException.At(arg.Location, $"{table.Describe(key)}: {method} has no argument '{key}'. {hint}");
             }
         }

@@ -65,7 +65,19 @@ public static class TorchNative
     private static string PatchedCopy(byte[] elf, IReadOnlySet<string> missing)
     {
         string hash = Convert.ToHexString(SHA256.HashData(elf))[..16].ToLowerInvariant();
-        string folder = Path.Combine(CacheRoot(), hash);
+        try
+        {
+            return PatchedCopy(elf, missing, Path.Combine(CacheRoot(), hash));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only home (containers, CI sandboxes) must not stop the run: fall back to the temp folder.
+            return PatchedCopy(elf, missing, Path.Combine(Path.GetTempPath(), $"mrfi-native-{Environment.UserName}", hash));
+        }
+    }
+
+    private static string PatchedCopy(byte[] elf, IReadOnlySet<string> missing, string folder)
+    {
         string target = Path.Combine(folder, "libLibTorchSharp.so");
         if (File.Exists(target) && ElfVersionNeeds.Read(File.ReadAllBytes(target))
                 .Where(n => missing.Contains(n.Name)).All(n => n.IsWeak))

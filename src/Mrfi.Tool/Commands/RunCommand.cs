@@ -25,6 +25,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             Directory.CreateDirectory(folder);
             using var log = LogSetup.Create(console, Path.Combine(folder, "mrfi.log"), settings.Verbose);
             log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(settings.Config), folder);
+            log.Debug("Torch {Torch}; native setup: {Native}", TorchSharp.torch.__version__, Mrfi.Core.Native.TorchNative.Setup);
             var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(config);
             using var model = plan.Model;
             log.Information("Plan: {Points} sweep point(s) × {Repeats} repeat(s), {Entries} fault entr(ies), {Observers} observer entr(ies)",
@@ -47,6 +48,11 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return UserError;
+        }
+        finally
+        {
+            // The run's logger (and its file) is disposed with the run; components must not log into it afterwards.
+            Serilog.Log.Logger = Serilog.Core.Logger.None;
         }
     }
 }

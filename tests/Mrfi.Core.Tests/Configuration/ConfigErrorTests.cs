@@ -64,7 +64,16 @@ public sealed class ConfigErrorTests
         string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("bit_width = 8, dynamic_range", "bits = 8, dynamic_range", StringComparison.Ordinal));
         var e = Fails(toml);
         StringAssert.Contains(e.Message, "SymmetricQuantization has no argument 'bits'");
-        StringAssert.Contains(e.Message, "bit_width, dynamic_range, scale_factor");
+        StringAssert.Contains(e.Message, "SymmetricQuantization takes: bit_width, dynamic_range, scale_factor.");
+    }
+
+    [TestMethod]
+    public void Misspelt_model_key_suggests_the_reserved_key()
+    {
+        string toml = ConfigFixture.Full().Replace("weights = ", "wieghts = ", StringComparison.Ordinal);
+        var e = Fails(toml);
+        StringAssert.Contains(e.Message, $"mrfi.toml({LineOf(toml, "wieghts")},");
+        StringAssert.Contains(e.Message, "Did you mean 'weights'?");
     }
 
     [TestMethod]
