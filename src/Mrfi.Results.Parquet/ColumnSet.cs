@@ -16,6 +16,13 @@ internal sealed class ColumnSet<TRow>
 
     public ColumnSet<TRow> Double(string name, Func<TRow, double> get) => Add(new DataField<double>(name), get);
 
+    public ColumnSet<TRow> NullableLong(string name, Func<TRow, long?> get)
+    {
+        var field = new DataField<long?>(name);
+        _columns.Add((field, (rows, rg) => rg.WriteAsync<long>(field, rows.Select(get).ToArray())));
+        return this;
+    }
+
     public ColumnSet<TRow> String(string name, Func<TRow, string> get)
     {
         var field = new DataField<string>(name);

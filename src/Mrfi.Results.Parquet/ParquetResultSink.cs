@@ -54,7 +54,7 @@ public sealed class ParquetResultSink : ICampaignSink
 
         var observers = new ColumnSet<ObserverRecord>()
             .Long("trial", o => o.Trial).String("layer", o => o.Layer).String("position", o => o.Position)
-            .String("observer", o => o.Observer).String("metric", o => o.Metric).Double("value", o => o.Value);
+            .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index).Double("value", o => o.Value);
         await observers.WriteAsync(ObserversPath, _observers).ConfigureAwait(false);
 
         await AtomicFile.WriteAsync(ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options)).ConfigureAwait(false);

@@ -15,7 +15,7 @@ public sealed class ParquetResultSinkTests
         {
             var sweep = new Dictionary<string, double> { ["ber"] = Math.Pow(10, -6 + t), ["bits"] = 8 };
             var record = new TrialRecord(t, t, 0, 1000 + t, sweep, 0.5 + t / 100.0, 0.886, 0.885, 500 + t, 1000, t * 3, t * 7, 0.25, Finished.AddSeconds(t));
-            sink.AddTrial(record, [new ObserverRecord(t, "conv1", "after", "RMSE", "rmse", t * 0.1), new ObserverRecord(t, "fc3", "pre", "MinMax", "min", -t)]);
+            sink.AddTrial(record, [new ObserverRecord(t, "conv1", "after", "RMSE", "rmse", t * 0.1), new ObserverRecord(t, "fc3", "pre", "MinMax", "min", -t), new ObserverRecord(t, "fc3", "after", "Histogram", "count", t, 4)]);
         }
         string config = Path.Combine(folder, "mrfi.toml");
         File.WriteAllText(config, "# config\n");
@@ -61,9 +61,12 @@ public sealed class ParquetResultSinkTests
     {
         var (sink, _) = Written();
         var schema = DuckDb.Schema(sink.ObserversPath);
-        CollectionAssert.AreEqual(new[] { "trial", "layer", "position", "observer", "metric", "value" }, schema.Keys.ToArray());
-        var rows = DuckDb.Query($"SELECT layer, position, observer, metric, sum(value) FROM read_parquet('{sink.ObserversPath}') GROUP BY ALL ORDER BY layer");
+        CollectionAssert.AreEqual(new[] { "trial", "layer", "position", "observer", "metric", "index", "value" }, schema.Keys.ToArray());
+        Assert.AreEqual("BIGINT", schema["index"]);
+        var rows = DuckDb.Query($"SELECT layer, position, observer, metric, sum(value) FROM read_parquet('{sink.ObserversPath}') WHERE index IS NULL GROUP BY ALL ORDER BY layer");
         Assert.HasCount(2, rows);
+        var vector = DuckDb.Query($"SELECT DISTINCT index FROM read_parquet('{sink.ObserversPath}') WHERE observer = 'Histogram'");
+        Assert.AreEqual(4L, vector.Single()[0], "vector metrics carry their index; scalars have NULL");
         CollectionAssert.AreEqual(new object[] { "conv1", "after", "RMSE", "rmse" }, rows[0][..4]);
         Assert.AreEqual(0.3, (double)rows[0][4]!, 1e-12);
         Assert.AreEqual(-3.0, (double)rows[1][4]!, 1e-12);

@@ -26,19 +26,24 @@ public sealed class ComponentActivator
 
     /// <summary>Creates the component named by the table, binding all keys except <paramref name="reserved"/> to constructor parameters.</summary>
     public T Create<T>(ComponentKind kind, ConfigTable table, IReadOnlyDictionary<string, double> sweep, string methodKey = "method", params string[] reserved)
+        where T : class => Create<T>(kind, table, sweep, Injected.None, methodKey, reserved);
+
+    /// <summary>As <see cref="Create{T}(ComponentKind, ConfigTable, IReadOnlyDictionary{string, double}, string, string[])"/>, with
+    /// engine-provided values for parameters of well-known types (e.g. <see cref="ValueBits"/>); those are never read from the config.</summary>
+    public T Create<T>(ComponentKind kind, ConfigTable table, IReadOnlyDictionary<string, double> sweep, Injected injected, string methodKey = "method", params string[] reserved)
         where T : class
     {
         var type = Resolve(kind, table, methodKey);
         var args = table.Keys.Where(k => k != methodKey && !reserved.Contains(k)).Select(k => table.Raw(k)!).ToList();
         string method = table.RequiredString(methodKey);
-        return (T)Construct(type, method, table, args, sweep, [methodKey, .. reserved]);
+        return (T)Construct(type, method, table, args, sweep, injected, [methodKey, .. reserved]);
     }
 
-    private static object Construct(Type type, string method, ConfigTable table, IReadOnlyList<ConfigValue> args, IReadOnlyDictionary<string, double> sweep, IReadOnlyList<string> reserved)
+    private static object Construct(Type type, string method, ConfigTable table, IReadOnlyList<ConfigValue> args, IReadOnlyDictionary<string, double> sweep, Injected injected, IReadOnlyList<string> reserved)
     {
         var ctors = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).ToList();
         var best = ctors.FirstOrDefault(c => Fits(c, args)) ?? ctors[0];
-        var parameters = best.GetParameters();
+        var parameters = best.GetParameters().Where(p => !Injected.IsInjectable(p.ParameterType)).ToArray();
         var byName = parameters.ToDictionary(p => Normalize(p.Name!), p => p);
 
         foreach (var arg in args)
@@ -55,10 +60,16 @@ public sealed class ComponentActivator
             }
         }
 
-        var values = new object?[parameters.Length];
-        for (int i = 0; i < parameters.Length; i++)
+        var all = best.GetParameters();
+        var values = new object?[all.Length];
+        for (int i = 0; i < all.Length; i++)
         {
-            var p = parameters[i];
+            var p = all[i];
+            if (Injected.IsInjectable(p.ParameterType))
+            {
+                values[i] = injected.ValueFor(p.ParameterType) ?? (p.HasDefaultValue ? p.DefaultValue : Activator.CreateInstance(p.ParameterType));
+                continue;
+            }
             var arg = args.FirstOrDefault(a => Normalize(LastSegment(a.Key)) == Normalize(p.Name!));
             if (arg is null)
             {
@@ -86,9 +97,10 @@ public sealed class ComponentActivator
 
     private static bool Fits(ConstructorInfo ctor, IReadOnlyList<ConfigValue> args)
     {
-        var names = ctor.GetParameters().Select(p => Normalize(p.Name!)).ToHashSet();
+        var configurable = ctor.GetParameters().Where(p => !Injected.IsInjectable(p.ParameterType)).ToList();
+        var names = configurable.Select(p => Normalize(p.Name!)).ToHashSet();
         var given = args.Select(a => Normalize(LastSegment(a.Key))).ToHashSet();
-        return given.IsSubsetOf(names) && ctor.GetParameters().All(p => p.HasDefaultValue || given.Contains(Normalize(p.Name!)));
+        return given.IsSubsetOf(names) && configurable.All(p => p.HasDefaultValue || given.Contains(Normalize(p.Name!)));
     }
 
     private static string Signature(ParameterInfo[] ps) =>

@@ -69,7 +69,7 @@ public sealed class CampaignRunner
         ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, ref int done, CancellationToken cancellation)
     {
         var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
-        using var session = new FaultInjectionSession(model, point.Entries, bindings);
+        using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed };
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
         progress.Phase($"golden pass, point {point.Index}");
@@ -101,7 +101,7 @@ public sealed class CampaignRunner
         using var generator = new Generator(unchecked((ulong)trialSeed));
         session.Generator = generator;
         session.FaultCount = 0;
-        session.ResetObservers();
+        session.BeginTrial();
         session.ObserversActive = true;
         long correct = 0, changed = 0;
         for (int b = 0; b < batches.Count; b++)
@@ -121,7 +121,7 @@ public sealed class CampaignRunner
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
         var observed = session.Observers
-            .SelectMany(o => o.Observer.Result().Select(m => new ObserverRecord(trial, o.Module, o.Position == ObservePosition.Pre ? "pre" : "after", o.Method, m.Name, m.Value)))
+            .SelectMany(o => o.Observer.Result().Select(m => new ObserverRecord(trial, o.Module, o.Position == ObservePosition.Pre ? "pre" : "after", o.Method, m.Name, m.Value, m.Index)))
             .ToList();
         var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, correct / (double)samples, goldenAccuracy, floatAccuracy,
             correct, samples, changed, session.FaultCount, clock.Elapsed.TotalSeconds, DateTime.UtcNow);

@@ -7,4 +7,5 @@ namespace Mrfi.Core.Campaigns;
 /// <param name="Observer">The observer's config name.</param>
 /// <param name="Metric">The metric's name.</param>
 /// <param name="Value">The metric's value.</param>
-public sealed record ObserverRecord(long Trial, string Layer, string Position, string Observer, string Metric, double Value);
+/// <param name="Index">Position within a vector metric (bin, sample, dimension); null for scalars.</param>
+public sealed record ObserverRecord(long Trial, string Layer, string Position, string Observer, string Metric, double Value, long? Index = null);

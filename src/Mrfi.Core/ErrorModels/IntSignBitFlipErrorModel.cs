@@ -3,25 +3,11 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.ErrorModels;
 
-/// <summary>Flips the sign bit of b-bit integers: <c>x XOR -(2^(b-1))</c>, so x ≥ 0 becomes x - 2^(b-1) and x &lt; 0 becomes x + 2^(b-1).</summary>
-[MrfiComponent("IntSignBitFlip")]
-public sealed class IntSignBitFlipErrorModel : IErrorModel
+/// <summary>Flips the sign bit of b-bit integers: x ≥ 0 becomes x - 2^(b-1) and x &lt; 0 becomes x + 2^(b-1).</summary>
+[MrfiComponent("IntSignBitFlip", Summary = "Flips the sign bit (b-1) of b-bit integers: x ≥ 0 → x - 2^(b-1), x < 0 → x + 2^(b-1).")]
+public sealed class IntSignBitFlipErrorModel(int bitWidth) : IntBitErrorModel(bitWidth)
 {
-    /// <summary>Creates the model.</summary>
-    /// <param name="bitWidth">Width b of the quantized integers.</param>
-    public IntSignBitFlipErrorModel(int bitWidth)
-    {
-        IntBits.CheckWidth(bitWidth);
-        BitWidth = bitWidth;
-    }
-
-    /// <summary>Integer width.</summary>
-    public int BitWidth { get; }
-
     /// <inheritdoc />
-    public Tensor Apply(Tensor values, Generator generator)
-    {
-        using var mask = torch.tensor(IntBits.Mask(BitWidth - 1, BitWidth), dtype: ScalarType.Int32, device: values.device);
-        return IntBits.Xor(values, mask);
-    }
+    protected override Tensor Mask(long[] shape, Generator generator, Device device) =>
+        torch.full(shape, 1L << (BitWidth - 1), dtype: ScalarType.Int64, device: device);
 }

@@ -10,6 +10,7 @@ namespace Mrfi.Core.Injection;
 /// <param name="Layerwise">Quantize the whole tensor (true, MRFI's default) or only the selected values.</param>
 /// <param name="Selector">Optional selector; null selects every value.</param>
 /// <param name="ErrorModel">The error model.</param>
+/// <param name="Scope">How long positions last: every forward, a trial, or the campaign.</param>
 public sealed record FaultEntry(
     string Name,
     InjectionTarget Target,
@@ -19,4 +20,5 @@ public sealed record FaultEntry(
     IQuantizer? Quantizer,
     bool Layerwise,
     ISelector? Selector,
-    IErrorModel ErrorModel);
+    IErrorModel ErrorModel,
+    SelectorScope Scope = SelectorScope.Forward);

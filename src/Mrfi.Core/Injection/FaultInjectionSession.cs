@@ -51,10 +51,14 @@ public sealed class FaultInjectionSession : IDisposable
     /// <summary>Whether any observer needs a golden run before each faulty run.</summary>
     public bool NeedsGoldenPerBatch => Observers.Any(o => o.Observer is IGoldenAwareObserver);
 
-    /// <summary>Resets every observer (start of a trial).</summary>
-    public void ResetObservers()
+    /// <summary>The campaign seed, from which campaign-scope permanent faults are drawn.</summary>
+    public long CampaignSeed { get; set; }
+
+    /// <summary>Starts a trial: resets every observer and forgets trial-scope permanent faults.</summary>
+    public void BeginTrial()
     {
         foreach (var o in Observers) o.Observer.Reset();
+        foreach (var site in _sites) site.BeginTrial();
     }
 
     internal void Notify(IReadOnlyList<ObserverBinding> observers, Tensor value)
@@ -62,8 +66,9 @@ public sealed class FaultInjectionSession : IDisposable
         if (!ObserversActive || Mode == InjectionMode.Float) return;
         foreach (var o in observers)
         {
-            if (Mode == InjectionMode.Golden && o.Observer is IGoldenAwareObserver g) g.UpdateGolden(value);
-            else o.Observer.Update(value);
+            // Golden runs feed only the observers that compare against them; every observer sees faulty runs.
+            if (Mode == InjectionMode.Faulty) o.Observer.Update(value);
+            else if (o.Observer is IGoldenAwareObserver g) g.UpdateGolden(value);
         }
     }
 

@@ -14,6 +14,8 @@ internal sealed class ModuleSite : IDisposable
     private readonly FaultEntry[] _outputs;
     private readonly (FaultEntry Entry, Parameter Parameter)[] _weights;
     private readonly Dictionary<Parameter, Tensor> _clean = [];
+    private readonly Dictionary<Parameter, string> _parameterNames;
+    private readonly Dictionary<(FaultEntry, string), PermanentFault> _permanent = [];
     private readonly ObserverBinding[] _pre;
     private readonly ObserverBinding[] _after;
 
@@ -25,6 +27,7 @@ internal sealed class ModuleSite : IDisposable
         _inputs = [.. entries.Where(e => e.Target == InjectionTarget.Activation)];
         _outputs = [.. entries.Where(e => e.Target == InjectionTarget.ActivationOut)];
         var parameters = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
+        _parameterNames = parameters.ToDictionary(p => p.Value, p => p.Key);
         var weights = new List<(FaultEntry, Parameter)>();
         foreach (var entry in entries.Where(e => e.Target == InjectionTarget.Weight))
         {
@@ -37,6 +40,16 @@ internal sealed class ModuleSite : IDisposable
             }
         }
         _weights = [.. weights];
+        foreach (var entry in entries.Where(e => e.Scope != SelectorScope.Forward))
+        {
+            if (entry.Target == InjectionTarget.Weight)
+                foreach (var pname in entry.Parameters) _permanent[(entry, pname)] = new PermanentFault($"{entry.Name}/{name}/{pname}", perSample: false);
+            else
+            {
+                string slot = entry.Target == InjectionTarget.Activation ? "in" : "out";
+                _permanent[(entry, slot)] = new PermanentFault($"{entry.Name}/{name}/{slot}", perSample: true);
+            }
+        }
         _pre = [.. observers.Where(o => o.Position == ObservePosition.Pre)];
         _after = [.. observers.Where(o => o.Position == ObservePosition.After)];
     }
@@ -60,12 +73,12 @@ internal sealed class ModuleSite : IDisposable
             // Inject into a copy: MRFI writes into the producer's tensor, which leaks faults into skip
             // connections and into the caller's input (mrfi.md §1.10).
             replaced = input.contiguous().clone();
-            foreach (var entry in _inputs) _session.FaultCount += TensorInjector.Apply(replaced, entry, mode, _session.Generator);
+            foreach (var entry in _inputs) _session.FaultCount += TensorInjector.Apply(replaced, entry, mode, _session, Permanent(entry, "in"));
         }
         if (mode != InjectionMode.Float && _weights.Length > 0)
         {
             using var noGrad = torch.no_grad();
-            foreach (var (entry, parameter) in _weights) _session.FaultCount += TensorInjector.Apply(parameter, entry, mode, _session.Generator);
+            foreach (var (entry, parameter) in _weights) _session.FaultCount += TensorInjector.Apply(parameter, entry, mode, _session, Permanent(entry, ParameterName(parameter)));
         }
         if (_pre.Length > 0) _session.Notify(_pre, replaced ?? input);
         // TorchSharp keeps the original tensor when a hook returns null.
@@ -80,10 +93,21 @@ internal sealed class ModuleSite : IDisposable
         if (mode != InjectionMode.Float && _outputs.Length > 0)
         {
             replaced = output.contiguous().clone();
-            foreach (var entry in _outputs) _session.FaultCount += TensorInjector.Apply(replaced, entry, mode, _session.Generator);
+            foreach (var entry in _outputs) _session.FaultCount += TensorInjector.Apply(replaced, entry, mode, _session, Permanent(entry, "out"));
         }
         if (_after.Length > 0) _session.Notify(_after, replaced ?? output);
         return replaced!;
+    }
+
+    private PermanentFault? Permanent(FaultEntry entry, string slot) => _permanent.GetValueOrDefault((entry, slot));
+
+    private string ParameterName(Parameter parameter) => _parameterNames[parameter];
+
+    /// <summary>Forgets trial-scope positions, so the next forward draws the next trial's permanent faults.</summary>
+    public void BeginTrial()
+    {
+        foreach (var ((entry, _), fault) in _permanent)
+            if (entry.Scope == SelectorScope.Trial) fault.Clear();
     }
 
     private void Restore()
@@ -97,6 +121,7 @@ internal sealed class ModuleSite : IDisposable
         Restore();
         foreach (var clean in _clean.Values) clean.Dispose();
         _clean.Clear();
+        foreach (var fault in _permanent.Values) fault.Dispose();
     }
 
     private sealed class Remover(Action remove) : IDisposable

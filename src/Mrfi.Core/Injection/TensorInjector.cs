@@ -8,33 +8,66 @@ internal static class TensorInjector
 {
     /// <summary>Applies <paramref name="entry"/> to <paramref name="tensor"/> in place; returns the number of faults injected.</summary>
     /// <remarks>The tensor must be contiguous and owned by the caller (a clone or a parameter under no_grad).</remarks>
-    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, Generator generator)
+    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, PermanentFault? permanent)
     {
         if (mode == InjectionMode.Float) return 0;
-        var q = entry.Quantizer;
-        using var range = q?.Calibrate(tensor);
-        bool layerwise = q is not null && entry.Layerwise;
-        if (layerwise) q!.Quantize(tensor, range!);
+        using var quantization = entry.Quantizer?.Calibrate(tensor);
+        bool layerwise = quantization is not null && entry.Layerwise;
+        if (layerwise) quantization!.Quantize(tensor);
         long faults = 0;
         if (mode == InjectionMode.Faulty)
         {
-            using var drawn = entry.Selector?.Select(tensor.shape, generator) ?? torch.arange(tensor.numel(), dtype: ScalarType.Int64);
-            // Positions drawn twice get one fault: with duplicates, which write wins in index_put_ is
-            // unspecified (and varies between threads), which would break seed reproducibility.
-            using var selected = drawn.numel() > 1 ? torch.unique(drawn).output : drawn.alias();
+            using var selected = permanent is null ? Draw(entry, tensor.shape, session.Generator) : Permanent(entry, tensor.shape, session, permanent);
             faults = selected.numel();
             if (faults > 0)
             {
+                using var errorGenerator = permanent is null ? null : new Generator(permanent.Seed);
                 using var index = selected.to(tensor.device);
                 using var flat = tensor.view(-1);
                 using var values = flat.index(index);
-                if (q is not null && !layerwise) q.Quantize(values, range!);
-                using var faulty = entry.ErrorModel.Apply(values, generator);
-                if (q is not null && !layerwise) q.Dequantize(faulty, range!);
+                // Selected-values mode: only these values go through quantize → error → dequantize.
+                using var selectedQuantization = layerwise ? null : quantization?.At(index);
+                selectedQuantization?.Quantize(values);
+                using var faulty = entry.ErrorModel.Apply(values, errorGenerator ?? session.Generator);
+                selectedQuantization?.Dequantize(faulty);
                 flat.index_put_(faulty.to_type(tensor.dtype), index);
             }
         }
-        if (layerwise) q!.Dequantize(tensor, range!);
+        if (layerwise) quantization!.Dequantize(tensor);
         return faults;
+    }
+
+    /// <summary>Distinct positions from the selector (every position without one).</summary>
+    private static Tensor Draw(FaultEntry entry, long[] shape, Generator generator)
+    {
+        using var drawn = entry.Selector?.Select(shape, generator) ?? torch.arange(shape.Aggregate(1L, (a, b) => a * b), dtype: ScalarType.Int64);
+        // Positions drawn twice get one fault: with duplicates, which write wins in index_put_ is
+        // unspecified (and varies between threads), which would break seed reproducibility.
+        return drawn.numel() > 1 ? torch.unique(drawn).output : drawn.alias();
+    }
+
+    private static Tensor Permanent(FaultEntry entry, long[] shape, FaultInjectionSession session, PermanentFault permanent)
+    {
+        long[] sampleShape = permanent.PerSample && shape.Length > 1 ? shape[1..] : shape;
+        if (permanent.Positions is null)
+        {
+            ulong seed = entry.Scope == SelectorScope.Campaign
+                ? unchecked((ulong)session.CampaignSeed * 0x9E3779B97F4A7C15UL ^ permanent.KeyHash)
+                : NextSeed(session.Generator);
+            using var generator = new Generator(seed);
+            permanent.Positions = Draw(entry, sampleShape, generator).DetachFromDisposeScope();
+            permanent.Seed = unchecked(seed + 0x632BE59BD9B4E019UL);
+        }
+        if (!(permanent.PerSample && shape.Length > 1)) return permanent.Positions.alias();
+        long perSample = sampleShape.Aggregate(1L, (a, b) => a * b);
+        using var offsets = torch.arange(shape[0], dtype: ScalarType.Int64).mul_(perSample).unsqueeze(1);
+        using var all = offsets.add(permanent.Positions.unsqueeze(0));
+        return all.reshape(-1);
+    }
+
+    private static ulong NextSeed(Generator generator)
+    {
+        using var draw = torch.randint(0, long.MaxValue, [1], dtype: ScalarType.Int64, generator: generator);
+        return (ulong)draw.item<long>();
     }
 }

@@ -3,23 +3,25 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Observers;
 
-/// <summary>Base of the observers that compare each faulty batch with its golden batch and average a per-batch number.</summary>
-/// <remarks>As in MRFI the result averages per-batch values without weighting by batch size.</remarks>
+/// <summary>Base of the observers that compare each faulty batch with its golden batch and average a per-element quantity.</summary>
+/// <remarks>By default batches are weighted by their element count, so the result is the mean over every element seen;
+/// MRFI averages per-batch means without weights, which differs when the last batch is smaller — <c>mrfi_compat = true</c>
+/// reproduces that.</remarks>
 public abstract class GoldenComparison : IGoldenAwareObserver
 {
-    private readonly List<double> _perBatch = [];
+    private readonly List<(double Mean, long Count)> _batches = [];
     private Tensor? _golden;
 
-    /// <summary>Number of faulty batches seen since the last reset.</summary>
-    protected int Batches => _perBatch.Count;
+    /// <summary>Sets the averaging mode.</summary>
+    protected GoldenComparison(bool mrfiCompat) => MrfiCompat = mrfiCompat;
 
-    /// <summary>Values per batch since the last reset.</summary>
-    protected IReadOnlyList<double> PerBatch => _perBatch;
+    /// <summary>Whether per-batch means are averaged without weights, as MRFI does.</summary>
+    public bool MrfiCompat { get; }
 
     /// <inheritdoc />
     public void Reset()
     {
-        _perBatch.Clear();
+        _batches.Clear();
         _golden?.Dispose();
         _golden = null;
     }
@@ -38,17 +40,22 @@ public abstract class GoldenComparison : IGoldenAwareObserver
         var golden = _golden ?? throw new InvalidOperationException($"{GetType().Name} needs a golden run immediately before each faulty run");
         if (!golden.shape.SequenceEqual(value.shape))
             throw new InvalidOperationException($"{GetType().Name}: golden shape [{string.Join(",", golden.shape)}] differs from faulty shape [{string.Join(",", value.shape)}]");
-        using (var scope = torch.NewDisposeScope()) _perBatch.Add(Compare(value, golden));
+        using (torch.NewDisposeScope()) _batches.Add((Compare(value, golden), value.numel()));
         golden.Dispose();
         _golden = null;
     }
 
-    /// <summary>The per-batch number for a faulty tensor and its golden counterpart.</summary>
+    /// <summary>The mean over the batch's elements of the compared quantity.</summary>
     protected abstract double Compare(Tensor faulty, Tensor golden);
 
     /// <inheritdoc />
     public abstract IReadOnlyList<ObserverMetric> Result();
 
-    /// <summary>Mean of the per-batch values, NaN when no batch was seen.</summary>
-    protected double MeanPerBatch() => _perBatch.Count == 0 ? double.NaN : _perBatch.Average();
+    /// <summary>Mean over batches (weighted by elements unless <see cref="MrfiCompat"/>); NaN when no batch was seen.</summary>
+    protected double Mean()
+    {
+        if (_batches.Count == 0) return double.NaN;
+        if (MrfiCompat) return _batches.Average(b => b.Mean);
+        return _batches.Sum(b => b.Mean * b.Count) / _batches.Sum(b => (double)b.Count);
+    }
 }

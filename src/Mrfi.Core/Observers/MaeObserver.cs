@@ -3,14 +3,17 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Observers;
 
-/// <summary>Mean absolute error between faulty and golden tensors (mean over batches of mean |x-g|).</summary>
-[MrfiComponent("MAE")]
+/// <summary>Mean absolute error of faulty against golden outputs.</summary>
+[MrfiComponent("MAE", Summary = "Mean absolute error of faulty against golden outputs.")]
 public sealed class MaeObserver : GoldenComparison
 {
-    /// <inheritdoc />
-    protected override double Compare(Tensor faulty, Tensor golden) =>
-        faulty.to_type(ScalarType.Float64).sub(golden.to_type(ScalarType.Float64)).abs().mean().item<double>();
+    /// <summary>Creates the observer.</summary>
+    /// <param name="mrfiCompat">Average per-batch values without weights, as MRFI does.</param>
+    public MaeObserver(bool mrfiCompat = false) : base(mrfiCompat) { }
 
     /// <inheritdoc />
-    public override IReadOnlyList<ObserverMetric> Result() => [new("mae", MeanPerBatch())];
+    protected override double Compare(Tensor faulty, Tensor golden) => faulty.to_type(ScalarType.Float64).sub(golden.to_type(ScalarType.Float64)).abs().mean().item<double>();
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ObserverMetric> Result() => [new("mae", Mean())];
 }

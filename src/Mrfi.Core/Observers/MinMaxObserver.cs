@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Observers;
 
-/// <summary>Running minimum and maximum of every value seen (golden runs included, as in MRFI).</summary>
-[MrfiComponent("MinMax")]
+/// <summary>Running minimum and maximum of every value seen in faulty runs.</summary>
+[MrfiComponent("MinMax", Summary = "Running minimum and maximum of the values.")]
 public sealed class MinMaxObserver : IObserver
 {
     private double _min = double.PositiveInfinity;
@@ -21,10 +21,9 @@ public sealed class MinMaxObserver : IObserver
     public void Update(Tensor value)
     {
         if (value.numel() == 0) return;
-        using var min = value.min();
-        using var max = value.max();
-        _min = Math.Min(_min, min.to_type(ScalarType.Float64).item<double>());
-        _max = Math.Max(_max, max.to_type(ScalarType.Float64).item<double>());
+        using var scope = torch.NewDisposeScope();
+        _min = Math.Min(_min, value.min().to_type(ScalarType.Float64).item<double>());
+        _max = Math.Max(_max, value.max().to_type(ScalarType.Float64).item<double>());
     }
 
     /// <inheritdoc />

@@ -3,14 +3,17 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Observers;
 
-/// <summary>Root-mean-square error between faulty and golden tensors: <c>sqrt(mean over batches of mean((x-g)²))</c>.</summary>
-[MrfiComponent("RMSE")]
+/// <summary>Root-mean-square error of faulty against golden outputs.</summary>
+[MrfiComponent("RMSE", Summary = "Root-mean-square error of faulty against golden outputs.")]
 public sealed class RmseObserver : GoldenComparison
 {
-    /// <inheritdoc />
-    protected override double Compare(Tensor faulty, Tensor golden) =>
-        faulty.to_type(ScalarType.Float64).sub(golden.to_type(ScalarType.Float64)).square().mean().item<double>();
+    /// <summary>Creates the observer.</summary>
+    /// <param name="mrfiCompat">Average per-batch values without weights, as MRFI does.</param>
+    public RmseObserver(bool mrfiCompat = false) : base(mrfiCompat) { }
 
     /// <inheritdoc />
-    public override IReadOnlyList<ObserverMetric> Result() => [new("rmse", Math.Sqrt(MeanPerBatch()))];
+    protected override double Compare(Tensor faulty, Tensor golden) => faulty.to_type(ScalarType.Float64).sub(golden.to_type(ScalarType.Float64)).square().mean().item<double>();
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ObserverMetric> Result() => [new("rmse", Math.Sqrt(Mean()))];
 }

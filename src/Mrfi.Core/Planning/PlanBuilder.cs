@@ -57,9 +57,17 @@ public sealed class PlanBuilder
             layerwise = q.Boolean("layerwise") ?? true;
             quantizer = _activator.Create<IQuantizer>(ComponentKind.Quantizer, q, values, "method", "layerwise");
         }
-        var selector = s.Selector is { } sel ? _activator.Create<ISelector>(ComponentKind.Selector, sel, values) : null;
         var error = _activator.Create<IErrorModel>(ComponentKind.ErrorModel, s.ErrorModel, values);
-        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, s.Enabled, quantizer, layerwise, selector, error);
+        EntryChecks.WidthsAgree(s, quantizer, error);
+        var bits = new ValueBits(EntryChecks.BitsPerValue(quantizer, error));
+        ISelector? selector = null;
+        var scope = SelectorScope.Forward;
+        if (s.Selector is { } sel)
+        {
+            scope = EntryChecks.Scope(sel);
+            selector = _activator.Create<ISelector>(ComponentKind.Selector, sel, values, new Injected(bits), "method", "scope");
+        }
+        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, s.Enabled, quantizer, layerwise, selector, error, scope);
     }
 
     private static IEnumerable<IReadOnlyDictionary<string, double>> Combinations(IReadOnlyList<SweepVariable> sweep)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Mrfi.Core.Quantizers;
 
@@ -29,6 +31,16 @@ public readonly record struct DynamicRange
 
     /// <summary>The auto range.</summary>
     public static DynamicRange Auto => new("auto");
+
+    /// <summary>The range for <paramref name="tensor"/> in this forward: 0-dim, on the tensor's device, times <paramref name="scaleFactor"/>.</summary>
+    public Tensor Resolve(Tensor tensor, double scaleFactor)
+    {
+        if (Value is double fixedRange) return torch.tensor(fixedRange * scaleFactor, dtype: tensor.dtype, device: tensor.device);
+        // MRFI's 'auto' gives a zero range (and NaNs) on an all-zero tensor; a range of 1 quantizes zeros to zero.
+        var range = tensor.abs().max();
+        range.masked_fill_(range.eq(0), 1.0);
+        return scaleFactor == 1.0 ? range : range.mul_(scaleFactor);
+    }
 
     /// <inheritdoc />
     public override string ToString() => Value?.ToString("R", CultureInfo.InvariantCulture) ?? "auto";

@@ -6,8 +6,8 @@ namespace Mrfi.Core.Quantizers;
 /// <summary>MRFI's fixed-point quantization: scale by <c>(2^(ib+db)-1)/2^ib</c>, clamp to ±(2^(ib+db)-1), round.</summary>
 /// <remarks>As in MRFI this is not an exact binary fixed point (the scale is not 2^db); the
 /// integers need ib+db+1 bits including the sign.</remarks>
-[MrfiComponent("FixPointQuantization")]
-public sealed class FixPointQuantizer : IQuantizer
+[MrfiComponent("FixPointQuantization", Summary = "MRFI's fixed point: round(clamp(x·(2^(ib+db)-1)/2^ib)), needing ib+db+1 bits with the sign.")]
+public sealed class FixPointQuantizer : IQuantizer, IBitWidth
 {
     private readonly double _limit;
     private readonly double _scale;
@@ -37,11 +37,7 @@ public sealed class FixPointQuantizer : IQuantizer
     public int BitWidth => IntegerBit + DecimalBit + 1;
 
     /// <inheritdoc />
-    public Tensor Calibrate(Tensor tensor) => torch.tensor(_scale, dtype: tensor.dtype, device: tensor.device);
-
-    /// <inheritdoc />
-    public void Quantize(Tensor values, Tensor range) => values.mul_(_scale).clamp_(-_limit, _limit).round_();
-
-    /// <inheritdoc />
-    public void Dequantize(Tensor values, Tensor range) => values.mul_(_inverse);
+    public IQuantization Calibrate(Tensor tensor) => new TensorQuantization(tensor.shape, [],
+        (x, _) => x.mul_(_scale).clamp_(-_limit, _limit).round_(),
+        (x, _) => x.mul_(_inverse));
 }

@@ -6,28 +6,24 @@ namespace Mrfi.Core.Quantizers;
 /// <summary>Symmetric linear quantization to <c>[-(2^(b-1)-1), 2^(b-1)-1]</c> over the range ±(scale_factor·dynamic_range).</summary>
 /// <remarks>Follows MRFI's arithmetic step by step (shift, scale, shift, clamp, round half to even),
 /// so results match MRFI bit for bit in float32.</remarks>
-[MrfiComponent("SymmetricQuantization", Aliases = ["SymmericQuantization"])]
-public sealed class SymmetricQuantizer : IQuantizer
+[MrfiComponent("SymmetricQuantization", Aliases = ["SymmericQuantization"],
+    Summary = "Symmetric linear quantization to ±(2^(b-1)-1) over ±scale_factor·dynamic_range (MRFI's arithmetic).")]
+public sealed class SymmetricQuantizer : IQuantizer, IBitWidth
 {
-    private readonly double _low;
-    private readonly double _high;
-
     /// <summary>Creates the quantizer.</summary>
     /// <param name="bitWidth">Integer width b, 2..32.</param>
     /// <param name="dynamicRange">A positive number, or "auto" for max |x| of each tensor.</param>
     /// <param name="scaleFactor">Multiplies the range.</param>
     public SymmetricQuantizer(int bitWidth, DynamicRange dynamicRange, double scaleFactor = 1.0)
     {
-        if (bitWidth is < 2 or > 32) throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth, "bit_width must be between 2 and 32");
-        if (!(scaleFactor > 0)) throw new ArgumentOutOfRangeException(nameof(scaleFactor), scaleFactor, "scale_factor must be positive");
+        QuantizerChecks.BitWidth(bitWidth);
+        QuantizerChecks.ScaleFactor(scaleFactor);
         BitWidth = bitWidth;
         DynamicRange = dynamicRange;
         ScaleFactor = scaleFactor;
-        _high = Math.Pow(2, bitWidth - 1) - 1;
-        _low = -_high;
     }
 
-    /// <summary>Integer width.</summary>
+    /// <inheritdoc />
     public int BitWidth { get; }
 
     /// <summary>The configured range.</summary>
@@ -37,26 +33,23 @@ public sealed class SymmetricQuantizer : IQuantizer
     public double ScaleFactor { get; }
 
     /// <inheritdoc />
-    public Tensor Calibrate(Tensor tensor)
-    {
-        if (DynamicRange.Value is double fixedRange)
-            return torch.tensor(fixedRange * ScaleFactor, dtype: tensor.dtype, device: tensor.device);
-        var range = tensor.abs().max();
-        return ScaleFactor == 1.0 ? range : range.mul_(ScaleFactor);
-    }
+    public IQuantization Calibrate(Tensor tensor) =>
+        Symmetric(tensor.shape, DynamicRange.Resolve(tensor, ScaleFactor), BitWidth);
 
-    /// <inheritdoc />
-    public void Quantize(Tensor values, Tensor range)
+    /// <summary>The MRFI symmetric pipeline for a range tensor (0-dim, or per channel with the tensor's rank).</summary>
+    internal static IQuantization Symmetric(long[] shape, Tensor range, int bitWidth)
     {
-        values.add_(range);
-        using var factor = (_high - _low) / range.mul(2.0);
-        values.mul_(factor).add_(_low).clamp_(_low, _high).round_();
-    }
-
-    /// <inheritdoc />
-    public void Dequantize(Tensor values, Tensor range)
-    {
-        using var factor = range.mul(2.0).div_(_high - _low);
-        values.sub_(_low).mul_(factor).sub_(range);
+        double high = Math.Pow(2, bitWidth - 1) - 1, low = -high;
+        return new TensorQuantization(shape, [range],
+            (x, p) =>
+            {
+                using var factor = (high - low) / p[0].mul(2.0);
+                x.add_(p[0]).mul_(factor).add_(low).clamp_(low, high).round_();
+            },
+            (x, p) =>
+            {
+                using var factor = p[0].mul(2.0).div_(high - low);
+                x.sub_(low).mul_(factor).sub_(p[0]);
+            });
     }
 }

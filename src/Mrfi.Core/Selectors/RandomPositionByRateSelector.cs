@@ -1,24 +1,23 @@
-using Serilog;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Selectors;
 
 /// <summary>Selects each value with probability <c>rate</c>: draws the count (Poisson, or the rounded
-/// expectation) and then that many uniform positions with replacement, as MRFI does.</summary>
-/// <remarks><c>rate</c> is per value, so for b-bit values BER = rate / b. Unlike MRFI, a rate of
-/// exactly 0.1 is accepted (MRFI rejects it by an off-by-one).</remarks>
-[MrfiComponent("RandomPositionByRate")]
+/// expectation) and then that many uniform positions with replacement, as MRFI does — O(faults), not O(numel).</summary>
+/// <remarks><c>rate</c> is per value; <c>ber</c> is per bit and becomes rate = ber × bits per value (the entry's
+/// error model width). Unlike MRFI, a rate of exactly 0.1 is accepted (MRFI rejects it by an off-by-one).</remarks>
+[MrfiComponent("RandomPositionByRate", Summary = "Each value with probability rate (or ber × bits): Poisson count, uniform positions; cost grows with the faults, not the tensor.")]
 public sealed class RandomPositionByRateSelector : ISelector
 {
     /// <summary>Creates the selector.</summary>
-    /// <param name="rate">Per-value selection probability, 0 ≤ rate &lt; 1.</param>
+    /// <param name="rate">Per-value selection probability, 0 ≤ rate &lt; 1 (default 1e-4 when neither rate nor ber is given).</param>
+    /// <param name="ber">Per-bit error rate; rate = ber × bits per value.</param>
     /// <param name="poisson">Draw the count from Poisson(numel·rate); otherwise round(numel·rate).</param>
-    public RandomPositionByRateSelector(double rate = 1e-4, bool poisson = true)
+    /// <param name="bits">Injected by the engine: bits per value.</param>
+    public RandomPositionByRateSelector(double? rate = null, double? ber = null, bool poisson = true, ValueBits bits = default)
     {
-        if (!(rate >= 0 && rate < 1)) throw new ArgumentOutOfRangeException(nameof(rate), rate, "rate must be at least 0 and below 1");
-        if (rate > 0.1) Log.Warning("RandomPositionByRate: rate {Rate} is large (above 0.1); many values will be hit", rate);
-        Rate = rate;
+        Rate = Rates.Resolve(rate, ber, bits, 1e-4, "RandomPositionByRate");
         Poisson = poisson;
     }
 
@@ -32,16 +31,7 @@ public sealed class RandomPositionByRateSelector : ISelector
     public Tensor Select(long[] shape, Generator generator)
     {
         long numel = Shapes.Numel(shape);
-        double expected = numel * Rate;
-        long n;
-        if (Rate == 0 || numel == 0) n = 0;
-        else if (Poisson)
-        {
-            using var lambda = torch.tensor(expected, dtype: ScalarType.Float64);
-            using var draw = torch.poisson(lambda, generator);
-            n = (long)draw.item<double>();
-        }
-        else n = (long)Math.Round(expected, MidpointRounding.ToEven);
+        long n = numel == 0 ? 0 : Rates.Count(numel * Rate, Poisson, generator);
         return torch.randint(0, Math.Max(numel, 1), [n], dtype: ScalarType.Int64, generator: generator);
     }
 }

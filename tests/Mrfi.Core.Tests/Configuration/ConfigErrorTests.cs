@@ -45,7 +45,8 @@ public sealed class ConfigErrorTests
         StringAssert.Contains(e.Message, $"mrfi.toml({LineOf(toml, "IntRandomBitFlp")},");
         StringAssert.Contains(e.Message, "unknown error model 'IntRandomBitFlp'");
         StringAssert.Contains(e.Message, "Did you mean 'IntRandomBitFlip'?");
-        StringAssert.Contains(e.Message, "FloatFixedBitFlip, FloatRandomBitFlip, IntRandomBitFlip, IntSignBitFlip, SetZero");
+        StringAssert.Contains(e.Message, "FloatFixedBitFlip, FloatMultiBitFlip, FloatRandomBitFlip, FloatStuckAt, IntBurstBitFlip");
+        StringAssert.Contains(e.Message, "SetValue, SetZero, UniformDisturb, UniformRandom.");
     }
 
     [TestMethod]
@@ -145,6 +146,39 @@ public sealed class ConfigErrorTests
         string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("target = \"weight\"", "target = \"weigth\"", StringComparison.Ordinal));
         var e = Fails(toml);
         StringAssert.Contains(e.Message, "Did you mean 'weight'?");
+    }
+
+    [TestMethod]
+    public void Error_model_width_must_match_the_quantizer()
+    {
+        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("method = \"IntRandomBitFlip\", bit_width = 8", "method = \"IntSignBitFlip\", bit_width = 16", StringComparison.Ordinal));
+        var e = Fails(toml);
+        StringAssert.Contains(e.Message, "IntSignBitFlip works on 16-bit integers but SymmetricQuantization produces 8-bit integers");
+    }
+
+    [TestMethod]
+    public void Mrfi_fxp_weight_preset_width_mismatch_is_caught()
+    {
+        // MRFI's fxp_weight_fi preset pairs FixPoint(3, 13) — 17 bits with the sign — with a 16-bit error model.
+        string faults = ConfigFixture.WeightFault
+            .Replace("{ method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }", "{ method = \"FixPointQuantization\", integer_bit = 3, decimal_bit = 13 }", StringComparison.Ordinal)
+            .Replace("bit_width = 8", "bit_width = 16", StringComparison.Ordinal);
+        var e = Fails(ConfigFixture.Full(faults));
+        StringAssert.Contains(e.Message, "works on 16-bit integers but FixPointQuantization produces 17-bit integers");
+    }
+
+    [TestMethod]
+    public void Injected_parameters_cannot_be_set_from_the_config()
+    {
+        var e = Fails(ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = 1e-3, bits = 4", StringComparison.Ordinal)));
+        StringAssert.Contains(e.Message, "RandomPositionByRate has no argument 'bits'");
+    }
+
+    [TestMethod]
+    public void Unknown_scope_suggests_the_valid_ones()
+    {
+        var e = Fails(ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = 1e-3, scope = \"trail\"", StringComparison.Ordinal)));
+        StringAssert.Contains(e.Message, "Did you mean 'trial'?");
     }
 
     [TestMethod]

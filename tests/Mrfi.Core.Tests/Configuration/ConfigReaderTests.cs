@@ -43,7 +43,7 @@ public sealed class ConfigReaderTests
         string sweep = "[sweep]\nber = [1e-5, 1e-4]\nbits = [4, 8]\nrepeats = 3\n\n";
         string faults = ConfigFixture.WeightFault
             .Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal)
-            .Replace("method = \"IntRandomBitFlip\", bit_width = 8", "method = \"IntRandomBitFlip\", bit_width = \"$bits\"", StringComparison.Ordinal);
+            .Replace("bit_width = 8", "bit_width = \"$bits\"", StringComparison.Ordinal);
         string path = ConfigFixture.Write(ConfigFixture.Full(faults, sweep));
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(path));
         using var model = plan.Model;
@@ -54,6 +54,17 @@ public sealed class ConfigReaderTests
         Assert.AreEqual(8.0, last.Values["bits"]);
         Assert.AreEqual(8e-4, ((RandomPositionByRateSelector)last.Entries[0].Selector!).Rate, 1e-18);
         Assert.AreEqual(4, ((IntRandomBitFlipErrorModel)plan.Points[0].Entries[0].ErrorModel).BitWidth);
+    }
+
+    [TestMethod]
+    public void Ber_binds_with_the_error_models_width_and_scope_is_read()
+    {
+        string faults = ConfigFixture.WeightFault.Replace("rate = 1e-3", "ber = 1e-3, scope = \"trial\"", StringComparison.Ordinal);
+        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(ConfigFixture.Full(faults))));
+        using var model = plan.Model;
+        var entry = plan.Points.Single().Entries.Single();
+        Assert.AreEqual(8e-3, ((RandomPositionByRateSelector)entry.Selector!).Rate, 1e-18, "rate = ber × 8 bits");
+        Assert.AreEqual(SelectorScope.Trial, entry.Scope);
     }
 
     [TestMethod]

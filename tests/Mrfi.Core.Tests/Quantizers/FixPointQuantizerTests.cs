@@ -12,21 +12,17 @@ public sealed class FixPointQuantizerTests
     {
         // MRFI test_quantization.py: FixPoint(3, 4) on arange(-0.5, 3, 0.5).
         using var x = torch.arange(-0.5, 3.0, 0.5, dtype: ScalarType.Float32);
-        var q = new FixPointQuantizer(3, 4);
-        using var range = q.Calibrate(x);
-        q.Quantize(x, range);
-        TensorAssert.AreEqual([-8, 0, 8, 16, 24, 32, 40], TensorAssert.Doubles(x));
+        TensorAssert.AreEqual([-8, 0, 8, 16, 24, 32, 40], SymmetricQuantizerTests.Quantized(new FixPointQuantizer(3, 4), x));
     }
 
     [TestMethod]
     public void Dequantizes_to_multiples_of_8_over_127()
     {
         using var x = torch.tensor(new float[] { 0.5f });
-        var q = new FixPointQuantizer(3, 4);
-        using var range = q.Calibrate(x);
-        q.Quantize(x, range);
+        using var q = new FixPointQuantizer(3, 4).Calibrate(x);
+        q.Quantize(x);
         Assert.AreEqual(8.0, x.item<float>());
-        q.Dequantize(x, range);
+        q.Dequantize(x);
         // Not a binary fixed point: the scale is (2^7 - 1) / 2^3, so 8 maps back to 8·8/127.
         Assert.AreEqual(0.503937, x.item<float>(), 1e-6);
         Assert.AreEqual(8 * 8 / 127.0, x.item<float>(), 1e-6);
@@ -36,10 +32,8 @@ public sealed class FixPointQuantizerTests
     public void Clamps_to_plus_minus_2_to_the_total_bits_minus_1()
     {
         using var x = torch.tensor(new float[] { -100f, 100f });
-        var q = new FixPointQuantizer(3, 12);
-        using var range = q.Calibrate(x);
-        q.Quantize(x, range);
-        TensorAssert.AreEqual([-32767, 32767], TensorAssert.Doubles(x));
-        Assert.AreEqual(16, q.BitWidth);
+        var quantizer = new FixPointQuantizer(3, 12);
+        TensorAssert.AreEqual([-32767, 32767], SymmetricQuantizerTests.Quantized(quantizer, x));
+        Assert.AreEqual(16, quantizer.BitWidth);
     }
 }

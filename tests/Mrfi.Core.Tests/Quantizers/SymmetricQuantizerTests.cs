@@ -7,17 +7,20 @@ namespace Mrfi.Core.Tests.Quantizers;
 [TestClass]
 public sealed class SymmetricQuantizerTests
 {
+    internal static double[] Quantized(IQuantizer quantizer, Tensor x)
+    {
+        using var q = quantizer.Calibrate(x);
+        q.Quantize(x);
+        return TensorAssert.Doubles(x);
+    }
+
     [TestMethod]
     public void Quantizes_mrfi_test_vector_to_5_bit_integers()
     {
         // MRFI test_quantization.py: arange(-1, 1, 0.1), b = 5, dynamic_range = 0.5.
         using var x = torch.arange(-1.0, 1.0, 0.1, dtype: ScalarType.Float32);
-        var q = new SymmetricQuantizer(5, new DynamicRange(0.5));
-        using var range = q.Calibrate(x);
-        q.Quantize(x, range);
-
         double[] expected = [-15, -15, -15, -15, -15, -15, -12, -9, -6, -3, 0, 3, 6, 9, 12, 15, 15, 15, 15, 15];
-        TensorAssert.AreEqual(expected, TensorAssert.Doubles(x));
+        TensorAssert.AreEqual(expected, Quantized(new SymmetricQuantizer(5, new DynamicRange(0.5)), x));
     }
 
     [TestMethod]
@@ -25,10 +28,9 @@ public sealed class SymmetricQuantizerTests
     {
         using var x = torch.arange(-1.0, 1.0, 0.1, dtype: ScalarType.Float32);
         using var clamped = x.clamp(-0.5, 0.5);
-        var q = new SymmetricQuantizer(5, new DynamicRange(0.5));
-        using var range = q.Calibrate(x);
-        q.Quantize(x, range);
-        q.Dequantize(x, range);
+        using var q = new SymmetricQuantizer(5, new DynamicRange(0.5)).Calibrate(x);
+        q.Quantize(x);
+        q.Dequantize(x);
         TensorAssert.AreEqual(TensorAssert.Doubles(clamped), TensorAssert.Doubles(x), 1e-6);
     }
 
@@ -36,21 +38,30 @@ public sealed class SymmetricQuantizerTests
     public void Auto_range_is_the_max_abs_of_the_tensor_times_the_scale_factor()
     {
         using var x = torch.tensor(new float[] { -0.25f, 1.0f, -2.0f, 0.5f });
-        using var auto = new SymmetricQuantizer(8, DynamicRange.Auto).Calibrate(x);
-        using var scaled = new SymmetricQuantizer(8, new DynamicRange("max"), scaleFactor: 0.5).Calibrate(x);
+        using var auto = DynamicRange.Auto.Resolve(x, 1.0);
+        using var scaled = new DynamicRange("max").Resolve(x, 0.5);
         Assert.AreEqual(2.0, auto.item<float>(), 1e-7);
         Assert.AreEqual(1.0, scaled.item<float>(), 1e-7);
+    }
+
+    [TestMethod]
+    public void Auto_range_of_an_all_zero_tensor_gives_zeros_not_nan()
+    {
+        // MRFI divides by a zero range here and produces NaN (mrfi.md §2.1).
+        using var x = torch.zeros(5);
+        var q = new SymmetricQuantizer(8, DynamicRange.Auto);
+        using var quantization = q.Calibrate(x);
+        quantization.Quantize(x);
+        quantization.Dequantize(x);
+        TensorAssert.AreEqual([0, 0, 0, 0, 0], TensorAssert.Doubles(x));
     }
 
     [TestMethod]
     public void Eight_bit_auto_quantization_maps_the_extremes_to_plus_minus_127()
     {
         using var x = torch.tensor(new float[] { -2.0f, -1.0f, 0f, 0.01f, 2.0f });
-        var q = new SymmetricQuantizer(8, DynamicRange.Auto);
-        using var range = q.Calibrate(x);
-        q.Quantize(x, range);
         // Closed form: round(x * 127 / 2), half to even.
-        TensorAssert.AreEqual([-127, -64, 0, 1, 127], TensorAssert.Doubles(x));
+        TensorAssert.AreEqual([-127, -64, 0, 1, 127], Quantized(new SymmetricQuantizer(8, DynamicRange.Auto), x));
     }
 
     [TestMethod]

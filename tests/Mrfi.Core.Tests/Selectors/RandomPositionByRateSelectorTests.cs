@@ -12,7 +12,7 @@ public sealed class RandomPositionByRateSelectorTests
     public void Rate_zero_selects_nothing()
     {
         using var g = new torch.Generator(1);
-        using var idx = new RandomPositionByRateSelector(0).Select(Shape, g);
+        using var idx = new RandomPositionByRateSelector(rate: 0).Select(Shape, g);
         Assert.AreEqual(0, idx.numel());
     }
 
@@ -21,7 +21,7 @@ public sealed class RandomPositionByRateSelectorTests
     {
         // MRFI test_selector.py: rate 1e-3 on 12800 values gives exactly 13 (12.8 rounded).
         using var g = new torch.Generator(1);
-        using var idx = new RandomPositionByRateSelector(1e-3, poisson: false).Select(Shape, g);
+        using var idx = new RandomPositionByRateSelector(rate: 1e-3, poisson: false).Select(Shape, g);
         Assert.AreEqual(13, idx.numel());
         Assert.IsTrue(TensorAssert.Longs(idx).All(i => i is >= 0 and < 12800));
     }
@@ -30,7 +30,7 @@ public sealed class RandomPositionByRateSelectorTests
     public void Poisson_counts_average_the_expectation()
     {
         using var g = new torch.Generator(7);
-        var sel = new RandomPositionByRateSelector(1e-3);
+        var sel = new RandomPositionByRateSelector(rate: 1e-3);
         var counts = Enumerable.Range(0, 2000).Select(_ => { using var i = sel.Select(Shape, g); return (double)i.numel(); }).ToList();
         double mean = counts.Average();
         double variance = counts.Sum(c => (c - mean) * (c - mean)) / (counts.Count - 1);
@@ -42,7 +42,7 @@ public sealed class RandomPositionByRateSelectorTests
     [TestMethod]
     public void Same_seed_selects_the_same_positions()
     {
-        var sel = new RandomPositionByRateSelector(1e-2);
+        var sel = new RandomPositionByRateSelector(rate: 1e-2);
         using var g1 = new torch.Generator(42);
         using var g2 = new torch.Generator(42);
         using var a = sel.Select(Shape, g1);
@@ -55,13 +55,13 @@ public sealed class RandomPositionByRateSelectorTests
     [DataRow(1.0)]
     [DataRow(double.NaN)]
     public void Rejects_rates_outside_0_to_1(double rate) =>
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new RandomPositionByRateSelector(rate));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new RandomPositionByRateSelector(rate: rate));
 
     [TestMethod]
     public void Accepts_exactly_one_tenth_which_mrfi_rejects()
     {
         using var g = new torch.Generator(1);
-        using var idx = new RandomPositionByRateSelector(0.1, poisson: false).Select(Shape, g);
+        using var idx = new RandomPositionByRateSelector(rate: 0.1, poisson: false).Select(Shape, g);
         Assert.AreEqual(1280, idx.numel());
     }
 }

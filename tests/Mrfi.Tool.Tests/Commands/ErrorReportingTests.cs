@@ -26,7 +26,7 @@ public sealed class ErrorReportingTests
         var (_, output) = Fails(Cli.Small.Replace("RandomPositionByRate", "RandomPositonByRate", StringComparison.Ordinal));
         StringAssert.Contains(output, "unknown selector 'RandomPositonByRate'");
         StringAssert.Contains(output, "Did you mean 'RandomPositionByRate'?");
-        StringAssert.Contains(output, "FixPosition, RandomPositionByNumber, RandomPositionByRate");
+        StringAssert.Contains(output, "FixPosition, FixPositions, MaskedDimRandomPositionByNumber");
     }
 
     [TestMethod]

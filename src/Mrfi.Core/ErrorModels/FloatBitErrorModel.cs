@@ -1,0 +1,45 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.ErrorModels;
+
+/// <summary>Base of the error models that change bits of IEEE-754 values (float16, bfloat16, float32, float64), on the tensor's device.</summary>
+/// <remarks>Bit 0 is the mantissa LSB. As in MRFI, values are first rounded to <c>floattype</c> when it differs from the
+/// tensor's type, and the result is converted back to the tensor's type.</remarks>
+public abstract class FloatBitErrorModel : IErrorModel, IBitWidth
+{
+    private protected FloatBitErrorModel(string? floattype, bool suppressInvalid)
+    {
+        Format = FloatFormat.Parse(floattype);
+        SuppressInvalid = suppressInvalid;
+    }
+
+    private protected FloatFormat? Format { get; }
+
+    /// <summary>Whether NaN and ±Inf results become 0.</summary>
+    public bool SuppressInvalid { get; }
+
+    /// <summary>The stored width: of floattype, or 32 (the models' float32) when it follows the tensor.</summary>
+    public int BitWidth => Format?.Width ?? 32;
+
+    /// <inheritdoc />
+    public Tensor Apply(Tensor values, Generator generator) =>
+        FloatBits.Modify(values, Format, SuppressInvalid, (bits, f) =>
+        {
+            using var mask = Mask(values.shape, f.Width, generator, values.device);
+            return Combine(bits, mask);
+        });
+
+    /// <summary>The int64 mask of bits to change for each value.</summary>
+    protected abstract Tensor Mask(long[] shape, int width, Generator generator, Device device);
+
+    /// <summary>How the mask changes a bit pattern: XOR (a flip) by default.</summary>
+    protected virtual Tensor Combine(Tensor bits, Tensor mask) => bits.bitwise_xor(mask);
+
+    /// <summary>Checks a bit index against the configured width (or 64 when it follows the tensor; checked again per call).</summary>
+    private protected void CheckBit(long bit, int? width = null)
+    {
+        int w = width ?? Format?.Width ?? 64;
+        if (bit < 0 || bit >= w) throw new ArgumentOutOfRangeException("bit", bit, $"bit must be between 0 and {w - 1}");
+    }
+}

@@ -1,0 +1,29 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.ErrorModels;
+
+/// <summary>A multi-bit upset in floats: flips <c>bits</c> distinct random bits of each value's IEEE-754 pattern.</summary>
+[MrfiComponent("FloatMultiBitFlip", Summary = "Multi-bit upset: flips k distinct random bits of each value's IEEE-754 pattern.")]
+public sealed class FloatMultiBitFlipErrorModel : FloatBitErrorModel
+{
+    /// <summary>Creates the model.</summary>
+    /// <param name="bits">How many distinct bits to flip per value (k).</param>
+    /// <param name="floattype">float16, bfloat16, float32 or float64; default: the tensor's own type.</param>
+    /// <param name="suppressInvalid">Replace resulting NaN and ±Inf with 0.</param>
+    public FloatMultiBitFlipErrorModel(int bits = 2, string? floattype = null, bool suppressInvalid = false) : base(floattype, suppressInvalid)
+    {
+        BitMasks.CheckCount(bits, Format?.Width ?? 64);
+        Bits = bits;
+    }
+
+    /// <summary>Bits flipped per value.</summary>
+    public int Bits { get; }
+
+    /// <inheritdoc />
+    protected override Tensor Mask(long[] shape, int width, Generator generator, Device device)
+    {
+        BitMasks.CheckCount(Bits, width);
+        return BitMasks.RandomDistinct(shape, width, Bits, generator, device);
+    }
+}

@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Injection;
+
+/// <summary>The positions and error-model seed of a permanent (trial or campaign scope) fault at one tensor of one module.</summary>
+/// <remarks>For activations the positions lie within one sample and are repeated in every sample of the batch, since a
+/// permanent fault is a broken neuron, not a broken image; for weights they index the whole tensor.</remarks>
+internal sealed class PermanentFault(string key, bool perSample) : IDisposable
+{
+    /// <summary>Stable identity of the site (entry/module/tensor), hashed into campaign-scope seeds.</summary>
+    public ulong KeyHash { get; } = Fnv1a(key);
+
+    /// <summary>Whether positions are per sample (activations).</summary>
+    public bool PerSample { get; } = perSample;
+
+    /// <summary>Flat positions (within one sample when <see cref="PerSample"/>), or null before the first draw.</summary>
+    public Tensor? Positions { get; set; }
+
+    /// <summary>Seed of the error model's draws, the same in every forward.</summary>
+    public ulong Seed { get; set; }
+
+    public void Clear()
+    {
+        Positions?.Dispose();
+        Positions = null;
+    }
+
+    public void Dispose() => Clear();
+
+    private static ulong Fnv1a(string text)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (char c in text) hash = unchecked((hash ^ c) * 1099511628211UL);
+        return hash;
+    }
+}

@@ -1,0 +1,25 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Observers;
+
+/// <summary>Running maximum of |x| (e.g. to calibrate a quantizer's dynamic range).</summary>
+[MrfiComponent("MaxAbs", Summary = "Running maximum of |x|.")]
+public sealed class MaxAbsObserver : IObserver
+{
+    private double _max;
+
+    /// <inheritdoc />
+    public void Reset() => _max = 0;
+
+    /// <inheritdoc />
+    public void Update(Tensor value)
+    {
+        if (value.numel() == 0) return;
+        using var scope = torch.NewDisposeScope();
+        _max = Math.Max(_max, value.abs().max().to_type(ScalarType.Float64).item<double>());
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ObserverMetric> Result() => [new("max_abs", _max)];
+}

@@ -1,0 +1,104 @@
+using Mrfi.Core.Data;
+using Mrfi.Core.ErrorModels;
+using Mrfi.Core.Injection;
+using Mrfi.Core.Models;
+using Mrfi.Core.Quantizers;
+using Mrfi.Core.Selectors;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Tests.Injection;
+
+[TestClass]
+public sealed class PermanentFaultTests
+{
+    private static LeNet _model = null!;
+    private static ImageDataset _data = null!;
+
+    [ClassInitialize]
+    public static void Load(TestContext _)
+    {
+        _model = new LeNet();
+        WeightLoader.Load(_model, Repo.Asset("lenet_fmnist.safetensors"));
+        _model.eval();
+        _data = DatasetLoader.LoadIdx(Repo.Asset("fmnist_test1000-images-idx3-ubyte"), Repo.Asset("fmnist_test1000-labels-idx1-ubyte"), [0.0], [1.0], 6);
+    }
+
+    [ClassCleanup]
+    public static void Cleanup()
+    {
+        _model.Dispose();
+        _data.Dispose();
+    }
+
+    private static float[] Forward()
+    {
+        using var noGrad = torch.no_grad();
+        using var output = _model.call(_data.Images);
+        return TensorAssert.Floats(output);
+    }
+
+    private static FaultEntry Weights(SelectorScope scope) => new("w", InjectionTarget.Weight, ["fc1"], ["weight"], true,
+        new SymmetricQuantizer(8, DynamicRange.Auto), true, new RandomPositionByRateSelector(rate: 0.01), new IntRandomBitFlipErrorModel(8), scope);
+
+    [TestMethod]
+    public void Trial_scope_repeats_the_same_faults_in_every_forward_and_redraws_per_trial()
+    {
+        using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Trial)], []) { Generator = new Generator(1) };
+        session.BeginTrial();
+        var first = Forward();
+        var second = Forward();
+        CollectionAssert.AreEqual(first, second, "same positions and bits in every forward of a trial");
+        session.BeginTrial();
+        var nextTrial = Forward();
+        CollectionAssert.AreNotEqual(first, nextTrial, "a new trial draws a new faulty chip");
+    }
+
+    [TestMethod]
+    public void Forward_scope_draws_new_faults_every_forward()
+    {
+        using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Forward)], []) { Generator = new Generator(1) };
+        CollectionAssert.AreNotEqual(Forward(), Forward());
+    }
+
+    [TestMethod]
+    public void Campaign_scope_is_the_same_in_every_trial_and_follows_the_campaign_seed()
+    {
+        float[] Run(long campaignSeed, ulong trialSeed)
+        {
+            using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Campaign)], []) { Generator = new Generator(trialSeed), CampaignSeed = campaignSeed };
+            session.BeginTrial();
+            return Forward();
+        }
+        CollectionAssert.AreEqual(Run(7, 1), Run(7, 2));
+        CollectionAssert.AreNotEqual(Run(7, 1), Run(8, 1));
+    }
+
+    [TestMethod]
+    public void Permanent_activation_faults_hit_the_same_neuron_in_every_sample()
+    {
+        var entry = new FaultEntry("a", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new RandomPositionByNumberSelector(1), new SetZeroErrorModel(), SelectorScope.Trial);
+        using var session = new FaultInjectionSession(_model, [entry], []) { Generator = new Generator(5) };
+        session.BeginTrial();
+        var output = Forward();
+        var zeroColumns = Enumerable.Range(0, 10).Where(c => Enumerable.Range(0, 6).All(r => output[r * 10 + c] == 0)).ToList();
+        Assert.HasCount(1, zeroColumns, "one logit zeroed in all six images");
+        Assert.AreEqual(6, session.FaultCount);
+    }
+
+    [TestMethod]
+    public void Selected_values_mode_quantizes_only_the_selected_values()
+    {
+        var entry = new FaultEntry("s", InjectionTarget.ActivationOut, ["fc3"], [], true, new SymmetricQuantizer(8, DynamicRange.Auto), Layerwise: false,
+            new FixPositionSelector([0]), new IntSignBitFlipErrorModel(8));
+        float[] clean = Forward();
+        using var session = new FaultInjectionSession(_model, [entry], []);
+        var faulty = Forward();
+        CollectionAssert.AreEqual(clean[1..], faulty[1..], "unselected values stay float, unquantized");
+        // Closed form for element 0: q = round(x·127/R), sign flip (q ≥ 0 → q - 128, else q + 128), back to q'·R/127.
+        double range = clean.Max(v => Math.Abs(v));
+        double q = Math.Round(clean[0] * 127 / range, MidpointRounding.ToEven);
+        double flipped = q >= 0 ? q - 128 : q + 128;
+        Assert.AreEqual(flipped * range / 127, faulty[0], 1e-4);
+    }
+}
