@@ -27,8 +27,15 @@ internal static class MrfiApp
             .WithDescription("Run the fault-injection campaign described by a TOML config and write Parquet results.")
             .WithExample("run")
             .WithExample("run", "examples/weight-ber-sweep/mrfi.toml", "--out", "results/ber", "--seed", "7");
+        c.AddCommand<ListCommand>("list")
+            .WithDescription("List every component with its parameters, defaults and a one-line description.")
+            .WithExample("list", "selector")
+            .WithExample("list", "--markdown", "--into", "docs/components.md");
         c.AddCommand<BenchCommand>("bench")
             .WithDescription("Time one batch's forward as float, golden and faulty run (first sweep point), with ratios.")
             .WithExample("bench", "--iterations", "100");
+        c.AddCommand<BenchSelectorsCommand>("bench-selectors")
+            .WithDescription("Time RandomPositionByRate against the per-element reference on a large tensor, with ratios.")
+            .WithExample("bench-selectors", "--size", "10000000");
     }
 }

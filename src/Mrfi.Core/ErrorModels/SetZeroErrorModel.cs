@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Mrfi.Core.ErrorModels;
 
 /// <summary>Sets the selected values to zero (stuck-at-zero of the whole value).</summary>
-[MrfiComponent("SetZero")]
+[MrfiComponent("SetZero", Summary = "Sets the selected values to zero (stuck-at-zero of the whole value).")]
 public sealed class SetZeroErrorModel : IErrorModel
 {
     /// <inheritdoc />

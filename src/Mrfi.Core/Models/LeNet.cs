@@ -8,7 +8,7 @@ namespace Mrfi.Core.Models;
 /// <summary>LeNet-5 as in the Python MRFI and PyTorch tutorials: conv1 → relu → pool → conv2 → relu → pool → fc1 → fc2 → fc3.</summary>
 /// <remarks>Inputs smaller than 32×32 are zero-padded in conv1 (28×28 Fashion-MNIST uses padding 2), so the
 /// flattened features are always 16·5·5 = 400. Submodules are called through <c>call()</c> so hooks fire.</remarks>
-[MrfiComponent("LeNet")]
+[MrfiComponent("LeNet", Summary = "LeNet-5 (conv1 conv2 fc1 fc2 fc3) for 1×28×28 or 3×32×32 images, as in the Python MRFI.")]
 public sealed class LeNet : Module<Tensor, Tensor>, IImageClassifier
 {
     private readonly Conv2d conv1;

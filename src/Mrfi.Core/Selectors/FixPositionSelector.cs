@@ -5,7 +5,7 @@ namespace Mrfi.Core.Selectors;
 
 /// <summary>Always selects the same element: a flat index (one number) or a coordinate (one number per dimension).</summary>
 /// <remarks>A fixed position gives the same fault in every forward, i.e. a permanent fault.</remarks>
-[MrfiComponent("FixPosition")]
+[MrfiComponent("FixPosition", Summary = "Always the same element: a flat index or one coordinate per dimension (a permanent fault).")]
 public sealed class FixPositionSelector : ISelector
 {
     /// <summary>Creates the selector.</summary>
