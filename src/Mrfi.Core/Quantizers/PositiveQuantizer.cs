@@ -5,32 +5,17 @@ namespace Mrfi.Core.Quantizers;
 
 /// <summary>Unsigned linear quantization to <c>[0, 2^b-1]</c> over <c>[0, scale_factor·dynamic_range]</c>; negatives clip to 0.</summary>
 [MrfiComponent("PositiveQuantization", Summary = "Unsigned linear quantization to [0, 2^b-1] over [0, scale_factor·dynamic_range]; negatives clip to 0.")]
-public sealed class PositiveQuantizer : IQuantizer, IBitWidth
+public sealed class PositiveQuantizer : RangeQuantizer
 {
     /// <summary>Creates the quantizer.</summary>
     /// <param name="bitWidth">Integer width b, 2..32.</param>
     /// <param name="dynamicRange">A positive number, or "auto" for max |x| of each tensor.</param>
     /// <param name="scaleFactor">Multiplies the range.</param>
     public PositiveQuantizer(int bitWidth, DynamicRange dynamicRange, double scaleFactor = 1.0)
-    {
-        QuantizerChecks.BitWidth(bitWidth);
-        QuantizerChecks.ScaleFactor(scaleFactor);
-        BitWidth = bitWidth;
-        DynamicRange = dynamicRange;
-        ScaleFactor = scaleFactor;
-    }
+        : base(bitWidth, dynamicRange, scaleFactor) { }
 
     /// <inheritdoc />
-    public int BitWidth { get; }
-
-    /// <summary>The configured range.</summary>
-    public DynamicRange DynamicRange { get; }
-
-    /// <summary>Range multiplier.</summary>
-    public double ScaleFactor { get; }
-
-    /// <inheritdoc />
-    public IQuantization Calibrate(Tensor tensor)
+    public override IQuantization Calibrate(Tensor tensor)
     {
         double high = Math.Pow(2, BitWidth) - 1;
         return new TensorQuantization(tensor.shape, [DynamicRange.Resolve(tensor, ScaleFactor)],

@@ -8,32 +8,17 @@ namespace Mrfi.Core.Quantizers;
 /// so results match MRFI bit for bit in float32.</remarks>
 [MrfiComponent("SymmetricQuantization", Aliases = ["SymmericQuantization"],
     Summary = "Symmetric linear quantization to ±(2^(b-1)-1) over ±scale_factor·dynamic_range (MRFI's arithmetic).")]
-public sealed class SymmetricQuantizer : IQuantizer, IBitWidth
+public sealed class SymmetricQuantizer : RangeQuantizer
 {
     /// <summary>Creates the quantizer.</summary>
     /// <param name="bitWidth">Integer width b, 2..32.</param>
     /// <param name="dynamicRange">A positive number, or "auto" for max |x| of each tensor.</param>
     /// <param name="scaleFactor">Multiplies the range.</param>
     public SymmetricQuantizer(int bitWidth, DynamicRange dynamicRange, double scaleFactor = 1.0)
-    {
-        QuantizerChecks.BitWidth(bitWidth);
-        QuantizerChecks.ScaleFactor(scaleFactor);
-        BitWidth = bitWidth;
-        DynamicRange = dynamicRange;
-        ScaleFactor = scaleFactor;
-    }
+        : base(bitWidth, dynamicRange, scaleFactor) { }
 
     /// <inheritdoc />
-    public int BitWidth { get; }
-
-    /// <summary>The configured range.</summary>
-    public DynamicRange DynamicRange { get; }
-
-    /// <summary>Range multiplier.</summary>
-    public double ScaleFactor { get; }
-
-    /// <inheritdoc />
-    public IQuantization Calibrate(Tensor tensor) =>
+    public override IQuantization Calibrate(Tensor tensor) =>
         Symmetric(tensor.shape, DynamicRange.Resolve(tensor, ScaleFactor), BitWidth);
 
     /// <summary>The MRFI symmetric pipeline for a range tensor (0-dim, or per channel with the tensor's rank).</summary>

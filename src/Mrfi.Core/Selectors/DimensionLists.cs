@@ -10,6 +10,13 @@ internal sealed class DimensionLists
 
     public IReadOnlyDictionary<int, long[]> Lists => _lists;
 
+    /// <summary>From MRFI's keyword aliases, in the order the selectors' constructors take them.</summary>
+    public static DimensionLists FromAliases(long[]? instance, long[]? outChannel, long[]? d0, long[]? @out, long[]? channel, long[]? inChannel,
+        long[]? neuron, long[]? d1, long[]? @in, long[]? height, long[]? d2, long[]? width, long[]? d3, long[]? d4) => From(
+            (0, "instance", instance), (0, "out_channel", outChannel), (0, "d0", d0), (0, "out", @out),
+            (1, "channel", channel), (1, "in_channel", inChannel), (1, "neuron", neuron), (1, "d1", d1), (1, "in", @in),
+            (2, "height", height), (2, "d2", d2), (3, "width", width), (3, "d3", d3), (4, "d4", d4));
+
     public static DimensionLists From(params (int Dim, string Name, long[]? Values)[] aliases)
     {
         var lists = new Dictionary<int, long[]>();

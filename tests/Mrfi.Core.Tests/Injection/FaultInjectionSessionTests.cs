@@ -19,10 +19,8 @@ public sealed class FaultInjectionSessionTests
     [ClassInitialize]
     public static void Load(TestContext _)
     {
-        _model = new LeNet();
-        WeightLoader.Load(_model, Repo.Asset("lenet_fmnist.safetensors"));
-        _model.eval();
-        _data = DatasetLoader.LoadIdx(Repo.Asset("fmnist_test1000-images-idx3-ubyte"), Repo.Asset("fmnist_test1000-labels-idx1-ubyte"), [0.0], [1.0], 8);
+        _model = LeNetFixture.Model();
+        _data = LeNetFixture.Images(8);
     }
 
     [ClassCleanup]
