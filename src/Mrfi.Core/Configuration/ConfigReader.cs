@@ -9,33 +9,63 @@ public static class ConfigReader
 {
     private static readonly string[] ReservedColumns = ["trial", "point", "repeat", "seed", "accuracy", "golden_accuracy", "float_accuracy", "correct", "total", "changed", "faults", "elapsed_s", "finished_at"];
 
-    /// <summary>Reads and checks a config file.</summary>
+    /// <summary>Reads and checks a config file; every problem found is reported in one exception.</summary>
     public static MrfiConfig Read(string path)
     {
-        var (root, text) = TomlDocument.Load(path);
-        return Read(root, text, path);
+        var problems = new Problems();
+        var config = Read(path, problems);
+        problems.ThrowIfAny();
+        return config!;
     }
 
-    /// <summary>Checks an already parsed config; relative paths resolve against the folder of <paramref name="path"/>.</summary>
+    /// <summary>Reads a config file, recording problems; null when the file or a section the plan needs is unusable.</summary>
+    public static MrfiConfig? Read(string path, Problems problems)
+    {
+        var loaded = problems.Try(() => TomlDocument.Load(path));
+        return loaded.Root is null ? null : Read(loaded.Root, loaded.Text, path, problems);
+    }
+
+    /// <summary>Checks an already parsed config, throwing all problems at once; relative paths resolve against the folder of <paramref name="path"/>.</summary>
     public static MrfiConfig Read(ConfigTable root, string text, string path)
+    {
+        var problems = new Problems();
+        var config = Read(root, text, path, problems);
+        problems.ThrowIfAny();
+        return config!;
+    }
+
+    /// <summary>Checks an already parsed config, recording every problem; entries with problems are left out, and null is
+    /// returned when [model], [data], [run] or [sweep] is unusable.</summary>
+    public static MrfiConfig? Read(ConfigTable root, string text, string path, Problems problems)
     {
         string baseDir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
 
-        var modelTable = root.Table("model") ?? throw root.Missing("[model]", "a table naming the architecture and weights");
-        string? weights = modelTable.Has("weights") ? Resolve(modelTable.RequiredString("weights")) : null;
-        var model = new ModelSection(modelTable, weights, modelTable.LocationOf("weights"));
-
-        var data = ReadData(root.Table("data") ?? throw root.Missing("[data]", "a table naming the evaluation data"), Resolve);
-        var run = ReadRun(root.Table("run"), Resolve(".") );
-        var (sweep, repeats) = ReadSweep(root.Table("sweep"));
-        var faults = root.Tables("fault_inject").Select((t, i) => ReadFault(t, i)).ToList();
-        var duplicate = faults.GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw MrfiException.At(duplicate.Skip(1).First().Location, $"two [[fault_inject]] entries are named '{duplicate.Key}'; names must be unique");
-        var observers = root.Tables("observe").Select(ReadObserve).ToList();
-        root.RejectUnknownKeys();
-        return new MrfiConfig(path, text, model, data, run, sweep, repeats, faults, observers);
+        var model = problems.Try(() =>
+        {
+            var modelTable = root.Table("model") ?? throw root.Missing("[model]", "a table naming the architecture and weights");
+            string? weights = modelTable.Has("weights") ? Resolve(modelTable.RequiredString("weights")) : null;
+            return new ModelSection(modelTable, weights, modelTable.LocationOf("weights"));
+        });
+        var data = problems.Try(() => ReadData(root.Table("data") ?? throw root.Missing("[data]", "a table naming the evaluation data"), Resolve));
+        var run = problems.Try(() => ReadRun(root.Table("run"), baseDir));
+        var sweep = problems.Try(() => ReadSweep(root.Table("sweep")));
+        var faults = new List<FaultEntrySection>();
+        var fiTables = problems.Try(() => root.Tables("fault_inject")) ?? [];
+        for (int i = 0; i < fiTables.Count; i++)
+        {
+            int index = i;
+            if (problems.Try(() => ReadFault(fiTables[index], index)) is { } entry) faults.Add(entry);
+        }
+        foreach (var duplicate in faults.GroupBy(f => f.Name).Where(g => g.Count() > 1))
+            problems.Add(MrfiException.At(duplicate.Skip(1).First().Location, $"two [[fault_inject]] entries are named '{duplicate.Key}'; names must be unique"));
+        var observers = new List<ObserveSection>();
+        foreach (var t in problems.Try(() => root.Tables("observe")) ?? [])
+            if (problems.Try(() => ReadObserve(t, 0)) is { } o) observers.Add(o);
+        problems.Try(() => DetailTree.Read(root, faults, observers, problems));
+        problems.Try(root.RejectUnknownKeys);
+        if (model is null || data is null || run is null || sweep.Variables is null) return null;
+        return new MrfiConfig(path, text, model, data, run, sweep.Variables, sweep.Repeats, faults, observers) { Zip = sweep.Zip };
     }
 
     private static DataSection ReadData(ConfigTable t, Func<string, string> resolve)
@@ -87,13 +117,16 @@ public static class ConfigReader
         return new RunSection(seed, device, (int)batch, (int)threads, output);
     }
 
-    private static (IReadOnlyList<SweepVariable>, int) ReadSweep(ConfigTable? t)
+    private static (IReadOnlyList<SweepVariable> Variables, int Repeats, bool Zip) ReadSweep(ConfigTable? t)
     {
-        if (t is null) return ([], 1);
+        if (t is null) return ([], 1, false);
         long repeats = t.Integer("repeats") ?? 1;
         if (repeats is < 1 or > 1_000_000) throw MrfiException.At(t.LocationOf("repeats"), "[sweep] repeats must be a positive integer");
         var vars = new List<SweepVariable>();
-        foreach (var key in t.Keys.Where(k => k != "repeats").ToList())
+        string mode = t.String("mode") ?? "grid";
+        if (mode is not ("grid" or "zip"))
+            throw MrfiException.At(t.LocationOf("mode"), $"[sweep] mode must be \"grid\" (every combination) or \"zip\" (the i-th values together), not \"{mode}\"");
+        foreach (var key in t.Keys.Where(k => k is not ("repeats" or "mode")).ToList())
         {
             if (ReservedColumns.Contains(key))
                 throw MrfiException.At(t.LocationOf(key), $"[sweep] variable '{key}' would clash with a column of trials.parquet; choose another name");
@@ -104,13 +137,15 @@ public static class ConfigReader
             vars.Add(new SweepVariable(key, values));
         }
         t.RejectUnknownKeys();
-        return (vars, (int)repeats);
+        if (mode == "zip" && vars.Select(v => v.Values.Count).Distinct().Count() > 1)
+            throw MrfiException.At(t.Location, $"[sweep] mode = \"zip\" needs variables of equal length; got {string.Join(", ", vars.Select(v => $"{v.Name}: {v.Values.Count}"))}");
+        return (vars, (int)repeats, mode == "zip");
     }
 
-    private static FaultEntrySection ReadFault(ConfigTable t, int index)
+    internal static FaultEntrySection ReadFault(ConfigTable t, int index, ModuleFilter? modules = null, string? target = null, string? defaultName = null)
     {
-        string name = t.String("name") ?? $"fault_inject[{index}]";
-        string target = t.String("target") ?? throw t.Missing("target", "activation, activation_out or weight");
+        string name = t.String("name") ?? defaultName ?? $"fault_inject[{index}]";
+        target ??= t.String("target") ?? throw t.Missing("target", "activation, activation_out or weight");
         var parsed = target switch
         {
             "activation" or "activation_in" => InjectionTarget.Activation,
@@ -118,23 +153,26 @@ public static class ConfigReader
             "weight" or "weights" => (InjectionTarget?)InjectionTarget.Weight,
             _ => null,
         } ?? throw MrfiException.At(t.LocationOf("target"), $"[{t.Path}] target: unknown target '{target}'. {NameSuggester.Hint(target, ["activation", "activation_in", "activation_out", "weight"])}");
-        var modules = ReadModules(t);
+        modules ??= ReadModules(t);
         var parameters = t.Strings("parameters");
         if (parsed != InjectionTarget.Weight && parameters.Count > 0)
             throw MrfiException.At(t.LocationOf("parameters"), $"[{t.Path}] parameters only applies to target = \"weight\"");
         if (parameters.Count == 0) parameters = ["weight"];
-        bool enabled = t.Boolean("enabled") ?? true;
+        // enabled = true/false, or a sweep reference ("$on": 0 disables) so that layers can be switched per point.
+        var enabledRaw = t.Raw("enabled");
+        bool enabled = enabledRaw?.Value switch { null => true, bool b => b, string => true, _ => throw ConfigTable.TypeError(enabledRaw, "true, false or a sweep reference such as \"$on\"") };
+        var enabledReference = enabledRaw?.Value is string ? enabledRaw : null;
         var quant = t.Table("quantization");
         var selector = t.Table("selector");
         var error = t.Table("error_model") ?? throw t.Missing("error_model", "a table such as { method = \"IntSignBitFlip\", bit_width = 8 }");
         t.RejectUnknownKeys();
-        return new FaultEntrySection(name, parsed, modules, parameters, enabled, quant, selector, error, t.Location);
+        return new FaultEntrySection(name, parsed, modules, parameters, enabled, quant, selector, error, t.Location) { EnabledReference = enabledReference };
     }
 
-    private static ObserveSection ReadObserve(ConfigTable t, int index)
+    internal static ObserveSection ReadObserve(ConfigTable t, int index, ModuleFilter? modules = null)
     {
         _ = t.RequiredString("method");
-        var modules = ReadModules(t);
+        modules ??= ReadModules(t);
         string position = t.String("position") ?? "after";
         var parsed = position switch
         {
@@ -147,9 +185,35 @@ public static class ConfigReader
 
     private static ModuleFilter ReadModules(ConfigTable t)
     {
-        var filter = new ModuleFilter(t.Strings("module_name"), t.Strings("module_type"), t.Strings("module_fullname"), t.Location);
+        var filter = new ModuleFilter(t.Strings("module_name"), t.Strings("module_type"), t.Strings("module_fullname"),
+            ReadIndexes(t), t.Strings("exclude"), t.Boolean("module_type_substring") ?? false, t.Location);
         if (filter.IsEmpty)
-            throw MrfiException.At(t.Location, $"[{t.Path}] names no modules; add module_name, module_type or module_fullname (e.g. module_type = [\"Conv2d\", \"Linear\"])");
+            throw MrfiException.At(t.Location, $"[{t.Path}] names no modules; add module_name, module_type, module_fullname or module_index (e.g. module_type = [\"Conv2d\", \"Linear\"])");
         return filter;
+    }
+
+    /// <summary>module_index: integers and "a..b" ranges (inclusive), in the numbering `dotnet mrfi inspect` shows.</summary>
+    private static IReadOnlyList<int> ReadIndexes(ConfigTable t)
+    {
+        if (t.Raw("module_index") is not { } v) return [];
+        var items = v.Value as IReadOnlyList<ConfigValue> ?? [v];
+        var result = new List<int>();
+        foreach (var item in items)
+        {
+            switch (item.Value)
+            {
+                case long l when l >= 0 && l < int.MaxValue:
+                    result.Add((int)l);
+                    break;
+                case string s when System.Text.RegularExpressions.Regex.Match(s, @"^\s*(\d+)\s*\.\.\s*(\d+)\s*$") is { Success: true } m
+                                   && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) <= int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture):
+                    int a = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), b = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    result.AddRange(Enumerable.Range(a, b - a + 1));
+                    break;
+                default:
+                    throw MrfiException.At(item.Location, $"{item.Key} must be a module index (0, 1, …) or a range \"a..b\", not {item.TypeName} {item.Value}");
+            }
+        }
+        return result;
     }
 }

@@ -19,4 +19,8 @@ public sealed record MrfiConfig(
     IReadOnlyList<SweepVariable> Sweep,
     int Repeats,
     IReadOnlyList<FaultEntrySection> Faults,
-    IReadOnlyList<ObserveSection> Observers);
+    IReadOnlyList<ObserveSection> Observers)
+{
+    /// <summary>Whether the sweep variables are zipped (the i-th values together) instead of combined as a grid.</summary>
+    public bool Zip { get; init; }
+}

@@ -18,28 +18,40 @@ public static class ModuleMatcher
     public static IReadOnlyList<(string Name, nn.Module Module)> Match(nn.Module model, ModuleFilter filter, string what)
     {
         var all = All(model);
-        var matched = all.Where(m => Matches(m.Name, m.Module, filter)).ToList();
+        string list = string.Join(", ", all.Skip(1).Select((m, i) => $"{i}: {m.Name} ({m.Module.GetType().Name})"));
+        var badIndex = filter.Indexes.FirstOrDefault(i => i >= all.Count - 1, -1);
+        if (badIndex >= 0)
+            throw MrfiException.At(filter.Location, $"{what}: module_index {badIndex} does not exist; the model has {all.Count - 1} modules: {list}");
+        var matched = all.Where((m, i) => Matches(m.Name, m.Module, i - 1, filter) && !Excluded(m.Name, filter)).ToList();
         if (matched.Count == 0)
-        {
-            string list = string.Join(", ", all.Where(m => m.Name.Length > 0).Select(m => $"{m.Name} ({m.Module.GetType().Name})"));
             throw MrfiException.At(filter.Location, $"{what} matches no module of the model. The model has: {list}");
+        if (filter.ExpectedType is { } expected)
+        {
+            foreach (var (name, module) in matched.Where(m => m.Module.GetType().Name != expected))
+                throw MrfiException.At(filter.Location, $"{what}: module '{name}' is a {module.GetType().Name}, not a {expected}; was the tree expanded for another model?");
         }
         return matched;
     }
 
-    private static bool Matches(string name, nn.Module module, ModuleFilter filter)
+    private static bool Matches(string name, nn.Module module, int index, ModuleFilter filter)
     {
         if (filter.FullNames.Contains(name)) return true;
+        if (index >= 0 && filter.Indexes.Contains(index)) return true;
         string type = module.GetType().Name;
-        if (filter.Types.Any(t => type.Contains(t, StringComparison.Ordinal))) return true;
+        if (filter.Types.Any(t => filter.TypeSubstring ? type.Contains(t, StringComparison.Ordinal) : type == t)) return true;
         foreach (var pattern in filter.Names)
         {
-            if (pattern.IndexOfAny(['*', '?']) >= 0)
-            {
-                if (name.Length > 0 && Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$")) return true;
-            }
+            if (IsGlob(pattern)) { if (name.Length > 0 && Glob(pattern).IsMatch(name)) return true; }
             else if (name.Contains(pattern, StringComparison.Ordinal)) return true;
         }
         return false;
     }
+
+    private static bool Excluded(string name, ModuleFilter filter) =>
+        filter.Exclude.Any(p => IsGlob(p) ? Glob(p).IsMatch(name) : p == name);
+
+    private static bool IsGlob(string pattern) => pattern.IndexOfAny(['*', '?']) >= 0;
+
+    private static Regex Glob(string pattern) =>
+        new("^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$");
 }

@@ -11,39 +11,63 @@ namespace Mrfi.Core.Planning;
 /// resolves every component for every sweep point and every module filter. All user errors surface here, before any trial runs.</summary>
 public sealed class PlanBuilder
 {
-    private static readonly string[] ModuleKeys = ["module_name", "module_type", "module_fullname", "position"];
+    private static readonly string[] ModuleKeys = ["module_name", "module_type", "module_fullname", "module_index", "module_type_substring", "exclude", "position"];
     private readonly ComponentActivator _activator;
 
     /// <summary>Creates a builder over a component catalog.</summary>
     public PlanBuilder(ComponentCatalog catalog) => _activator = new ComponentActivator(catalog);
 
-    /// <summary>Builds the plan.</summary>
+    /// <summary>Builds the plan, throwing every problem at once.</summary>
     public CampaignPlan Build(MrfiConfig config)
+    {
+        var problems = new Problems();
+        var plan = Build(config, problems);
+        if (problems.Any) plan?.Model.Dispose();
+        problems.ThrowIfAny();
+        return plan!;
+    }
+
+    /// <summary>Builds the plan, recording every problem; entries with problems are left out, and null is returned when the
+    /// model cannot be built.</summary>
+    public CampaignPlan? Build(MrfiConfig config, Problems problems)
     {
         var empty = new Dictionary<string, double>();
         var modelTable = config.Model.Table;
+        var model = problems.Try(() => _activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, modelTable, empty, "architecture", "weights"));
+        if (model is null) return null;
         string modelName = modelTable.RequiredString("architecture");
-        var model = _activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, modelTable, empty, "architecture", "weights");
-        if (config.Model.Weights is { } weights) WeightLoader.Load(model, weights, config.Model.WeightsLocation);
+        if (config.Model.Weights is { } weights && !problems.Try(() => WeightLoader.Load(model, weights, config.Model.WeightsLocation)))
+        {
+            model.Dispose();
+            return null;
+        }
         model.eval();
         long[] inputShape = ((IImageClassifier)model).InputShape;
 
-        var resolved = config.Faults.Select(f => (Section: f, Modules: (IReadOnlyList<string>)[.. ModuleMatcher.Match(model, f.Modules, $"fault entry '{f.Name}'").Select(m => m.Name)])).ToList();
-        var points = new List<SweepPoint>();
-        foreach (var values in Combinations(config.Sweep))
+        var sweepPoints = Combinations(config.Sweep, config.Zip).ToList();
+        var entriesPerPoint = sweepPoints.Select(_ => new List<FaultEntry>()).ToList();
+        foreach (var section in config.Faults)
         {
-            var entries = resolved.Select(r => BuildEntry(r.Section, r.Modules, values)).ToList();
-            points.Add(new SweepPoint(points.Count, values, entries));
+            problems.Try(() =>
+            {
+                var modules = ModuleMatcher.Match(model, section.Modules, $"fault entry '{section.Name}'").Select(m => m.Name).ToList();
+                var built = sweepPoints.Select(values => BuildEntry(section, modules, values)).ToList();
+                for (int p = 0; p < built.Count; p++) entriesPerPoint[p].Add(built[p]);
+            });
         }
+        var points = sweepPoints.Select((values, i) => new SweepPoint(i, values, entriesPerPoint[i])).ToList();
 
         var observers = new List<ObserverPlan>();
         foreach (var o in config.Observers)
         {
-            var modules = ModuleMatcher.Match(model, o.Modules, $"[[observe]] {o.Table.String("method")}").Select(m => m.Name).ToList();
-            string method = o.Table.RequiredString("method");
-            _ = _activator.Create<IObserver>(ComponentKind.Observer, o.Table, empty, "method", ModuleKeys);
-            var table = o.Table;
-            observers.Add(new ObserverPlan(method, modules, o.Position, () => _activator.Create<IObserver>(ComponentKind.Observer, table, empty, "method", ModuleKeys)));
+            problems.Try(() =>
+            {
+                string method = o.Table.RequiredString("method");
+                var modules = ModuleMatcher.Match(model, o.Modules, $"[[observe]] {method}").Select(m => m.Name).ToList();
+                _ = _activator.Create<IObserver>(ComponentKind.Observer, o.Table, empty, "method", ModuleKeys);
+                var table = o.Table;
+                observers.Add(new ObserverPlan(method, modules, o.Position, () => _activator.Create<IObserver>(ComponentKind.Observer, table, empty, "method", ModuleKeys)));
+            });
         }
         return new CampaignPlan(config, model, modelName, inputShape, points, observers);
     }
@@ -67,11 +91,16 @@ public sealed class PlanBuilder
             scope = EntryChecks.Scope(sel);
             selector = _activator.Create<ISelector>(ComponentKind.Selector, sel, values, new Injected(bits), "method", "scope");
         }
-        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, s.Enabled, quantizer, layerwise, selector, error, scope);
+        bool enabled = s.EnabledReference is { } r
+            ? ArgumentConverter.Convert(r, typeof(double), values) is double on && on != 0
+            : s.Enabled;
+        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, enabled, quantizer, layerwise, selector, error, scope);
     }
 
-    private static IEnumerable<IReadOnlyDictionary<string, double>> Combinations(IReadOnlyList<SweepVariable> sweep)
+    private static IEnumerable<IReadOnlyDictionary<string, double>> Combinations(IReadOnlyList<SweepVariable> sweep, bool zip)
     {
+        if (zip && sweep.Count > 0)
+            return Enumerable.Range(0, sweep[0].Values.Count).Select(i => (IReadOnlyDictionary<string, double>)sweep.ToDictionary(v => v.Name, v => v.Values[i]));
         IEnumerable<Dictionary<string, double>> acc = [new Dictionary<string, double>()];
         foreach (var v in sweep)
             acc = acc.SelectMany(d => v.Values.Select(x => new Dictionary<string, double>(d) { [v.Name] = x })).ToList();

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Mrfi.Core;
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Catalog;
-using Mrfi.Core.Configuration;
 using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,9 +15,9 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     {
         try
         {
-            var config = ConfigReader.Read(settings.Config);
-            var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(config);
+            var plan = CampaignLoader.Load(settings.Config);
             using var model = plan.Model;
+            var config = plan.Config;
             if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);
             using var data = CampaignRunner.LoadData(plan);
             var (images, _) = data.Batches(config.Run.BatchSize)[0];

@@ -1,7 +1,5 @@
 using Mrfi.Core;
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Catalog;
-using Mrfi.Core.Configuration;
 using Mrfi.Core.Planning;
 using Mrfi.Results.Parquet;
 using Mrfi.Tool.Logging;
@@ -20,14 +18,15 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
     {
         try
         {
-            var config = ConfigReader.Read(settings.Config);
+            // Validate everything (the same code as `validate`) before creating any output.
+            var plan = CampaignLoader.Load(settings.Config);
+            using var model = plan.Model;
+            var config = plan.Config;
             string folder = settings.Out is { } o ? Path.GetFullPath(o) : ResultsFolder.NewUnder(config.Run.Output);
             Directory.CreateDirectory(folder);
             using var log = LogSetup.Create(console, Path.Combine(folder, "mrfi.log"), settings.Verbose);
             log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(settings.Config), folder);
             log.Debug("Torch {Torch}; native setup: {Native}", TorchSharp.torch.__version__, Mrfi.Core.Native.TorchNative.Setup);
-            var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(config);
-            using var model = plan.Model;
             log.Information("Plan: {Points} sweep point(s) × {Repeats} repeat(s), {Entries} fault entr(ies), {Observers} observer entr(ies)",
                 plan.Points.Count, plan.Repeats, config.Faults.Count, plan.Observers.Count);
             var sink = new ParquetResultSink(folder, plan.SweepNames);

@@ -1,0 +1,54 @@
+namespace Mrfi.Core.Configuration;
+
+/// <summary>Collects every problem found in a config, so that `validate` and `run` report them all at once.</summary>
+public sealed class Problems
+{
+    private readonly List<string> _messages = [];
+
+    /// <summary>Problems so far, each formatted as <c>file(line,col): error: …</c>.</summary>
+    public IReadOnlyList<string> Messages => _messages;
+
+    /// <summary>Whether any problem was found.</summary>
+    public bool Any => _messages.Count > 0;
+
+    /// <summary>Runs <paramref name="check"/>; a user error it throws is recorded and the default is returned.</summary>
+    public T? Try<T>(Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (MrfiException e)
+        {
+            Add(e);
+            return default;
+        }
+    }
+
+    /// <summary>Runs <paramref name="check"/>, recording a user error it throws; returns whether it succeeded.</summary>
+    public bool Try(Action check)
+    {
+        try
+        {
+            check();
+            return true;
+        }
+        catch (MrfiException e)
+        {
+            Add(e);
+            return false;
+        }
+    }
+
+    /// <summary>Records an error (an aggregated one contributes each of its lines).</summary>
+    public void Add(MrfiException e)
+    {
+        foreach (var line in e.Problems) if (!_messages.Contains(line)) _messages.Add(line);
+    }
+
+    /// <summary>Throws one exception listing every problem, if there are any.</summary>
+    public void ThrowIfAny()
+    {
+        if (Any) throw MrfiException.Many(_messages);
+    }
+}
