@@ -27,6 +27,25 @@ internal static class MrfiApp
             .WithDescription("Run the fault-injection campaign described by a TOML config and write Parquet results.")
             .WithExample("run")
             .WithExample("run", "examples/weight-ber-sweep/mrfi.toml", "--out", "results/ber", "--seed", "7");
+        c.AddCommand<ValidateCommand>("validate")
+            .WithDescription("Load the model and check the whole config without running; report every problem at once.")
+            .WithExample("validate", "mrfi.toml");
+        c.AddCommand<PlanCommand>("plan")
+            .WithDescription("Show matched layers, tensor shapes, fault populations, expected faults per trial and an estimated run time.")
+            .WithExample("plan", "mrfi.toml");
+        c.AddCommand<InspectCommand>("inspect")
+            .WithDescription("Print the model's modules with index, type, parameter and activation shapes.")
+            .WithExample("inspect", "mrfi.toml")
+            .WithExample("inspect", "--model", "LeNet");
+        c.AddCommand<ExpandCommand>("expand")
+            .WithDescription("Write the config as a per-layer detail tree (TOML) that runs as it is.")
+            .WithExample("expand", "mrfi.toml", "--out", "detail.toml");
+        c.AddCommand<InitCommand>("init")
+            .WithDescription("Write a commented starter mrfi.toml and the bundled model and data into a folder.")
+            .WithExample("init", "my-campaign");
+        c.AddCommand<ImportYamlCommand>("import-yaml")
+            .WithDescription("Convert a Python MRFI EasyConfig (YAML file or preset name) to mrfi TOML.")
+            .WithExample("import-yaml", "default_fi", "--out", "mrfi.toml");
         c.AddCommand<ListCommand>("list")
             .WithDescription("List every component with its parameters, defaults and a one-line description.")
             .WithExample("list", "selector")

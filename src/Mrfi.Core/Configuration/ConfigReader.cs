@@ -64,7 +64,11 @@ public static class ConfigReader
             if (problems.Try(() => ReadObserve(t, 0)) is { } o) observers.Add(o);
         problems.Try(() => DetailTree.Read(root, faults, observers, problems));
         problems.Try(root.RejectUnknownKeys);
-        if (model is null || data is null || run is null || sweep.Variables is null) return null;
+        // Planning needs only [model] and [sweep]; with a broken [data] or [run] the plan is still built, so that its
+        // problems are reported too (the recorded problems keep anything from running).
+        if (model is null || sweep.Variables is null) return null;
+        data ??= new DataSection("idx", null, null, [], 0, [0.0], [1.0], root.Location);
+        run ??= new RunSection(0, "cpu", 100, 0, Path.Combine(baseDir, "results"));
         return new MrfiConfig(path, text, model, data, run, sweep.Variables, sweep.Repeats, faults, observers) { Zip = sweep.Zip };
     }
 

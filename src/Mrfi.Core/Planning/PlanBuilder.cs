@@ -32,16 +32,9 @@ public sealed class PlanBuilder
     public CampaignPlan? Build(MrfiConfig config, Problems problems)
     {
         var empty = new Dictionary<string, double>();
-        var modelTable = config.Model.Table;
-        var model = problems.Try(() => _activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, modelTable, empty, "architecture", "weights"));
+        var model = problems.Try(() => BuildModel(config.Model));
         if (model is null) return null;
-        string modelName = modelTable.RequiredString("architecture");
-        if (config.Model.Weights is { } weights && !problems.Try(() => WeightLoader.Load(model, weights, config.Model.WeightsLocation)))
-        {
-            model.Dispose();
-            return null;
-        }
-        model.eval();
+        string modelName = config.Model.Table.RequiredString("architecture");
         long[] inputShape = ((IImageClassifier)model).InputShape;
 
         var sweepPoints = Combinations(config.Sweep, config.Zip).ToList();
@@ -70,6 +63,23 @@ public sealed class PlanBuilder
             });
         }
         return new CampaignPlan(config, model, modelName, inputShape, points, observers);
+    }
+
+    /// <summary>The [model] architecture with its weights loaded, in eval mode.</summary>
+    public nn.Module<Tensor, Tensor> BuildModel(ModelSection section)
+    {
+        var model = _activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, section.Table, new Dictionary<string, double>(), "architecture", "weights");
+        try
+        {
+            if (section.Weights is { } weights) WeightLoader.Load(model, weights, section.WeightsLocation);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+        model.eval();
+        return model;
     }
 
     private FaultEntry BuildEntry(FaultEntrySection s, IReadOnlyList<string> modules, IReadOnlyDictionary<string, double> values)

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Mrfi.Core.Selectors;
 
 /// <summary>Base of the Masked/SelectedDim…ByNumber selectors: n positions drawn per dimension from the allowed indices.</summary>
-public abstract class DimensionByNumberSelector : ISelector
+public abstract class DimensionByNumberSelector : ISelector, IExpectedFaults
 {
     private readonly DimensionLists _dims;
     private readonly bool _masked;
@@ -22,4 +22,7 @@ public abstract class DimensionByNumberSelector : ISelector
 
     /// <inheritdoc />
     public Tensor Select(long[] shape, Generator generator) => DimensionSampler.Sample(shape, _dims.Allowed(shape, _masked), N, generator);
+
+    /// <inheritdoc />
+    public double ExpectedFaults(long[] shape) => N;
 }

@@ -6,7 +6,7 @@ namespace Mrfi.Core.Selectors;
 /// <summary>Base of the Masked/SelectedDim…ByRate selectors: a count from numel · rate · coverage, positions drawn per dimension.</summary>
 /// <remarks>coverage = Π over listed dimensions of |allowed| / size. MRFI overwrites its factor per dimension instead of
 /// multiplying, so only the last listed dimension counts; <c>mrfi_compat = true</c> reproduces that.</remarks>
-public abstract class DimensionByRateSelector : ISelector
+public abstract class DimensionByRateSelector : ISelector, IExpectedFaults
 {
     private readonly DimensionLists _dims;
     private readonly bool _masked;
@@ -33,10 +33,15 @@ public abstract class DimensionByRateSelector : ISelector
     public Tensor Select(long[] shape, Generator generator)
     {
         var allowed = _dims.Allowed(shape, _masked);
-        double coverage = MrfiCompat ? LastListedCoverage(shape, allowed) : DimensionSampler.Coverage(shape, allowed);
-        long n = Rates.Count(Shapes.Numel(shape) * Rate * coverage, Poisson, generator);
+        long n = Rates.Count(Expected(shape, allowed), Poisson, generator);
         return DimensionSampler.Sample(shape, allowed, n, generator);
     }
+
+    /// <inheritdoc />
+    public double ExpectedFaults(long[] shape) => Expected(shape, _dims.Allowed(shape, _masked));
+
+    private double Expected(long[] shape, long[]?[] allowed) =>
+        Shapes.Numel(shape) * Rate * (MrfiCompat ? LastListedCoverage(shape, allowed) : DimensionSampler.Coverage(shape, allowed));
 
     private static double LastListedCoverage(long[] shape, long[]?[] allowed)
     {

@@ -6,7 +6,7 @@ namespace Mrfi.Core.Selectors;
 /// <summary>Always selects the same element: a flat index (one number) or a coordinate (one number per dimension).</summary>
 /// <remarks>A fixed position gives the same fault in every forward, i.e. a permanent fault.</remarks>
 [MrfiComponent("FixPosition", Summary = "Always the same element: a flat index or one coordinate per dimension (a permanent fault).")]
-public sealed class FixPositionSelector : ISelector
+public sealed class FixPositionSelector : ISelector, IExpectedFaults
 {
     /// <summary>Creates the selector.</summary>
     /// <param name="position">A flat index, or a coordinate with one entry per tensor dimension.</param>
@@ -26,4 +26,7 @@ public sealed class FixPositionSelector : ISelector
         long flat = Shapes.Flatten(shape, Position);
         return torch.tensor(new[] { flat }, dtype: ScalarType.Int64);
     }
+
+    /// <inheritdoc />
+    public double ExpectedFaults(long[] shape) => 1;
 }

@@ -6,7 +6,7 @@ namespace Mrfi.Core.Selectors;
 /// <summary>Always selects the same elements: flat indices (<c>[1, 5, 7]</c>) or, as in MRFI, one coordinate list per
 /// dimension (<c>[[0, 1], [2, 3]]</c> on a 2-D tensor selects (0,2) and (1,3)).</summary>
 [MrfiComponent("FixPositions", Summary = "Fixed elements: flat indices, or one coordinate list per dimension (MRFI's layout).")]
-public sealed class FixPositionsSelector : ISelector
+public sealed class FixPositionsSelector : ISelector, IExpectedFaults
 {
     private readonly long[][] _positions;
 
@@ -31,4 +31,7 @@ public sealed class FixPositionsSelector : ISelector
         else throw new ArgumentException($"positions has {_positions.Length} coordinate lists but the tensor has shape [{string.Join(", ", shape)}]; give flat indices or one list per dimension", "positions");
         return torch.tensor(flat, dtype: ScalarType.Int64);
     }
+
+    /// <inheritdoc />
+    public double ExpectedFaults(long[] shape) => _positions[0].Length;
 }

@@ -6,7 +6,7 @@ namespace Mrfi.Core.Selectors;
 /// <summary>n positions at a fixed pixel (h, w) of an [N, C, H, W] tensor, with random instance and channel; with
 /// <c>per_instance</c>, n in every instance. Tensors of rank ≥ 3 work: the pixel is in the last two dimensions.</summary>
 [MrfiComponent("FixedPixelByNumber", Summary = "n positions at a fixed pixel (h, w) with random instance and channel; per_instance: n per instance.")]
-public sealed class FixedPixelByNumberSelector : ISelector
+public sealed class FixedPixelByNumberSelector : ISelector, IExpectedFaults
 {
     private readonly long[] _pixel;
 
@@ -53,4 +53,7 @@ public sealed class FixedPixelByNumberSelector : ISelector
         foreach (var t in perInstance) t.Dispose();
         return all;
     }
+
+    /// <inheritdoc />
+    public double ExpectedFaults(long[] shape) => PerInstance ? N * shape[0] : N;
 }

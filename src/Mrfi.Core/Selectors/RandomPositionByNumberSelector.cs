@@ -5,7 +5,7 @@ namespace Mrfi.Core.Selectors;
 
 /// <summary>Selects <c>n</c> uniform positions with replacement; with <c>per_instance</c>, <c>n</c> in each item of the batch (dim 0).</summary>
 [MrfiComponent("RandomPositionByNumber", Summary = "n uniform positions with replacement; per_instance: n inside every batch item.")]
-public sealed class RandomPositionByNumberSelector : ISelector
+public sealed class RandomPositionByNumberSelector : ISelector, IExpectedFaults
 {
     /// <summary>Creates the selector.</summary>
     /// <param name="n">Number of positions (per instance with <paramref name="perInstance"/>).</param>
@@ -36,4 +36,7 @@ public sealed class RandomPositionByNumberSelector : ISelector
         using var within = torch.randint(0, perItem, [batch * N], dtype: ScalarType.Int64, generator: generator);
         return offsets.add(within);
     }
+
+    /// <inheritdoc />
+    public double ExpectedFaults(long[] shape) => PerInstance ? N * (shape.Length == 0 ? 1 : shape[0]) : N;
 }

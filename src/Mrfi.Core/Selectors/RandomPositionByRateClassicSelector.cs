@@ -5,7 +5,7 @@ namespace Mrfi.Core.Selectors;
 
 /// <summary>The reference Bernoulli selector: an independent trial for every value (O(numel)); kept, as in MRFI, to check the fast one against.</summary>
 [MrfiComponent("RandomPositionByRate_classic", Summary = "Reference Bernoulli selector: an independent trial per value (O(numel)).")]
-public sealed class RandomPositionByRateClassicSelector : ISelector
+public sealed class RandomPositionByRateClassicSelector : ISelector, IExpectedFaults
 {
     /// <summary>Creates the selector.</summary>
     /// <param name="rate">Per-value selection probability (default 1e-4 when neither rate nor ber is given).</param>
@@ -25,4 +25,7 @@ public sealed class RandomPositionByRateClassicSelector : ISelector
         using var hit = u.lt(Rate);
         return hit.nonzero().reshape(-1);
     }
+
+    /// <inheritdoc />
+    public double ExpectedFaults(long[] shape) => Shapes.Numel(shape) * Rate;
 }

@@ -8,7 +8,7 @@ namespace Mrfi.Core.Selectors;
 /// <remarks><c>rate</c> is per value; <c>ber</c> is per bit and becomes rate = ber × bits per value (the entry's
 /// error model width). Unlike MRFI, a rate of exactly 0.1 is accepted (MRFI rejects it by an off-by-one).</remarks>
 [MrfiComponent("RandomPositionByRate", Summary = "Each value with probability rate (or ber × bits): Poisson count, uniform positions; cost grows with the faults, not the tensor.")]
-public sealed class RandomPositionByRateSelector : ISelector
+public sealed class RandomPositionByRateSelector : ISelector, IExpectedFaults
 {
     /// <summary>Creates the selector.</summary>
     /// <param name="rate">Per-value selection probability, 0 ≤ rate &lt; 1 (default 1e-4 when neither rate nor ber is given).</param>
@@ -34,4 +34,7 @@ public sealed class RandomPositionByRateSelector : ISelector
         long n = numel == 0 ? 0 : Rates.Count(numel * Rate, Poisson, generator);
         return torch.randint(0, Math.Max(numel, 1), [n], dtype: ScalarType.Int64, generator: generator);
     }
+
+    /// <inheritdoc />
+    public double ExpectedFaults(long[] shape) => Shapes.Numel(shape) * Rate;
 }

@@ -1,0 +1,36 @@
+using Mrfi.Core.Injection;
+using Mrfi.Core.Observers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Planning;
+
+/// <summary>Runs one batch through a model with shape observers on every module: what `inspect` and `plan` show.</summary>
+public static class ModelProbe
+{
+    /// <summary>Every module with parameter and activation shapes for <paramref name="batch"/>.</summary>
+    public static IReadOnlyList<LayerShapes> Shapes(nn.Module<Tensor, Tensor> model, Tensor batch)
+    {
+        var modules = ModuleMatcher.All(model);
+        var bindings = modules.Where(m => m.Module is nn.Module<Tensor, Tensor>)
+            .SelectMany(m => new[]
+            {
+                new ObserverBinding("Shape", m.Name, ObservePosition.Pre, new ShapeObserver()),
+                new ObserverBinding("Shape", m.Name, ObservePosition.After, new ShapeObserver()),
+            }).ToList();
+        using (var session = new FaultInjectionSession(model, [], bindings) { Mode = InjectionMode.Faulty })
+        using (torch.no_grad())
+        using (torch.NewDisposeScope())
+        {
+            model.call(batch);
+        }
+        long[]? ShapeOf(string name, ObservePosition position)
+        {
+            var shape = bindings.FirstOrDefault(b => b.Module == name && b.Position == position)?.Observer.Result().Select(r => (long)r.Value).ToArray();
+            return shape is { Length: > 0 } ? shape : null;
+        }
+        return [.. modules.Select((m, i) => new LayerShapes(i - 1, m.Name, m.Module.GetType().Name,
+            [.. m.Module.named_parameters(recurse: false).Select(p => (p.name, p.parameter.shape))],
+            ShapeOf(m.Name, ObservePosition.Pre), ShapeOf(m.Name, ObservePosition.After)))];
+    }
+}

@@ -1,0 +1,23 @@
+using Mrfi.Core.Planning;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Mrfi.Tool.Commands;
+
+/// <summary><c>dotnet mrfi validate</c>: load the model and check the whole config without running; all problems at once.</summary>
+internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnlySettings>
+{
+    public override int Execute(CommandContext context, ConfigOnlySettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
+    {
+        var plan = CampaignLoader.Load(settings.Config);
+        using var model = plan.Model;
+        console.MarkupLineInterpolated($"[green]valid[/] {settings.Config}: model {plan.ModelName}, {plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials");
+        foreach (var (section, entry) in plan.Config.Faults.Zip(plan.Points[0].Entries))
+            console.WriteLine($"  fault entry '{entry.Name}' ({section.Target}{(entry.Enabled ? "" : ", disabled")}): {string.Join(", ", entry.Modules.Select(Display))}");
+        foreach (var o in plan.Observers)
+            console.WriteLine($"  observer {o.Method} ({o.Position}): {string.Join(", ", o.Modules.Select(Display))}");
+        return 0;
+    });
+
+    internal static string Display(string module) => module.Length == 0 ? "(model)" : module;
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Mrfi.Core;
+using Mrfi.Core.Configuration;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Mrfi.Tool.Import;
+
+/// <summary>Converts a Python MRFI EasyConfig (YAML) to mrfi's TOML: faultinject → [[fault_inject]], error_mode → error_model,
+/// type → target, name → parameters, module_type keeps MRFI's substring matching. YAML 1.1 reads `1e-3` as text; numbers
+/// written that way become numbers here.</summary>
+internal static partial class EasyConfigImporter
+{
+    private static readonly Dictionary<string, string> Targets = new()
+    {
+        ["activation"] = "activation", ["activation_in"] = "activation", ["activation_out"] = "activation_out", ["weight"] = "weight", ["weights"] = "weight",
+    };
+
+    public static string Convert(string yaml, string source, string assetsFolder)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new MrfiException($"{source}({e.Start.Line},{e.Start.Column}): error: invalid YAML: {e.Message}");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new MrfiException($"{source}: error: expected a mapping with faultinject and observe lists");
+
+        var sb = new StringBuilder();
+        sb.Append($"# Converted from the MRFI EasyConfig {source} by `dotnet mrfi import-yaml`.\n");
+        sb.Append("# [model] and [data] use mrfi's bundled LeNet and Fashion-MNIST images: point them at your own model and data.\n\n");
+        string Asset(string name) => TomlText.Value(Path.Combine(assetsFolder, name));
+        sb.Append($"[model]\narchitecture = \"LeNet\"\nweights = {Asset("lenet_fmnist.safetensors")}\n\n");
+        sb.Append($"[data]\nimages = {Asset("fmnist_test1000-images-idx3-ubyte")}\nlabels = {Asset("fmnist_test1000-labels-idx1-ubyte")}\n\n");
+        sb.Append("[run]\nseed = 0\nbatch_size = 100\n");
+
+        foreach (var (key, value) in root.Children)
+        {
+            string name = ((YamlScalarNode)key).Value ?? "";
+            if (name is "faultinject" or "observe") continue;
+            sb.Append($"# MRFI ignores the top-level key '{name}'; so does this conversion (a typo of 'observe'?)\n");
+        }
+        if (root.Children.TryGetValue(new YamlScalarNode("faultinject"), out var fi))
+        {
+            int i = 0;
+            foreach (var item in Items(fi, "faultinject", source)) sb.Append(FaultEntry(item, i++, source));
+        }
+        if (root.Children.TryGetValue(new YamlScalarNode("observe"), out var ob))
+            foreach (var item in Items(ob, "observe", source)) sb.Append(Observer(item, source));
+        return sb.ToString();
+    }
+
+    private static IEnumerable<YamlMappingNode> Items(YamlNode node, string key, string source) =>
+        node is YamlSequenceNode seq
+            ? seq.Children.Select(c => c as YamlMappingNode ?? throw new MrfiException($"{source}({c.Start.Line},{c.Start.Column}): error: each {key} item must be a mapping"))
+            : throw new MrfiException($"{source}({node.Start.Line},{node.Start.Column}): error: {key} must be a list");
+
+    private static string FaultEntry(YamlMappingNode item, int index, string source)
+    {
+        var sb = new StringBuilder($"\n[[fault_inject]]\nname = \"fault_inject[{index}]\"\n");
+        var map = item.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => kv.Value);
+        string type = Scalar(map, "type") ?? throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: faultinject item without 'type'");
+        if (!Targets.TryGetValue(type, out var target))
+            throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: unknown type '{type}' (activation, activation_in, activation_out, weight or weights)");
+        sb.Append($"target = \"{target}\"\n");
+        if (map.TryGetValue("name", out var names)) sb.Append($"parameters = {TomlText.Value(Value(names))}\n");
+        if (map.TryGetValue("enabled", out var enabled)) sb.Append($"enabled = {TomlText.Value(Value(enabled))}\n");
+        if (map.ContainsKey("activationid")) sb.Append("# activationid is accepted and ignored by MRFI; dropped\n");
+        AppendModules(sb, map);
+        var quantization = map.TryGetValue("quantization", out var q) ? Stage(q) : null;
+        var error = map.TryGetValue("error_mode", out var e) ? Stage(e) : throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: faultinject item without error_mode");
+        FixFixPointWidth(sb, quantization, error);
+        if (quantization is not null) sb.Append($"quantization = {TomlText.Inline(quantization)}\n");
+        if (map.TryGetValue("selector", out var s)) sb.Append($"selector = {TomlText.Inline(Stage(s))}\n");
+        sb.Append($"error_model = {TomlText.Inline(error)}\n");
+        return sb.ToString();
+    }
+
+    private static string Observer(YamlMappingNode item, string source)
+    {
+        var sb = new StringBuilder("\n[[observe]]\n");
+        var map = item.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => kv.Value);
+        sb.Append($"method = {TomlText.Value(Scalar(map, "method") ?? throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: observe item without method"))}\n");
+        if (Scalar(map, "position") is { } position) sb.Append($"position = {TomlText.Value(position)}\n");
+        if (map.ContainsKey("index")) sb.Append("# index (an element of a tuple input) does not apply: mrfi modules take one tensor\n");
+        AppendModules(sb, map);
+        return sb.ToString();
+    }
+
+    private static void AppendModules(StringBuilder sb, Dictionary<string, YamlNode> map)
+    {
+        foreach (var key in new[] { "module_name", "module_type", "module_fullname" })
+            if (map.TryGetValue(key, out var v)) sb.Append($"{key} = {TomlText.Value(Value(v))}\n");
+        if (map.ContainsKey("module_type")) sb.Append("module_type_substring = true   # MRFI matches types by substring\n");
+    }
+
+    /// <summary>MRFI's fxp_weight_fi preset pairs FixPoint(3, 13) — 17 bits with the sign — with a 16-bit error model, which mrfi rejects.</summary>
+    private static void FixFixPointWidth(StringBuilder sb, List<(string Key, object? Value)>? quantization, List<(string Key, object? Value)> error)
+    {
+        if (quantization?.FirstOrDefault(p => p.Key == "method").Value is not "FixPointQuantization") return;
+        long ib = quantization.FirstOrDefault(p => p.Key == "integer_bit").Value as long? ?? -1;
+        long db = quantization.FirstOrDefault(p => p.Key == "decimal_bit").Value as long? ?? -1;
+        int at = error.FindIndex(p => p.Key == "bit_width");
+        if (ib < 0 || db < 0 || at < 0 || error[at].Value is not long width || width == ib + db + 1) return;
+        sb.Append($"# MRFI pairs FixPoint({ib}, {db}) — {ib + db + 1} bits with the sign — with bit_width {width}; corrected to {ib + db + 1}\n");
+        error[at] = ("bit_width", ib + db + 1);
+    }
+
+    private static List<(string Key, object? Value)> Stage(YamlNode node) =>
+        node is YamlMappingNode m ? [.. m.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", Value(kv.Value)))] : [];
+
+    private static string? Scalar(Dictionary<string, YamlNode> map, string key) =>
+        map.TryGetValue(key, out var v) && v is YamlScalarNode s ? s.Value : null;
+
+    private static object? Value(YamlNode node) => node switch
+    {
+        YamlSequenceNode seq => seq.Children.Select(Value).ToList(),
+        YamlMappingNode map => map.Children.Select(kv => new KeyValuePair<string, object?>(((YamlScalarNode)kv.Key).Value ?? "", Value(kv.Value))).ToList(),
+        YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } quoted => Number(quoted.Value) ?? (object?)quoted.Value,
+        YamlScalarNode s => s.Value switch
+        {
+            "True" or "true" or "TRUE" or "yes" or "Yes" or "on" => true,
+            "False" or "false" or "FALSE" or "no" or "No" or "off" => false,
+            var text => Number(text) ?? (object?)text,
+        },
+        _ => null,
+    };
+
+    /// <summary>Numbers, including YAML 1.1's text-typed "1e-3" that MRFI converts with float().</summary>
+    private static object? Number(string? text)
+    {
+        if (text is null) return null;
+        if (IntegerPattern().IsMatch(text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return l;
+        if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return d;
+        return null;
+    }
+
+    [GeneratedRegex(@"^[-+]?\d+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")]
+    private static partial Regex FloatPattern();
+}
