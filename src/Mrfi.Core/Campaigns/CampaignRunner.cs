@@ -19,7 +19,11 @@ public sealed class CampaignRunner
     public CampaignRunner(ILogger log) => _log = log;
 
     /// <summary>Runs every trial, feeding <paramref name="sink"/>; returns the summary also given to the sink.</summary>
-    public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default)
+    public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
+        Run(plan, null, sink, progress, seedOverride, cancellation);
+
+    /// <summary>Runs every trial on <paramref name="preloaded"/> data (loaded from the plan when null; the caller keeps ownership).</summary>
+    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default)
     {
         var config = plan.Config;
         long seed = seedOverride ?? config.Run.Seed;
@@ -31,7 +35,8 @@ public sealed class CampaignRunner
         model.to(device);
 
         progress.Phase("loading data");
-        using var data = LoadData(plan);
+        using var owned = preloaded is null ? LoadData(plan) : null;
+        var data = preloaded ?? owned!;
         var batches = data.Batches(config.Run.BatchSize).Select(b => (Images: b.Images.to(device).DetachFromDisposeScope(), Labels: b.Labels.to(device).DetachFromDisposeScope())).ToList();
         _log.Information("Data: {Samples} samples of shape [{Shape}] in {Batches} batches of {BatchSize}", data.Count, string.Join(",", data.ImageShape), batches.Count, config.Run.BatchSize);
 

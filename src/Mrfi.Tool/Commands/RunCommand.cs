@@ -21,6 +21,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             // Validate everything (the same code as `validate`) before creating any output.
             var plan = CampaignLoader.Load(settings.Config);
             using var model = plan.Model;
+            using var data = CampaignRunner.LoadData(plan);
             var config = plan.Config;
             string folder = settings.Out is { } o ? Path.GetFullPath(o) : ResultsFolder.NewUnder(config.Run.Output);
             Directory.CreateDirectory(folder);
@@ -33,7 +34,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             var runner = new CampaignRunner(log);
             var progress = new ProgressReporter(console, log);
             using var ctrlC = new CtrlC(cancellationToken);
-            var summary = progress.Run(p => runner.Run(plan, sink, p, settings.Seed, ctrlC.Token));
+            var summary = progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, ctrlC.Token));
             SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
             if (summary.Interrupted)
             {

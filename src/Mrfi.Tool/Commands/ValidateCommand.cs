@@ -1,3 +1,4 @@
+using Mrfi.Core.Campaigns;
 using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,6 +12,8 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
     {
         var plan = CampaignLoader.Load(settings.Config);
         using var model = plan.Model;
+        // Loading the data checks its files and that its images fit the model, as `run` would.
+        using var data = CampaignRunner.LoadData(plan);
         console.MarkupLineInterpolated($"[green]valid[/] {settings.Config}: model {plan.ModelName}, {plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials");
         foreach (var (section, entry) in plan.Config.Faults.Zip(plan.Points[0].Entries))
             console.WriteLine($"  fault entry '{entry.Name}' ({section.Target}{(entry.Enabled ? "" : ", disabled")}): {string.Join(", ", entry.Modules.Select(Display))}");
