@@ -65,6 +65,10 @@ public sealed class ErrorReportingTests
         var version = Cli.Run("--version");
         Assert.AreEqual(0, version.ExitCode, version.Output);
         StringAssert.Contains(version.Output, "0.1.0");
+        var top = Cli.Run("--help");
+        Assert.AreEqual(0, top.ExitCode);
+        foreach (var command in new[] { "run", "validate", "plan", "inspect", "expand", "init", "import-yaml", "list", "bench", "bench-selectors" })
+            StringAssert.Contains(top.Output, $"    {command} ", $"--help lists {command}");
         var help = Cli.Run("run", "--help");
         Assert.AreEqual(0, help.ExitCode);
         StringAssert.Contains(help.Output, "--seed");
