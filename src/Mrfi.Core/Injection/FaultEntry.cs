@@ -21,4 +21,8 @@ public sealed record FaultEntry(
     bool Layerwise,
     ISelector? Selector,
     IErrorModel ErrorModel,
-    SelectorScope Scope = SelectorScope.Forward);
+    SelectorScope Scope = SelectorScope.Forward)
+{
+    /// <summary>Where the entry was written, for run-time errors.</summary>
+    public SourceLocation? Location { get; init; }
+}

@@ -73,14 +73,14 @@ internal sealed class ModuleSite : IDisposable
             // Inject into a copy: MRFI writes into the producer's tensor, which leaks faults into skip
             // connections and into the caller's input (mrfi.md §1.10).
             replaced = input.contiguous().clone();
-            foreach (var entry in _inputs) _session.FaultCount += TensorInjector.Apply(replaced, entry, mode, _session, Permanent(entry, "in"));
+            foreach (var entry in _inputs) _session.FaultCount += Inject(replaced, entry, mode, "in", "input");
         }
         if (mode != InjectionMode.Float && _weights.Length > 0)
         {
             using var noGrad = torch.no_grad();
-            foreach (var (entry, parameter) in _weights) _session.FaultCount += TensorInjector.Apply(parameter, entry, mode, _session, Permanent(entry, ParameterName(parameter)));
+            foreach (var (entry, parameter) in _weights) _session.FaultCount += Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'");
         }
-        if (_pre.Length > 0) _session.Notify(_pre, replaced ?? input);
+        if (_pre.Length > 0) Observe(_pre, replaced ?? input);
         // TorchSharp keeps the original tensor when a hook returns null.
         return replaced!;
     }
@@ -93,11 +93,42 @@ internal sealed class ModuleSite : IDisposable
         if (mode != InjectionMode.Float && _outputs.Length > 0)
         {
             replaced = output.contiguous().clone();
-            foreach (var entry in _outputs) _session.FaultCount += TensorInjector.Apply(replaced, entry, mode, _session, Permanent(entry, "out"));
+            foreach (var entry in _outputs) _session.FaultCount += Inject(replaced, entry, mode, "out", "output");
         }
-        if (_after.Length > 0) _session.Notify(_after, replaced ?? output);
+        if (_after.Length > 0) Observe(_after, replaced ?? output);
         return replaced!;
     }
+
+    /// <summary>Runs one entry on one tensor; a component that rejects the tensor (a position outside its shape, a bit
+    /// list of the wrong length) becomes a user error naming the entry, the module and the tensor.</summary>
+    private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what)
+    {
+        try
+        {
+            return TensorInjector.Apply(tensor, entry, mode, _session, Permanent(entry, slot));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            string message = $"fault entry '{entry.Name}' at module '{_name}' ({what}, shape [{string.Join(",", tensor.shape)}]): {FirstLine(e.Message)}";
+            throw entry.Location is { } at ? MrfiException.At(at, message) : new MrfiException($"error: {message}", e);
+        }
+    }
+
+    private void Observe(IReadOnlyList<ObserverBinding> observers, Tensor value)
+    {
+        try
+        {
+            _session.Notify(observers, value);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            string message = $"observer at module '{_name}' (shape [{string.Join(",", value.shape)}]): {FirstLine(e.Message)}";
+            var at = observers.Select(o => o.Location).FirstOrDefault(l => l is not null);
+            throw at is { } location ? MrfiException.At(location, message) : new MrfiException($"error: {message}", e);
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split(" (Parameter", 2)[0].Split('\n')[0];
 
     private PermanentFault? Permanent(FaultEntry entry, string slot) => _permanent.GetValueOrDefault((entry, slot));
 

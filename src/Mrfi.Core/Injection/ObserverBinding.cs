@@ -5,4 +5,8 @@ namespace Mrfi.Core.Injection;
 /// <param name="Module">The module's qualified name.</param>
 /// <param name="Position">Input or output.</param>
 /// <param name="Observer">The instance (reset per trial).</param>
-public sealed record ObserverBinding(string Method, string Module, ObservePosition Position, IObserver Observer);
+public sealed record ObserverBinding(string Method, string Module, ObservePosition Position, IObserver Observer)
+{
+    /// <summary>Where the observer was configured, for run-time errors.</summary>
+    public SourceLocation? Location { get; init; }
+}

@@ -59,7 +59,7 @@ public sealed class PlanBuilder
                 var modules = ModuleMatcher.Match(model, o.Modules, $"[[observe]] {method}").Select(m => m.Name).ToList();
                 _ = _activator.Create<IObserver>(ComponentKind.Observer, o.Table, empty, "method", ModuleKeys);
                 var table = o.Table;
-                observers.Add(new ObserverPlan(method, modules, o.Position, () => _activator.Create<IObserver>(ComponentKind.Observer, table, empty, "method", ModuleKeys)));
+                observers.Add(new ObserverPlan(method, modules, o.Position, () => _activator.Create<IObserver>(ComponentKind.Observer, table, empty, "method", ModuleKeys)) { Location = table.Location });
             });
         }
         return new CampaignPlan(config, model, modelName, inputShape, points, observers);
@@ -104,7 +104,7 @@ public sealed class PlanBuilder
         bool enabled = s.EnabledReference is { } r
             ? ArgumentConverter.Convert(r, typeof(double), values) is double on && on != 0
             : s.Enabled;
-        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, enabled, quantizer, layerwise, selector, error, scope);
+        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, enabled, quantizer, layerwise, selector, error, scope) { Location = s.Location };
     }
 
     private static IEnumerable<IReadOnlyDictionary<string, double>> Combinations(IReadOnlyList<SweepVariable> sweep, bool zip)

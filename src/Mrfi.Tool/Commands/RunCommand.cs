@@ -22,6 +22,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             var plan = CampaignLoader.Load(settings.Config);
             using var model = plan.Model;
             using var data = CampaignRunner.LoadData(plan);
+            DryRun.Check(plan, data, plan.Config.Run.Seed);
             var config = plan.Config;
             string folder = settings.Out is { } o ? Path.GetFullPath(o) : ResultsFolder.NewUnder(config.Run.Output);
             Directory.CreateDirectory(folder);

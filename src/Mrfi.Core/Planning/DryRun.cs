@@ -1,0 +1,38 @@
+using Mrfi.Core.Data;
+using Mrfi.Core.Injection;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Planning;
+
+/// <summary>Runs every sweep point once on a tiny batch, golden then faulty, with every observer: `validate` finds the
+/// problems that only show with real tensors (a position outside an activation, an observer on the wrong shape).</summary>
+public static class DryRun
+{
+    /// <summary>Throws a user error naming the point, entry and module when a component rejects a real tensor.</summary>
+    public static void Check(CampaignPlan plan, ImageDataset data, long seed = 0)
+    {
+        using var noGrad = torch.no_grad();
+        using var images = data.Images.narrow(0, 0, Math.Min(2, data.Count)).clone();
+        foreach (var point in plan.Points)
+        {
+            var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
+            using var generator = new Generator(unchecked((ulong)seed));
+            using var session = new FaultInjectionSession(plan.Model, point.Entries, bindings) { Generator = generator, CampaignSeed = seed };
+            try
+            {
+                session.BeginTrial();
+                using var scope = torch.NewDisposeScope();
+                session.Mode = InjectionMode.Golden;
+                plan.Model.call(images);
+                session.Mode = InjectionMode.Faulty;
+                plan.Model.call(images);
+                foreach (var b in bindings) _ = b.Observer.Result();
+            }
+            catch (MrfiException e) when (plan.Points.Count > 1)
+            {
+                throw new MrfiException($"{e.Message} (sweep point {point.Index}:{Campaigns.SweepText.Format(point.Values)})", e);
+            }
+        }
+    }
+}
