@@ -10,15 +10,31 @@ namespace Mrfi.Core.Binding;
 public sealed class ComponentActivator
 {
     private readonly ComponentCatalog _catalog;
+    private readonly Injected _defaults;
 
-    /// <summary>Creates an activator over a catalog.</summary>
-    public ComponentActivator(ComponentCatalog catalog) => _catalog = catalog;
+    /// <summary>Creates an activator over a catalog; <paramref name="defaults"/> are injected where a call gives none.</summary>
+    public ComponentActivator(ComponentCatalog catalog, Injected? defaults = null, IInlineComponents? inline = null)
+    {
+        _catalog = catalog;
+        _defaults = defaults ?? Injected.None;
+        _inline = inline;
+    }
+
+    private readonly IInlineComponents? _inline;
+
+    /// <summary>The catalog components come from.</summary>
+    public ComponentCatalog Catalog => _catalog;
+
+    /// <summary>The values injected by default.</summary>
+    public Injected Defaults => _defaults;
 
     /// <summary>Resolves the type that <paramref name="table"/>'s <paramref name="methodKey"/> names, with a "did you mean" error when unknown.</summary>
     public Type Resolve(ComponentKind kind, ConfigTable table, string methodKey = "method")
     {
         string method = table.RequiredString(methodKey);
-        if (_catalog.TryFind(kind, method, out var type)) return type;
+        string? problem = _catalog.Find(kind, method, out var type);
+        if (problem is null) return type;
+        if (problem != "unknown") throw MrfiException.At(table.LocationOf(methodKey), $"{table.Describe(methodKey)}: {problem}");
         var valid = _catalog.Names(kind);
         throw MrfiException.At(table.LocationOf(methodKey),
             $"{table.Describe(methodKey)}: unknown {Describe(kind)} '{method}'. {NameSuggester.Hint(method, valid)}");
@@ -26,13 +42,20 @@ public sealed class ComponentActivator
 
     /// <summary>Creates the component named by the table, binding all keys except <paramref name="reserved"/> to constructor parameters.</summary>
     public T Create<T>(ComponentKind kind, ConfigTable table, IReadOnlyDictionary<string, double> sweep, string methodKey = "method", params string[] reserved)
-        where T : class => Create<T>(kind, table, sweep, Injected.None, methodKey, reserved);
+        where T : class => Create<T>(kind, table, sweep, _defaults, methodKey, reserved);
 
     /// <summary>As <see cref="Create{T}(ComponentKind, ConfigTable, IReadOnlyDictionary{string, double}, string, string[])"/>, with
     /// engine-provided values for parameters of well-known types (e.g. <see cref="ValueBits"/>); those are never read from the config.</summary>
     public T Create<T>(ComponentKind kind, ConfigTable table, IReadOnlyDictionary<string, double> sweep, Injected injected, string methodKey = "method", params string[] reserved)
         where T : class
     {
+        if (table.Has("code") && !table.Has(methodKey))
+        {
+            if (_inline is null)
+                throw MrfiException.At(table.LocationOf("code"), $"{table.Describe("code")}: inline C# is not available here (it needs Mrfi.Scripting, which `dotnet mrfi` has)");
+            return _inline.Create(kind, table) as T
+                ?? throw MrfiException.At(table.LocationOf("code"), $"{table.Describe("code")}: the snippet does not make a {Describe(kind)}");
+        }
         var type = Resolve(kind, table, methodKey);
         var args = table.Keys.Where(k => k != methodKey && !reserved.Contains(k)).Select(k => table.Raw(k)!).ToList();
         string method = table.RequiredString(methodKey);
@@ -85,6 +108,11 @@ public sealed class ComponentActivator
         {
             return best.Invoke(values);
         }
+        catch (TargetInvocationException e) when (e.InnerException is not (ArgumentException or FormatException) && e.InnerException is not null)
+        {
+            // A constructor that fails for another reason (a plugin's bug, a missing file) is still the config's problem to report.
+            throw MrfiException.At(table!.Location, $"{method} ({type.Assembly.GetName().Name}) failed to start: {e.InnerException.GetType().Name}: {e.InnerException.Message}");
+        }
         catch (TargetInvocationException e) when (e.InnerException is ArgumentException or FormatException)
         {
             var inner = e.InnerException!;
@@ -124,10 +152,11 @@ public sealed class ComponentActivator
         return sb.ToString();
     }
 
-    private static string Describe(ComponentKind kind) => kind switch
+    internal static string Describe(ComponentKind kind) => kind switch
     {
         ComponentKind.ErrorModel => "error model",
         ComponentKind.Model => "model architecture",
+        ComponentKind.Dataset => "data format",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

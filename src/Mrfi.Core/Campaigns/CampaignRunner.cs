@@ -151,8 +151,8 @@ public sealed class CampaignRunner
     public static ImageDataset LoadData(CampaignPlan plan)
     {
         var d = plan.Config.Data;
-        var data = d.Format == "idx"
-            ? DatasetLoader.LoadIdx(d.Images!, d.Labels!, d.Mean, d.Std, d.Limit)
+        var data = plan.Dataset is { } factory ? DatasetLoader.FromPlugin(factory(), d.Format, d.Limit)
+            : d.Format == "idx" ? DatasetLoader.LoadIdx(d.Images!, d.Labels!, d.Mean, d.Std, d.Limit)
             : DatasetLoader.LoadCifar10(d.Files, d.Mean, d.Std, d.Limit);
         if (!data.ImageShape.SequenceEqual(plan.InputShape))
         {

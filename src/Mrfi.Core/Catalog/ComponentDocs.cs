@@ -11,11 +11,15 @@ public static class ComponentDocs
     /// <summary>Marks where it ends.</summary>
     public const string End = "<!-- END generated -->";
 
-    private static readonly ComponentKind[] Kinds = [ComponentKind.Quantizer, ComponentKind.Selector, ComponentKind.ErrorModel, ComponentKind.Observer, ComponentKind.Model];
+    private static readonly ComponentKind[] Kinds = [ComponentKind.Quantizer, ComponentKind.Selector, ComponentKind.ErrorModel, ComponentKind.Observer, ComponentKind.Model, ComponentKind.Dataset];
 
     /// <summary>Every component of every kind, in list order.</summary>
     public static IEnumerable<ComponentInfo> All(ComponentCatalog catalog) =>
-        Kinds.SelectMany(kind => catalog.Names(kind).Select(name => { catalog.TryFind(kind, name, out var type); return ComponentInfo.Of(kind, name, type); }));
+        Kinds.SelectMany(kind => catalog.Names(kind).Select(name =>
+        {
+            catalog.TryFind(kind, name, out var type);
+            return ComponentInfo.Of(kind, name, type) with { Origin = catalog.EntryOf(kind, type)?.Origin ?? ComponentCatalog.BuiltInOrigin };
+        }));
 
     /// <summary>The generated Markdown, between <see cref="Begin"/> and <see cref="End"/>.</summary>
     public static string Markdown(ComponentCatalog catalog)
@@ -61,6 +65,7 @@ public static class ComponentDocs
         ComponentKind.Selector => "Selectors (`selector.method`)",
         ComponentKind.ErrorModel => "Error models (`error_model.method`)",
         ComponentKind.Observer => "Observers (`[[observe]] method`)",
-        _ => "Models (`[model] architecture`)",
+        ComponentKind.Model => "Models (`[model] architecture`)",
+        _ => "Data formats (`[data] format`)",
     };
 }

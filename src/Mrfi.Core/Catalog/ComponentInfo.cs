@@ -13,6 +13,9 @@ namespace Mrfi.Core.Catalog;
 /// <param name="Parameters">Config keys with type and default.</param>
 public sealed record ComponentInfo(ComponentKind Kind, string Name, IReadOnlyList<string> Aliases, string Summary, IReadOnlyList<ParameterInfoText> Parameters)
 {
+    /// <summary>"builtin", a plugin's name, or "inline".</summary>
+    public string Origin { get; init; } = ComponentCatalog.BuiltInOrigin;
+
     /// <summary>Describes a component type from its attribute and its largest public constructor.</summary>
     public static ComponentInfo Of(ComponentKind kind, string name, Type type)
     {

@@ -15,6 +15,9 @@ public enum ComponentKind
     /// <summary>An <see cref="IObserver"/>.</summary>
     Observer,
 
-    /// <summary>A model architecture (a TorchSharp module implementing <see cref="Models.IImageClassifier"/>).</summary>
+    /// <summary>A model architecture (a TorchSharp module implementing <see cref="IImageClassifier"/>).</summary>
     Model,
+
+    /// <summary>A dataset (<see cref="IDataset"/>) for <c>[data] format</c>.</summary>
+    Dataset,
 }

@@ -63,20 +63,31 @@ public static class ConfigReader
         foreach (var t in problems.Try(() => root.Tables("observe")) ?? [])
             if (problems.Try(() => ReadObserve(t, 0)) is { } o) observers.Add(o);
         problems.Try(() => DetailTree.Read(root, faults, observers, problems));
+        var plugins = problems.Try(() =>
+        {
+            if (root.Raw("plugins") is not { } p) return (IReadOnlyList<ConfigValue>)[];
+            var items = p.Value as IReadOnlyList<ConfigValue> ?? [p];
+            foreach (var item in items) if (item.Value is not string) throw ConfigTable.TypeError(item, "a path or glob of plugin assemblies");
+            return items;
+        }) ?? [];
         problems.Try(root.RejectUnknownKeys);
         // Planning needs only [model] and [sweep]; with a broken [data] or [run] the plan is still built, so that its
         // problems are reported too (the recorded problems keep anything from running).
         if (model is null || sweep.Variables is null) return null;
         data ??= new DataSection("idx", null, null, [], 0, [0.0], [1.0], root.Location);
         run ??= new RunSection(0, "cpu", 100, 0, Path.Combine(baseDir, "results"));
-        return new MrfiConfig(path, text, model, data, run, sweep.Variables, sweep.Repeats, faults, observers) { Zip = sweep.Zip };
+        return new MrfiConfig(path, text, model, data, run, sweep.Variables, sweep.Repeats, faults, observers) { Zip = sweep.Zip, Plugins = plugins };
     }
 
     private static DataSection ReadData(ConfigTable t, Func<string, string> resolve)
     {
         string format = t.String("format") ?? "idx";
         if (!DatasetLoader.Formats.Contains(format))
-            throw MrfiException.At(t.LocationOf("format"), $"[data] format: unknown format '{format}'. {NameSuggester.Hint(format, DatasetLoader.Formats)}");
+        {
+            // Not built in: a plugin's dataset, bound to the other keys when the plan is built (unknown names are reported there).
+            long pluginLimit = t.Integer("limit") ?? 0;
+            return new DataSection(format, null, null, [], pluginLimit, [0.0], [1.0], t.Location) { Table = t };
+        }
         string? images = null, labels = null;
         IReadOnlyList<string> files = [];
         if (format == "idx")

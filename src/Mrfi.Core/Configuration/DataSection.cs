@@ -9,4 +9,8 @@ namespace Mrfi.Core.Configuration;
 /// <param name="Mean">Per-channel (or one) mean subtracted after scaling pixels to [0, 1].</param>
 /// <param name="Std">Per-channel (or one) standard deviation divided by.</param>
 /// <param name="Location">The table's location.</param>
-public sealed record DataSection(string Format, string? Images, string? Labels, IReadOnlyList<string> Files, long Limit, IReadOnlyList<double> Mean, IReadOnlyList<double> Std, SourceLocation Location);
+public sealed record DataSection(string Format, string? Images, string? Labels, IReadOnlyList<string> Files, long Limit, IReadOnlyList<double> Mean, IReadOnlyList<double> Std, SourceLocation Location)
+{
+    /// <summary>For a format from a plugin: the [data] table, whose other keys bind to the dataset's constructor.</summary>
+    public ConfigTable? Table { get; init; }
+}

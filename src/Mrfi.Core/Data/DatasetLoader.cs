@@ -43,4 +43,26 @@ public static class DatasetLoader
         if (labels.Count == 0) throw new MrfiException("error: [data] files lists no CIFAR-10 batch files");
         return ImageDataset.FromBytes([.. pixels], [labels.Count, 3, 32, 32], [.. labels], mean, std, limit);
     }
+
+    /// <summary>Loads a plugin's dataset and checks what it returned.</summary>
+    public static ImageDataset FromPlugin(IDataset dataset, string format, long limit)
+    {
+        TorchSharp.torch.Tensor images, labels;
+        try
+        {
+            (images, labels) = dataset.Load();
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            throw new MrfiException($"error: [data] format \"{format}\" could not load: {e.Message}", e);
+        }
+        if (images.dim() != 4 || labels.dim() != 1 || images.shape[0] != labels.shape[0])
+            throw new MrfiException($"error: [data] format \"{format}\" returned images [{string.Join(",", images.shape)}] and labels [{string.Join(",", labels.shape)}]; expected [N, C, H, W] and [N]");
+        long n = limit > 0 ? Math.Min(limit, labels.shape[0]) : labels.shape[0];
+        var x = images.narrow(0, 0, n).to_type(TorchSharp.torch.ScalarType.Float32).clone();
+        var y = labels.narrow(0, 0, n).to_type(TorchSharp.torch.ScalarType.Int64).clone();
+        images.Dispose();
+        labels.Dispose();
+        return new ImageDataset(x, y);
+    }
 }

@@ -18,6 +18,9 @@ public sealed record CampaignPlan(
     IReadOnlyList<SweepPoint> Points,
     IReadOnlyList<ObserverPlan> Observers)
 {
+    /// <summary>Creates the data set of a plugin format (null for the built-in idx and cifar10).</summary>
+    public Func<IDataset>? Dataset { get; init; }
+
     /// <summary>Trials per point.</summary>
     public int Repeats => Config.Repeats;
 

@@ -12,10 +12,16 @@ namespace Mrfi.Core.Planning;
 public sealed class PlanBuilder
 {
     private static readonly string[] ModuleKeys = ["module_name", "module_type", "module_fullname", "module_index", "module_type_substring", "exclude", "position"];
-    private readonly ComponentActivator _activator;
+    private static readonly IReadOnlyDictionary<string, double> NoSweep = new Dictionary<string, double>();
+    private readonly ComponentCatalog _catalog;
+    private readonly IInlineComponents? _inline;
 
-    /// <summary>Creates a builder over a component catalog.</summary>
-    public PlanBuilder(ComponentCatalog catalog) => _activator = new ComponentActivator(catalog);
+    /// <summary>Creates a builder over a component catalog (built-ins plus plugins) and, optionally, inline C# support.</summary>
+    public PlanBuilder(ComponentCatalog catalog, IInlineComponents? inline = null)
+    {
+        _catalog = catalog;
+        _inline = inline;
+    }
 
     /// <summary>Builds the plan, throwing every problem at once.</summary>
     public CampaignPlan Build(MrfiConfig config)
@@ -31,11 +37,12 @@ public sealed class PlanBuilder
     /// model cannot be built.</summary>
     public CampaignPlan? Build(MrfiConfig config, Problems problems)
     {
-        var empty = new Dictionary<string, double>();
-        var model = problems.Try(() => BuildModel(config.Model));
+        var activator = Activator(config);
+        var model = problems.Try(() => BuildModel(config.Model, activator));
         if (model is null) return null;
         string modelName = config.Model.Table.RequiredString("architecture");
         long[] inputShape = ((IImageClassifier)model).InputShape;
+        var dataset = problems.Try(() => DatasetFactory(config.Data, activator));
 
         var sweepPoints = Combinations(config.Sweep, config.Zip).ToList();
         var entriesPerPoint = sweepPoints.Select(_ => new List<FaultEntry>()).ToList();
@@ -44,7 +51,7 @@ public sealed class PlanBuilder
             problems.Try(() =>
             {
                 var modules = ModuleMatcher.Match(model, section.Modules, $"fault entry '{section.Name}'").Select(m => m.Name).ToList();
-                var built = sweepPoints.Select(values => BuildEntry(section, modules, values)).ToList();
+                var built = sweepPoints.Select(values => BuildEntry(section, modules, values, activator)).ToList();
                 for (int p = 0; p < built.Count; p++) entriesPerPoint[p].Add(built[p]);
             });
         }
@@ -55,20 +62,26 @@ public sealed class PlanBuilder
         {
             problems.Try(() =>
             {
-                string method = o.Table.RequiredString("method");
+                string method = o.Table.String("method") ?? "inline";
                 var modules = ModuleMatcher.Match(model, o.Modules, $"[[observe]] {method}").Select(m => m.Name).ToList();
-                _ = _activator.Create<IObserver>(ComponentKind.Observer, o.Table, empty, "method", ModuleKeys);
                 var table = o.Table;
-                observers.Add(new ObserverPlan(method, modules, o.Position, () => _activator.Create<IObserver>(ComponentKind.Observer, table, empty, "method", ModuleKeys)) { Location = table.Location });
+                IObserver Create() => activator.Create<IObserver>(ComponentKind.Observer, table, NoSweep, "method", ModuleKeys);
+                _ = Create();
+                observers.Add(new ObserverPlan(method, modules, o.Position, Create) { Location = table.Location });
             });
         }
-        return new CampaignPlan(config, model, modelName, inputShape, points, observers);
+        return new CampaignPlan(config, model, modelName, inputShape, points, observers) { Dataset = dataset };
     }
 
     /// <summary>The [model] architecture with its weights loaded, in eval mode.</summary>
-    public nn.Module<Tensor, Tensor> BuildModel(ModelSection section)
+    public nn.Module<Tensor, Tensor> BuildModel(MrfiConfig config) => BuildModel(config.Model, Activator(config));
+
+    private ComponentActivator Activator(MrfiConfig config) =>
+        new(_catalog, new Injected(default, new ConfigFolder(Path.GetDirectoryName(Path.GetFullPath(config.Path))!)), _inline);
+
+    private static nn.Module<Tensor, Tensor> BuildModel(ModelSection section, ComponentActivator activator)
     {
-        var model = _activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, section.Table, new Dictionary<string, double>(), "architecture", "weights");
+        var model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, section.Table, NoSweep, "architecture", "weights");
         try
         {
             if (section.Weights is { } weights) WeightLoader.Load(model, weights, section.WeightsLocation);
@@ -82,16 +95,30 @@ public sealed class PlanBuilder
         return model;
     }
 
-    private FaultEntry BuildEntry(FaultEntrySection s, IReadOnlyList<string> modules, IReadOnlyDictionary<string, double> values)
+    /// <summary>For a data format provided by a plugin: checks that it binds now, and returns how to create it at load time.</summary>
+    private static Func<IDataset>? DatasetFactory(DataSection data, ComponentActivator activator)
+    {
+        if (data.Table is not { } table) return null;
+        if (activator.Catalog.Find(ComponentKind.Dataset, data.Format, out _) == "unknown")
+        {
+            string[] valid = [.. Data.DatasetLoader.Formats, .. activator.Catalog.Names(ComponentKind.Dataset)];
+            throw MrfiException.At(table.LocationOf("format"), $"[data] format: unknown format '{data.Format}'. {NameSuggester.Hint(data.Format, valid)}");
+        }
+        IDataset Create() => activator.Create<IDataset>(ComponentKind.Dataset, table, NoSweep, "format", "limit");
+        _ = Create();
+        return Create;
+    }
+
+    private static FaultEntry BuildEntry(FaultEntrySection s, IReadOnlyList<string> modules, IReadOnlyDictionary<string, double> values, ComponentActivator activator)
     {
         IQuantizer? quantizer = null;
         bool layerwise = true;
         if (s.Quantization is { } q)
         {
             layerwise = q.Boolean("layerwise") ?? true;
-            quantizer = _activator.Create<IQuantizer>(ComponentKind.Quantizer, q, values, "method", "layerwise");
+            quantizer = activator.Create<IQuantizer>(ComponentKind.Quantizer, q, values, "method", "layerwise");
         }
-        var error = _activator.Create<IErrorModel>(ComponentKind.ErrorModel, s.ErrorModel, values);
+        var error = activator.Create<IErrorModel>(ComponentKind.ErrorModel, s.ErrorModel, values);
         EntryChecks.WidthsAgree(s, quantizer, error);
         var bits = new ValueBits(EntryChecks.BitsPerValue(quantizer, error));
         ISelector? selector = null;
@@ -99,7 +126,7 @@ public sealed class PlanBuilder
         if (s.Selector is { } sel)
         {
             scope = EntryChecks.Scope(sel);
-            selector = _activator.Create<ISelector>(ComponentKind.Selector, sel, values, new Injected(bits), "method", "scope");
+            selector = activator.Create<ISelector>(ComponentKind.Selector, sel, values, activator.Defaults with { Bits = bits }, "method", "scope");
         }
         bool enabled = s.EnabledReference is { } r
             ? ArgumentConverter.Convert(r, typeof(double), values) is double on && on != 0

@@ -53,13 +53,15 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
     {
         // Only [model] and [data] matter here: a half-written fault entry must not stop a user from looking at the model.
         var problems = new Problems();
-        var config = ConfigReader.Read(path, problems);
-        if (config is null || (problems.Any && config.Data.Images is null && config.Data.Files.Count == 0)) problems.ThrowIfAny();
-        var model = new PlanBuilder(ComponentCatalog.BuiltIn).BuildModel(config!.Model);
-        var plan = new CampaignPlan(config, model, config.Model.Table.RequiredString("architecture"), ((IImageClassifier)model).InputShape, [], []);
-        using var data = CampaignRunner.LoadData(plan);
-        var batch = data.Images.narrow(0, 0, Math.Min(config.Run.BatchSize, data.Count)).clone();
+        var plan = ToolCatalog.LoadLenient(path, problems)?.Plan;
+        if (plan is null || (problems.Any && plan.Config.Data.Images is null && plan.Config.Data.Files.Count == 0 && plan.Dataset is null))
+        {
+            plan?.Model.Dispose();
+            problems.ThrowIfAny();
+        }
+        using var data = CampaignRunner.LoadData(plan!);
+        var batch = data.Images.narrow(0, 0, Math.Min(plan!.Config.Run.BatchSize, data.Count)).clone();
         string note = problems.Any ? $" ({problems.Messages.Count} problem(s) in the fault entries: run `dotnet mrfi validate`)" : "";
-        return (model, batch, $"{Path.GetFileName(path)}: {plan.ModelName}, one batch of shape [{string.Join(",", batch.shape)}]{note}");
+        return (plan.Model, batch, $"{Path.GetFileName(path)}: {plan.ModelName}, one batch of shape [{string.Join(",", batch.shape)}]{note}");
     }
 }

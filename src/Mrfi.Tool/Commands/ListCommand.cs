@@ -10,12 +10,15 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
     private static readonly Dictionary<string, ComponentKind> KindNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["quantizer"] = ComponentKind.Quantizer, ["selector"] = ComponentKind.Selector, ["error_model"] = ComponentKind.ErrorModel,
-        ["observer"] = ComponentKind.Observer, ["model"] = ComponentKind.Model,
+        ["observer"] = ComponentKind.Observer, ["model"] = ComponentKind.Model, ["dataset"] = ComponentKind.Dataset,
     };
 
-    public override int Execute(CommandContext context, ListSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ListSettings settings, CancellationToken cancellationToken) =>
+        UserErrors.Guard(console, () => List(settings));
+
+    private int List(ListSettings settings)
     {
-        var catalog = ComponentCatalog.BuiltIn;
+        var catalog = settings.Config is { } config ? ToolCatalog.CatalogFor(config) : ComponentCatalog.BuiltIn;
         if (settings.Markdown)
         {
             string markdown = ComponentDocs.Markdown(catalog);
@@ -42,12 +45,12 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
         foreach (var group in ComponentDocs.All(catalog).Where(c => only is null || c.Kind == only).GroupBy(c => c.Kind))
         {
             var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(ComponentDocs.Title(group.Key).Replace("`", "", StringComparison.Ordinal)));
-            table.AddColumns("name", "parameters", "what it does");
+            table.AddColumns("name", "origin", "parameters", "what it does");
             foreach (var c in group)
             {
                 string name = c.Aliases.Count == 0 ? c.Name : $"{c.Name}\n(alias {string.Join(", ", c.Aliases)})";
                 string parameters = c.Parameters.Count == 0 ? "-" : string.Join("\n", c.Parameters.Select(p => p.ToString()));
-                table.AddRow(new Text(name), new Text(parameters), new Text(c.Summary));
+                table.AddRow(Cells.Of(name, c.Origin, parameters, c.Summary));
             }
             console.Write(table);
         }

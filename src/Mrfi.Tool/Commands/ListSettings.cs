@@ -10,6 +10,10 @@ internal sealed class ListSettings : CommandSettings
     [Description("Only this kind: quantizer, selector, error_model, observer or model.")]
     public string? Kind { get; init; }
 
+    [CommandOption("-c|--config <FILE>")]
+    [Description("Also list the components of the plugins this config loads.")]
+    public string? Config { get; init; }
+
     [CommandOption("--markdown")]
     [Description("Print the Markdown tables of docs/components.md.")]
     public bool Markdown { get; init; }

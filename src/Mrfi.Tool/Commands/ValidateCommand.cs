@@ -10,7 +10,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
 {
     public override int Execute(CommandContext context, ConfigOnlySettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
-        var plan = CampaignLoader.Load(settings.Config);
+        var (plan, plugins) = ToolCatalog.LoadWithPlugins(settings.Config);
         using var model = plan.Model;
         // Loading the data checks its files and that its images fit the model, as `run` would.
         using var data = CampaignRunner.LoadData(plan);
@@ -20,6 +20,8 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
             console.WriteLine($"  fault entry '{entry.Name}' ({section.Target}{(entry.Enabled ? "" : ", disabled")}): {string.Join(", ", entry.Modules.Select(Display))}");
         foreach (var o in plan.Observers)
             console.WriteLine($"  observer {o.Method} ({o.Position}): {string.Join(", ", o.Modules.Select(Display))}");
+        foreach (var p in plugins)
+            console.WriteLine($"  plugin {p.Name}: {p.Path} ({p.Components} components, loaded in {p.LoadMilliseconds:F0} ms)");
         return 0;
     });
 

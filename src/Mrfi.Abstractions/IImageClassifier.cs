@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Models;
+namespace Mrfi;
 
 /// <summary>A model architecture mrfi can build from a config: maps [N, C, H, W] images to [N, classes] logits.</summary>
 public interface IImageClassifier

@@ -1,0 +1,9 @@
+using Mrfi.Core.Planning;
+using Mrfi.Plugins;
+
+namespace Mrfi.Tool;
+
+/// <summary>A campaign as the tool loaded it: the plan and the plugins it brought in.</summary>
+/// <param name="Plan">The plan.</param>
+/// <param name="Plugins">Plugin assemblies loaded for it.</param>
+internal sealed record LoadedCampaign(CampaignPlan Plan, IReadOnlyList<LoadedPlugin> Plugins);
