@@ -2,6 +2,7 @@ using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Planning;
 using Mrfi.Plugins;
+using Mrfi.Scripting;
 
 namespace Mrfi.Tool;
 
@@ -9,27 +10,29 @@ namespace Mrfi.Tool;
 internal static class ToolCatalog
 {
     /// <summary>The plan, or one exception listing every problem.</summary>
-    public static CampaignPlan Load(string path) => LoadWithPlugins(path).Plan;
+    public static CampaignPlan Load(string path, LoadOptions? options = null) => LoadWithPlugins(path, options).Plan;
 
     /// <summary>The plan and its plugins, or one exception listing every problem.</summary>
-    public static LoadedCampaign LoadWithPlugins(string path)
+    public static LoadedCampaign LoadWithPlugins(string path, LoadOptions? options = null)
     {
         var problems = new Problems();
-        var loaded = LoadLenient(path, problems);
+        var loaded = LoadLenient(path, problems, options);
         if (problems.Any) loaded?.Plan.Model.Dispose();
         problems.ThrowIfAny();
         return loaded!;
     }
 
     /// <summary>The plan with problems recorded (entries with problems left out); null when there is no usable model.</summary>
-    public static LoadedCampaign? LoadLenient(string path, Problems problems)
+    public static LoadedCampaign? LoadLenient(string path, Problems problems, LoadOptions? options = null)
     {
+        options ??= new LoadOptions();
         var config = ConfigReader.Read(path, problems);
         if (config is null) return null;
         var catalog = ComponentCatalog.BuiltIn;
         var plugins = PluginSource.AddTo(catalog, config, problems);
-        var plan = new PlanBuilder(catalog).Build(config, problems);
-        return plan is null ? null : new LoadedCampaign(plan, plugins);
+        var inline = new InlineComponents(options.AllowScripts, options.ScriptCache);
+        var plan = new PlanBuilder(catalog, inline).Build(config, problems);
+        return plan is null ? null : new LoadedCampaign(plan, plugins, inline.Snippets);
     }
 
     /// <summary>The catalog a config sees (built-ins and its plugins), for `list --config`.</summary>

@@ -49,7 +49,7 @@ public sealed class ComponentActivator
     public T Create<T>(ComponentKind kind, ConfigTable table, IReadOnlyDictionary<string, double> sweep, Injected injected, string methodKey = "method", params string[] reserved)
         where T : class
     {
-        if (table.Has("code") && !table.Has(methodKey))
+        if (!table.Has(methodKey) && (table.Has("code") || table.Has("quantize")))
         {
             if (_inline is null)
                 throw MrfiException.At(table.LocationOf("code"), $"{table.Describe("code")}: inline C# is not available here (it needs Mrfi.Scripting, which `dotnet mrfi` has)");

@@ -186,7 +186,7 @@ public static class ConfigReader
 
     internal static ObserveSection ReadObserve(ConfigTable t, int index, ModuleFilter? modules = null)
     {
-        _ = t.RequiredString("method");
+        if (!t.Has("code")) _ = t.RequiredString("method");
         modules ??= ReadModules(t);
         string position = t.String("position") ?? "after";
         var parsed = position switch

@@ -10,7 +10,7 @@ internal sealed class ExpandCommand(IAnsiConsole console) : Command<ExpandSettin
 {
     public override int Execute(CommandContext context, ExpandSettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
-        var plan = ToolCatalog.Load(settings.Config);
+        var plan = ToolCatalog.Load(settings.Config, settings.Options);
         using var model = plan.Model;
         string folder = settings.Out is { } o ? Path.GetDirectoryName(Path.GetFullPath(o))! : Directory.GetCurrentDirectory();
         string text = DetailTreeWriter.Write(plan, folder);

@@ -15,7 +15,7 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
 {
     public override int Execute(CommandContext context, ConfigOnlySettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
-        var plan = ToolCatalog.Load(settings.Config);
+        var plan = ToolCatalog.Load(settings.Config, settings.Options);
         using var model = plan.Model;
         var config = plan.Config;
         if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);

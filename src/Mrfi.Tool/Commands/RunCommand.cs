@@ -19,7 +19,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         try
         {
             // Validate everything (the same code as `validate`) before creating any output.
-            var plan = ToolCatalog.Load(settings.Config);
+            var plan = ToolCatalog.Load(settings.Config, settings.Options);
             using var model = plan.Model;
             using var data = CampaignRunner.LoadData(plan);
             DryRun.Check(plan, data, plan.Config.Run.Seed);

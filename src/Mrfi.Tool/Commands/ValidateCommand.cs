@@ -10,7 +10,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
 {
     public override int Execute(CommandContext context, ConfigOnlySettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
-        var (plan, plugins) = ToolCatalog.LoadWithPlugins(settings.Config);
+        var (plan, plugins, snippets) = ToolCatalog.LoadWithPlugins(settings.Config, settings.Options);
         using var model = plan.Model;
         // Loading the data checks its files and that its images fit the model, as `run` would.
         using var data = CampaignRunner.LoadData(plan);
@@ -22,6 +22,8 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
             console.WriteLine($"  observer {o.Method} ({o.Position}): {string.Join(", ", o.Modules.Select(Display))}");
         foreach (var p in plugins)
             console.WriteLine($"  plugin {p.Name}: {p.Path} ({p.Components} components, loaded in {p.LoadMilliseconds:F0} ms)");
+        foreach (var s in snippets)
+            console.WriteLine($"  inline C# {s.Kind} at {s.Location} ({(s.FromCache ? "from the cache" : "compiled")} in {s.Milliseconds:F0} ms)");
         return 0;
     });
 

@@ -1,0 +1,40 @@
+using Mrfi.Core;
+using static TorchSharp.torch;
+
+namespace Mrfi.Scripting;
+
+/// <summary>An observer written in the config: <c>code</c> maps each batch's tensor to a number; the result is the mean over
+/// the trial's batches, reported under <c>metric</c>.</summary>
+public sealed class InlineObserver : IObserver
+{
+    private readonly Func<Tensor, double> _measure;
+    private readonly string _metric;
+    private readonly SourceLocation _at;
+    private readonly List<double> _values = [];
+
+    internal InlineObserver(Func<Tensor, double> measure, string metric, SourceLocation at)
+    {
+        _measure = measure;
+        _metric = metric;
+        _at = at;
+    }
+
+    /// <inheritdoc />
+    public void Reset() => _values.Clear();
+
+    /// <inheritdoc />
+    public void Update(Tensor value)
+    {
+        try
+        {
+            _values.Add(_measure(value));
+        }
+        catch (Exception e) when (e is not MrfiException)
+        {
+            throw SnippetFailure.From(e, _at, "observer");
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ObserverMetric> Result() => [new(_metric, _values.Count == 0 ? double.NaN : _values.Average())];
+}
