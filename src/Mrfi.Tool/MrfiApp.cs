@@ -46,6 +46,9 @@ internal static class MrfiApp
         c.AddCommand<ImportYamlCommand>("import-yaml")
             .WithDescription("Convert a Python MRFI EasyConfig (YAML file or preset name) to mrfi TOML.")
             .WithExample("import-yaml", "default_fi", "--out", "mrfi.toml");
+        c.AddCommand<ScriptCommand>("script")
+            .WithDescription("Run a C# experiment script (.csx) with the engine: load a config, change entries between runs, save Parquet.")
+            .WithExample("script", "examples/scripts/layer-sensitivity.csx");
         c.AddCommand<ListCommand>("list")
             .WithDescription("List every component with its parameters, defaults and a one-line description.")
             .WithExample("list", "selector")

@@ -1,0 +1,68 @@
+using Mrfi.Core.Experiments;
+using Mrfi.Results.Parquet;
+using Spectre.Console;
+
+namespace Mrfi.Tool.Scripts;
+
+/// <summary>What a `dotnet mrfi script` sees besides the engine's namespaces: its arguments, <see cref="Load"/>,
+/// <see cref="Print"/> and <see cref="Save"/>. Public because Roslyn scripts bind to it.</summary>
+public sealed class MrfiScript
+{
+    private readonly IAnsiConsole _console;
+    private readonly List<Experiment> _experiments = [];
+
+    internal MrfiScript(IAnsiConsole console, string scriptPath, string[] args)
+    {
+        _console = console;
+        ScriptFolder = Path.GetDirectoryName(Path.GetFullPath(scriptPath))!;
+        Args = args;
+    }
+
+    /// <summary>Arguments after the script's path.</summary>
+    public string[] Args { get; }
+
+    /// <summary>The script's folder; relative paths given to <see cref="Load"/> and <see cref="Save"/> resolve against it.</summary>
+    public string ScriptFolder { get; }
+
+    /// <summary>Loads a config (with its plugins and inline C#) as an experiment to change and run.</summary>
+    public Experiment Load(string config)
+    {
+        var experiment = new Experiment(ToolCatalog.Load(Path.Combine(ScriptFolder, config)));
+        _experiments.Add(experiment);
+        return experiment;
+    }
+
+    /// <summary>Prints a line.</summary>
+    public void Print(object? value) => _console.Profile.Out.Writer.WriteLine(value);
+
+    /// <summary>Writes the results of every run so far (or the given ones) as trials.parquet and observers.parquet in
+    /// <paramref name="folder"/>; each run's tag values become columns.</summary>
+    public string Save(string folder, IEnumerable<ExperimentResult>? results = null)
+    {
+        var runs = (results ?? _experiments.SelectMany(e => e.Results)).ToList();
+        string path = Path.Combine(ScriptFolder, folder);
+        var columns = runs.SelectMany(r => r.Tag.Keys).Distinct().ToList();
+        var sink = new ParquetResultSink(path, columns);
+        long trial = 0;
+        foreach (var run in runs)
+        {
+            var tag = columns.ToDictionary(c => c, c => run.Tag.GetValueOrDefault(c, double.NaN));
+            foreach (var t in run.Trials)
+            {
+                long id = trial++;
+                sink.AddTrial(t with { Trial = id, Sweep = tag }, [.. run.Observers.Where(o => o.Trial == t.Trial).Select(o => o with { Trial = id })]);
+            }
+        }
+        var first = _experiments.FirstOrDefault()?.Plan.Config;
+        sink.Complete(new Mrfi.Core.Campaigns.CampaignSummary(first?.Path ?? "script", first?.Text ?? "", first?.Run.Seed ?? 0, _experiments.FirstOrDefault()?.Plan.ModelName ?? "",
+            first?.Model.Weights, [], columns, (int)trial, runs.FirstOrDefault()?.Trials.FirstOrDefault()?.Total ?? 0, runs.FirstOrDefault()?.Trials.FirstOrDefault()?.FloatAccuracy ?? double.NaN,
+            first?.Run.Device ?? "cpu", TorchSharp.torch.get_num_threads(), DateTime.UtcNow, DateTime.UtcNow));
+        Print($"saved {trial} trials to {path}");
+        return path;
+    }
+
+    internal void DisposeAll()
+    {
+        foreach (var e in _experiments) e.Dispose();
+    }
+}
