@@ -59,5 +59,7 @@ internal static class MrfiApp
         c.AddCommand<BenchSelectorsCommand>("bench-selectors")
             .WithDescription("Time RandomPositionByRate against the per-element reference on a large tensor, with ratios.")
             .WithExample("bench-selectors", "--size", "10000000");
+        c.AddCommand<BenchInlineCommand>("bench-inline")
+            .WithDescription("Time inline C#: cold, warm and cached compiles, and per-call cost against a built-in component.");
     }
 }

@@ -45,4 +45,14 @@ public sealed class ListCommandTests
         StringAssert.Contains(result.Output, "1e-3");
         StringAssert.Contains(result.Output, "classic / fast");
     }
+
+    [TestMethod]
+    public void Bench_inline_reports_compile_times_and_per_call_cost()
+    {
+        var result = Cli.Run("bench-inline", "--calls", "200");
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "first snippet compile (cold Roslyn)");
+        StringAssert.Contains(result.Output, "snippet from the disk cache");
+        StringAssert.Contains(result.Output, "SetZero, inline C#, per call");
+    }
 }
