@@ -42,7 +42,8 @@ public sealed class InlineComponentsTests
     private static float[] Logits(CampaignPlan plan, ulong seed = 1)
     {
         using var data = Mrfi.Core.Campaigns.CampaignRunner.LoadData(plan);
-        using var session = new FaultInjectionSession(plan.Model, plan.Points[0].Entries, []) { Generator = new Generator(seed) };
+        using var session = new FaultInjectionSession(plan.Model, plan.Points[0].Entries, []);
+        session.BeginTrial((long)seed);
         using var noGrad = torch.no_grad();
         using var output = plan.Model.call(data.Images);
         return output.data<float>().ToArray();

@@ -23,7 +23,12 @@ public sealed class CampaignRunner
         Run(plan, null, sink, progress, seedOverride, cancellation);
 
     /// <summary>Runs every trial on <paramref name="preloaded"/> data (loaded from the plan when null; the caller keeps ownership).</summary>
-    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default)
+    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
+        Run(plan, preloaded, sink, progress, seedOverride, null, cancellation);
+
+    /// <summary>Runs the trials that <paramref name="include"/> accepts (all when null); a trial's results do not depend on which
+    /// other trials run, so one trial can be replayed alone.</summary>
+    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride, Func<long, bool>? include, CancellationToken cancellation = default)
     {
         var config = plan.Config;
         long seed = seedOverride ?? config.Run.Seed;
@@ -46,13 +51,17 @@ public sealed class CampaignRunner
         double floatAccuracy = floatCorrect / (double)data.Count;
         _log.Information("Float accuracy {Accuracy:P2}", floatAccuracy);
 
-        progress.Started(plan.TrialCount);
+        int total = include is null ? plan.TrialCount : (int)Enumerable.Range(0, plan.TrialCount).Count(t => include(t));
+        progress.Started(total);
         int done = 0;
         bool interrupted = false;
         try
         {
             foreach (var point in plan.Points)
-                RunPoint(plan, point, model, batches, sink, progress, seed, floatAccuracy, data.Count, ref done, cancellation);
+            {
+                var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true).ToList();
+                if (repeats.Count > 0) RunPoint(plan, point, repeats, model, batches, sink, progress, seed, floatAccuracy, data.Count, total, ref done, cancellation);
+            }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -70,8 +79,8 @@ public sealed class CampaignRunner
         return summary;
     }
 
-    private void RunPoint(CampaignPlan plan, SweepPoint point, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
-        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, ref int done, CancellationToken cancellation)
+    private void RunPoint(CampaignPlan plan, SweepPoint point, IReadOnlyList<int> repeats, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
+        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, ref int done, CancellationToken cancellation)
     {
         var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
         using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed };
@@ -83,13 +92,13 @@ public sealed class CampaignRunner
         _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
         try
         {
-            for (int repeat = 0; repeat < plan.Repeats; repeat++)
+            foreach (int repeat in repeats)
             {
                 cancellation.ThrowIfCancellationRequested();
                 long trial = (long)point.Index * plan.Repeats + repeat;
                 var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples);
                 sink.AddTrial(record, observed);
-                progress.TrialFinished(record, ++done, plan.TrialCount);
+                progress.TrialFinished(record, ++done, total);
             }
         }
         finally
@@ -103,10 +112,8 @@ public sealed class CampaignRunner
         IReadOnlyList<Tensor> golden, SweepPoint point, int repeat, long trial, long trialSeed, double goldenAccuracy, double floatAccuracy, long samples)
     {
         var clock = Stopwatch.StartNew();
-        using var generator = new Generator(unchecked((ulong)trialSeed));
-        session.Generator = generator;
         session.FaultCount = 0;
-        session.BeginTrial();
+        session.BeginTrial(trialSeed);
         session.ObserversActive = true;
         long correct = 0, changed = 0;
         for (int b = 0; b < batches.Count; b++)

@@ -39,8 +39,8 @@ public sealed class FaultInjectionSession : IDisposable
     /// <summary>Whether observers see the next forwards.</summary>
     public bool ObserversActive { get; set; } = true;
 
-    /// <summary>The source of every random draw in the next forwards (CPU generator).</summary>
-    public Generator Generator { get; set; } = new(0);
+    /// <summary>The seed of the current trial; every site draws from its own stream derived from it.</summary>
+    public long TrialSeed { get; private set; }
 
     /// <summary>Faults injected since the last reset of this counter.</summary>
     public long FaultCount { get; set; }
@@ -54,9 +54,11 @@ public sealed class FaultInjectionSession : IDisposable
     /// <summary>The campaign seed, from which campaign-scope permanent faults are drawn.</summary>
     public long CampaignSeed { get; set; }
 
-    /// <summary>Starts a trial: resets every observer and forgets trial-scope permanent faults.</summary>
-    public void BeginTrial()
+    /// <summary>Starts a trial: sets its seed, resets every observer, restarts every site's random stream and forgets
+    /// trial-scope permanent faults.</summary>
+    public void BeginTrial(long trialSeed = 0)
     {
+        TrialSeed = trialSeed;
         foreach (var o in Observers) o.Observer.Reset();
         foreach (var site in _sites) site.BeginTrial();
     }

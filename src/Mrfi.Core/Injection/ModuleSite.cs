@@ -16,6 +16,7 @@ internal sealed class ModuleSite : IDisposable
     private readonly Dictionary<Parameter, Tensor> _clean = [];
     private readonly Dictionary<Parameter, string> _parameterNames;
     private readonly Dictionary<(FaultEntry, string), PermanentFault> _permanent = [];
+    private readonly Dictionary<(FaultEntry, string), Generator> _streams = [];
     private readonly ObserverBinding[] _pre;
     private readonly ObserverBinding[] _after;
 
@@ -105,7 +106,7 @@ internal sealed class ModuleSite : IDisposable
     {
         try
         {
-            return TensorInjector.Apply(tensor, entry, mode, _session, Permanent(entry, slot));
+            return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -134,9 +135,22 @@ internal sealed class ModuleSite : IDisposable
 
     private string ParameterName(Parameter parameter) => _parameterNames[parameter];
 
-    /// <summary>Forgets trial-scope positions, so the next forward draws the next trial's permanent faults.</summary>
+    /// <summary>The random stream of one entry at one tensor of this module for the current trial.</summary>
+    private Generator Stream(FaultEntry entry, string slot)
+    {
+        if (!_streams.TryGetValue((entry, slot), out var stream))
+        {
+            stream = new Generator(Campaigns.TrialSeeds.Stream(_session.TrialSeed, SiteKey.Hash($"{entry.Name}/{_name}/{slot}")));
+            _streams[(entry, slot)] = stream;
+        }
+        return stream;
+    }
+
+    /// <summary>Restarts the random streams and forgets trial-scope positions, for the next trial.</summary>
     public void BeginTrial()
     {
+        foreach (var stream in _streams.Values) stream.Dispose();
+        _streams.Clear();
         foreach (var ((entry, _), fault) in _permanent)
             if (entry.Scope == SelectorScope.Trial) fault.Clear();
     }
@@ -153,6 +167,7 @@ internal sealed class ModuleSite : IDisposable
         foreach (var clean in _clean.Values) clean.Dispose();
         _clean.Clear();
         foreach (var fault in _permanent.Values) fault.Dispose();
+        foreach (var stream in _streams.Values) stream.Dispose();
     }
 
     private sealed class Remover(Action remove) : IDisposable

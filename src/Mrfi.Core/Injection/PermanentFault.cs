@@ -8,7 +8,7 @@ namespace Mrfi.Core.Injection;
 internal sealed class PermanentFault(string key, bool perSample) : IDisposable
 {
     /// <summary>Stable identity of the site (entry/module/tensor), hashed into campaign-scope seeds.</summary>
-    public ulong KeyHash { get; } = Fnv1a(key);
+    public ulong KeyHash { get; } = SiteKey.Hash(key);
 
     /// <summary>Whether positions are per sample (activations).</summary>
     public bool PerSample { get; } = perSample;
@@ -27,10 +27,4 @@ internal sealed class PermanentFault(string key, bool perSample) : IDisposable
 
     public void Dispose() => Clear();
 
-    private static ulong Fnv1a(string text)
-    {
-        ulong hash = 14695981039346656037UL;
-        foreach (char c in text) hash = unchecked((hash ^ c) * 1099511628211UL);
-        return hash;
-    }
 }

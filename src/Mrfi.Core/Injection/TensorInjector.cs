@@ -8,7 +8,7 @@ internal static class TensorInjector
 {
     /// <summary>Applies <paramref name="entry"/> to <paramref name="tensor"/> in place; returns the number of faults injected.</summary>
     /// <remarks>The tensor must be contiguous and owned by the caller (a clone or a parameter under no_grad).</remarks>
-    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, PermanentFault? permanent)
+    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, Generator stream, PermanentFault? permanent)
     {
         if (mode == InjectionMode.Float) return 0;
         using var quantization = entry.Quantizer?.Calibrate(tensor);
@@ -17,7 +17,7 @@ internal static class TensorInjector
         long faults = 0;
         if (mode == InjectionMode.Faulty)
         {
-            using var selected = permanent is null ? Draw(entry, tensor.shape, session.Generator) : Permanent(entry, tensor.shape, session, permanent);
+            using var selected = permanent is null ? Draw(entry, tensor.shape, stream) : Permanent(entry, tensor.shape, session, permanent);
             faults = selected.numel();
             if (faults > 0)
             {
@@ -28,7 +28,7 @@ internal static class TensorInjector
                 // Selected-values mode: only these values go through quantize → error → dequantize.
                 using var selectedQuantization = layerwise ? null : quantization?.At(index);
                 selectedQuantization?.Quantize(values);
-                using var faulty = entry.ErrorModel.Apply(values, errorGenerator ?? session.Generator);
+                using var faulty = entry.ErrorModel.Apply(values, errorGenerator ?? stream);
                 selectedQuantization?.Dequantize(faulty);
                 flat.index_put_(faulty.to_type(tensor.dtype), index);
             }
@@ -51,9 +51,7 @@ internal static class TensorInjector
         long[] sampleShape = permanent.PerSample && shape.Length > 1 ? shape[1..] : shape;
         if (permanent.Positions is null)
         {
-            ulong seed = entry.Scope == SelectorScope.Campaign
-                ? unchecked((ulong)session.CampaignSeed * 0x9E3779B97F4A7C15UL ^ permanent.KeyHash)
-                : NextSeed(session.Generator);
+            ulong seed = Campaigns.TrialSeeds.Stream(entry.Scope == SelectorScope.Campaign ? session.CampaignSeed : session.TrialSeed, permanent.KeyHash);
             using var generator = new Generator(seed);
             permanent.Positions = Draw(entry, sampleShape, generator).DetachFromDisposeScope();
             permanent.Seed = unchecked(seed + 0x632BE59BD9B4E019UL);
@@ -65,9 +63,4 @@ internal static class TensorInjector
         return all.reshape(-1);
     }
 
-    private static ulong NextSeed(Generator generator)
-    {
-        using var draw = torch.randint(0, long.MaxValue, [1], dtype: ScalarType.Int64, generator: generator);
-        return (ulong)draw.item<long>();
-    }
 }

@@ -17,11 +17,10 @@ public static class DryRun
         foreach (var point in plan.Points)
         {
             var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
-            using var generator = new Generator(unchecked((ulong)seed));
-            using var session = new FaultInjectionSession(plan.Model, point.Entries, bindings) { Generator = generator, CampaignSeed = seed };
+            using var session = new FaultInjectionSession(plan.Model, point.Entries, bindings) { CampaignSeed = seed };
             try
             {
-                session.BeginTrial();
+                session.BeginTrial(seed);
                 using var scope = torch.NewDisposeScope();
                 session.Mode = InjectionMode.Golden;
                 plan.Model.call(images);

@@ -35,8 +35,12 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             var runner = new CampaignRunner(log);
             var progress = new ProgressReporter(console, log);
             using var ctrlC = new CtrlC(cancellationToken);
-            var summary = progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, ctrlC.Token));
+            var only = settings.Trials.ToHashSet();
+            var bad = only.FirstOrDefault(t => t < 0 || t >= plan.TrialCount, -1);
+            if (bad >= 0) throw new MrfiException($"error: --trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
+            var summary = progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, only.Count == 0 ? null : only.Contains, ctrlC.Token));
             SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
+            if (only.Count > 0) log.Information("Replayed trial(s) {Trials} only", string.Join(", ", only.Order()));
             if (summary.Interrupted)
             {
                 console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} of {plan.TrialCount} trials; the finished trials are in {folder}");

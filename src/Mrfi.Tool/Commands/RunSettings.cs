@@ -15,6 +15,10 @@ internal sealed class RunSettings : ConfigSettings
     [Description("Override [[run]] seed.")]
     public long? Seed { get; init; }
 
+    [CommandOption("--trial <N>")]
+    [Description("Run only these trials (repeatable): a replay gives the same faults and outputs as in the full run.")]
+    public long[] Trials { get; init; } = [];
+
     [CommandOption("-v|--verbose")]
     [Description("Log debug details.")]
     public bool Verbose { get; init; }

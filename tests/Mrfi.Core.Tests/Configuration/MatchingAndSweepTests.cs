@@ -66,7 +66,8 @@ public sealed class MatchingAndSweepTests
             + Entry("module_fullname = \"fc1\"", "c", "weight") + Entry("module_fullname = \"fc1\"", "d", "activation_out");
         var plan = Plan(faults);
         using var model = plan.Model;
-        using var session = new FaultInjectionSession(model, plan.Points[0].Entries, []) { Generator = new TorchSharp.torch.Generator(1) };
+        using var session = new FaultInjectionSession(model, plan.Points[0].Entries, []);
+        session.BeginTrial(1);
         using var data = LeNetFixture.Images(4);
         using (TorchSharp.torch.no_grad()) model.call(data.Images).Dispose();
         Assert.AreEqual(4, session.FaultCount, "two input faults, one weight fault and one output fault in fc1");

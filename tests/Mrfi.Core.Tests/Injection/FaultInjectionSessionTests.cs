@@ -73,8 +73,9 @@ public sealed class FaultInjectionSessionTests
     public void Weights_are_clean_after_every_forward_and_after_dispose()
     {
         var before = Weights();
-        using (var session = new FaultInjectionSession(_model, [WeightEntry(rate: 0.2)], []) { Generator = new Generator(3) })
+        using (var session = new FaultInjectionSession(_model, [WeightEntry(rate: 0.2)], []))
         {
+            session.BeginTrial(3);
             using var faulty = Forward();
             Assert.IsGreaterThan(0L, session.FaultCount);
             foreach (var (name, values) in Weights()) CollectionAssert.AreEqual(before[name], values, $"{name} after a faulty forward");
@@ -88,7 +89,8 @@ public sealed class FaultInjectionSessionTests
         using var clean = Forward();
         Tensor Run(ulong seed)
         {
-            using var s = new FaultInjectionSession(_model, [WeightEntry(rate: 0.05)], []) { Generator = new Generator(seed) };
+            using var s = new FaultInjectionSession(_model, [WeightEntry(rate: 0.05)], []);
+        s.BeginTrial((long)seed);
             return Forward();
         }
         using var a = Run(1);

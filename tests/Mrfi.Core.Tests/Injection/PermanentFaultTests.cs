@@ -42,12 +42,12 @@ public sealed class PermanentFaultTests
     [TestMethod]
     public void Trial_scope_repeats_the_same_faults_in_every_forward_and_redraws_per_trial()
     {
-        using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Trial)], []) { Generator = new Generator(1) };
-        session.BeginTrial();
+        using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Trial)], []);
+        session.BeginTrial(1);
         var first = Forward();
         var second = Forward();
         CollectionAssert.AreEqual(first, second, "same positions and bits in every forward of a trial");
-        session.BeginTrial();
+        session.BeginTrial(2);
         var nextTrial = Forward();
         CollectionAssert.AreNotEqual(first, nextTrial, "a new trial draws a new faulty chip");
     }
@@ -55,7 +55,8 @@ public sealed class PermanentFaultTests
     [TestMethod]
     public void Forward_scope_draws_new_faults_every_forward()
     {
-        using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Forward)], []) { Generator = new Generator(1) };
+        using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Forward)], []);
+        session.BeginTrial(1);
         CollectionAssert.AreNotEqual(Forward(), Forward());
     }
 
@@ -64,8 +65,8 @@ public sealed class PermanentFaultTests
     {
         float[] Run(long campaignSeed, ulong trialSeed)
         {
-            using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Campaign)], []) { Generator = new Generator(trialSeed), CampaignSeed = campaignSeed };
-            session.BeginTrial();
+            using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Campaign)], []) { CampaignSeed = campaignSeed };
+            session.BeginTrial((long)trialSeed);
             return Forward();
         }
         CollectionAssert.AreEqual(Run(7, 1), Run(7, 2));
@@ -76,12 +77,28 @@ public sealed class PermanentFaultTests
     public void Permanent_activation_faults_hit_the_same_neuron_in_every_sample()
     {
         var entry = new FaultEntry("a", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new RandomPositionByNumberSelector(1), new SetZeroErrorModel(), SelectorScope.Trial);
-        using var session = new FaultInjectionSession(_model, [entry], []) { Generator = new Generator(5) };
-        session.BeginTrial();
+        using var session = new FaultInjectionSession(_model, [entry], []);
+        session.BeginTrial(5);
         var output = Forward();
         var zeroColumns = Enumerable.Range(0, 10).Where(c => Enumerable.Range(0, 6).All(r => output[r * 10 + c] == 0)).ToList();
         Assert.HasCount(1, zeroColumns, "one logit zeroed in all six images");
         Assert.AreEqual(6, session.FaultCount);
+    }
+
+    [TestMethod]
+    public void Each_site_draws_from_its_own_stream_so_other_entries_do_not_shift_its_faults()
+    {
+        var zeros = new FaultEntry("zeros", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new RandomPositionByNumberSelector(4), new SetZeroErrorModel());
+        var other = Weights(SelectorScope.Forward) with { Modules = ["conv1"], Selector = new RandomPositionByRateSelector(rate: 0.05), ErrorModel = new NormalDisturbErrorModel(std: 1e-3) };
+        int[] ZeroPositions(params FaultEntry[] entries)
+        {
+            using var session = new FaultInjectionSession(_model, entries, []);
+            session.BeginTrial(9);
+            return [.. Forward().Select((v, i) => (v, i)).Where(x => x.v == 0).Select(x => x.i)];
+        }
+        var alone = ZeroPositions(zeros);
+        Assert.IsNotEmpty(alone);
+        CollectionAssert.AreEqual(alone, ZeroPositions(other, zeros), "conv1's draws do not change fc3's positions");
     }
 
     [TestMethod]

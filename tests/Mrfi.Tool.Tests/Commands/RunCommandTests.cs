@@ -66,4 +66,24 @@ public sealed class RunCommandTests
         Assert.HasCount(2, runs);
         Assert.IsTrue(runs.All(r => File.Exists(Path.Combine(r, "trials.parquet"))));
     }
+
+    [TestMethod]
+    public void A_single_trial_replayed_alone_equals_its_row_in_the_full_run()
+    {
+        string config = Cli.Config(Cli.Small);
+        string folder = Path.GetDirectoryName(config)!;
+        Assert.AreEqual(0, Cli.Run("run", config, "--out", $"{folder}/full").ExitCode);
+        var replay = Cli.Run("run", config, "--out", $"{folder}/replay", "--trial", "3");
+        Assert.AreEqual(0, replay.ExitCode, replay.Output);
+        var full = DuckDb.Query($"SELECT {DeterministicColumns} FROM read_parquet('{folder}/full/trials.parquet') WHERE trial = 3");
+        var alone = DuckDb.Query($"SELECT {DeterministicColumns} FROM read_parquet('{folder}/replay/trials.parquet')");
+        Assert.HasCount(1, alone);
+        CollectionAssert.AreEqual(full.Single(), alone.Single());
+        var fullObservers = DuckDb.Query($"SELECT layer, value FROM read_parquet('{folder}/full/observers.parquet') WHERE trial = 3 ORDER BY layer");
+        var aloneObservers = DuckDb.Query($"SELECT layer, value FROM read_parquet('{folder}/replay/observers.parquet') ORDER BY layer");
+        CollectionAssert.AreEqual(fullObservers.SelectMany(r => r).ToList(), aloneObservers.SelectMany(r => r).ToList());
+        var outOfRange = Cli.Run("run", config, "--out", $"{folder}/x", "--trial", "9");
+        Assert.AreEqual(2, outOfRange.ExitCode);
+        StringAssert.Contains(outOfRange.Output, "the campaign has trials 0 to 3");
+    }
 }
