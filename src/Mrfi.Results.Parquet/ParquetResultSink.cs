@@ -29,6 +29,9 @@ public sealed class ParquetResultSink : ICampaignSink
     /// <summary>Path of the observers table.</summary>
     public string ObserversPath => Path.Combine(Folder, "observers.parquet");
 
+    /// <summary>Path of the per-sweep-point summary.</summary>
+    public string PointsPath => Path.Combine(Folder, "points.parquet");
+
     /// <summary>Path of the manifest.</summary>
     public string ManifestPath => Path.Combine(Folder, "manifest.json");
 
@@ -49,8 +52,17 @@ public sealed class ParquetResultSink : ICampaignSink
         foreach (var name in _sweepNames) trials.Double(name, t => t.Sweep[name]);
         trials.Double("accuracy", t => t.Accuracy).Double("golden_accuracy", t => t.GoldenAccuracy).Double("float_accuracy", t => t.FloatAccuracy)
             .Long("correct", t => t.Correct).Long("total", t => t.Total).Long("changed", t => t.Changed).Long("faults", t => t.Faults)
-            .Double("elapsed_s", t => t.ElapsedSeconds).Timestamp("finished_at", t => t.FinishedAt);
+            .Long("top5_correct", t => t.Top5Correct).Long("masked", t => t.Masked).Long("tolerable", t => t.Tolerable)
+            .Long("sdc", t => t.Sdc).Long("critical_sdc", t => t.CriticalSdc).Long("due", t => t.Due);
+        Rate(trials, "accuracy", t => t.Correct, t => t.Total, withValue: false);
+        Rate(trials, "top5_accuracy", t => t.Top5Correct, t => t.Total);
+        Rate(trials, "sdc_rate", t => t.Sdc, t => t.Total);
+        Rate(trials, "critical_sdc_rate", t => t.CriticalSdc, t => t.Total);
+        Rate(trials, "due_rate", t => t.Due, t => t.Total);
+        Rate(trials, "masked_rate", t => t.Masked, t => t.Total);
+        trials.Double("elapsed_s", t => t.ElapsedSeconds).Timestamp("finished_at", t => t.FinishedAt);
         await trials.WriteAsync(TrialsPath, _trials).ConfigureAwait(false);
+        await PointSummary.WriteAsync(PointsPath, _sweepNames, _trials).ConfigureAwait(false);
 
         var observers = new ColumnSet<ObserverRecord>()
             .Long("trial", o => o.Trial).String("layer", o => o.Layer).String("position", o => o.Position)
@@ -82,8 +94,17 @@ public sealed class ParquetResultSink : ICampaignSink
         ["threads"] = s.Threads,
         ["started_at"] = s.StartedAt.ToUniversalTime().ToString("O"),
         ["finished_at"] = s.FinishedAt.ToUniversalTime().ToString("O"),
-        ["files"] = new[] { "trials.parquet", "observers.parquet" },
+        ["files"] = new[] { "trials.parquet", "observers.parquet", "points.parquet" },
+        ["trials_per_second"] = s.Trials / Math.Max(1e-9, (s.FinishedAt - s.StartedAt).TotalSeconds),
     };
+
+    /// <summary>A rate with its 95 % Wilson interval: columns name, name_low, name_high.</summary>
+    private static void Rate(ColumnSet<TrialRecord> columns, string name, Func<TrialRecord, long> successes, Func<TrialRecord, long> total, bool withValue = true)
+    {
+        if (withValue) columns.Double(name, t => total(t) == 0 ? double.NaN : successes(t) / (double)total(t));
+        columns.Double($"{name}_low", t => Mrfi.Core.Statistics.Intervals.Wilson(successes(t), total(t)).Low);
+        columns.Double($"{name}_high", t => Mrfi.Core.Statistics.Intervals.Wilson(successes(t), total(t)).High);
+    }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 }

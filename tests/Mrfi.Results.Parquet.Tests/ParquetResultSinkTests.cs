@@ -34,7 +34,14 @@ public sealed class ParquetResultSinkTests
         {
             ["trial"] = "BIGINT", ["point"] = "INTEGER", ["repeat"] = "INTEGER", ["seed"] = "BIGINT", ["ber"] = "DOUBLE", ["bits"] = "DOUBLE",
             ["accuracy"] = "DOUBLE", ["golden_accuracy"] = "DOUBLE", ["float_accuracy"] = "DOUBLE", ["correct"] = "BIGINT", ["total"] = "BIGINT",
-            ["changed"] = "BIGINT", ["faults"] = "BIGINT", ["elapsed_s"] = "DOUBLE", ["finished_at"] = "TIMESTAMP WITH TIME ZONE",
+            ["changed"] = "BIGINT", ["faults"] = "BIGINT", ["top5_correct"] = "BIGINT", ["masked"] = "BIGINT", ["tolerable"] = "BIGINT",
+            ["sdc"] = "BIGINT", ["critical_sdc"] = "BIGINT", ["due"] = "BIGINT", ["accuracy_low"] = "DOUBLE", ["accuracy_high"] = "DOUBLE",
+            ["top5_accuracy"] = "DOUBLE", ["top5_accuracy_low"] = "DOUBLE", ["top5_accuracy_high"] = "DOUBLE",
+            ["sdc_rate"] = "DOUBLE", ["sdc_rate_low"] = "DOUBLE", ["sdc_rate_high"] = "DOUBLE",
+            ["critical_sdc_rate"] = "DOUBLE", ["critical_sdc_rate_low"] = "DOUBLE", ["critical_sdc_rate_high"] = "DOUBLE",
+            ["due_rate"] = "DOUBLE", ["due_rate_low"] = "DOUBLE", ["due_rate_high"] = "DOUBLE",
+            ["masked_rate"] = "DOUBLE", ["masked_rate_low"] = "DOUBLE", ["masked_rate_high"] = "DOUBLE",
+            ["elapsed_s"] = "DOUBLE", ["finished_at"] = "TIMESTAMP WITH TIME ZONE",
         };
         CollectionAssert.AreEqual(expected.Keys.ToList(), schema.Keys.ToList(), "column order");
         foreach (var (column, type) in expected) Assert.AreEqual(type, schema[column], column);
@@ -102,7 +109,21 @@ public sealed class ParquetResultSinkTests
         Assert.AreEqual("0.1.0", root.GetProperty("tool_version").GetString());
         Assert.AreEqual(Finished, root.GetProperty("finished_at").GetDateTime().ToUniversalTime());
         var names = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
-        CollectionAssert.AreEqual(new[] { "data.bin", "manifest.json", "mrfi.toml", "observers.parquet", "trials.parquet" }, names);
+        CollectionAssert.AreEqual(new[] { "data.bin", "manifest.json", "mrfi.toml", "observers.parquet", "points.parquet", "trials.parquet" }, names);
+    }
+
+    [TestMethod]
+    public void Rates_carry_wilson_intervals_and_points_summarise_repeats()
+    {
+        var (sink, _) = Written();
+        var row = DuckDb.Query($"SELECT accuracy, accuracy_low, accuracy_high FROM read_parquet('{sink.TrialsPath}') WHERE trial = 0").Single();
+        var (low, high) = Mrfi.Core.Statistics.Intervals.Wilson(500, 1000);
+        Assert.AreEqual(low, (double)row[1]!, 1e-12);
+        Assert.AreEqual(high, (double)row[2]!, 1e-12);
+        Assert.IsTrue((double)row[1]! < (double)row[0]! && (double)row[0]! < (double)row[2]!);
+        var points = DuckDb.Query($"SELECT point, trials, accuracy_mean FROM read_parquet('{sink.PointsPath}') ORDER BY point");
+        Assert.HasCount(3, points);
+        Assert.AreEqual(0.51, (double)points[1][2]!, 1e-12);
     }
 
     [TestMethod]

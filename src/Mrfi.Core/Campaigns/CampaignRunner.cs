@@ -87,7 +87,7 @@ public sealed class CampaignRunner
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
         progress.Phase($"golden pass, point {point.Index}");
-        var (goldenCorrect, golden) = Evaluate(model, batches);
+        var (goldenCorrect, golden) = Evaluate(model, batches, keepOutputs: true);
         double goldenAccuracy = goldenCorrect / (double)samples;
         _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
         try
@@ -115,7 +115,7 @@ public sealed class CampaignRunner
         session.FaultCount = 0;
         session.BeginTrial(trialSeed);
         session.ObserversActive = true;
-        long correct = 0, changed = 0;
+        var outcome = new TrialOutcome();
         for (int b = 0; b < batches.Count; b++)
         {
             using var scope = torch.NewDisposeScope();
@@ -126,32 +126,35 @@ public sealed class CampaignRunner
                 model.call(images);
             }
             session.Mode = InjectionMode.Faulty;
-            var predicted = model.call(images).argmax(1);
-            correct += predicted.eq(labels).sum().item<long>();
-            changed += predicted.ne(golden[b]).sum().item<long>();
+            outcome.Add(model.call(images), golden[b], labels);
         }
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
         var observed = session.Observers
             .SelectMany(o => o.Observer.Result().Select(m => new ObserverRecord(trial, o.Module, o.Position == ObservePosition.Pre ? "pre" : "after", o.Method, m.Name, m.Value, m.Index)))
             .ToList();
-        var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, correct / (double)samples, goldenAccuracy, floatAccuracy,
-            correct, samples, changed, session.FaultCount, clock.Elapsed.TotalSeconds, DateTime.UtcNow);
+        var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, outcome.Correct / (double)samples, goldenAccuracy, floatAccuracy,
+            outcome.Correct, samples, outcome.Changed, session.FaultCount, clock.Elapsed.TotalSeconds, DateTime.UtcNow)
+        {
+            Top5Correct = outcome.Top5, Masked = outcome.Masked, Tolerable = outcome.Tolerable, Sdc = outcome.Sdc, CriticalSdc = outcome.Critical, Due = outcome.Due,
+        };
         return (record, observed);
     }
 
-    private static (long Correct, List<Tensor> Predictions) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches)
+    /// <summary>Correct predictions, and per batch the outputs (or only the predictions when <paramref name="keepOutputs"/> is false).</summary>
+    private static (long Correct, List<Tensor> Outputs) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches, bool keepOutputs = false)
     {
         long correct = 0;
-        var predictions = new List<Tensor>();
+        var outputs = new List<Tensor>();
         foreach (var (images, labels) in batches)
         {
             using var scope = torch.NewDisposeScope();
-            var predicted = model.call(images).argmax(1);
+            var output = model.call(images);
+            var predicted = output.argmax(1);
             correct += predicted.eq(labels).sum().item<long>();
-            predictions.Add(predicted.DetachFromDisposeScope());
+            outputs.Add((keepOutputs ? output : predicted).DetachFromDisposeScope());
         }
-        return (correct, predictions);
+        return (correct, outputs);
     }
 
     /// <summary>Loads the plan's data and checks it fits the model.</summary>

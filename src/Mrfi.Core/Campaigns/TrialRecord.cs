@@ -18,4 +18,23 @@ namespace Mrfi.Core.Campaigns;
 public sealed record TrialRecord(
     long Trial, int Point, int Repeat, long Seed, IReadOnlyDictionary<string, double> Sweep,
     double Accuracy, double GoldenAccuracy, double FloatAccuracy, long Correct, long Total, long Changed, long Faults,
-    double ElapsedSeconds, DateTime FinishedAt);
+    double ElapsedSeconds, DateTime FinishedAt)
+{
+    /// <summary>Samples whose label is among the top five outputs (top-k with k = min(5, classes)).</summary>
+    public long Top5Correct { get; init; }
+
+    /// <summary>Samples whose output equals the golden output exactly (the faults were masked).</summary>
+    public long Masked { get; init; }
+
+    /// <summary>Samples whose output changed but whose prediction did not.</summary>
+    public long Tolerable { get; init; }
+
+    /// <summary>Silent data corruptions: finite outputs whose prediction changed.</summary>
+    public long Sdc { get; init; }
+
+    /// <summary>SDCs where the golden prediction was correct and the faulty one is wrong.</summary>
+    public long CriticalSdc { get; init; }
+
+    /// <summary>Samples with NaN or ±Inf in the output (DUE-like: a real system would likely detect them).</summary>
+    public long Due { get; init; }
+}

@@ -108,6 +108,22 @@ public sealed class CampaignRunnerTests
     }
 
     [TestMethod]
+    [DataRow("1e6", 0L)]
+    [DataRow("nan", 4L)]
+    public void Outcome_classes_partition_the_samples(string value, long due)
+    {
+        // One logit of image 0 is replaced in every forward: only that image's output changes.
+        string fault = $"[[fault_inject]]\nname = \"o\"\ntarget = \"activation_out\"\nmodule_fullname = \"fc3\"\nselector = {{ method = \"FixPosition\", position = [0, 0] }}\nerror_model = {{ method = \"SetValue\", value = {value} }}\n";
+        var t = Run(ConfigFixture.Full(fault)).Trials.Single();
+        Assert.AreEqual(200 / 50 * 49, t.Masked, "every image but the first of each batch is untouched");
+        Assert.AreEqual(due, t.Due);
+        Assert.AreEqual(t.Total, t.Masked + t.Tolerable + t.Sdc + t.Due);
+        Assert.AreEqual(due == 0 ? 4 : 0, t.Sdc, "a logit of 1e6 makes class 0 the prediction");
+        Assert.IsLessThanOrEqualTo(t.Sdc, t.CriticalSdc);
+        Assert.IsGreaterThanOrEqualTo(t.Correct, t.Top5Correct);
+    }
+
+    [TestMethod]
     public void Trial_seeds_are_derived_and_distinct()
     {
         var seeds = Enumerable.Range(0, 1000).Select(t => TrialSeeds.For(42, t)).ToList();

@@ -1,0 +1,46 @@
+namespace Mrfi.Core.Statistics;
+
+/// <summary>95 % confidence intervals: Wilson's for proportions, Student's t for means over repeats.</summary>
+public static class Intervals
+{
+    /// <summary>z for a two-sided 95 % interval.</summary>
+    public const double Z95 = 1.959963984540054;
+
+    private static readonly double[] T975 =
+    [
+        double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+    ];
+
+    /// <summary>Wilson score interval of <paramref name="successes"/> out of <paramref name="n"/> (good for rates near 0 or 1, where the
+    /// normal approximation fails); (NaN, NaN) when n is 0.</summary>
+    public static (double Low, double High) Wilson(long successes, long n, double z = Z95)
+    {
+        if (n <= 0) return (double.NaN, double.NaN);
+        double p = successes / (double)n;
+        double z2 = z * z;
+        double center = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double half = z * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+        return (Math.Max(0, center - half), Math.Min(1, center + half));
+    }
+
+    /// <summary>Mean and 95 % t-interval of <paramref name="values"/> (a single value gives an interval of NaN).</summary>
+    public static (double Mean, double Low, double High) MeanT(IReadOnlyList<double> values)
+    {
+        int n = values.Count;
+        if (n == 0) return (double.NaN, double.NaN, double.NaN);
+        double mean = values.Average();
+        if (n == 1) return (mean, double.NaN, double.NaN);
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
+        double t = n - 1 < T975.Length ? T975[n - 1] : TLarge(n - 1);
+        double half = t * sd / Math.Sqrt(n);
+        return (mean, mean - half, mean + half);
+    }
+
+    /// <summary>The 0.975 quantile of Student's t for large degrees of freedom (Cornish–Fisher expansion around z).</summary>
+    private static double TLarge(int df)
+    {
+        double z = Z95;
+        return z + (z * z * z + z) / (4.0 * df) + (5 * Math.Pow(z, 5) + 16 * z * z * z + 3 * z) / (96.0 * df * df);
+    }
+}
