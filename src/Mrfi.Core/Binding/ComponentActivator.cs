@@ -108,10 +108,14 @@ public sealed class ComponentActivator
         {
             return best.Invoke(values);
         }
+        catch (TargetInvocationException e) when (e.InnerException is MrfiException inner)
+        {
+            throw inner;
+        }
         catch (TargetInvocationException e) when (e.InnerException is not (ArgumentException or FormatException) && e.InnerException is not null)
         {
             // A constructor that fails for another reason (a plugin's bug, a missing file) is still the config's problem to report.
-            throw MrfiException.At(table!.Location, $"{method} ({type.Assembly.GetName().Name}) failed to start: {e.InnerException.GetType().Name}: {e.InnerException.Message}");
+            throw MrfiException.At(table.Location, $"{method} ({type.Assembly.GetName().Name}) failed to start: {e.InnerException.GetType().Name}: {e.InnerException.Message}");
         }
         catch (TargetInvocationException e) when (e.InnerException is ArgumentException or FormatException)
         {
