@@ -1,27 +1,55 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Mrfi.Core;
 using Mrfi.Core.Campaigns;
 
 namespace Mrfi.Results.Parquet;
 
-/// <summary>Collects a campaign's rows and writes <c>trials.parquet</c>, <c>observers.parquet</c> and <c>manifest.json</c> into one folder.</summary>
+/// <summary>Writes a campaign's results into one folder. Each finished trial is written at once as a part file
+/// (<c>trials-part-….parquet</c>, <c>observers-part-….parquet</c>), so a killed run keeps every finished trial and can be
+/// resumed; at the end the parts are merged into <c>trials.parquet</c>, <c>observers.parquet</c> and <c>points.parquet</c>,
+/// plus <c>manifest.json</c>. A shard keeps its parts; `dotnet mrfi merge` joins the shards.</summary>
 public sealed class ParquetResultSink : ICampaignSink
 {
     private readonly List<TrialRecord> _trials = [];
     private readonly List<ObserverRecord> _observers = [];
     private readonly IReadOnlyList<string> _sweepNames;
+    private readonly Shard? _shard;
+    private int _nextPart;
 
-    /// <summary>Writes into <paramref name="folder"/> (created if needed); <paramref name="sweepNames"/> become columns of trials.parquet.</summary>
-    public ParquetResultSink(string folder, IReadOnlyList<string> sweepNames)
+    /// <summary>Writes into a new or empty <paramref name="folder"/> (no resume, no shards).</summary>
+    public ParquetResultSink(string folder, IReadOnlyList<string> sweepNames) : this(folder, sweepNames, null, null, resume: false) { }
+
+    /// <summary>Opens <paramref name="folder"/> for a campaign: new, resumed (finished trials are loaded and skipped), or one shard
+    /// of a folder shared by several shards.</summary>
+    public ParquetResultSink(string folder, IReadOnlyList<string> sweepNames, CampaignIdentity? identity, Shard? shard, bool resume)
     {
         Folder = folder;
         _sweepNames = sweepNames;
+        _shard = shard;
         Directory.CreateDirectory(folder);
+        foreach (var temp in Directory.GetFiles(folder, ".*.tmp")) File.Delete(temp);   // left by a killed write
+        var existing = CampaignIdentity.Read(folder);
+        bool hasResults = File.Exists(TrialsPath) || PartFiles("trials").Any();
+        if (existing is not null && identity is not null && existing with { Sweep = [] } != identity with { Sweep = [] })
+            throw new MrfiException($"error: {folder} holds results of another campaign (config {existing.ConfigSha256[..12]}…, seed {existing.Seed}); choose another --out");
+        if (resume && existing is null)
+            throw new MrfiException($"error: {folder} has no campaign.json: there is nothing to resume there");
+        if (!resume && shard is null && hasResults)
+            throw new MrfiException($"error: {folder} already holds results; use --resume {folder} to continue that campaign, or another --out");
+        if (File.Exists(TrialsPath) && resume)
+            throw new MrfiException($"error: {folder} holds a finished campaign (trials.parquet); nothing to resume");
+        identity?.Write(folder);
+        if (resume) LoadParts();
+        _nextPart = PartFiles("trials").Select(PartNumber).DefaultIfEmpty(0).Max() + 1;
     }
 
     /// <summary>The results folder.</summary>
     public string Folder { get; }
+
+    /// <summary>Trials already finished in the folder (loaded by a resume).</summary>
+    public IReadOnlySet<long> Finished => _trials.Select(t => t.Trial).ToHashSet();
 
     /// <summary>Path of the trials table.</summary>
     public string TrialsPath => Path.Combine(Folder, "trials.parquet");
@@ -33,13 +61,17 @@ public sealed class ParquetResultSink : ICampaignSink
     public string PointsPath => Path.Combine(Folder, "points.parquet");
 
     /// <summary>Path of the manifest.</summary>
-    public string ManifestPath => Path.Combine(Folder, "manifest.json");
+    public string ManifestPath => Path.Combine(Folder, _shard is null ? "manifest.json" : $"manifest-{_shard.Tag}.json");
 
     /// <inheritdoc />
     public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers)
     {
         _trials.Add(trial);
         _observers.AddRange(observers);
+        string name = $"part-{(_shard is null ? "" : _shard.Tag + "-")}{_nextPart++:D6}.parquet";
+        // Observers first: a trials part is the mark that the trial finished, so it must come last.
+        Tables.Observers().WriteAsync(Path.Combine(Folder, $"observers-{name}"), observers).GetAwaiter().GetResult();
+        Tables.Trials(_sweepNames).WriteAsync(Path.Combine(Folder, $"trials-{name}"), [trial]).GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />
@@ -47,29 +79,40 @@ public sealed class ParquetResultSink : ICampaignSink
 
     private async Task CompleteAsync(CampaignSummary summary)
     {
-        var trials = new ColumnSet<TrialRecord>()
-            .Long("trial", t => t.Trial).Int("point", t => t.Point).Int("repeat", t => t.Repeat).Long("seed", t => t.Seed);
-        foreach (var name in _sweepNames) trials.Double(name, t => t.Sweep[name]);
-        trials.Double("accuracy", t => t.Accuracy).Double("golden_accuracy", t => t.GoldenAccuracy).Double("float_accuracy", t => t.FloatAccuracy)
-            .Long("correct", t => t.Correct).Long("total", t => t.Total).Long("changed", t => t.Changed).Long("faults", t => t.Faults)
-            .Long("top5_correct", t => t.Top5Correct).Long("masked", t => t.Masked).Long("tolerable", t => t.Tolerable)
-            .Long("sdc", t => t.Sdc).Long("critical_sdc", t => t.CriticalSdc).Long("due", t => t.Due);
-        Rate(trials, "accuracy", t => t.Correct, t => t.Total, withValue: false);
-        Rate(trials, "top5_accuracy", t => t.Top5Correct, t => t.Total);
-        Rate(trials, "sdc_rate", t => t.Sdc, t => t.Total);
-        Rate(trials, "critical_sdc_rate", t => t.CriticalSdc, t => t.Total);
-        Rate(trials, "due_rate", t => t.Due, t => t.Total);
-        Rate(trials, "masked_rate", t => t.Masked, t => t.Total);
-        trials.Double("elapsed_s", t => t.ElapsedSeconds).Timestamp("finished_at", t => t.FinishedAt);
-        await trials.WriteAsync(TrialsPath, _trials).ConfigureAwait(false);
-        await PointSummary.WriteAsync(PointsPath, _sweepNames, _trials).ConfigureAwait(false);
-
-        var observers = new ColumnSet<ObserverRecord>()
-            .Long("trial", o => o.Trial).String("layer", o => o.Layer).String("position", o => o.Position)
-            .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index).Double("value", o => o.Value);
-        await observers.WriteAsync(ObserversPath, _observers).ConfigureAwait(false);
-
+        if (_shard is null && !summary.Interrupted)
+        {
+            await WriteMergedAsync(Folder, _sweepNames, _trials, _observers).ConfigureAwait(false);
+            foreach (var part in PartFiles("trials").Concat(PartFiles("observers"))) File.Delete(part);
+        }
         await AtomicFile.WriteAsync(ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options)).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes trials.parquet, observers.parquet and points.parquet in trial order.</summary>
+    internal static async Task WriteMergedAsync(string folder, IReadOnlyList<string> sweepNames, IEnumerable<TrialRecord> trials, IEnumerable<ObserverRecord> observers)
+    {
+        var ordered = trials.OrderBy(t => t.Trial).ToList();
+        await Tables.Trials(sweepNames).WriteAsync(Path.Combine(folder, "trials.parquet"), ordered).ConfigureAwait(false);
+        await Tables.Observers().WriteAsync(Path.Combine(folder, "observers.parquet"), [.. observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
+        await PointSummary.WriteAsync(Path.Combine(folder, "points.parquet"), sweepNames, ordered).ConfigureAwait(false);
+    }
+
+    /// <summary>Part files of a table in the folder, of this shard (all shards when <paramref name="anyShard"/>).</summary>
+    internal IEnumerable<string> PartFiles(string table, bool anyShard = false) =>
+        Directory.GetFiles(Folder, $"{table}-part-{(anyShard || _shard is null ? "" : _shard.Tag + "-")}*.parquet")
+            .Where(f => anyShard || _shard is not null || !Path.GetFileName(f).Contains("-of-", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    private static int PartNumber(string path) => int.Parse(Path.GetFileNameWithoutExtension(path)[^6..], System.Globalization.CultureInfo.InvariantCulture);
+
+    private void LoadParts()
+    {
+        foreach (var part in PartFiles("trials"))
+        {
+            var trials = RecordReader.TrialsAsync(part, _sweepNames).GetAwaiter().GetResult();
+            string observers = Path.Combine(Folder, Path.GetFileName(part).Replace("trials-", "observers-", StringComparison.Ordinal));
+            if (!File.Exists(observers)) throw new MrfiException($"error: {observers} is missing beside {part}; delete {part} to run its trial again");
+            _trials.AddRange(trials);
+            _observers.AddRange(RecordReader.ObserversAsync(observers).GetAwaiter().GetResult());
+        }
     }
 
     private static Dictionary<string, object?> Manifest(CampaignSummary s) => new()
@@ -92,19 +135,13 @@ public sealed class ParquetResultSink : ICampaignSink
         ["float_accuracy"] = s.FloatAccuracy,
         ["device"] = s.Device,
         ["threads"] = s.Threads,
+        ["machine"] = Environment.MachineName,
         ["started_at"] = s.StartedAt.ToUniversalTime().ToString("O"),
         ["finished_at"] = s.FinishedAt.ToUniversalTime().ToString("O"),
-        ["files"] = new[] { "trials.parquet", "observers.parquet", "points.parquet" },
         ["trials_per_second"] = s.Trials / Math.Max(1e-9, (s.FinishedAt - s.StartedAt).TotalSeconds),
+        ["files"] = new[] { "trials.parquet", "observers.parquet", "points.parquet" },
     };
 
-    /// <summary>A rate with its 95 % Wilson interval: columns name, name_low, name_high.</summary>
-    private static void Rate(ColumnSet<TrialRecord> columns, string name, Func<TrialRecord, long> successes, Func<TrialRecord, long> total, bool withValue = true)
-    {
-        if (withValue) columns.Double(name, t => total(t) == 0 ? double.NaN : successes(t) / (double)total(t));
-        columns.Double($"{name}_low", t => Mrfi.Core.Statistics.Intervals.Wilson(successes(t), total(t)).Low);
-        columns.Double($"{name}_high", t => Mrfi.Core.Statistics.Intervals.Wilson(successes(t), total(t)).High);
-    }
-
-    private static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+    /// <summary>SHA-256 of text, lower-case hex.</summary>
+    public static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 }

@@ -27,6 +27,9 @@ internal static class MrfiApp
             .WithDescription("Run the fault-injection campaign described by a TOML config and write Parquet results.")
             .WithExample("run")
             .WithExample("run", "examples/weight-ber-sweep/mrfi.toml", "--out", "results/ber", "--seed", "7");
+        c.AddCommand<MergeCommand>("merge")
+            .WithDescription("Join the part files of every shard in a results folder, checking for missing and duplicate trials.")
+            .WithExample("merge", "results/sharded");
         c.AddCommand<ValidateCommand>("validate")
             .WithDescription("Load the model and check the whole config without running; report every problem at once.")
             .WithExample("validate", "mrfi.toml");

@@ -24,29 +24,37 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             using var data = CampaignRunner.LoadData(plan);
             DryRun.Check(plan, data, plan.Config.Run.Seed);
             var config = plan.Config;
-            string folder = settings.Out is { } o ? Path.GetFullPath(o) : ResultsFolder.NewUnder(config.Run.Output);
-            Directory.CreateDirectory(folder);
+            var shard = settings.Shard is { } sh ? Shard.Parse(sh) : null;
+            if (shard is not null && settings.Out is null && settings.Resume is null)
+                throw new MrfiException("error: --shard needs --out DIR, the folder all shards share");
+            string folder = Path.GetFullPath(settings.Resume ?? settings.Out ?? ResultsFolder.NewUnder(config.Run.Output));
+            var identity = new CampaignIdentity(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(config.Text)), settings.Seed ?? config.Run.Seed, plan.TrialCount, plan.SweepNames);
+            var sink = new ParquetResultSink(folder, plan.SweepNames, identity, shard, resume: settings.Resume is not null);
             using var log = LogSetup.Create(console, Path.Combine(folder, "mrfi.log"), settings.Verbose);
             log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(settings.Config), folder);
             log.Debug("Torch {Torch}; native setup: {Native}", TorchSharp.torch.__version__, Mrfi.Core.Native.TorchNative.Setup);
             log.Information("Plan: {Points} sweep point(s) × {Repeats} repeat(s), {Entries} fault entr(ies), {Observers} observer entr(ies)",
                 plan.Points.Count, plan.Repeats, config.Faults.Count, plan.Observers.Count);
-            var sink = new ParquetResultSink(folder, plan.SweepNames);
             var runner = new CampaignRunner(log);
             var progress = new ProgressReporter(console, log);
             using var ctrlC = new CtrlC(cancellationToken);
             var only = settings.Trials.ToHashSet();
             var bad = only.FirstOrDefault(t => t < 0 || t >= plan.TrialCount, -1);
             if (bad >= 0) throw new MrfiException($"error: --trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
-            var summary = progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, only.Count == 0 ? null : only.Contains, ctrlC.Token));
+            var finished = sink.Finished;
+            if (finished.Count > 0) log.Information("Resuming: {Finished} trial(s) already finished in {Folder}", finished.Count, folder);
+            Func<long, bool>? include = only.Count == 0 && shard is null && finished.Count == 0 ? null
+                : t => (only.Count == 0 || only.Contains(t)) && (shard?.Includes(t) ?? true) && !finished.Contains(t);
+            var summary = progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, include, ctrlC.Token));
             SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
             if (only.Count > 0) log.Information("Replayed trial(s) {Trials} only", string.Join(", ", only.Order()));
             if (summary.Interrupted)
             {
-                console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} of {plan.TrialCount} trials; the finished trials are in {folder}");
+                console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} trials; the finished ones are in {folder}. Continue with: dotnet mrfi run {settings.Config} --resume {folder}");
                 return Interrupted;
             }
             console.MarkupLineInterpolated($"[green]done[/] {summary.Trials} trials in {(summary.FinishedAt - summary.StartedAt).TotalSeconds:F1} s → {folder}");
+            if (shard is not null) console.WriteLine($"shard {shard.Index}/{shard.Count} done; when every shard has finished: dotnet mrfi merge {folder}");
             return 0;
         }
         catch (MrfiException e)

@@ -19,10 +19,19 @@ internal sealed class RunSettings : ConfigSettings
     [Description("Run only these trials (repeatable): a replay gives the same faults and outputs as in the full run.")]
     public long[] Trials { get; init; } = [];
 
+    [CommandOption("--resume <DIR>")]
+    [Description("Continue an interrupted campaign in DIR: finished trials are kept, the rest are run; the result equals an uninterrupted run.")]
+    public string? Resume { get; init; }
+
+    [CommandOption("--shard <K/N>")]
+    [Description("Run only trials t with t mod N = K, writing part files into --out; `dotnet mrfi merge DIR` joins the shards.")]
+    public string? Shard { get; init; }
+
     [CommandOption("-v|--verbose")]
     [Description("Log debug details.")]
     public bool Verbose { get; init; }
 
     public override ValidationResult Validate() =>
+        Resume is not null && Out is not null ? ValidationResult.Error("--resume DIR continues in DIR; do not give --out as well") :
         string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("CONFIG must not be empty") : ValidationResult.Success();
 }

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Mrfi.Core;
+
+namespace Mrfi.Results.Parquet;
+
+/// <summary>What a results folder belongs to (campaign.json): resuming or adding shards to a folder of another config fails.</summary>
+/// <param name="ConfigSha256">Hash of the config text.</param>
+/// <param name="Seed">Campaign seed.</param>
+/// <param name="Trials">Number of trials of the whole campaign.</param>
+/// <param name="Sweep">Sweep variable names (the extra columns).</param>
+public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials, IReadOnlyList<string> Sweep)
+{
+    private const string FileName = "campaign.json";
+
+    /// <summary>Reads the identity of a folder, or null when it has none.</summary>
+    public static CampaignIdentity? Read(string folder)
+    {
+        string path = Path.Combine(folder, FileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<CampaignIdentity>(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new MrfiException($"error: {path} is not a campaign description: {e.Message}");
+        }
+    }
+
+    /// <summary>Writes it (atomically).</summary>
+    public void Write(string folder) =>
+        AtomicFile.WriteAsync(Path.Combine(folder, FileName), s => JsonSerializer.SerializeAsync(s, this, ManifestJson.Options)).GetAwaiter().GetResult();
+}

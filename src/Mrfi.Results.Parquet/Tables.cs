@@ -1,0 +1,38 @@
+using Mrfi.Core.Campaigns;
+using Mrfi.Core.Statistics;
+
+namespace Mrfi.Results.Parquet;
+
+/// <summary>The column layouts of trials.parquet and observers.parquet, shared by part files and merged files.</summary>
+internal static class Tables
+{
+    public static ColumnSet<TrialRecord> Trials(IReadOnlyList<string> sweepNames)
+    {
+        var trials = new ColumnSet<TrialRecord>()
+            .Long("trial", t => t.Trial).Int("point", t => t.Point).Int("repeat", t => t.Repeat).Long("seed", t => t.Seed);
+        foreach (var name in sweepNames) trials.Double(name, t => t.Sweep[name]);
+        trials.Double("accuracy", t => t.Accuracy).Double("golden_accuracy", t => t.GoldenAccuracy).Double("float_accuracy", t => t.FloatAccuracy)
+            .Long("correct", t => t.Correct).Long("total", t => t.Total).Long("changed", t => t.Changed).Long("faults", t => t.Faults)
+            .Long("top5_correct", t => t.Top5Correct).Long("masked", t => t.Masked).Long("tolerable", t => t.Tolerable)
+            .Long("sdc", t => t.Sdc).Long("critical_sdc", t => t.CriticalSdc).Long("due", t => t.Due);
+        Rate(trials, "accuracy", t => t.Correct, withValue: false);
+        Rate(trials, "top5_accuracy", t => t.Top5Correct);
+        Rate(trials, "sdc_rate", t => t.Sdc);
+        Rate(trials, "critical_sdc_rate", t => t.CriticalSdc);
+        Rate(trials, "due_rate", t => t.Due);
+        Rate(trials, "masked_rate", t => t.Masked);
+        return trials.Double("elapsed_s", t => t.ElapsedSeconds).Timestamp("finished_at", t => t.FinishedAt);
+    }
+
+    public static ColumnSet<ObserverRecord> Observers() => new ColumnSet<ObserverRecord>()
+        .Long("trial", o => o.Trial).String("layer", o => o.Layer).String("position", o => o.Position)
+        .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index).Double("value", o => o.Value);
+
+    /// <summary>A rate with its 95 % Wilson interval: columns name, name_low, name_high.</summary>
+    private static void Rate(ColumnSet<TrialRecord> columns, string name, Func<TrialRecord, long> successes, bool withValue = true)
+    {
+        if (withValue) columns.Double(name, t => t.Total == 0 ? double.NaN : successes(t) / (double)t.Total);
+        columns.Double($"{name}_low", t => Intervals.Wilson(successes(t), t.Total).Low);
+        columns.Double($"{name}_high", t => Intervals.Wilson(successes(t), t.Total).High);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+
+namespace Mrfi.Tool.Tests.Commands;
+
+[TestClass]
+public sealed class ResumeAndShardTests
+{
+    private const string Columns = "trial, point, repeat, seed, ber, accuracy, golden_accuracy, correct, total, changed, faults, masked, sdc, due";
+
+    private static string LongConfig() => Cli.Config(Cli.Small.Replace("limit = 200", "limit = 1000", StringComparison.Ordinal).Replace("repeats = 2", "repeats = 8", StringComparison.Ordinal));
+
+    private static List<object?[]> Rows(string folder, string file = "trials.parquet") =>
+        DuckDb.Query($"SELECT {Columns} FROM read_parquet('{folder}/{file}') ORDER BY trial");
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public void A_killed_run_keeps_its_finished_trials_and_resumes_to_the_uninterrupted_result()
+    {
+        string config = LongConfig();
+        string folder = Path.GetDirectoryName(config)!;
+        string killed = Path.Combine(folder, "killed");
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "dotnet-mrfi.dll")}\" run \"{config}\" --out \"{killed}\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using (var child = Process.Start(start)!)
+        {
+            child.OutputDataReceived += (_, _) => { };
+            child.ErrorDataReceived += (_, _) => { };
+            child.BeginOutputReadLine();
+            child.BeginErrorReadLine();
+            var clock = Stopwatch.StartNew();
+            while (Directory.Exists(killed) ? Directory.GetFiles(killed, "trials-part-*.parquet").Length < 3 : true)
+            {
+                Assert.IsFalse(child.HasExited, "the run finished before it could be killed");
+                Assert.IsLessThan(120, clock.Elapsed.TotalSeconds, "no trial finished in time");
+                Thread.Sleep(50);
+            }
+            child.Kill(entireProcessTree: true);   // SIGKILL: no chance to clean up
+            child.WaitForExit();
+        }
+        // Whatever was finished is readable as it stands.
+        long kept = (long)DuckDb.Query($"SELECT count(*) FROM read_parquet('{killed}/trials-part-*.parquet')")[0][0]!;
+        Assert.IsGreaterThanOrEqualTo(3L, kept);
+        Assert.IsLessThan(16L, kept, "the run was really interrupted");
+
+        var resumed = Cli.Run("run", config, "--resume", killed);
+        Assert.AreEqual(0, resumed.ExitCode, resumed.Output);
+        StringAssert.Contains(resumed.Output, "Resuming:");
+        Assert.AreEqual(0, Cli.Run("run", config, "--out", Path.Combine(folder, "whole")).ExitCode);
+        CollectionAssert.AreEqual(Rows(Path.Combine(folder, "whole")).SelectMany(r => r).ToList(), Rows(killed).SelectMany(r => r).ToList());
+        Assert.IsEmpty(Directory.GetFiles(killed, "*-part-*"), "parts are merged away");
+    }
+
+    [TestMethod]
+    public void Two_shards_merge_to_the_single_machine_run()
+    {
+        string config = Cli.Config(Cli.Small);
+        string folder = Path.GetDirectoryName(config)!;
+        string shared = Path.Combine(folder, "shared");
+        Assert.AreEqual(0, Cli.Run("run", config, "--out", shared, "--shard", "0/2").ExitCode);
+        var second = Cli.Run("run", config, "--out", shared, "--shard", "1/2");
+        Assert.AreEqual(0, second.ExitCode, second.Output);
+        StringAssert.Contains(second.Output, "dotnet mrfi merge");
+        Assert.AreEqual(4L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{shared}/trials*.parquet')")[0][0], "the folder reads as one table before merging");
+        var merged = Cli.Run("merge", shared);
+        Assert.AreEqual(0, merged.ExitCode, merged.Output);
+        Assert.AreEqual(0, Cli.Run("run", config, "--out", Path.Combine(folder, "single")).ExitCode);
+        CollectionAssert.AreEqual(Rows(Path.Combine(folder, "single")).SelectMany(r => r).ToList(), Rows(shared).SelectMany(r => r).ToList());
+    }
+
+    [TestMethod]
+    public void Merge_refuses_missing_trials_and_resume_refuses_corrupt_parts()
+    {
+        string config = Cli.Config(Cli.Small);
+        string folder = Path.Combine(Path.GetDirectoryName(config)!, "half");
+        Assert.AreEqual(0, Cli.Run("run", config, "--out", folder, "--shard", "0/2").ExitCode);
+        var merge = Cli.Run("merge", folder);
+        Assert.AreEqual(2, merge.ExitCode);
+        StringAssert.Contains(merge.Output, "2 of 4 trials are missing (first: 1, 3)");
+
+        File.WriteAllText(Directory.GetFiles(folder, "trials-part-*.parquet")[0], "not parquet");
+        var resume = Cli.Run("run", config, "--resume", folder, "--shard", "0/2");
+        Assert.AreEqual(2, resume.ExitCode);
+        StringAssert.Contains(resume.Output, "cannot be read");
+        StringAssert.Contains(resume.Output, "incomplete or corrupt");
+    }
+
+    [TestMethod]
+    public void A_folder_with_results_is_not_overwritten_and_another_config_cannot_resume_it()
+    {
+        string config = Cli.Config(Cli.Small);
+        string folder = Path.Combine(Path.GetDirectoryName(config)!, "out");
+        Assert.AreEqual(0, Cli.Run("run", config, "--out", folder).ExitCode);
+        var again = Cli.Run("run", config, "--out", folder);
+        Assert.AreEqual(2, again.ExitCode);
+        StringAssert.Contains(again.Output, "already holds results");
+        var other = Cli.Run("run", Cli.Config(Cli.Small.Replace("seed = 5", "seed = 6", StringComparison.Ordinal)), "--resume", folder);
+        Assert.AreEqual(2, other.ExitCode);
+        StringAssert.Contains(other.Output, "holds results of another campaign");
+    }
+}
