@@ -14,6 +14,7 @@ public sealed class ParquetResultSink : ICampaignSink
 {
     private readonly List<TrialRecord> _trials = [];
     private readonly List<ObserverRecord> _observers = [];
+    private readonly List<FaultRecord> _faults = [];
     private readonly IReadOnlyList<string> _sweepNames;
     private readonly Shard? _shard;
     private int _nextPart;
@@ -64,13 +65,15 @@ public sealed class ParquetResultSink : ICampaignSink
     public string ManifestPath => Path.Combine(Folder, _shard is null ? "manifest.json" : $"manifest-{_shard.Tag}.json");
 
     /// <inheritdoc />
-    public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers)
+    public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults)
     {
         _trials.Add(trial);
         _observers.AddRange(observers);
+        _faults.AddRange(faults);
         string name = $"part-{(_shard is null ? "" : _shard.Tag + "-")}{_nextPart++:D6}.parquet";
         // Observers first: a trials part is the mark that the trial finished, so it must come last.
         Tables.Observers().WriteAsync(Path.Combine(Folder, $"observers-{name}"), observers).GetAwaiter().GetResult();
+        if (faults.Count > 0) Tables.Faults().WriteAsync(Path.Combine(Folder, $"faults-{name}"), faults).GetAwaiter().GetResult();
         Tables.Trials(_sweepNames).WriteAsync(Path.Combine(Folder, $"trials-{name}"), [trial]).GetAwaiter().GetResult();
     }
 
@@ -81,15 +84,17 @@ public sealed class ParquetResultSink : ICampaignSink
     {
         if (_shard is null && !summary.Interrupted)
         {
-            await WriteMergedAsync(Folder, _sweepNames, _trials, _observers).ConfigureAwait(false);
-            foreach (var part in PartFiles("trials").Concat(PartFiles("observers"))) File.Delete(part);
+            await WriteMergedAsync(Folder, _sweepNames, _trials, _observers, _faults).ConfigureAwait(false);
+            foreach (var part in PartFiles("trials").Concat(PartFiles("observers")).Concat(PartFiles("faults"))) File.Delete(part);
         }
         await AtomicFile.WriteAsync(ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options)).ConfigureAwait(false);
     }
 
     /// <summary>Writes trials.parquet, observers.parquet and points.parquet in trial order.</summary>
-    internal static async Task WriteMergedAsync(string folder, IReadOnlyList<string> sweepNames, IEnumerable<TrialRecord> trials, IEnumerable<ObserverRecord> observers)
+    internal static async Task WriteMergedAsync(string folder, IReadOnlyList<string> sweepNames, IEnumerable<TrialRecord> trials, IEnumerable<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults)
     {
+        if (faults.Count > 0)
+            await Tables.Faults().WriteAsync(Path.Combine(folder, "faults.parquet"), [.. faults.OrderBy(f => f.Trial)]).ConfigureAwait(false);
         var ordered = trials.OrderBy(t => t.Trial).ToList();
         await Tables.Trials(sweepNames).WriteAsync(Path.Combine(folder, "trials.parquet"), ordered).ConfigureAwait(false);
         await Tables.Observers().WriteAsync(Path.Combine(folder, "observers.parquet"), [.. observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
@@ -112,6 +117,8 @@ public sealed class ParquetResultSink : ICampaignSink
             if (!File.Exists(observers)) throw new MrfiException($"error: {observers} is missing beside {part}; delete {part} to run its trial again");
             _trials.AddRange(trials);
             _observers.AddRange(RecordReader.ObserversAsync(observers).GetAwaiter().GetResult());
+            string faults = Path.Combine(Folder, Path.GetFileName(part).Replace("trials-", "faults-", StringComparison.Ordinal));
+            if (File.Exists(faults)) _faults.AddRange(RecordReader.FaultsAsync(faults).GetAwaiter().GetResult());
         }
     }
 

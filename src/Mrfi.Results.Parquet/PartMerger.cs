@@ -22,7 +22,9 @@ public static class PartMerger
         var missing = Enumerable.Range(0, identity.Trials).Where(t => !present.Contains(t)).ToList();
         if (missing.Count > 0)
             throw new MrfiException($"error: {folder}: {missing.Count} of {identity.Trials} trials are missing (first: {string.Join(", ", missing.Take(10))}); run or resume the shards that own them");
-        ParquetResultSink.WriteMergedAsync(folder, identity.Sweep, trials, observers).GetAwaiter().GetResult();
+        var faults = trialParts.Select(p => Path.Combine(folder, Path.GetFileName(p).Replace("trials-", "faults-", StringComparison.Ordinal)))
+            .Where(File.Exists).SelectMany(p => RecordReader.FaultsAsync(p).GetAwaiter().GetResult()).ToList();
+        ParquetResultSink.WriteMergedAsync(folder, identity.Sweep, trials, observers, faults).GetAwaiter().GetResult();
         foreach (var part in Directory.GetFiles(folder, "*-part-*.parquet")) File.Delete(part);
         return (trials.Count, observers.Count);
     }

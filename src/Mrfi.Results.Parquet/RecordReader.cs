@@ -41,6 +41,20 @@ internal static class RecordReader
         return rows;
     }
 
+    public static async Task<List<FaultRecord>> FaultsAsync(string path)
+    {
+        var c = await ReadAsync(path).ConfigureAwait(false);
+        int n = c["trial"].Length;
+        var rows = new List<FaultRecord>(n);
+        for (int i = 0; i < n; i++)
+        {
+            rows.Add(new FaultRecord((long)c["trial"].GetValue(i)!, (int)c["batch"].GetValue(i)!, (string)c["layer"].GetValue(i)!, (string)c["tensor"].GetValue(i)!,
+                (string)c["entry"].GetValue(i)!, (long)c["index"].GetValue(i)!, (string)c["coordinates"].GetValue(i)!, (long)c["bits"].GetValue(i)!,
+                (double)c["original"].GetValue(i)!, (double)c["faulty"].GetValue(i)!, (long?)c["original_int"].GetValue(i), (long?)c["faulty_int"].GetValue(i)));
+        }
+        return rows;
+    }
+
     private static async Task<Dictionary<string, Array>> ReadAsync(string path)
     {
         try

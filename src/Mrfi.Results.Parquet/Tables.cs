@@ -28,6 +28,11 @@ internal static class Tables
         .Long("trial", o => o.Trial).String("layer", o => o.Layer).String("position", o => o.Position)
         .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index).Double("value", o => o.Value);
 
+    public static ColumnSet<FaultRecord> Faults() => new ColumnSet<FaultRecord>()
+        .Long("trial", f => f.Trial).Int("batch", f => f.Batch).String("layer", f => f.Layer).String("tensor", f => f.Tensor)
+        .String("entry", f => f.Entry).Long("index", f => f.Index).String("coordinates", f => f.Coordinates).Long("bits", f => f.Bits)
+        .Double("original", f => f.Original).Double("faulty", f => f.Faulty).NullableLong("original_int", f => f.OriginalInt).NullableLong("faulty_int", f => f.FaultyInt);
+
     /// <summary>A rate with its 95 % Wilson interval: columns name, name_low, name_high.</summary>
     private static void Rate(ColumnSet<TrialRecord> columns, string name, Func<TrialRecord, long> successes, bool withValue = true)
     {

@@ -18,6 +18,9 @@ public sealed class CampaignRunner
     /// <summary>Creates a runner that logs to <paramref name="log"/>.</summary>
     public CampaignRunner(ILogger log) => _log = log;
 
+    /// <summary>Whether every injected fault is passed to the sink (faults.parquet).</summary>
+    public bool RecordFaults { get; init; }
+
     /// <summary>Runs every trial, feeding <paramref name="sink"/>; returns the summary also given to the sink.</summary>
     public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
         Run(plan, null, sink, progress, seedOverride, cancellation);
@@ -83,7 +86,7 @@ public sealed class CampaignRunner
         ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, ref int done, CancellationToken cancellation)
     {
         var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
-        using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed };
+        using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed, RecordFaults = RecordFaults };
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
         progress.Phase($"golden pass, point {point.Index}");
@@ -96,8 +99,8 @@ public sealed class CampaignRunner
             {
                 cancellation.ThrowIfCancellationRequested();
                 long trial = (long)point.Index * plan.Repeats + repeat;
-                var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples);
-                sink.AddTrial(record, observed);
+                var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
+                sink.AddTrial(record, observed, [.. session.Faults]);
                 progress.TrialFinished(record, ++done, total);
             }
         }
@@ -109,16 +112,20 @@ public sealed class CampaignRunner
 
     private static (TrialRecord, IReadOnlyList<ObserverRecord>) RunTrial(
         FaultInjectionSession session, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
-        IReadOnlyList<Tensor> golden, SweepPoint point, int repeat, long trial, long trialSeed, double goldenAccuracy, double floatAccuracy, long samples)
+        IReadOnlyList<Tensor> golden, SweepPoint point, int repeat, long trial, long trialSeed, double goldenAccuracy, double floatAccuracy, long samples, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         session.FaultCount = 0;
+        session.Trial = trial;
         session.BeginTrial(trialSeed);
         session.ObserversActive = true;
         var outcome = new TrialOutcome();
         for (int b = 0; b < batches.Count; b++)
         {
+            // Ctrl+C stops between batches; the unfinished trial is dropped and runs again on --resume.
+            cancellation.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
+            session.Batch = b;
             var (images, labels) = batches[b];
             if (session.NeedsGoldenPerBatch)
             {

@@ -128,8 +128,15 @@ public static class ConfigReader
         long threads = t.Integer("threads") ?? 0;
         if (threads is < 0 or > 1024) throw MrfiException.At(t.LocationOf("threads"), "[run] threads must be 0 (default) or a positive integer");
         string output = Path.GetFullPath(Path.Combine(baseDir, t.String("output") ?? "results"));
+        var records = t.Raw("fault_records");
+        bool? faultRecords = records?.Value switch
+        {
+            null or "auto" => null,
+            bool b => b,
+            _ => throw MrfiException.At(records.Location, "[run] fault_records must be true, false or \"auto\""),
+        };
         t.RejectUnknownKeys();
-        return new RunSection(seed, device, (int)batch, (int)threads, output);
+        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords };
     }
 
     private static (IReadOnlyList<SweepVariable> Variables, int Repeats, bool Zip) ReadSweep(ConfigTable? t)

@@ -6,4 +6,8 @@ namespace Mrfi.Core.Configuration;
 /// <param name="BatchSize">Images per forward.</param>
 /// <param name="Threads">Torch intra-op threads; 0 = Torch's default.</param>
 /// <param name="Output">Folder under which each run creates its own results folder.</param>
-public sealed record RunSection(long Seed, string Device, int BatchSize, int Threads, string Output);
+public sealed record RunSection(long Seed, string Device, int BatchSize, int Threads, string Output)
+{
+    /// <summary>faults.parquet: true, false, or null for "auto" (on when the campaign is expected to inject at most a million faults).</summary>
+    public bool? FaultRecords { get; init; }
+}

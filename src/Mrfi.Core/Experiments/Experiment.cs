@@ -95,7 +95,7 @@ public sealed class Experiment : IDisposable
     {
         public List<TrialRecord> Trials { get; } = [];
         public List<ObserverRecord> Observers { get; } = [];
-        public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers) { Trials.Add(trial); Observers.AddRange(observers); }
+        public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults) { Trials.Add(trial); Observers.AddRange(observers); }
         public void Complete(CampaignSummary summary) { }
     }
 

@@ -51,6 +51,18 @@ public sealed class FaultInjectionSession : IDisposable
     /// <summary>Whether any observer needs a golden run before each faulty run.</summary>
     public bool NeedsGoldenPerBatch => Observers.Any(o => o.Observer is IGoldenAwareObserver);
 
+    /// <summary>Whether every injected fault is recorded in <see cref="Faults"/> (for faults.parquet).</summary>
+    public bool RecordFaults { get; set; }
+
+    /// <summary>Faults recorded since the trial began.</summary>
+    public List<Campaigns.FaultRecord> Faults { get; } = [];
+
+    /// <summary>The current trial's number, for fault records.</summary>
+    public long Trial { get; set; }
+
+    /// <summary>The current batch within the trial, for fault records.</summary>
+    public int Batch { get; set; }
+
     /// <summary>The campaign seed, from which campaign-scope permanent faults are drawn.</summary>
     public long CampaignSeed { get; set; }
 
@@ -59,6 +71,7 @@ public sealed class FaultInjectionSession : IDisposable
     public void BeginTrial(long trialSeed = 0)
     {
         TrialSeed = trialSeed;
+        Faults.Clear();
         foreach (var o in Observers) o.Observer.Reset();
         foreach (var site in _sites) site.BeginTrial();
     }

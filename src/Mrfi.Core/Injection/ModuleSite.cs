@@ -106,7 +106,11 @@ internal sealed class ModuleSite : IDisposable
     {
         try
         {
-            return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot));
+            var shape = tensor.shape;
+            Action<Tensor, Tensor, Tensor, IQuantization?>? record = _session.RecordFaults
+                ? (index, before, after, quantization) => FaultRecorder.Record(_session, entry, _name, slot switch { "in" => "input", "out" => "output", _ => slot }, shape, index, before, after, quantization)
+                : null;
+            return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot), record);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

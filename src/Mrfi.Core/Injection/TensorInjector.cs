@@ -8,7 +8,7 @@ internal static class TensorInjector
 {
     /// <summary>Applies <paramref name="entry"/> to <paramref name="tensor"/> in place; returns the number of faults injected.</summary>
     /// <remarks>The tensor must be contiguous and owned by the caller (a clone or a parameter under no_grad).</remarks>
-    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, Generator stream, PermanentFault? permanent)
+    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, Generator stream, PermanentFault? permanent, Action<Tensor, Tensor, Tensor, IQuantization?>? record = null)
     {
         if (mode == InjectionMode.Float) return 0;
         using var quantization = entry.Quantizer?.Calibrate(tensor);
@@ -29,6 +29,11 @@ internal static class TensorInjector
                 using var selectedQuantization = layerwise ? null : quantization?.At(index);
                 selectedQuantization?.Quantize(values);
                 using var faulty = entry.ErrorModel.Apply(values, errorGenerator ?? stream);
+                if (record is not null)
+                {
+                    using var recordQuantization = layerwise ? quantization!.At(index) : null;
+                    record(index, values, faulty, selectedQuantization ?? recordQuantization);
+                }
                 selectedQuantization?.Dequantize(faulty);
                 flat.index_put_(faulty.to_type(tensor.dtype), index);
             }

@@ -38,6 +38,11 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
         double forwardsPerTrial = batches.Count * (goldenPerBatch ? 2 : 1);
         double seconds = (plan.Points.Count * batches.Count + plan.TrialCount * forwardsPerTrial + batches.Count) * batchMs / 1000;
         console.WriteLine($"{plan.Points.Count} point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials of {data.Count} samples in {batches.Count} batches of {config.Run.BatchSize}");
+        double? faults = rows.Any(r => r.ExpectedPerTrial is null) ? null : rows.Sum(r => r.ExpectedPerTrial!.Value) * plan.Repeats;
+        bool on = plan.Config.Run.FaultRecords ?? (faults is double f && f <= FaultEstimate.AutoLimit);
+        console.WriteLine(faults is double total
+            ? $"expected faults: {total.ToString("N0", CultureInfo.InvariantCulture)} over the campaign; faults.parquet {(on ? "on" : "off")} (~{(total * FaultEstimate.BytesPerRecord / 1e6).ToString("F1", CultureInfo.InvariantCulture)} MB)"
+            : $"expected faults: unknown (a selector cannot say); faults.parquet {(on ? "on" : "off")}");
         console.WriteLine($"one golden batch: {batchMs.ToString("F1", CultureInfo.InvariantCulture)} ms; estimated forward time ≈ {seconds.ToString("F1", CultureInfo.InvariantCulture)} s (observers and writing results come on top)");
         return 0;
     });

@@ -35,7 +35,9 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             log.Debug("Torch {Torch}; native setup: {Native}", TorchSharp.torch.__version__, Mrfi.Core.Native.TorchNative.Setup);
             log.Information("Plan: {Points} sweep point(s) × {Repeats} repeat(s), {Entries} fault entr(ies), {Observers} observer entr(ies)",
                 plan.Points.Count, plan.Repeats, config.Faults.Count, plan.Observers.Count);
-            var runner = new CampaignRunner(log);
+            bool records = FaultEstimate.Decide(plan, data);
+            log.Information("Fault records (faults.parquet): {State}", records ? "on" : "off");
+            var runner = new CampaignRunner(log) { RecordFaults = records };
             var progress = new ProgressReporter(console, log);
             using var ctrlC = new CtrlC(cancellationToken);
             var only = settings.Trials.ToHashSet();

@@ -50,7 +50,7 @@ public sealed class MrfiScript
             foreach (var t in run.Trials)
             {
                 long id = trial++;
-                sink.AddTrial(t with { Trial = id, Sweep = tag }, [.. run.Observers.Where(o => o.Trial == t.Trial).Select(o => o with { Trial = id })]);
+                sink.AddTrial(t with { Trial = id, Sweep = tag }, [.. run.Observers.Where(o => o.Trial == t.Trial).Select(o => o with { Trial = id })], []);
             }
         }
         var first = _experiments.FirstOrDefault()?.Plan.Config;

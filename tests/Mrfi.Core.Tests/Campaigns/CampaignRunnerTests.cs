@@ -15,7 +15,8 @@ public sealed class CampaignRunnerTests
         public List<TrialRecord> Trials { get; } = [];
         public List<ObserverRecord> Observers { get; } = [];
         public CampaignSummary? Summary { get; private set; }
-        public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers) { Trials.Add(trial); Observers.AddRange(observers); }
+        public List<FaultRecord> Faults { get; } = [];
+        public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults) { Trials.Add(trial); Observers.AddRange(observers); Faults.AddRange(faults); }
         public void Complete(CampaignSummary summary) => Summary = summary;
     }
 

@@ -101,4 +101,27 @@ public sealed class ResumeAndShardTests
         Assert.AreEqual(2, other.ExitCode);
         StringAssert.Contains(other.Output, "holds results of another campaign");
     }
+
+    [TestMethod]
+    public void Fault_records_match_the_trials_and_the_bit_patterns()
+    {
+        string config = Cli.Config(Cli.Small.Replace("batch_size = 50", "batch_size = 50\nfault_records = true", StringComparison.Ordinal));
+        string folder = Path.Combine(Path.GetDirectoryName(config)!, "out");
+        var result = Cli.Run("run", config, "--out", folder);
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        var perTrial = DuckDb.Query($"SELECT t.trial, t.faults, count(f.trial) FROM read_parquet('{folder}/trials.parquet') t LEFT JOIN read_parquet('{folder}/faults.parquet') f USING (trial) GROUP BY ALL ORDER BY t.trial");
+        Assert.IsTrue(perTrial.All(r => (long)r[1]! == (long)r[2]!), "one record per fault counted in trials.parquet");
+        var bad = DuckDb.Query($"SELECT count(*) FROM read_parquet('{folder}/faults.parquet') WHERE bits != xor(original_int, faulty_int) OR bit_count(bits & 255) != 1 OR original_int < -127 OR original_int > 127");
+        Assert.AreEqual(0L, bad[0][0], "each record flips exactly one of the 8 bits of a quantized weight");
+        var coordinates = DuckDb.Query($"SELECT index, coordinates FROM read_parquet('{folder}/faults.parquet') WHERE layer = 'fc1' LIMIT 20");
+        foreach (var row in coordinates)
+        {
+            var c = ((string)row[1]!).Split(',').Select(long.Parse).ToArray();
+            Assert.AreEqual((long)row[0]!, c[0] * 400 + c[1], "row-major coordinates of fc1.weight [120, 400]");
+        }
+        var off = Cli.Config(Cli.Small.Replace("batch_size = 50", "batch_size = 50\nfault_records = false", StringComparison.Ordinal));
+        string offFolder = Path.Combine(Path.GetDirectoryName(off)!, "off");
+        Assert.AreEqual(0, Cli.Run("run", off, "--out", offFolder).ExitCode);
+        Assert.IsFalse(File.Exists(Path.Combine(offFolder, "faults.parquet")));
+    }
 }
