@@ -95,6 +95,8 @@ public sealed class CampaignRunner
         _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
         try
         {
+            var accuracies = new List<double>();
+            var goal = plan.Config.Campaign;
             foreach (int repeat in repeats)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -102,6 +104,16 @@ public sealed class CampaignRunner
                 var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
                 sink.AddTrial(record, observed, [.. session.Faults]);
                 progress.TrialFinished(record, ++done, total);
+                accuracies.Add(record.Accuracy);
+                if (goal.Sequential && accuracies.Count >= 2)
+                {
+                    var (mean, low, high) = Statistics.Intervals.MeanT(accuracies, goal.Confidence);
+                    if ((high - low) / 2 <= goal.Margin)
+                    {
+                        _log.Information("Point {Point}: accuracy {Mean:P2} ± {Half:P2} after {Repeats} repeats, within the margin; next point", point.Index, mean, (high - low) / 2, accuracies.Count);
+                        break;
+                    }
+                }
             }
         }
         finally

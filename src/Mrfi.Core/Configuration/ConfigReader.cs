@@ -50,6 +50,7 @@ public static class ConfigReader
         var data = problems.Try(() => ReadData(root.Table("data") ?? throw root.Missing("[data]", "a table naming the evaluation data"), Resolve));
         var run = problems.Try(() => ReadRun(root.Table("run"), baseDir));
         var sweep = problems.Try(() => ReadSweep(root.Table("sweep")));
+        var campaign = problems.Try(() => ReadCampaign(root.Table("campaign"))) ?? CampaignSection.Default;
         var faults = new List<FaultEntrySection>();
         var fiTables = problems.Try(() => root.Tables("fault_inject")) ?? [];
         for (int i = 0; i < fiTables.Count; i++)
@@ -76,7 +77,7 @@ public static class ConfigReader
         if (model is null || sweep.Variables is null) return null;
         data ??= new DataSection("idx", null, null, [], 0, [0.0], [1.0], root.Location);
         run ??= new RunSection(0, "cpu", 100, 0, Path.Combine(baseDir, "results"));
-        return new MrfiConfig(path, text, model, data, run, sweep.Variables, sweep.Repeats, faults, observers) { Zip = sweep.Zip, Plugins = plugins };
+        return new MrfiConfig(path, text, model, data, run, sweep.Variables, sweep.Repeats, faults, observers) { Zip = sweep.Zip, Plugins = plugins, Campaign = campaign };
     }
 
     private static DataSection ReadData(ConfigTable t, Func<string, string> resolve)
@@ -137,6 +138,19 @@ public static class ConfigReader
         };
         t.RejectUnknownKeys();
         return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords };
+    }
+
+    private static CampaignSection ReadCampaign(ConfigTable? t)
+    {
+        if (t is null) return CampaignSection.Default;
+        double? margin = t.Number("margin");
+        if (margin is double m && !(m > 0 && m < 0.5)) throw MrfiException.At(t.LocationOf("margin"), "[campaign] margin must lie between 0 and 0.5 (e.g. 0.01)");
+        double confidence = t.Number("confidence") ?? 0.95;
+        if (!(confidence > 0.5 && confidence < 1)) throw MrfiException.At(t.LocationOf("confidence"), "[campaign] confidence must lie between 0.5 and 1 (e.g. 0.95)");
+        bool sequential = t.Boolean("sequential") ?? false;
+        if (sequential && margin is null) throw MrfiException.At(t.LocationOf("sequential"), "[campaign] sequential = true needs a margin to stop at");
+        t.RejectUnknownKeys();
+        return new CampaignSection(margin, confidence, sequential);
     }
 
     private static (IReadOnlyList<SweepVariable> Variables, int Repeats, bool Zip) ReadSweep(ConfigTable? t)

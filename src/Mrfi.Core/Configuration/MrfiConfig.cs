@@ -24,6 +24,9 @@ public sealed record MrfiConfig(
     /// <summary>Whether the sweep variables are zipped (the i-th values together) instead of combined as a grid.</summary>
     public bool Zip { get; init; }
 
+    /// <summary>[campaign]: margin, confidence and sequential mode.</summary>
+    public CampaignSection Campaign { get; init; } = CampaignSection.Default;
+
     /// <summary>The top-level <c>plugins</c> patterns (paths or globs, relative to the config's folder) with their locations.</summary>
     public IReadOnlyList<ConfigValue> Plugins { get; init; } = [];
 }

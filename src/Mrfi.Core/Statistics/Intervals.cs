@@ -24,6 +24,18 @@ public static class Intervals
         return (Math.Max(0, center - half), Math.Min(1, center + half));
     }
 
+    /// <summary>Mean and t-interval of <paramref name="values"/> at <paramref name="confidence"/> (a single value gives NaN bounds).</summary>
+    public static (double Mean, double Low, double High) MeanT(IReadOnlyList<double> values, double confidence)
+    {
+        if (confidence == 0.95) return MeanT(values);
+        int n = values.Count;
+        if (n < 2) return (n == 0 ? double.NaN : values[0], double.NaN, double.NaN);
+        double mean = values.Average();
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
+        double half = TQuantile(n - 1, SampleSize.Z(confidence)) * sd / Math.Sqrt(n);
+        return (mean, mean - half, mean + half);
+    }
+
     /// <summary>Mean and 95 % t-interval of <paramref name="values"/> (a single value gives an interval of NaN).</summary>
     public static (double Mean, double Low, double High) MeanT(IReadOnlyList<double> values)
     {
@@ -32,15 +44,13 @@ public static class Intervals
         double mean = values.Average();
         if (n == 1) return (mean, double.NaN, double.NaN);
         double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
-        double t = n - 1 < T975.Length ? T975[n - 1] : TLarge(n - 1);
+        double t = n - 1 < T975.Length ? T975[n - 1] : TQuantile(n - 1, Z95);
         double half = t * sd / Math.Sqrt(n);
         return (mean, mean - half, mean + half);
     }
 
-    /// <summary>The 0.975 quantile of Student's t for large degrees of freedom (Cornish–Fisher expansion around z).</summary>
-    private static double TLarge(int df)
-    {
-        double z = Z95;
-        return z + (z * z * z + z) / (4.0 * df) + (5 * Math.Pow(z, 5) + 16 * z * z * z + 3 * z) / (96.0 * df * df);
-    }
+    /// <summary>Student's t quantile for the normal quantile <paramref name="z"/> (Cornish–Fisher expansion; good from a few degrees of freedom).</summary>
+    private static double TQuantile(int df, double z) =>
+        z + (z * z * z + z) / (4.0 * df) + (5 * Math.Pow(z, 5) + 16 * z * z * z + 3 * z) / (96.0 * df * df)
+        + (3 * Math.Pow(z, 7) + 19 * Math.Pow(z, 5) + 17 * z * z * z - 15 * z) / (384.0 * df * df * df);
 }

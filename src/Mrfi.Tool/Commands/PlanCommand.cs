@@ -43,6 +43,16 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
         console.WriteLine(faults is double total
             ? $"expected faults: {total.ToString("N0", CultureInfo.InvariantCulture)} over the campaign; faults.parquet {(on ? "on" : "off")} (~{(total * FaultEstimate.BytesPerRecord / 1e6).ToString("F1", CultureInfo.InvariantCulture)} MB)"
             : $"expected faults: unknown (a selector cannot say); faults.parquet {(on ? "on" : "off")}");
+        var goal = plan.Config.Campaign;
+        if (goal.Margin is double margin)
+        {
+            foreach (var group in rows.GroupBy(r => r.Point))
+            {
+                double population = group.Sum(r => (double)r.Population);
+                long n = Mrfi.Core.Statistics.SampleSize.Leveugle(population, margin, goal.Confidence);
+                console.WriteLine($"point {group.Key}: fault population {population.ToString("N0", CultureInfo.InvariantCulture)} (values × bits); for ±{margin.ToString("P1", CultureInfo.InvariantCulture)} at {goal.Confidence.ToString("P0", CultureInfo.InvariantCulture)} confidence inject {n.ToString("N0", CultureInfo.InvariantCulture)} single faults (Leveugle et al., DATE 2009){(goal.Sequential ? "; sequential mode stops each point's repeats at the margin" : "")}");
+            }
+        }
         console.WriteLine($"one golden batch: {batchMs.ToString("F1", CultureInfo.InvariantCulture)} ms; estimated forward time ≈ {seconds.ToString("F1", CultureInfo.InvariantCulture)} s (observers and writing results come on top)");
         return 0;
     });

@@ -125,6 +125,17 @@ public sealed class CampaignRunnerTests
     }
 
     [TestMethod]
+    public void Sequential_mode_stops_a_point_once_its_interval_is_within_the_margin()
+    {
+        // At BER 1e-2 the accuracy differs from repeat to repeat, so the interval never collapses to zero.
+        string sweep = "[sweep]\nber = [1e-2]\nrepeats = 12\n\n";
+        string wide = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), sweep + "[campaign]\nmargin = 0.45\nsequential = true\n\n");
+        Assert.HasCount(2, Run(wide).Trials, "two repeats already pin accuracy to ±45 %");
+        string narrow = wide.Replace("margin = 0.45", "margin = 0.000001", StringComparison.Ordinal);
+        Assert.HasCount(12, Run(narrow).Trials, "an unreachable margin runs every repeat");
+    }
+
+    [TestMethod]
     public void Trial_seeds_are_derived_and_distinct()
     {
         var seeds = Enumerable.Range(0, 1000).Select(t => TrialSeeds.For(42, t)).ToList();
