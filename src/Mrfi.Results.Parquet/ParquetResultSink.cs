@@ -52,6 +52,9 @@ public sealed class ParquetResultSink : ICampaignSink
     /// <summary>Trials already finished in the folder (loaded by a resume).</summary>
     public IReadOnlySet<long> Finished => _trials.Select(t => t.Trial).ToHashSet();
 
+    /// <summary>Accuracy of each trial already on disk, for sequential mode on resume.</summary>
+    public IReadOnlyDictionary<long, double> FinishedAccuracies => _trials.ToDictionary(t => t.Trial, t => t.Accuracy);
+
     /// <summary>Path of the trials table.</summary>
     public string TrialsPath => Path.Combine(Folder, "trials.parquet");
 
@@ -146,6 +149,9 @@ public sealed class ParquetResultSink : ICampaignSink
         ["started_at"] = s.StartedAt.ToUniversalTime().ToString("O"),
         ["finished_at"] = s.FinishedAt.ToUniversalTime().ToString("O"),
         ["trials_per_second"] = s.Trials / Math.Max(1e-9, (s.FinishedAt - s.StartedAt).TotalSeconds),
+        ["golden_seconds_per_pass"] = s.GoldenSecondsPerPass,
+        ["seconds_per_trial"] = s.SecondsPerTrial,
+        ["overhead_over_golden"] = s.OverheadOverGolden,
         ["files"] = new[] { "trials.parquet", "observers.parquet", "points.parquet" },
     };
 

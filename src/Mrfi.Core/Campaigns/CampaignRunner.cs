@@ -21,6 +21,10 @@ public sealed class CampaignRunner
     /// <summary>Whether every injected fault is passed to the sink (faults.parquet).</summary>
     public bool RecordFaults { get; init; }
 
+    /// <summary>Accuracy of trials finished by an earlier run of this campaign (resume), so that sequential mode
+    /// counts them when it decides to stop a point, exactly as the uninterrupted run did.</summary>
+    public IReadOnlyDictionary<long, double> FinishedAccuracies { get; init; } = new Dictionary<long, double>();
+
     /// <summary>Runs every trial, feeding <paramref name="sink"/>; returns the summary also given to the sink.</summary>
     public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
         Run(plan, null, sink, progress, seedOverride, cancellation);
@@ -58,12 +62,13 @@ public sealed class CampaignRunner
         progress.Started(total);
         int done = 0;
         bool interrupted = false;
+        var timing = new RunTiming();
         try
         {
             foreach (var point in plan.Points)
             {
-                var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true).ToList();
-                if (repeats.Count > 0) RunPoint(plan, point, repeats, model, batches, sink, progress, seed, floatAccuracy, data.Count, total, ref done, cancellation);
+                var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true).ToHashSet();
+                if (repeats.Count > 0) RunPoint(plan, point, repeats, model, batches, sink, progress, seed, floatAccuracy, data.Count, total, ref done, timing, cancellation);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -77,34 +82,50 @@ public sealed class CampaignRunner
 
         var summary = new CampaignSummary(config.Path, config.Text, seed, plan.ModelName, config.Model.Weights,
             config.Data.Format == "idx" ? [config.Data.Images!, config.Data.Labels!] : config.Data.Files,
-            plan.SweepNames, done, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted);
+            plan.SweepNames, done, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted)
+        {
+            GoldenSecondsPerPass = timing.GoldenSecondsPerPass,
+            SecondsPerTrial = timing.SecondsPerTrial,
+        };
         sink.Complete(summary);
         return summary;
     }
 
-    private void RunPoint(CampaignPlan plan, SweepPoint point, IReadOnlyList<int> repeats, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
-        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, ref int done, CancellationToken cancellation)
+    private void RunPoint(CampaignPlan plan, SweepPoint point, IReadOnlySet<int> repeats, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
+        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, ref int done, RunTiming timing, CancellationToken cancellation)
     {
         var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
         using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed, RecordFaults = RecordFaults };
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
         progress.Phase($"golden pass, point {point.Index}");
+        var goldenClock = Stopwatch.StartNew();
         var (goldenCorrect, golden) = Evaluate(model, batches, keepOutputs: true);
+        timing.AddGolden(goldenClock.Elapsed.TotalSeconds);
         double goldenAccuracy = goldenCorrect / (double)samples;
         _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
         try
         {
             var accuracies = new List<double>();
             var goal = plan.Config.Campaign;
-            foreach (int repeat in repeats)
+            for (int repeat = 0; repeat < plan.Repeats; repeat++)
             {
-                cancellation.ThrowIfCancellationRequested();
                 long trial = (long)point.Index * plan.Repeats + repeat;
-                var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
-                sink.AddTrial(record, observed, [.. session.Faults]);
-                progress.TrialFinished(record, ++done, total);
-                accuracies.Add(record.Accuracy);
+                if (!repeats.Contains(repeat))
+                {
+                    // Finished in an earlier run: it still counts towards the sequential stop; otherwise another shard's or not asked for.
+                    if (!FinishedAccuracies.TryGetValue(trial, out double earlier)) continue;
+                    accuracies.Add(earlier);
+                }
+                else
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
+                    sink.AddTrial(record, observed, [.. session.Faults]);
+                    timing.AddTrial(record.ElapsedSeconds);
+                    progress.TrialFinished(record, ++done, total);
+                    accuracies.Add(record.Accuracy);
+                }
                 if (goal.Sequential && accuracies.Count >= 2)
                 {
                     var (mean, low, high) = Statistics.Intervals.MeanT(accuracies, goal.Confidence);

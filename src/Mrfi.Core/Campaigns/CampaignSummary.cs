@@ -19,4 +19,14 @@ namespace Mrfi.Core.Campaigns;
 public sealed record CampaignSummary(
     string ConfigPath, string ConfigText, long Seed, string ModelName, string? WeightsPath, IReadOnlyList<string> DataFiles,
     IReadOnlyList<string> SweepNames, int Trials, long Samples, double FloatAccuracy, string Device, int Threads,
-    DateTime StartedAt, DateTime FinishedAt, bool Interrupted = false);
+    DateTime StartedAt, DateTime FinishedAt, bool Interrupted = false)
+{
+    /// <summary>Mean wall time of one golden pass over the data (faults off), in seconds.</summary>
+    public double GoldenSecondsPerPass { get; init; }
+
+    /// <summary>Mean wall time of one faulty trial (one pass over the data with faults and observers), in seconds.</summary>
+    public double SecondsPerTrial { get; init; }
+
+    /// <summary>How much slower a faulty trial is than a golden pass (1.3 = 30 % overhead); 0 when either was not measured.</summary>
+    public double OverheadOverGolden => GoldenSecondsPerPass > 0 && SecondsPerTrial > 0 ? SecondsPerTrial / GoldenSecondsPerPass : 0;
+}

@@ -1,14 +1,20 @@
+using System.Runtime.InteropServices;
+
 namespace Mrfi.Tool.Commands;
 
-/// <summary>Turns the first Ctrl+C into a cancellation request (so finished trials get written); a second one ends the process.</summary>
+/// <summary>Turns the first Ctrl+C (SIGINT) or SIGTERM into a cancellation request, so finished trials get written and the run
+/// says how to resume; a second one ends the process at once.</summary>
+/// <remarks>SIGTERM matters on clusters: Kubernetes and Slurm send it before killing a pre-empted job.</remarks>
 internal sealed class CtrlC : IDisposable
 {
     private readonly CancellationTokenSource _source;
+    private readonly PosixSignalRegistration? _term;
 
     public CtrlC(CancellationToken outer)
     {
         _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
         Console.CancelKeyPress += OnCancel;
+        if (!OperatingSystem.IsWindows()) _term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnTerm);
     }
 
     public CancellationToken Token => _source.Token;
@@ -20,9 +26,17 @@ internal sealed class CtrlC : IDisposable
         _source.Cancel();
     }
 
+    private void OnTerm(PosixSignalContext context)
+    {
+        if (_source.IsCancellationRequested) return;
+        context.Cancel = true;
+        _source.Cancel();
+    }
+
     public void Dispose()
     {
         Console.CancelKeyPress -= OnCancel;
+        _term?.Dispose();
         _source.Dispose();
     }
 }

@@ -27,6 +27,8 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             var shard = settings.Shard is { } sh ? Shard.Parse(sh) : null;
             if (shard is not null && settings.Out is null && settings.Resume is null)
                 throw new MrfiException("error: --shard needs --out DIR, the folder all shards share");
+            if (shard is not null && config.Campaign.Sequential)
+                throw new MrfiException($"error: {config.Path}: [campaign] sequential = true decides when to stop a point from all of its repeats in order, so it cannot be split with --shard; run it on one machine, or set sequential = false and use the 'plan' figure for repeats");
             string folder = Path.GetFullPath(settings.Resume ?? settings.Out ?? ResultsFolder.NewUnder(config.Run.Output));
             var identity = new CampaignIdentity(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(config.Text)), settings.Seed ?? config.Run.Seed, plan.TrialCount, plan.SweepNames);
             var sink = new ParquetResultSink(folder, plan.SweepNames, identity, shard, resume: settings.Resume is not null);
@@ -37,7 +39,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 plan.Points.Count, plan.Repeats, config.Faults.Count, plan.Observers.Count);
             bool records = FaultEstimate.Decide(plan, data);
             log.Information("Fault records (faults.parquet): {State}", records ? "on" : "off");
-            var runner = new CampaignRunner(log) { RecordFaults = records };
+            var runner = new CampaignRunner(log) { RecordFaults = records, FinishedAccuracies = sink.FinishedAccuracies };
             var progress = new ProgressReporter(console, log);
             using var ctrlC = new CtrlC(cancellationToken);
             var only = settings.Trials.ToHashSet();

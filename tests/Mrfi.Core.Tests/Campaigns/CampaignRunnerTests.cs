@@ -136,6 +136,29 @@ public sealed class CampaignRunnerTests
     }
 
     [TestMethod]
+    public void Sequential_mode_resumed_after_an_interruption_stops_where_the_uninterrupted_run_stopped()
+    {
+        string sweep = "[sweep]\nber = [1e-3, 1e-2]\nrepeats = 10\n\n";
+        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), sweep + "[campaign]\nmargin = 0.02\nsequential = true\n\n");
+        var full = Run(toml).Trials.Select(t => t.Trial).ToList();
+        Assert.IsTrue(full.Count is > 4 and < 20, $"the margin should stop at least one point early: {string.Join(",", full)}");
+
+        // The first run was killed after its first two trials; resuming knows their accuracies and runs only the rest.
+        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
+        using var model = plan.Model;
+        var first = new MemorySink();
+        using (var source = new CancellationTokenSource())
+            new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, first, new CancelAfter(source, 2), null, source.Token);
+        Assert.HasCount(2, first.Trials);
+        var finished = first.Trials.ToDictionary(t => t.Trial, t => t.Accuracy);
+        var second = new MemorySink();
+        new CampaignRunner(new LoggerConfiguration().CreateLogger()) { FinishedAccuracies = finished }
+            .Run(plan, null, second, new NoProgress(), null, t => !finished.ContainsKey(t));
+        CollectionAssert.AreEqual(full, first.Trials.Concat(second.Trials).Select(t => t.Trial).ToList());
+        Assert.IsTrue(second.Summary!.OverheadOverGolden > 0, "golden and faulty passes are timed for the manifest");
+    }
+
+    [TestMethod]
     public void Trial_seeds_are_derived_and_distinct()
     {
         var seeds = Enumerable.Range(0, 1000).Select(t => TrialSeeds.For(42, t)).ToList();

@@ -19,25 +19,8 @@ public sealed class ResumeAndShardTests
         string config = LongConfig();
         string folder = Path.GetDirectoryName(config)!;
         string killed = Path.Combine(folder, "killed");
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "dotnet-mrfi.dll")}\" run \"{config}\" --out \"{killed}\"")
+        using (var child = StartAfterParts(config, killed, 3))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using (var child = Process.Start(start)!)
-        {
-            child.OutputDataReceived += (_, _) => { };
-            child.ErrorDataReceived += (_, _) => { };
-            child.BeginOutputReadLine();
-            child.BeginErrorReadLine();
-            var clock = Stopwatch.StartNew();
-            while (Directory.Exists(killed) ? Directory.GetFiles(killed, "trials-part-*.parquet").Length < 3 : true)
-            {
-                Assert.IsFalse(child.HasExited, "the run finished before it could be killed");
-                Assert.IsLessThan(120, clock.Elapsed.TotalSeconds, "no trial finished in time");
-                Thread.Sleep(50);
-            }
             child.Kill(entireProcessTree: true);   // SIGKILL: no chance to clean up
             child.WaitForExit();
         }
@@ -52,6 +35,54 @@ public sealed class ResumeAndShardTests
         Assert.AreEqual(0, Cli.Run("run", config, "--out", Path.Combine(folder, "whole")).ExitCode);
         CollectionAssert.AreEqual(Rows(Path.Combine(folder, "whole")).SelectMany(r => r).ToList(), Rows(killed).SelectMany(r => r).ToList());
         Assert.IsEmpty(Directory.GetFiles(killed, "*-part-*"), "parts are merged away");
+    }
+
+    /// <summary>Starts `dotnet mrfi run` as a real child process and returns it once <paramref name="parts"/> trials are on disk.</summary>
+    private static Process StartAfterParts(string config, string folder, int parts, System.Text.StringBuilder? output = null)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "dotnet-mrfi.dll")}\" run \"{config}\" --out \"{folder}\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var child = Process.Start(start)!;
+        child.OutputDataReceived += (_, e) => { lock (start) output?.AppendLine(e.Data); };
+        child.ErrorDataReceived += (_, e) => { lock (start) output?.AppendLine(e.Data); };
+        child.BeginOutputReadLine();
+        child.BeginErrorReadLine();
+        var clock = Stopwatch.StartNew();
+        while (Directory.Exists(folder) ? Directory.GetFiles(folder, "trials-part-*.parquet").Length < parts : true)
+        {
+            Assert.IsFalse(child.HasExited, "the run finished before it could be interrupted");
+            Assert.IsLessThan(120, clock.Elapsed.TotalSeconds, "no trial finished in time");
+            Thread.Sleep(50);
+        }
+        return child;
+    }
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public void Sigterm_stops_between_batches_keeps_the_finished_trials_and_says_how_to_resume()
+    {
+        string config = LongConfig();
+        string folder = Path.Combine(Path.GetDirectoryName(config)!, "terminated");
+        var output = new System.Text.StringBuilder();
+        int exitCode;
+        using (var child = StartAfterParts(config, folder, 2, output))
+        {
+            using (var kill = Process.Start("kill", $"-TERM {child.Id}")) kill.WaitForExit();
+            Assert.IsTrue(child.WaitForExit(60_000), "SIGTERM should end the run within a batch");
+            child.WaitForExit();
+            exitCode = child.ExitCode;
+        }
+        Assert.AreEqual(130, exitCode, output.ToString());
+        StringAssert.Contains(output.ToString(), $"--resume {folder}");
+        var manifest = File.ReadAllText(Path.Combine(folder, "manifest.json"));
+        StringAssert.Contains(manifest, "\"interrupted\"");
+        var resumed = Cli.Run("run", config, "--resume", folder);
+        Assert.AreEqual(0, resumed.ExitCode, resumed.Output);
+        Assert.AreEqual(16L, DuckDb.Query($"SELECT count(DISTINCT trial) FROM read_parquet('{folder}/trials.parquet')")[0][0]);
     }
 
     [TestMethod]
@@ -86,6 +117,15 @@ public sealed class ResumeAndShardTests
         Assert.AreEqual(2, resume.ExitCode);
         StringAssert.Contains(resume.Output, "cannot be read");
         StringAssert.Contains(resume.Output, "incomplete or corrupt");
+    }
+
+    [TestMethod]
+    public void Sequential_mode_cannot_be_sharded()
+    {
+        string config = Cli.Config(Cli.Small + "\n[campaign]\nmargin = 0.05\nsequential = true\n");
+        var result = Cli.Run("run", config, "--out", Path.Combine(Path.GetDirectoryName(config)!, "s"), "--shard", "0/2");
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "cannot be split with --shard");
     }
 
     [TestMethod]

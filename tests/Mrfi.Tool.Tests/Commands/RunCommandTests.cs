@@ -19,6 +19,13 @@ public sealed class RunCommandTests
         Assert.AreEqual(12L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{output}/observers.parquet') WHERE observer = 'RMSE'")[0][0]);
         StringAssert.Contains(result.Output, "Trial 4/4");
         StringAssert.Contains(result.Output, "done 4 trials");
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")));
+        var root = manifest.RootElement;
+        Assert.AreEqual(4, root.GetProperty("trials").GetInt32());
+        double golden = root.GetProperty("golden_seconds_per_pass").GetDouble(), trial = root.GetProperty("seconds_per_trial").GetDouble();
+        Assert.IsTrue(golden > 0 && trial > 0, $"golden {golden}, trial {trial}");
+        Assert.AreEqual(trial / golden, root.GetProperty("overhead_over_golden").GetDouble(), 1e-9);
+        Assert.IsTrue(root.GetProperty("trials_per_second").GetDouble() > 0);
     }
 
     [TestMethod]
