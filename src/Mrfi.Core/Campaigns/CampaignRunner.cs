@@ -99,9 +99,19 @@ public sealed class CampaignRunner
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
         progress.Phase($"golden pass, point {point.Index}");
+        // Observers that compare against the golden run get its tensors from this pass, replayed per trial, when they fit.
+        using var cache = session.NeedsGoldenPerBatch && plan.Config.Run.GoldenCacheMb > 0 ? new GoldenCache(plan.Config.Run.GoldenCacheMb << 20) : null;
+        session.GoldenCapture = cache;
+        session.ObserversActive = cache is not null;
         var goldenClock = Stopwatch.StartNew();
-        var (goldenCorrect, golden) = Evaluate(model, batches, keepOutputs: true);
+        var (goldenCorrect, golden) = Evaluate(model, batches, keepOutputs: true, beforeBatch: cache is null ? null : cache.NextBatch);
         timing.AddGolden(goldenClock.Elapsed.TotalSeconds);
+        session.GoldenCapture = null;
+        session.ObserversActive = false;
+        var replay = cache is { Usable: true } ? cache : null;
+        if (cache is not null)
+            _log.Debug(replay is null ? "Golden activations exceed [run] golden_cache_mb = {Limit}: each trial runs its own golden forward" : "Golden activations cached: {Bytes} bytes",
+                replay is null ? plan.Config.Run.GoldenCacheMb : cache.Bytes);
         double goldenAccuracy = goldenCorrect / (double)samples;
         _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
         try
@@ -120,7 +130,7 @@ public sealed class CampaignRunner
                 else
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var (record, observed) = RunTrial(session, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
+                    var (record, observed) = RunTrial(session, replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
                     sink.AddTrial(record, observed, [.. session.Faults]);
                     timing.AddTrial(record.ElapsedSeconds);
                     progress.TrialFinished(record, ++done, total);
@@ -144,7 +154,7 @@ public sealed class CampaignRunner
     }
 
     private static (TrialRecord, IReadOnlyList<ObserverRecord>) RunTrial(
-        FaultInjectionSession session, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
+        FaultInjectionSession session, GoldenCache? replay, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
         IReadOnlyList<Tensor> golden, SweepPoint point, int repeat, long trial, long trialSeed, double goldenAccuracy, double floatAccuracy, long samples, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
@@ -160,7 +170,8 @@ public sealed class CampaignRunner
             using var scope = torch.NewDisposeScope();
             session.Batch = b;
             var (images, labels) = batches[b];
-            if (session.NeedsGoldenPerBatch)
+            if (replay is not null) replay.Replay(b);
+            else if (session.NeedsGoldenPerBatch)
             {
                 session.Mode = InjectionMode.Golden;
                 model.call(images);
@@ -182,12 +193,13 @@ public sealed class CampaignRunner
     }
 
     /// <summary>Correct predictions, and per batch the outputs (or only the predictions when <paramref name="keepOutputs"/> is false).</summary>
-    private static (long Correct, List<Tensor> Outputs) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches, bool keepOutputs = false)
+    private static (long Correct, List<Tensor> Outputs) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches, bool keepOutputs = false, Action? beforeBatch = null)
     {
         long correct = 0;
         var outputs = new List<Tensor>();
         foreach (var (images, labels) in batches)
         {
+            beforeBatch?.Invoke();
             using var scope = torch.NewDisposeScope();
             var output = model.call(images);
             var predicted = output.argmax(1);

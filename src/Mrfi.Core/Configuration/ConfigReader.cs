@@ -136,8 +136,10 @@ public static class ConfigReader
             bool b => b,
             _ => throw MrfiException.At(records.Location, "[run] fault_records must be true, false or \"auto\""),
         };
+        long cache = t.Integer("golden_cache_mb") ?? 1024;
+        if (cache is < 0 or > 1L << 30) throw MrfiException.At(t.LocationOf("golden_cache_mb"), "[run] golden_cache_mb must be 0 (no cache) or a positive number of megabytes");
         t.RejectUnknownKeys();
-        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords };
+        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords, GoldenCacheMb = cache };
     }
 
     private static CampaignSection ReadCampaign(ConfigTable? t)

@@ -10,4 +10,8 @@ public sealed record RunSection(long Seed, string Device, int BatchSize, int Thr
 {
     /// <summary>faults.parquet: true, false, or null for "auto" (on when the campaign is expected to inject at most a million faults).</summary>
     public bool? FaultRecords { get; init; }
+
+    /// <summary>Most megabytes of golden activations kept per sweep point for observers that compare against the golden run;
+    /// within it a trial runs one forward per batch instead of two.</summary>
+    public long GoldenCacheMb { get; init; } = 1024;
 }

@@ -76,6 +76,9 @@ public sealed class FaultInjectionSession : IDisposable
         foreach (var site in _sites) site.BeginTrial();
     }
 
+    /// <summary>When set, golden runs record what golden-aware observers would see into this cache instead of feeding them.</summary>
+    public GoldenCache? GoldenCapture { get; set; }
+
     internal void Notify(IReadOnlyList<ObserverBinding> observers, Tensor value)
     {
         if (!ObserversActive || Mode == InjectionMode.Float) return;
@@ -83,7 +86,11 @@ public sealed class FaultInjectionSession : IDisposable
         {
             // Golden runs feed only the observers that compare against them; every observer sees faulty runs.
             if (Mode == InjectionMode.Faulty) o.Observer.Update(value);
-            else if (o.Observer is IGoldenAwareObserver g) g.UpdateGolden(value);
+            else if (o.Observer is IGoldenAwareObserver g)
+            {
+                if (GoldenCapture is { } capture) capture.Add(g, value);
+                else g.UpdateGolden(value);
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
+using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
 using Mrfi.Core.Tests.Configuration;
 using Serilog;
+using TorchSharp;
 
 namespace Mrfi.Core.Tests.Campaigns;
 
@@ -61,6 +63,39 @@ public sealed class CampaignRunnerTests
         CollectionAssert.AreEqual(a.Trials.SelectMany(Deterministic).ToList(), b.Trials.SelectMany(Deterministic).ToList());
         CollectionAssert.AreEqual(a.Observers.Select(o => o.Value).ToList(), b.Observers.Select(o => o.Value).ToList());
         CollectionAssert.AreNotEqual(a.Trials.Select(t => t.Faults).ToList(), c.Trials.Select(t => t.Faults).ToList());
+    }
+
+    [TestMethod]
+    public void Replaying_cached_golden_activations_gives_the_observers_exactly_what_a_golden_forward_per_trial_gives()
+    {
+        // RMSE compares each layer against the golden run; the cache replays the point's golden pass instead of a second forward.
+        string observe = Observe + "[[observe]]\nmethod = \"RMSE\"\nmodule_type = [\"Conv2d\", \"Linear\"]\n\n[[observe]]\nmethod = \"TopKChange\"\nmodule_name = [\"fc3\"]\n\n";
+        string cached = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), Sweep) + observe;
+        string uncached = cached.Replace("batch_size = 50\n", "batch_size = 50\ngolden_cache_mb = 0\n", StringComparison.Ordinal);
+        Assert.AreNotEqual(cached, uncached);
+        var a = Run(cached);
+        var b = Run(uncached);
+        Assert.IsGreaterThan(20, a.Observers.Count);
+        CollectionAssert.AreEqual(b.Observers.Select(o => (o.Trial, o.Layer, o.Observer, o.Metric, o.Index, o.Value)).ToList(),
+            a.Observers.Select(o => (o.Trial, o.Layer, o.Observer, o.Metric, o.Index, o.Value)).ToList());
+        CollectionAssert.AreEqual(b.Trials.SelectMany(Deterministic).ToList(), a.Trials.SelectMany(Deterministic).ToList());
+        Assert.IsTrue(a.Observers.Any(o => o.Observer == "RMSE" && o.Value > 0), "faults at BER 1e-2 move the layers away from golden");
+    }
+
+    [TestMethod]
+    public void A_golden_cache_over_its_limit_frees_its_tensors_and_is_not_used()
+    {
+        using var cache = new GoldenCache(limitBytes: 100);
+        var observer = new Mrfi.Core.Observers.TopKChangeObserver();
+        cache.NextBatch();
+        using var small = torch.zeros(10);
+        cache.Add(observer, small);
+        Assert.IsTrue(cache.Usable);
+        Assert.AreEqual(40L, cache.Bytes);
+        using var large = torch.zeros(20);
+        cache.Add(observer, large);
+        Assert.IsFalse(cache.Usable, "40 + 80 bytes exceed the 100-byte limit");
+        Assert.AreEqual(0L, cache.Bytes);
     }
 
     [TestMethod]
