@@ -97,7 +97,6 @@ public sealed class CampaignRunner
         var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
         using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed, RecordFaults = RecordFaults };
         session.Mode = InjectionMode.Golden;
-        session.ObserversActive = false;
         progress.Phase($"golden pass, point {point.Index}");
         // Observers that compare against the golden run get its tensors from this pass, replayed per trial, when they fit.
         using var cache = session.NeedsGoldenPerBatch && plan.Config.Run.GoldenCacheMb > 0 ? new GoldenCache(plan.Config.Run.GoldenCacheMb << 20) : null;

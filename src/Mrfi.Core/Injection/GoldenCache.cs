@@ -23,9 +23,6 @@ public sealed class GoldenCache : IDisposable
     /// <summary>Bytes held.</summary>
     public long Bytes => _bytes;
 
-    /// <summary>Batches recorded.</summary>
-    public int Count => _batches.Count;
-
     /// <summary>Starts recording the next batch.</summary>
     public void NextBatch() => _batches.Add([]);
 

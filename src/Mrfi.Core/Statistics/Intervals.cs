@@ -25,26 +25,15 @@ public static class Intervals
     }
 
     /// <summary>Mean and t-interval of <paramref name="values"/> at <paramref name="confidence"/> (a single value gives NaN bounds).</summary>
-    public static (double Mean, double Low, double High) MeanT(IReadOnlyList<double> values, double confidence)
-    {
-        if (confidence == 0.95) return MeanT(values);
-        int n = values.Count;
-        if (n < 2) return (n == 0 ? double.NaN : values[0], double.NaN, double.NaN);
-        double mean = values.Average();
-        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
-        double half = TQuantile(n - 1, SampleSize.Z(confidence)) * sd / Math.Sqrt(n);
-        return (mean, mean - half, mean + half);
-    }
-
-    /// <summary>Mean and 95 % t-interval of <paramref name="values"/> (a single value gives an interval of NaN).</summary>
-    public static (double Mean, double Low, double High) MeanT(IReadOnlyList<double> values)
+    public static (double Mean, double Low, double High) MeanT(IReadOnlyList<double> values, double confidence = 0.95)
     {
         int n = values.Count;
         if (n == 0) return (double.NaN, double.NaN, double.NaN);
         double mean = values.Average();
         if (n == 1) return (mean, double.NaN, double.NaN);
         double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
-        double t = n - 1 < T975.Length ? T975[n - 1] : TQuantile(n - 1, Z95);
+        // The 95 % table is exact where the expansion is weakest (few degrees of freedom).
+        double t = confidence == 0.95 && n - 1 < T975.Length ? T975[n - 1] : TQuantile(n - 1, confidence == 0.95 ? Z95 : SampleSize.Z(confidence));
         double half = t * sd / Math.Sqrt(n);
         return (mean, mean - half, mean + half);
     }

@@ -19,18 +19,16 @@ internal sealed class CtrlC : IDisposable
 
     public CancellationToken Token => _source.Token;
 
-    private void OnCancel(object? sender, ConsoleCancelEventArgs e)
-    {
-        if (_source.IsCancellationRequested) return;
-        e.Cancel = true;
-        _source.Cancel();
-    }
+    private void OnCancel(object? sender, ConsoleCancelEventArgs e) => e.Cancel = Request();
 
-    private void OnTerm(PosixSignalContext context)
+    private void OnTerm(PosixSignalContext context) => context.Cancel = Request();
+
+    /// <summary>Cancels on the first signal and keeps the process alive to write its results; lets a second one end it.</summary>
+    private bool Request()
     {
-        if (_source.IsCancellationRequested) return;
-        context.Cancel = true;
+        if (_source.IsCancellationRequested) return false;
         _source.Cancel();
+        return true;
     }
 
     public void Dispose()
