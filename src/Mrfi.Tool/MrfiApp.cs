@@ -57,8 +57,8 @@ internal static class MrfiApp
             .WithExample("list", "selector")
             .WithExample("list", "--markdown", "--into", "docs/components.md");
         c.AddCommand<BenchCommand>("bench")
-            .WithDescription("Time one batch's forward as float, golden and faulty run (first sweep point), with ratios.")
-            .WithExample("bench", "--iterations", "100");
+            .WithDescription("Injection and observer cost against the golden forward (lenet, vgg11, vgg16, resnet18), campaign throughput and peak memory, with ratios from one run.")
+            .WithExample("bench", "--model", "resnet18", "--batch", "16", "--json", "bench.json");
         c.AddCommand<BenchSelectorsCommand>("bench-selectors")
             .WithDescription("Time RandomPositionByRate against the per-element reference on a large tensor, with ratios.")
             .WithExample("bench-selectors", "--size", "10000000");

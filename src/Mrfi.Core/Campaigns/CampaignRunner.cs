@@ -95,7 +95,7 @@ public sealed class CampaignRunner
         ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, ref int done, RunTiming timing, CancellationToken cancellation)
     {
         var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
-        using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed, RecordFaults = RecordFaults };
+        using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed, RecordFaults = RecordFaults, Batched = plan.Config.Run.Batched };
         session.Mode = InjectionMode.Golden;
         progress.Phase($"golden pass, point {point.Index}");
         // Observers that compare against the golden run get its tensors from this pass, replayed per trial, when they fit.

@@ -138,8 +138,9 @@ public static class ConfigReader
         };
         long cache = t.Integer("golden_cache_mb") ?? 1024;
         if (cache is < 0 or > 1L << 30) throw MrfiException.At(t.LocationOf("golden_cache_mb"), "[run] golden_cache_mb must be 0 (no cache) or a positive number of megabytes");
+        bool batched = t.Boolean("batched") ?? true;
         t.RejectUnknownKeys();
-        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords, GoldenCacheMb = cache };
+        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords, GoldenCacheMb = cache, Batched = batched };
     }
 
     private static CampaignSection ReadCampaign(ConfigTable? t)
@@ -203,8 +204,13 @@ public static class ConfigReader
         var quant = t.Table("quantization");
         var selector = t.Table("selector");
         var error = t.Table("error_model") ?? throw t.Missing("error_model", "a table such as { method = \"IntSignBitFlip\", bit_width = 8 }");
+        bool perSample = t.Boolean("per_sample") ?? false;
+        if (perSample && parsed != InjectionTarget.Weight)
+            throw MrfiException.At(t.LocationOf("per_sample"), $"[{t.Path}] per_sample applies to target = \"weight\": activation faults are already drawn for every sample of a batch (RandomPositionByNumber with per_instance = true puts exactly n in each)");
+        if (perSample && !parameters.SequenceEqual(["weight"]))
+            throw MrfiException.At(t.LocationOf("per_sample"), $"[{t.Path}] per_sample faults go into the 'weight' parameter only (of Conv2d and Linear); remove parameters or set it to [\"weight\"]");
         t.RejectUnknownKeys();
-        return new FaultEntrySection(name, parsed, modules, parameters, enabled, quant, selector, error, t.Location) { EnabledReference = enabledReference };
+        return new FaultEntrySection(name, parsed, modules, parameters, enabled, quant, selector, error, t.Location) { EnabledReference = enabledReference, PerSample = perSample };
     }
 
     internal static ObserveSection ReadObserve(ConfigTable t, int index, ModuleFilter? modules = null)

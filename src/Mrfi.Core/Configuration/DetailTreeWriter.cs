@@ -45,6 +45,7 @@ public static class DetailTreeWriter
                 sb.Append($"\n[[{layer}.{Target(entry.Target)}]]\n");
                 sb.Append($"name = {TomlText.Value(section.Name)}\n");
                 if (entry.Target == InjectionTarget.Weight) sb.Append($"parameters = {TomlText.Value(section.Parameters)}\n");
+                if (section.PerSample) sb.Append("per_sample = true\n");
                 sb.Append($"enabled = {(section.EnabledReference is { } r ? TomlText.Value(r.Value) : TomlText.Value(section.Enabled))}\n");
                 if (section.Quantization is { } q) sb.Append($"quantization = {TomlText.Value(q)}\n");
                 if (section.Selector is { } s) sb.Append($"selector = {TomlText.Value(s)}\n");

@@ -14,4 +14,8 @@ public sealed record FaultEntrySection(string Name, Injection.InjectionTarget Ta
 {
     /// <summary>When <c>enabled</c> is a sweep reference: the value, evaluated per point (0 disables).</summary>
     public ConfigValue? EnabledReference { get; init; }
+
+    /// <summary>Each sample of a batch gets its own weight faults (an independent experiment per image), computed as a sparse
+    /// correction of the golden output when <c>[run] batched</c> is on.</summary>
+    public bool PerSample { get; init; }
 }

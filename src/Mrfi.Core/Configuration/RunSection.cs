@@ -14,4 +14,8 @@ public sealed record RunSection(long Seed, string Device, int BatchSize, int Thr
     /// <summary>Most megabytes of golden activations kept per sweep point for observers that compare against the golden run;
     /// within it a trial runs one forward per batch instead of two.</summary>
     public long GoldenCacheMb { get; init; } = 1024;
+
+    /// <summary>Per-sample weight faults as a sparse correction of the golden output (true), or as a forward of the layer per
+    /// faulty sample with its weights changed (false: the plain path, slower, for checking).</summary>
+    public bool Batched { get; init; } = true;
 }

@@ -25,4 +25,7 @@ public sealed record FaultEntry(
 {
     /// <summary>Where the entry was written, for run-time errors.</summary>
     public SourceLocation? Location { get; init; }
+
+    /// <summary>Weight faults drawn per sample of the batch instead of once per forward (Conv2d and Linear weights only).</summary>
+    public bool PerSample { get; init; }
 }

@@ -36,6 +36,9 @@ public sealed class FaultInjectionSession : IDisposable
     /// <summary>What the hooks do in the next forwards.</summary>
     public InjectionMode Mode { get; set; } = InjectionMode.Faulty;
 
+    /// <summary>Per-sample weight faults as a sparse correction (true) or as a forward of the layer per faulty sample (false).</summary>
+    public bool Batched { get; set; } = true;
+
     /// <summary>Whether observers see the next forwards.</summary>
     public bool ObserversActive { get; set; } = true;
 

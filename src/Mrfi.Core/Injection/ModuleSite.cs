@@ -13,6 +13,7 @@ internal sealed class ModuleSite : IDisposable
     private readonly FaultEntry[] _inputs;
     private readonly FaultEntry[] _outputs;
     private readonly (FaultEntry Entry, Parameter Parameter)[] _weights;
+    private readonly (FaultEntry Entry, Parameter Parameter, PerSampleWeights Faults)[] _perSample;
     private readonly Dictionary<Parameter, Tensor> _clean = [];
     private readonly Dictionary<Parameter, string> _parameterNames;
     private readonly Dictionary<(FaultEntry, string), PermanentFault> _permanent = [];
@@ -30,17 +31,20 @@ internal sealed class ModuleSite : IDisposable
         var parameters = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
         _parameterNames = parameters.ToDictionary(p => p.Value, p => p.Key);
         var weights = new List<(FaultEntry, Parameter)>();
+        var perSample = new List<(FaultEntry, Parameter, PerSampleWeights)>();
         foreach (var entry in entries.Where(e => e.Target == InjectionTarget.Weight))
         {
             foreach (var pname in entry.Parameters)
             {
                 if (!parameters.TryGetValue(pname, out var p))
                     throw new MrfiException($"error: fault entry '{entry.Name}': module '{name}' ({module.GetType().Name}) has no parameter '{pname}'. It has: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}");
-                weights.Add((entry, p));
                 if (!_clean.ContainsKey(p)) _clean[p] = p.detach().clone().DetachFromDisposeScope();
+                if (entry.PerSample) perSample.Add((entry, p, new PerSampleWeights(entry, module, p, _clean[p], name)));
+                else weights.Add((entry, p));
             }
         }
         _weights = [.. weights];
+        _perSample = [.. perSample];
         foreach (var entry in entries.Where(e => e.Scope != SelectorScope.Forward))
         {
             if (entry.Target == InjectionTarget.Weight)
@@ -76,10 +80,12 @@ internal sealed class ModuleSite : IDisposable
             replaced = input.contiguous().clone();
             foreach (var entry in _inputs) _session.FaultCount += Inject(replaced, entry, mode, "in", "input");
         }
-        if (mode != InjectionMode.Float && _weights.Length > 0)
+        if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0)
         {
             using var noGrad = torch.no_grad();
             foreach (var (entry, parameter) in _weights) _session.FaultCount += Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'");
+            // Per-sample entries only quantize here (as a golden run does); their faults become a correction after the forward.
+            foreach (var (entry, parameter, _) in _perSample) Inject(parameter, entry, InjectionMode.Golden, "weight", "parameter 'weight'");
         }
         if (_pre.Length > 0) Observe(_pre, replaced ?? input);
         // TorchSharp keeps the original tensor when a hook returns null.
@@ -89,11 +95,16 @@ internal sealed class ModuleSite : IDisposable
     private Tensor PostHook(nn.Module<Tensor, Tensor> module, Tensor input, Tensor output)
     {
         var mode = _session.Mode;
-        if (mode != InjectionMode.Float && _weights.Length > 0) Restore();
         Tensor? replaced = null;
-        if (mode != InjectionMode.Float && _outputs.Length > 0)
+        if (mode == InjectionMode.Faulty && _perSample.Length > 0)
         {
             replaced = output.contiguous().clone();
+            foreach (var (entry, _, faults) in _perSample) _session.FaultCount += PerSample(faults, entry, input, replaced);
+        }
+        if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0) Restore();
+        if (mode != InjectionMode.Float && _outputs.Length > 0)
+        {
+            replaced ??= output.contiguous().clone();
             foreach (var entry in _outputs) _session.FaultCount += Inject(replaced, entry, mode, "out", "output");
         }
         if (_after.Length > 0) Observe(_after, replaced ?? output);
@@ -115,6 +126,19 @@ internal sealed class ModuleSite : IDisposable
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             string message = $"fault entry '{entry.Name}' at module '{_name}' ({what}, shape [{string.Join(",", tensor.shape)}]): {FirstLine(e.Message)}";
+            throw entry.Location is { } at ? MrfiException.At(at, message) : new MrfiException($"error: {message}", e);
+        }
+    }
+
+    private long PerSample(PerSampleWeights faults, FaultEntry entry, Tensor input, Tensor output)
+    {
+        try
+        {
+            return faults.Apply(input, output, _session, Stream(entry, "weight/sample"), _session.Batched);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            string message = $"fault entry '{entry.Name}' at module '{_name}' (per-sample weight faults, input shape [{string.Join(",", input.shape)}]): {FirstLine(e.Message)}";
             throw entry.Location is { } at ? MrfiException.At(at, message) : new MrfiException($"error: {message}", e);
         }
     }

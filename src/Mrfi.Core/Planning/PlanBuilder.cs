@@ -50,7 +50,10 @@ public sealed class PlanBuilder
         {
             problems.Try(() =>
             {
-                var modules = ModuleMatcher.Match(model, section.Modules, $"fault entry '{section.Name}'").Select(m => m.Name).ToList();
+                var matched = ModuleMatcher.Match(model, section.Modules, $"fault entry '{section.Name}'");
+                if (section.PerSample && matched.FirstOrDefault(m => m.Module is not (TorchSharp.Modules.Conv2d or TorchSharp.Modules.Linear)) is { Module: not null } other)
+                    throw MrfiException.At(section.Location, $"fault entry '{section.Name}': per_sample weight faults are computed for Conv2d and Linear layers, but it matches '{other.Name}' ({other.Module.GetType().Name}); narrow module_type to [\"Conv2d\", \"Linear\"]");
+                var modules = matched.Select(m => m.Name).ToList();
                 var built = sweepPoints.Select(values => BuildEntry(section, modules, values, activator)).ToList();
                 for (int p = 0; p < built.Count; p++) entriesPerPoint[p].Add(built[p]);
             });
@@ -131,7 +134,9 @@ public sealed class PlanBuilder
         bool enabled = s.EnabledReference is { } r
             ? ArgumentConverter.Convert(r, typeof(double), values) is double on && on != 0
             : s.Enabled;
-        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, enabled, quantizer, layerwise, selector, error, scope) { Location = s.Location };
+        if (s.PerSample && scope != SelectorScope.Forward)
+            throw MrfiException.At(s.Selector!.LocationOf("scope"), $"{s.Selector.Describe("scope")}: per_sample faults are drawn anew for every sample, so they cannot be permanent; remove scope or per_sample");
+        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, enabled, quantizer, layerwise, selector, error, scope) { Location = s.Location, PerSample = s.PerSample };
     }
 
     private static IEnumerable<IReadOnlyDictionary<string, double>> Combinations(IReadOnlyList<SweepVariable> sweep, bool zip)

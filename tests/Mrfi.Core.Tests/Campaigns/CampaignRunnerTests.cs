@@ -66,6 +66,28 @@ public sealed class CampaignRunnerTests
     }
 
     [TestMethod]
+    public void Per_sample_weight_faults_batched_and_plain_give_the_same_predictions_and_outcome_classes()
+    {
+        // One 8-bit weight flip per image in every layer: each image its own experiment, B of them per forward.
+        string perSample = ConfigFixture.WeightFault
+            .Replace("selector = { method = \"RandomPositionByRate\", rate = 1e-3 }", "selector = { method = \"RandomPositionByNumber\", n = \"$n\", per_instance = true }\nper_sample = true", StringComparison.Ordinal);
+        string batched = ConfigFixture.Full(perSample, "[sweep]\nn = [1, 20]\nrepeats = 2\n\n") + Observe;
+        string plain = batched.Replace("batch_size = 50\n", "batch_size = 50\nbatched = false\n", StringComparison.Ordinal);
+        Assert.AreNotEqual(batched, plain);
+        var a = Run(batched);
+        var b = Run(plain);
+        Assert.HasCount(4, a.Trials);
+        Assert.AreEqual(a.Trials[0].Total * 5, a.Trials[0].Faults, "one fault per image in each of the five layers");
+        Assert.IsTrue(a.Trials.Any(t => t.Changed > 0), "the faults changed some predictions");
+        CollectionAssert.AreEqual(b.Trials.Select(t => (t.Correct, t.Top5Correct, t.Changed, t.Faults, t.Masked, t.Tolerable, t.Sdc, t.CriticalSdc, t.Due)).ToList(),
+            a.Trials.Select(t => (t.Correct, t.Top5Correct, t.Changed, t.Faults, t.Masked, t.Tolerable, t.Sdc, t.CriticalSdc, t.Due)).ToList());
+        var pairs = a.Observers.Zip(b.Observers).ToList();
+        Assert.IsTrue(pairs.All(p => p.First.Layer == p.Second.Layer && p.First.Metric == p.Second.Metric), "same observer rows");
+        Assert.IsTrue(pairs.All(p => Math.Abs(p.First.Value - p.Second.Value) <= 1e-4 * Math.Max(1, Math.Abs(p.Second.Value))),
+            string.Join("; ", pairs.Where(p => Math.Abs(p.First.Value - p.Second.Value) > 1e-4 * Math.Max(1, Math.Abs(p.Second.Value))).Take(3).Select(p => $"{p.First.Layer} {p.First.Metric}: {p.First.Value} vs {p.Second.Value}")));
+    }
+
+    [TestMethod]
     public void Replaying_cached_golden_activations_gives_the_observers_exactly_what_a_golden_forward_per_trial_gives()
     {
         // RMSE compares each layer against the golden run; the cache replays the point's golden pass instead of a second forward.

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Mrfi.Core.Benchmarks;
+
+/// <summary>The rows of <c>dotnet mrfi bench</c> for one model: single faults, BER sweeps on activations and weights
+/// (8-bit quantized and float32), a million faults per forward, and every observer on every layer.</summary>
+public static class BenchScenarios
+{
+    private const string Layers = "module_type = [\"Conv2d\", \"Linear\"]";
+    private const string Int8 = "quantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }";
+
+    /// <summary>The observers timed on every Conv2d and Linear layer (TopKChange on Linear outputs only: it needs [N, classes]).</summary>
+    public static readonly string[] Observers =
+        ["MinMax", "MaxAbs", "MeanAbs", "Std", "Shape", "Histogram", "NaNInfCount", "UniformSampling", "SaveLast", "RMSE", "MAE", "EqualRate", "TopKChange"];
+
+    /// <summary>The BERs of the sweep rows.</summary>
+    public static readonly double[] Bers = [1e-6, 1e-4, 1e-2];
+
+    /// <summary>Every scenario; <paramref name="singleLayer"/> gets the single faults, <paramref name="millionRate"/> is the
+    /// per-value rate that puts about 10^6 faults into one forward's activations (null when there are fewer values than that).</summary>
+    public static IReadOnlyList<BenchScenario> For(string singleLayer, double? millionRate)
+    {
+        var rows = new List<BenchScenario>
+        {
+            new("1 activation fault (float32 bit flip)", "single", Single("activation", singleLayer), null),
+            new("1 weight fault (float32 bit flip)", "single", Single("weight", singleLayer), null),
+        };
+        foreach (string target in new[] { "activation", "weight" })
+        {
+            foreach (double ber in Bers)
+            {
+                rows.Add(new($"{target} BER {Ber(ber)}, int8", $"{target} BER",
+                    $"target = \"{target}\"\n{Layers}\n{Int8}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\nerror_model = {{ method = \"IntRandomBitFlip\", bit_width = 8 }}", null));
+                rows.Add(new($"{target} BER {Ber(ber)}, float32", $"{target} BER",
+                    $"target = \"{target}\"\n{Layers}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\nerror_model = {{ method = \"FloatRandomBitFlip\" }}", null));
+            }
+        }
+        if (millionRate is { } rate)
+            rows.Add(new("10^6 activation faults (float32)", "faults",
+                $"target = \"activation\"\n{Layers}\nselector = {{ method = \"RandomPositionByRate\", rate = {Number(rate)} }}\nerror_model = {{ method = \"FloatRandomBitFlip\" }}", null));
+        rows.AddRange(Observers.Select(o => new BenchScenario($"observer {o}", "observer", null, o)));
+        return rows;
+    }
+
+    /// <summary>The campaign config for <paramref name="rows"/>: a zip sweep with one point per fault row, each point enabling only its entry.</summary>
+    public static string Config(string modelAndData, int batchSize, IReadOnlyList<BenchScenario> rows)
+    {
+        var faults = rows.Where(r => r.Entry is not null).ToList();
+        var text = new System.Text.StringBuilder(modelAndData).Append('\n');
+        text.Append($"[run]\nseed = 1\nbatch_size = {batchSize}\n\n[sweep]\nmode = \"zip\"\n");
+        for (int i = 0; i < faults.Count; i++)
+            text.Append($"s{i} = [{string.Join(", ", faults.Select((_, j) => j == i ? "1" : "0"))}]\n");
+        for (int i = 0; i < faults.Count; i++)
+            text.Append($"\n[[fault_inject]]\nname = \"s{i}\"\nenabled = \"$s{i}\"\n{faults[i].Entry}\n");
+        foreach (var o in rows.Where(r => r.Observer is not null))
+            text.Append($"\n[[observe]]\nmethod = \"{o.Observer}\"\nmodule_type = {(o.Observer == "TopKChange" ? "[\"Linear\"]" : "[\"Conv2d\", \"Linear\"]")}\n");
+        return text.ToString();
+    }
+
+    private static string Single(string target, string layer) =>
+        $"target = \"{target}\"\nmodule_fullname = \"{layer}\"\nselector = {{ method = \"RandomPositionByNumber\", n = 1 }}\nerror_model = {{ method = \"FloatRandomBitFlip\" }}";
+
+    private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Ber(double v) => v.ToString("0e0", CultureInfo.InvariantCulture);
+}

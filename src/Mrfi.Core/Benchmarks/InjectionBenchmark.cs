@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Mrfi.Core.Injection;
+using Mrfi.Core.Planning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Benchmarks;
+
+/// <summary>Times one batch's forward under every <see cref="BenchScenario"/> against the plain forward, interleaved in one run.</summary>
+/// <remarks>Each iteration runs the plain forward and then every scenario once, so that drift in machine load (this is a
+/// shared 2-core box) hits every row alike; ratios are medians over medians. Session set-up (hooks, clean weight copies) is
+/// not timed: a campaign pays it once per sweep point, not per forward.</remarks>
+public static class InjectionBenchmark
+{
+    /// <summary>Runs <paramref name="iterations"/> timed rounds after <paramref name="warmup"/> untimed ones.</summary>
+    /// <param name="plan">A plan from <see cref="BenchScenarios.Config"/>: point i belongs to the i-th fault row.</param>
+    /// <param name="rows">The scenarios the plan was made from.</param>
+    /// <param name="images">One batch.</param>
+    /// <param name="iterations">Timed rounds.</param>
+    /// <param name="warmup">Untimed rounds first.</param>
+    /// <param name="progress">Called after each round with (done, total).</param>
+    public static (double GoldenMs, IReadOnlyList<BenchRow> Rows) Run(CampaignPlan plan, IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, int warmup, Action<int, int>? progress = null)
+    {
+        var model = plan.Model;
+        using var noGrad = torch.no_grad();
+        var golden = new List<double>();
+        var times = rows.Select(_ => new List<double>()).ToArray();
+        var faults = new double[rows.Count];
+        var faultRows = rows.Select((r, i) => (r, i)).Where(x => x.r.Entry is not null).Select(x => x.i).ToList();
+        for (int round = -warmup; round < iterations; round++)
+        {
+            double g = Time(() => model.call(images));
+            for (int i = 0; i < rows.Count; i++)
+            {
+                var row = rows[i];
+                long injected;
+                double ms;
+                if (row.Entry is not null)
+                {
+                    var entries = plan.Points[faultRows.IndexOf(i)].Entries;
+                    using var session = new FaultInjectionSession(model, entries, []) { Mode = InjectionMode.Faulty };
+                    session.BeginTrial(round + 1000);
+                    ms = Time(() => model.call(images));
+                    injected = session.FaultCount;
+                }
+                else
+                {
+                    ms = TimeObserver(plan.Observers.First(o => o.Method == row.Observer), model, images);
+                    injected = 0;
+                }
+                if (round < 0) continue;
+                times[i].Add(ms);
+                faults[i] += injected;
+            }
+            if (round >= 0) golden.Add(g);
+            progress?.Invoke(round + warmup + 1, iterations + warmup);
+        }
+        double goldenMs = Median(golden);
+        return (goldenMs, [.. rows.Select((r, i) => new BenchRow(r.Name, r.Group, Median(times[i]), Median(times[i]) / goldenMs, faults[i] / iterations))]);
+    }
+
+    /// <summary>Observers as a campaign runs them: golden-aware ones replay the golden pass's cached tensors, then the forward.</summary>
+    private static double TimeObserver(ObserverPlan observer, nn.Module<Tensor, Tensor> model, Tensor images)
+    {
+        var bindings = observer.Bind().ToList();
+        using var session = new FaultInjectionSession(model, [], bindings);
+        using var cache = new GoldenCache(long.MaxValue);
+        if (session.NeedsGoldenPerBatch)
+        {
+            session.Mode = InjectionMode.Golden;
+            session.GoldenCapture = cache;
+            cache.NextBatch();
+            using (torch.NewDisposeScope()) model.call(images);
+            session.GoldenCapture = null;
+        }
+        session.BeginTrial(0);
+        session.Mode = InjectionMode.Faulty;
+        var clock = Stopwatch.StartNew();
+        using (torch.NewDisposeScope())
+        {
+            if (session.NeedsGoldenPerBatch) cache.Replay(0);
+            model.call(images);
+            foreach (var b in bindings) b.Observer.Result();
+        }
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Milliseconds of one forward, its tensors freed afterwards.</summary>
+    public static double Time(Func<Tensor> forward)
+    {
+        using var scope = torch.NewDisposeScope();
+        var clock = Stopwatch.StartNew();
+        forward();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>The median (mean of the middle two for even counts).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0) return double.NaN;
+        int n = sorted.Count;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
