@@ -52,7 +52,7 @@ public sealed class PlanBuilder
             {
                 var matched = ModuleMatcher.Match(model, section.Modules, $"fault entry '{section.Name}'");
                 if (section.PerSample && matched.FirstOrDefault(m => m.Module is not (TorchSharp.Modules.Conv2d or TorchSharp.Modules.Linear)) is { Module: not null } other)
-                    throw MrfiException.At(section.Location, $"fault entry '{section.Name}': per_sample weight faults are computed for Conv2d and Linear layers, but it matches '{other.Name}' ({other.Module.GetType().Name}); narrow module_type to [\"Conv2d\", \"Linear\"]");
+                    throw MrfiException.At(section.Location, $"fault entry '{section.Name}': per_sample weight faults are computed for Conv2d and Linear layers, but it matches {(other.Name.Length == 0 ? "the whole model" : $"'{other.Name}'")} ({other.Module.GetType().Name}); narrow module_type to [\"Conv2d\", \"Linear\"]");
                 var modules = matched.Select(m => m.Name).ToList();
                 var built = sweepPoints.Select(values => BuildEntry(section, modules, values, activator)).ToList();
                 for (int p = 0; p < built.Count; p++) entriesPerPoint[p].Add(built[p]);
