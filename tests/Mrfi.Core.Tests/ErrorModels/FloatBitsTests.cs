@@ -37,6 +37,32 @@ public sealed class FloatBitsTests
     }
 
     [TestMethod]
+    public void Managed_float32_path_gives_the_same_flips_as_the_arithmetic_path()
+    {
+        // Modify takes a managed shortcut for float32 on the CPU; it must agree with ToBits → change → FromBits bit for bit.
+        var values = Samples().Select(v => (float)v).Append(float.NaN).Append(-float.NaN).ToArray();
+        using var x = torch.tensor(values).reshape(3, -1);
+        var f = Format("float32");
+        var rng = new Random(3);
+        var masks = values.Select(_ => 1L << rng.Next(0, 32)).ToArray();
+        Tensor Flip(Tensor bits, FloatFormat _) => bits.bitwise_xor(torch.tensor(masks).reshape(bits.shape));
+        using var managed = FloatBits.Modify(x, null, false, Flip);
+        using var bits = FloatBits.ToBits(x, f);
+        using var flipped = Flip(bits, f);
+        using var arithmetic = FloatBits.FromBits(flipped, f, ScalarType.Float32);
+        CollectionAssert.AreEqual(arithmetic.shape, managed.shape);
+        var a = TensorAssert.Floats(arithmetic);
+        var m = TensorAssert.Floats(managed);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (float.IsNaN(a[i])) Assert.IsTrue(float.IsNaN(m[i]), $"{values[i]:R} ^ {masks[i]:X}");
+            else Assert.AreEqual(BitConverter.SingleToInt32Bits(a[i]), BitConverter.SingleToInt32Bits(m[i]), $"{values[i]:R} ^ {masks[i]:X}");
+        }
+        using var suppressed = FloatBits.Modify(x, null, true, Flip);
+        Assert.IsFalse(TensorAssert.Floats(suppressed).Any(v => !float.IsFinite(v)), "suppress_invalid still applies");
+    }
+
+    [TestMethod]
     public void Float64_patterns_match_bitconverter()
     {
         var values = Samples().ToArray();
