@@ -18,6 +18,9 @@ internal sealed class ModuleSite : IDisposable
     private readonly Dictionary<Parameter, string> _parameterNames;
     private readonly Dictionary<(FaultEntry, string), PermanentFault> _permanent = [];
     private readonly Dictionary<(FaultEntry, string), Generator> _streams = [];
+    private readonly bool _inputInPlace;
+    private readonly List<(Tensor Index, Tensor Values)> _undo = [];
+    private Tensor? _faultedInput;
     private readonly ObserverBinding[] _pre;
     private readonly ObserverBinding[] _after;
 
@@ -55,6 +58,9 @@ internal sealed class ModuleSite : IDisposable
                 _permanent[(entry, slot)] = new PermanentFault($"{entry.Name}/{name}/{slot}", perSample: true);
             }
         }
+        // Conv2d and Linear never return a view of their input, so faults can go into the input itself and be undone after
+        // the forward (a few values) instead of into a copy of the whole activation; layer-wise quantization rewrites every value, so it still copies.
+        _inputInPlace = module is Conv2d or Linear && _inputs.All(e => e.Quantizer is null || !e.Layerwise);
         _pre = [.. observers.Where(o => o.Position == ObservePosition.Pre)];
         _after = [.. observers.Where(o => o.Position == ObservePosition.After)];
     }
@@ -73,12 +79,16 @@ internal sealed class ModuleSite : IDisposable
     {
         var mode = _session.Mode;
         Tensor? replaced = null;
+        UndoInput();
         if (mode != InjectionMode.Float && _inputs.Length > 0)
         {
-            // Inject into a copy: MRFI writes into the producer's tensor, which leaks faults into skip
-            // connections and into the caller's input (mrfi.md §1.10).
-            replaced = input.contiguous().clone();
-            foreach (var entry in _inputs) _session.FaultCount += Inject(replaced, entry, mode, "in", "input");
+            // Never leave faults in the producer's tensor: MRFI does, which leaks them into skip connections and into the
+            // caller's input (mrfi.md §1.10). Either a copy, or the input itself with its clean values put back after the forward.
+            bool inPlace = _inputInPlace && input.is_contiguous();
+            var target = inPlace ? input : input.contiguous().clone();
+            foreach (var entry in _inputs) _session.FaultCount += Inject(target, entry, mode, "in", "input", inPlace ? _undo : null);
+            if (inPlace) _faultedInput = input;
+            else replaced = target;
         }
         if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0)
         {
@@ -98,9 +108,11 @@ internal sealed class ModuleSite : IDisposable
         Tensor? replaced = null;
         if (mode == InjectionMode.Faulty && _perSample.Length > 0)
         {
+            // Corrections use the input the layer saw, input faults included, so they run before the input is put back.
             replaced = output.contiguous().clone();
             foreach (var (entry, _, faults) in _perSample) _session.FaultCount += PerSample(faults, entry, input, replaced);
         }
+        UndoInput();
         if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0) Restore();
         if (mode != InjectionMode.Float && _outputs.Length > 0)
         {
@@ -113,7 +125,20 @@ internal sealed class ModuleSite : IDisposable
 
     /// <summary>Runs one entry on one tensor; a component that rejects the tensor (a position outside its shape, a bit
     /// list of the wrong length) becomes a user error naming the entry, the module and the tensor.</summary>
-    private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what)
+    /// <summary>Puts back the clean input values written by in-place input faults (latest first, so overlapping entries unwind).</summary>
+    private void UndoInput()
+    {
+        if (_faultedInput is null) return;
+        using (var flat = _faultedInput.view(-1))
+        {
+            for (int i = _undo.Count - 1; i >= 0; i--) flat.index_put_(_undo[i].Values, _undo[i].Index);
+        }
+        foreach (var (index, values) in _undo) { index.Dispose(); values.Dispose(); }
+        _undo.Clear();
+        _faultedInput = null;
+    }
+
+    private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, List<(Tensor, Tensor)>? undo = null)
     {
         try
         {
@@ -121,7 +146,7 @@ internal sealed class ModuleSite : IDisposable
             Action<Tensor, Tensor, Tensor, IQuantization?>? record = _session.RecordFaults
                 ? (index, before, after, quantization) => FaultRecorder.Record(_session, entry, _name, slot switch { "in" => "input", "out" => "output", _ => slot }, shape, index, before, after, quantization)
                 : null;
-            return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot), record);
+            return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot), record, undo);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -191,6 +216,7 @@ internal sealed class ModuleSite : IDisposable
 
     public void Dispose()
     {
+        UndoInput();
         Restore();
         foreach (var clean in _clean.Values) clean.Dispose();
         _clean.Clear();

@@ -7,8 +7,11 @@ namespace Mrfi.Core.Injection;
 internal static class TensorInjector
 {
     /// <summary>Applies <paramref name="entry"/> to <paramref name="tensor"/> in place; returns the number of faults injected.</summary>
-    /// <remarks>The tensor must be contiguous and owned by the caller (a clone or a parameter under no_grad).</remarks>
-    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, Generator stream, PermanentFault? permanent, Action<Tensor, Tensor, Tensor, IQuantization?>? record = null)
+    /// <remarks>The tensor must be contiguous and owned by the caller (a clone or a parameter under no_grad), or, with
+    /// <paramref name="undo"/>, one the caller puts back: the clean values of every position written are added to it
+    /// (only without layer-wise quantization, which rewrites the whole tensor).</remarks>
+    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, Generator stream, PermanentFault? permanent,
+        Action<Tensor, Tensor, Tensor, IQuantization?>? record = null, List<(Tensor Index, Tensor Values)>? undo = null)
     {
         if (mode == InjectionMode.Float) return 0;
         using var quantization = entry.Quantizer?.Calibrate(tensor);
@@ -25,6 +28,7 @@ internal static class TensorInjector
                 using var index = selected.to(tensor.device);
                 using var flat = tensor.view(-1);
                 using var values = flat.index(index);
+                undo?.Add((index.clone().DetachFromDisposeScope(), values.clone().DetachFromDisposeScope()));
                 // Selected-values mode: only these values go through quantize → error → dequantize.
                 using var selectedQuantization = layerwise ? null : quantization?.At(index);
                 selectedQuantization?.Quantize(values);

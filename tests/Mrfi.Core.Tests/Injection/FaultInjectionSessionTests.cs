@@ -137,6 +137,33 @@ public sealed class FaultInjectionSessionTests
     }
 
     [TestMethod]
+    public void Unquantized_input_faults_go_into_the_input_and_are_put_back_after_the_forward()
+    {
+        // Conv2d inputs without layer-wise quantization are faulted in place and restored; two entries overlap at 9.
+        using var input = _data.Images.clone();
+        var before = TensorAssert.Floats(input);
+        var first = new FaultEntry("a", InjectionTarget.Activation, ["conv1"], [], true, null, true, new FixPositionsSelector([[5, 9]]), new SetValueErrorModel([0.7]));
+        var second = new FaultEntry("b", InjectionTarget.Activation, ["conv1"], [], true, null, true, new FixPositionsSelector([[9, 11]]), new SetValueErrorModel([-0.3]));
+        using var expectedInput = input.clone();
+        using (var flat = expectedInput.view(-1))
+        {
+            flat[5] = torch.tensor(0.7f);
+            flat[9] = torch.tensor(-0.3f);
+            flat[11] = torch.tensor(-0.3f);
+        }
+        using var expected = Forward(expectedInput);
+        using var session = new FaultInjectionSession(_model, [first, second], []);
+        session.BeginTrial(1);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            using var output = Forward(input);
+            CollectionAssert.AreEqual(TensorAssert.Floats(expected), TensorAssert.Floats(output), $"pass {pass}");
+            CollectionAssert.AreEqual(before, TensorAssert.Floats(input), $"pass {pass}: the caller's tensor is clean again");
+        }
+        Assert.AreEqual(8, session.FaultCount);
+    }
+
+    [TestMethod]
     public void Disposing_the_session_removes_the_hooks()
     {
         using var clean = Forward();
