@@ -6,4 +6,12 @@ namespace Mrfi.Core.Benchmarks;
 /// <param name="MedianMs">Median milliseconds per forward of one batch.</param>
 /// <param name="Ratio">Median over the golden forward's median, measured in the same run.</param>
 /// <param name="FaultsPerForward">Mean faults injected per forward (0 for observers).</param>
-public sealed record BenchRow(string Name, string Group, double MedianMs, double Ratio, double FaultsPerForward);
+public sealed record BenchRow(string Name, string Group, double MedianMs, double Ratio, double FaultsPerForward)
+{
+    /// <summary>For quantized rows: median milliseconds of the same entry's golden run (quantization, no faults), the
+    /// golden pass a campaign with this entry compares against.</summary>
+    public double? QuantizedGoldenMs { get; init; }
+
+    /// <summary><see cref="MedianMs"/> over <see cref="QuantizedGoldenMs"/>: the cost of the faults alone.</summary>
+    public double? RatioToQuantizedGolden => QuantizedGoldenMs is { } g ? MedianMs / g : null;
+}

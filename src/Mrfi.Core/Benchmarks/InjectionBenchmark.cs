@@ -25,6 +25,7 @@ public static class InjectionBenchmark
         using var noGrad = torch.no_grad();
         var golden = new List<double>();
         var times = rows.Select(_ => new List<double>()).ToArray();
+        var quantizedGolden = rows.Select(_ => new List<double>()).ToArray();
         var faults = new double[rows.Count];
         var faultRows = rows.Select((r, i) => (r, i)).Where(x => x.r.Entry is not null).Select(x => x.i).ToList();
         for (int round = -warmup; round < iterations; round++)
@@ -42,6 +43,12 @@ public static class InjectionBenchmark
                     session.BeginTrial(round + 1000);
                     ms = Time(() => model.call(images));
                     injected = session.FaultCount;
+                    if (entries.Any(e => e.Enabled && e.Quantizer is not null))
+                    {
+                        session.Mode = InjectionMode.Golden;
+                        double q = Time(() => model.call(images));
+                        if (round >= 0) quantizedGolden[i].Add(q);
+                    }
                 }
                 else
                 {
@@ -56,7 +63,10 @@ public static class InjectionBenchmark
             progress?.Invoke(round + warmup + 1, iterations + warmup);
         }
         double goldenMs = Median(golden);
-        return (goldenMs, [.. rows.Select((r, i) => new BenchRow(r.Name, r.Group, Median(times[i]), Median(times[i]) / goldenMs, faults[i] / iterations))]);
+        return (goldenMs, [.. rows.Select((r, i) => new BenchRow(r.Name, r.Group, Median(times[i]), Median(times[i]) / goldenMs, faults[i] / iterations)
+        {
+            QuantizedGoldenMs = quantizedGolden[i].Count > 0 ? Median(quantizedGolden[i]) : null,
+        })]);
     }
 
     /// <summary>Observers as a campaign runs them: golden-aware ones replay the golden pass's cached tensors, then the forward.</summary>

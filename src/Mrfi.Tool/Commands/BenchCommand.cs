@@ -123,9 +123,10 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
 
     private void Print(BenchResult r, bool million)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("row").NoWrap()).AddColumns("ms / batch", "× golden", "faults / forward");
-        table.AddRow("golden forward (no hooks)", F(r.GoldenMs), "1.00", "0");
-        foreach (var row in r.Rows) table.AddRow(row.Name, F(row.MedianMs), F(row.Ratio, "F3"), row.FaultsPerForward.ToString("G4", CultureInfo.InvariantCulture));
+        var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("row").NoWrap()).AddColumns("ms / batch", "× golden", "× quantized golden", "faults / forward");
+        table.AddRow("golden forward (no hooks)", F(r.GoldenMs), "1.00", "", "0");
+        foreach (var row in r.Rows)
+            table.AddRow(row.Name, F(row.MedianMs), F(row.Ratio, "F3"), row.RatioToQuantizedGolden is { } q ? F(q, "F3") : "", row.FaultsPerForward.ToString("G4", CultureInfo.InvariantCulture));
         console.Write(table);
         if (!million) console.WriteLine("10^6 faults per forward: skipped, this model's activations hold fewer than 10^6 values at this batch size");
         if (r.Memory is { } m)
