@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Mrfi.Core.Data;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
@@ -59,8 +60,11 @@ public sealed class CampaignRunner
         _log.Information("Float accuracy {Accuracy:P2}", floatAccuracy);
 
         int total = include is null ? plan.TrialCount : (int)Enumerable.Range(0, plan.TrialCount).Count(t => include(t));
+        var lanes = new List<TrialLane> { new(model, batches, owned: false) };
+        for (int w = 1; w < Workers(plan); w++) lanes.Add(TrialLane.Replica(plan, batches, device));
+        if (lanes.Count > 1) _log.Information("Workers: {Workers} model replicas, {Threads} intra-op thread(s) each", lanes.Count, Math.Max(1, torch.get_num_threads() / lanes.Count));
         progress.Started(total);
-        int done = 0;
+        var done = new StrongBox<int>(0);
         bool interrupted = false;
         var timing = new RunTiming();
         try
@@ -68,21 +72,25 @@ public sealed class CampaignRunner
             foreach (var point in plan.Points)
             {
                 var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true).ToHashSet();
-                if (repeats.Count > 0) RunPoint(plan, point, repeats, model, batches, sink, progress, seed, floatAccuracy, data.Count, total, ref done, timing, cancellation);
+                if (repeats.Count > 0) RunPoint(plan, point, repeats, lanes, sink, progress, seed, floatAccuracy, data.Count, total, done, timing, cancellation);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             // Keep what finished: the sink still writes the completed trials, marked as interrupted.
             interrupted = true;
-            _log.Warning("Cancelled after {Done} of {Total} trials; writing the finished trials", done, plan.TrialCount);
+            _log.Warning("Cancelled after {Done} of {Total} trials; writing the finished trials", done.Value, plan.TrialCount);
+        }
+        finally
+        {
+            foreach (var lane in lanes) lane.Dispose();
         }
         foreach (var (images, labels) in batches) { images.Dispose(); labels.Dispose(); }
         model.to(CPU);
 
         var summary = new CampaignSummary(config.Path, config.Text, seed, plan.ModelName, config.Model.Weights,
             config.Data.Format == "idx" ? [config.Data.Images!, config.Data.Labels!] : config.Data.Files,
-            plan.SweepNames, done, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted)
+            plan.SweepNames, done.Value, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted)
         {
             GoldenSecondsPerPass = timing.GoldenSecondsPerPass,
             SecondsPerTrial = timing.SecondsPerTrial,
@@ -91,9 +99,30 @@ public sealed class CampaignRunner
         return summary;
     }
 
-    private void RunPoint(CampaignPlan plan, SweepPoint point, IReadOnlySet<int> repeats, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
-        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, ref int done, RunTiming timing, CancellationToken cancellation)
+    /// <summary>How many model replicas run trials: [run] workers, or for 0 a choice by model size (replicas pay off where
+    /// intra-op threading scales poorly: small models); one when the plan cannot replicate its model or stops points early.</summary>
+    private int Workers(CampaignPlan plan)
     {
+        int asked = plan.Config.Run.Workers;
+        if (asked == 1 || plan.Replica is null) return 1;
+        if (plan.Config.Campaign.Sequential)
+        {
+            _log.Information("[campaign] sequential decides after each repeat whether to stop, so trials run on one worker");
+            return 1;
+        }
+        if (asked > 1) return Math.Min(asked, plan.Repeats);
+        long parameters = plan.Model.parameters().Sum(p => p.numel());
+        return parameters <= AutoWorkersMaxParameters ? Math.Clamp(Math.Min(Environment.ProcessorCount, plan.Repeats), 1, 4) : 1;
+    }
+
+    /// <summary>Largest model (in parameters) that <c>workers = 0</c> runs on several replicas.</summary>
+    public const long AutoWorkersMaxParameters = 2_000_000;
+
+    private void RunPoint(CampaignPlan plan, SweepPoint point, IReadOnlySet<int> repeats, IReadOnlyList<TrialLane> lanes,
+        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, StrongBox<int> done, RunTiming timing, CancellationToken cancellation)
+    {
+        var model = lanes[0].Model;
+        var batches = lanes[0].Batches;
         var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
         using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed, RecordFaults = RecordFaults, Batched = plan.Config.Run.Batched };
         session.Mode = InjectionMode.Golden;
@@ -115,6 +144,24 @@ public sealed class CampaignRunner
         _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
         try
         {
+            var todo = Enumerable.Range(0, plan.Repeats).Where(repeats.Contains).ToList();
+            if (lanes.Count > 1 && todo.Count > 1)
+            {
+                ParallelTrials.Run(lanes, plan, point, todo, session, replay,
+                    (s, lane, replayInto, repeat) =>
+                    {
+                        long t = (long)point.Index * plan.Repeats + repeat;
+                        var (r, o) = RunTrial(s, replayInto, lane.Model, lane.Batches, golden, point, repeat, t, TrialSeeds.For(seed, t), goldenAccuracy, floatAccuracy, samples, cancellation);
+                        return new ParallelTrials.Finished(r, o, [.. s.Faults]);
+                    },
+                    f =>
+                    {
+                        sink.AddTrial(f.Record, f.Observed, f.Faults);
+                        timing.AddTrial(f.Record.ElapsedSeconds);
+                        progress.TrialFinished(f.Record, ++done.Value, total);
+                    }, cancellation);
+                return;
+            }
             var accuracies = new List<double>();
             var goal = plan.Config.Campaign;
             for (int repeat = 0; repeat < plan.Repeats; repeat++)
@@ -129,10 +176,10 @@ public sealed class CampaignRunner
                 else
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var (record, observed) = RunTrial(session, replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
+                    var (record, observed) = RunTrial(session, replay is null ? null : replay.Replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
                     sink.AddTrial(record, observed, [.. session.Faults]);
                     timing.AddTrial(record.ElapsedSeconds);
-                    progress.TrialFinished(record, ++done, total);
+                    progress.TrialFinished(record, ++done.Value, total);
                     accuracies.Add(record.Accuracy);
                 }
                 if (goal.Sequential && accuracies.Count >= 2)
@@ -153,7 +200,7 @@ public sealed class CampaignRunner
     }
 
     private static (TrialRecord, IReadOnlyList<ObserverRecord>) RunTrial(
-        FaultInjectionSession session, GoldenCache? replay, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
+        FaultInjectionSession session, Action<int>? replay, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
         IReadOnlyList<Tensor> golden, SweepPoint point, int repeat, long trial, long trialSeed, double goldenAccuracy, double floatAccuracy, long samples, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
@@ -169,7 +216,7 @@ public sealed class CampaignRunner
             using var scope = torch.NewDisposeScope();
             session.Batch = b;
             var (images, labels) = batches[b];
-            if (replay is not null) replay.Replay(b);
+            if (replay is not null) replay(b);
             else if (session.NeedsGoldenPerBatch)
             {
                 session.Mode = InjectionMode.Golden;

@@ -18,4 +18,8 @@ public sealed record RunSection(long Seed, string Device, int BatchSize, int Thr
     /// <summary>Per-sample weight faults as a sparse correction of the golden output (true), or as a forward of the layer per
     /// faulty sample with its weights changed (false: the plain path, slower, for checking).</summary>
     public bool Batched { get; init; } = true;
+
+    /// <summary>Model replicas running a sweep point's repeats side by side, each with threads / workers intra-op threads;
+    /// 0 picks automatically (replicas for small models, where intra-op threading scales poorly).</summary>
+    public int Workers { get; init; } = 1;
 }

@@ -46,6 +46,13 @@ public sealed class GoldenCache : IDisposable
         foreach (var (observer, value) in _batches[batch]) observer.UpdateGolden(value);
     }
 
+    /// <summary>Replays batch <paramref name="batch"/> into another session's observers: <paramref name="map"/> gives, for each
+    /// observer that recorded, its counterpart (a worker's copy of the same binding).</summary>
+    public void Replay(int batch, IReadOnlyDictionary<IGoldenAwareObserver, IGoldenAwareObserver> map)
+    {
+        foreach (var (observer, value) in _batches[batch]) map[observer].UpdateGolden(value);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

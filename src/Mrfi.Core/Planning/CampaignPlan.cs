@@ -21,6 +21,9 @@ public sealed record CampaignPlan(
     /// <summary>Creates the data set of a plugin format (null for the built-in idx and cifar10).</summary>
     public Func<IDataset>? Dataset { get; init; }
 
+    /// <summary>Builds another copy of the model with the same weights (for parallel workers); null when the plan cannot.</summary>
+    public Func<nn.Module<Tensor, Tensor>>? Replica { get; init; }
+
     /// <summary>Trials per point.</summary>
     public int Repeats => Config.Repeats;
 

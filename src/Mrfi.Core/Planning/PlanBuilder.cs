@@ -73,7 +73,11 @@ public sealed class PlanBuilder
                 observers.Add(new ObserverPlan(method, modules, o.Position, Create) { Location = table.Location });
             });
         }
-        return new CampaignPlan(config, model, modelName, inputShape, points, observers) { Dataset = dataset };
+        return new CampaignPlan(config, model, modelName, inputShape, points, observers)
+        {
+            Dataset = dataset,
+            Replica = () => BuildModel(config.Model, activator),
+        };
     }
 
     /// <summary>The [model] architecture with its weights loaded, in eval mode.</summary>

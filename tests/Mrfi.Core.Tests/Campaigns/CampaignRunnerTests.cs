@@ -39,12 +39,12 @@ public sealed class CampaignRunnerTests
     private const string Sweep = "[sweep]\nber = [1e-5, 1e-2]\nrepeats = 2\n\n";
     private const string Observe = "[[observe]]\nmethod = \"RMSE\"\nmodule_name = [\"fc3\"]\n\n[[observe]]\nmethod = \"MinMax\"\nmodule_fullname = \"conv1\"\nposition = \"pre\"\n\n";
 
-    private static MemorySink Run(string toml, long? seed = null)
+    private static MemorySink Run(string toml, long? seed = null, bool records = false)
     {
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
         using var model = plan.Model;
         var sink = new MemorySink();
-        new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new NoProgress(), seed);
+        new CampaignRunner(new LoggerConfiguration().CreateLogger()) { RecordFaults = records }.Run(plan, sink, new NoProgress(), seed);
         return sink;
     }
 
@@ -85,6 +85,26 @@ public sealed class CampaignRunnerTests
         Assert.IsTrue(pairs.All(p => p.First.Layer == p.Second.Layer && p.First.Metric == p.Second.Metric), "same observer rows");
         Assert.IsTrue(pairs.All(p => Math.Abs(p.First.Value - p.Second.Value) <= 1e-4 * Math.Max(1, Math.Abs(p.Second.Value))),
             string.Join("; ", pairs.Where(p => Math.Abs(p.First.Value - p.Second.Value) > 1e-4 * Math.Max(1, Math.Abs(p.Second.Value))).Take(3).Select(p => $"{p.First.Layer} {p.First.Metric}: {p.First.Value} vs {p.Second.Value}")));
+    }
+
+    [TestMethod]
+    public void Two_workers_give_the_same_trials_observers_and_faults_as_one_in_the_same_order()
+    {
+        // Activation faults too: they are written into each worker's own copy of the batch tensors and undone.
+        string faults = ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal)
+            + "[[fault_inject]]\nname = \"in\"\ntarget = \"activation\"\nmodule_type = [\"Conv2d\", \"Linear\"]\nselector = { method = \"RandomPositionByRate\", rate = \"$ber\" }\nerror_model = { method = \"FloatRandomBitFlip\" }\n\n";
+        string one = ConfigFixture.Full(faults, "[sweep]\nber = [1e-5, 1e-2]\nrepeats = 3\n\n") + Observe
+            + "[[observe]]\nmethod = \"RMSE\"\nmodule_type = [\"Conv2d\", \"Linear\"]\n\n";
+        string two = one.Replace("batch_size = 50\n", "batch_size = 50\nworkers = 2\n", StringComparison.Ordinal);
+        Assert.AreNotEqual(one, two);
+        var a = Run(one, records: true);
+        var b = Run(two, records: true);
+        Assert.HasCount(6, b.Trials);
+        CollectionAssert.AreEqual(a.Trials.SelectMany(Deterministic).ToList(), b.Trials.SelectMany(Deterministic).ToList());
+        CollectionAssert.AreEqual(a.Observers.Select(o => (o.Trial, o.Layer, o.Observer, o.Metric, o.Index, o.Value)).ToList(),
+            b.Observers.Select(o => (o.Trial, o.Layer, o.Observer, o.Metric, o.Index, o.Value)).ToList());
+        Assert.IsGreaterThan(100, a.Faults.Count);
+        CollectionAssert.AreEqual(a.Faults, b.Faults);
     }
 
     [TestMethod]
