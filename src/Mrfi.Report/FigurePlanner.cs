@@ -24,7 +24,7 @@ internal static class FigurePlanner
         {
             var (series, notes) = SeriesFor(varying, axis, pixel);
             figures.Add(new FigureSpec(FigureKind.AccuracyCurve, $"accuracy-vs-{Slug(axis.Name)}.png", $"Accuracy vs {axis.Name}") { X = axis, Series = series, Notes = notes });
-            figures.Add(new FigureSpec(FigureKind.OutcomeCurve, $"outcomes-vs-{Slug(axis.Name)}.png", $"SDC and DUE rates vs {axis.Name}") { X = axis, Series = series, Notes = notes });
+            figures.Add(new FigureSpec(FigureKind.OutcomeCurve, $"outcomes-vs-{Slug(axis.Name)}.png", series.Count == 0 ? $"SDC and DUE rates vs {axis.Name}" : $"SDC rate vs {axis.Name}") { X = axis, Series = series, Notes = notes });
         }
         else
         {
@@ -57,7 +57,7 @@ internal static class FigurePlanner
         var group = axis is not null && axis.Values.Count <= MaxSeries ? axis : null;
         foreach (var (observer, metric) in observers.Metrics.Take(MaxObserverFigures))
         {
-            figures.Add(new FigureSpec(FigureKind.ObserverBars, $"observer-{Slug(observer)}-{Slug(metric)}.png", ObserverTitle(observer, metric))
+            figures.Add(new FigureSpec(FigureKind.ObserverBars, $"observer-{Slug(ObserverIndex.Name(observer, metric))}.png", $"{ObserverIndex.Name(observer, metric)} per layer")
             {
                 X = group, Observer = observer, Metric = metric,
                 Notes = varying.Where(v => v != group).Select(v => $"averaged over {v.Name}").ToList(),
@@ -78,7 +78,7 @@ internal static class FigurePlanner
         var metric = observers.Metrics.OrderBy(m => m.Metric.Equals("rmse", StringComparison.OrdinalIgnoreCase) ? 0 : 1).Cast<(string, string)?>().FirstOrDefault();
         if (metric is not { } m) return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", "Accuracy per trial by channel") { X = channel, Notes = notes };
         var (layer, position) = observers.Layers[m].Last();
-        return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", $"{m.Item1} ({m.Item2}) at {ObserverIndex.LayerLabel(layer, position)} by channel")
+        return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", $"{ObserverIndex.Name(m.Item1, m.Item2)} at {ObserverIndex.LayerLabel(layer, position)} by channel")
         {
             X = channel, Observer = m.Item1, Metric = m.Item2, Layer = layer, Position = position, Notes = notes,
         };
@@ -116,8 +116,7 @@ internal static class FigurePlanner
         return (kept, notes);
     }
 
-    private static string ObserverTitle(string observer, string metric) =>
-        observer.Equals(metric, StringComparison.OrdinalIgnoreCase) ? $"{observer} per layer" : $"{observer} ({metric}) per layer";
-
-    public static string Slug(string name) => new([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+    /// <summary>A file-name part: "MinMax (min)" → "minmax-min".</summary>
+    public static string Slug(string name) =>
+        string.Join('-', new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

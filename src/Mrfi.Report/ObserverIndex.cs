@@ -49,6 +49,10 @@ internal sealed class ObserverIndex
     public IReadOnlyDictionary<long, double> Values(string observer, string metric, string layer, string position) =>
         _scalars.TryGetValue((observer, metric, layer, position), out var v) ? v : new Dictionary<long, double>();
 
+    /// <summary>"RMSE" when the metric repeats the observer's name, else "MinMax (min)".</summary>
+    public static string Name(string observer, string metric) =>
+        observer.Equals(metric, StringComparison.OrdinalIgnoreCase) ? observer : $"{observer} ({metric})";
+
     /// <summary>"fc1", "fc1 (input)", "(model)".</summary>
     public static string LayerLabel(string layer, string position) =>
         (layer.Length == 0 ? "(model)" : layer) + (position == "pre" ? " (input)" : "");

@@ -24,7 +24,8 @@ internal sealed class FakeResults
 
     public FakeResults Sweep(string name, params object[] values)
     {
-        _sweep.Add((name, values));
+        // Numbers are stored as doubles, as `run` writes sweep columns.
+        _sweep.Add((name, [.. values.Select(v => v is string ? v : Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))]));
         return this;
     }
 

@@ -38,7 +38,8 @@ internal static class BarFigure
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "error bars: 95 % t-interval over repeats", LineColor = Colors.Black, LineWidth = 1 });
         PlotStyle.CategoryTicks(plot.Axes.Bottom, [.. categories.Select((_, c) => c * (n + 1) + (n - 1) / 2.0)], [.. categories.Select(Format.Value)]);
         plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Alignment.LowerRight);
+        // Outside the data area: bars fill every corner of it.
+        plot.ShowLegend(Edge.Bottom);
         PlotStyle.Save(plot, path);
     }
 }

@@ -14,7 +14,7 @@ internal static class BoxFigure
         bool observed = spec.Observer is not null;
         var values = observed ? observers.Values(spec.Observer!, spec.Metric!, spec.Layer!, spec.Position!) : null;
         string yLabel = observed ? $"{spec.Metric} at {ObserverIndex.LayerLabel(spec.Layer!, spec.Position!)} (per trial)" : "top-1 accuracy per trial (%)";
-        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), yLabel);
+        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x) + " — box: quartiles over trials, line: median, whiskers: min–max", yLabel);
         var boxes = new List<Box>();
         for (int c = 0; c < groups.Count; c++)
         {
@@ -34,9 +34,7 @@ internal static class BoxFigure
             });
         }
         plot.Add.Boxes(boxes);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "box: quartiles, line: median, whiskers: min–max over trials", FillColor = PlotStyle.Color(0).WithAlpha(0.5) });
         PlotStyle.CategoryTicks(plot.Axes.Bottom, [.. groups.Select((_, c) => (double)c)], [.. groups.Select(g => Format.Value(g.X))]);
-        plot.ShowLegend(Alignment.UpperRight);
         PlotStyle.Save(plot, path);
     }
 }

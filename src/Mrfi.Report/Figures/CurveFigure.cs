@@ -24,9 +24,6 @@ internal static class CurveFigure
                 var acc = groups.Select(g => g.Accuracy(t)).ToList();
                 Curve(plot, xs, [.. acc.Select(a => 100 * a.Mean)], [.. acc.Select(a => 100 * a.Low)], [.. acc.Select(a => 100 * a.High)],
                     label.Length == 0 ? "mean accuracy (95 % t-interval)" : label, PlotStyle.Color(colour));
-                double golden = groups.Average(g => g.Golden(t));
-                var line = plot.Add.HorizontalLine(100 * golden, 1.5f, PlotStyle.Color(colour), LinePattern.Dashed);
-                line.LegendText = series.Count == 1 ? $"golden, no faults ({Format.Percent(golden)} %)" : "";
                 colour++;
             }
             else
@@ -41,6 +38,7 @@ internal static class CurveFigure
                 }
             }
         }
+        if (accuracy) GoldenLines(plot, series, t);
         if (log)
         {
             double min = series.SelectMany(s => s.Groups).Min(X), max = series.SelectMany(s => s.Groups).Max(X);
@@ -49,6 +47,19 @@ internal static class CurveFigure
         }
         plot.ShowLegend(accuracy ? Alignment.LowerLeft : Alignment.UpperLeft);
         PlotStyle.Save(plot, path);
+    }
+
+    /// <summary>The accuracy without faults: one black line when every series has the same, else one per series in its colour.</summary>
+    private static void GoldenLines(Plot plot, IReadOnlyList<(string Label, IReadOnlyList<Group> Groups)> series, Table t)
+    {
+        var golden = series.Select(s => s.Groups.Average(g => g.Golden(t))).ToList();
+        if (golden.All(g => Math.Abs(g - golden[0]) < 1e-12))
+        {
+            plot.Add.HorizontalLine(100 * golden[0], 1.5f, Colors.Black, LinePattern.Dashed).LegendText = $"golden, no faults ({Format.Percent(golden[0])} %)";
+            return;
+        }
+        for (int s = 0; s < series.Count; s++)
+            plot.Add.HorizontalLine(100 * golden[s], 1.5f, PlotStyle.Color(s), LinePattern.Dashed).LegendText = $"golden ({Format.Percent(golden[s])} %){(series[s].Label.Length == 0 ? "" : ", " + series[s].Label)}";
     }
 
     private static void Curve(Plot plot, double[] xs, double[] mean, double[] low, double[] high, string label, Color color)

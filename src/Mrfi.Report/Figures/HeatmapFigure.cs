@@ -31,6 +31,8 @@ internal static class HeatmapFigure
             if (!rows.TryGetValue(key, out var list)) rows[key] = list = [];
             list.AddRange(p.Rows);
         }
+        // ScottPlot draws data row 0 at the top of the map's rectangle whichever way the axis points; with the y axis
+        // inverted, the top is y = 0, so data row r = image row r lays the map out like the image (checked by eye).
         var data = new double[height, width];
         for (int r = 0; r < height; r++)
             for (int c = 0; c < width; c++)
@@ -43,6 +45,9 @@ internal static class HeatmapFigure
         var bar = plot.Add.ColorBar(map);
         bar.Label = "mean top-1 accuracy (%)";
         bar.LabelStyle.FontSize = 16;
+        plot.Axes.InvertY();
+        PlotStyle.IntegerTicks(plot.Axes.Bottom, width);
+        PlotStyle.IntegerTicks(plot.Axes.Left, height);
         plot.Axes.SquareUnits();
         PlotStyle.Save(plot, path);
     }

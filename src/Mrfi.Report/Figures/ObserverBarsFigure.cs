@@ -57,7 +57,7 @@ internal static class ObserverBarsFigure
             plot.Axes.SetLimitsY(floor, Math.Ceiling(top + 0.1));
         }
         else plot.Axes.Margins(bottom: 0);
-        if (spec.X is not null || zeros) plot.ShowLegend(Alignment.UpperLeft);
+        if (spec.X is not null || zeros) plot.ShowLegend(Edge.Bottom);
         PlotStyle.Save(plot, path);
     }
 }

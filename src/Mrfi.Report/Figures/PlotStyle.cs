@@ -50,6 +50,15 @@ internal static class PlotStyle
         axis.TickGenerator = ticks;
     }
 
+    /// <summary>Ticks at whole numbers 0 … count-1, thinned to about 15 labels.</summary>
+    public static void IntegerTicks(IAxis axis, int count)
+    {
+        int step = Math.Max(1, (int)Math.Ceiling(count / 15.0));
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (int i = 0; i < count; i += step) ticks.AddMajor(i, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        axis.TickGenerator = ticks;
+    }
+
     /// <summary>Axis label of a sweep variable, with its unit where the name implies one.</summary>
     public static string AxisLabel(Variable v) => v.Kind switch
     {
