@@ -54,7 +54,9 @@ internal static class FigurePlanner
 
         if (observers.Metrics.Count == 0)
             skipped.Add(new SkippedFigure(FigureKind.ObserverBars, observers.Vectors.Count == 0 ? "the results hold no observer rows" : "the results hold only vector observers"));
-        var group = axis is not null && axis.Values.Count <= MaxSeries ? axis : null;
+        // Bars of one colour per value of the swept rate (Fig. 3, 4) or, without one, of a label such as the quantization (Fig. 6).
+        var group = axis is not null && axis.Values.Count <= MaxSeries ? axis
+            : varying.FirstOrDefault(v => v.Kind == VariableKind.Label && v.Values.Count <= MaxSeries);
         foreach (var (observer, metric) in observers.Metrics.Take(MaxObserverFigures))
         {
             figures.Add(new FigureSpec(FigureKind.ObserverBars, $"observer-{Slug(ObserverIndex.Name(observer, metric))}.png", $"{ObserverIndex.Name(observer, metric)} per layer")

@@ -22,11 +22,12 @@ internal sealed record Variable(string Name, VariableKind Kind, IReadOnlyList<ob
         bool numeric = distinct.All(v => v is double or float or long or int);
         if (numeric) distinct = [.. distinct.OrderBy(v => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))];
         string n = name.ToLowerInvariant();
-        var kind = !numeric || LabelNames.Contains(n) ? VariableKind.Label
+        // Layer and channel are categories whether numbered or named; the other kinds need numbers.
+        var kind = n is "layer" or "layer_index" or "layer_name" ? VariableKind.Layer
+            : n is "channel" or "channel_index" ? VariableKind.Channel
+            : !numeric || LabelNames.Contains(n) ? VariableKind.Label
             : RateNames.Contains(n) || n.EndsWith("_ber", StringComparison.Ordinal) || n.EndsWith("_rate", StringComparison.Ordinal) ? VariableKind.Rate
             : n is "bit" or "bit_index" or "bit_position" ? VariableKind.Bit
-            : n is "channel" or "channel_index" ? VariableKind.Channel
-            : n is "layer" or "layer_index" ? VariableKind.Layer
             : n is "x" or "col" or "column" or "pixel_x" ? VariableKind.PixelX
             : n is "y" or "row" or "pixel_y" ? VariableKind.PixelY
             : n is "pixel" or "pixel_index" ? VariableKind.Pixel
@@ -34,6 +35,7 @@ internal sealed record Variable(string Name, VariableKind Kind, IReadOnlyList<ob
         return new Variable(name, kind, distinct);
     }
 
-    /// <summary>"ber = 1e-4".</summary>
-    public string Describe(object? value) => $"{Name} = {Format.Value(value)}";
+    /// <summary>"ber = 1e-4"; every value of a log-scale variable as a power of ten, so a legend reads 1e-3, 1e-2 rather than 1e-3, 0.01.</summary>
+    public string Describe(object? value) =>
+        $"{Name} = {(LogScale && value is double d ? Format.Exponent(d) : Format.Value(value))}";
 }

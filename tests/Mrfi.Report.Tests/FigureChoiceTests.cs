@@ -119,4 +119,20 @@ public sealed class FigureChoiceTests
         var (_, skipped) = Choose(fake);
         Assert.IsTrue(skipped.Any(s => s.Kind == FigureKind.ObserverBars && s.Reason.StartsWith("Histogram (count) is a vector", StringComparison.Ordinal)), string.Join("\n", skipped));
     }
+
+    [TestMethod]
+    public void Observer_bars_without_a_swept_rate_get_one_colour_per_quantization()
+    {
+        var fake = new FakeResults().Sweep("quantization", "global", "layer-wise");
+        fake.Observers.Add(("RMSE", "rmse", ["conv1", "fc1"]));
+        var bars = Choose(fake).Figures.Single(f => f.Kind == FigureKind.ObserverBars);
+        Assert.AreEqual("quantization", bars.X!.Name);
+    }
+
+    [TestMethod]
+    public void A_layer_sweep_by_name_is_still_a_layer_sweep()
+    {
+        var (figures, _) = Choose(new FakeResults().Sweep("layer", "conv1", "conv2", "fc1"));
+        Assert.AreEqual(VariableKind.Layer, figures.Single(f => f.Kind == FigureKind.LayerBars).X!.Kind);
+    }
 }

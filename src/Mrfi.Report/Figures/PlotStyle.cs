@@ -64,8 +64,8 @@ internal static class PlotStyle
     {
         VariableKind.Rate when v.Name.Equals("ber", StringComparison.OrdinalIgnoreCase) => $"bit error rate, {v.Name} (flips per bit{(v.LogScale ? ", log scale" : "")})",
         VariableKind.Bit => $"{v.Name} (bit position, 0 = least significant)",
-        VariableKind.Channel => $"{v.Name} (channel index)",
-        VariableKind.Layer => $"{v.Name} (layer index)",
+        VariableKind.Channel when v.IsNumeric => $"{v.Name} (channel index)",
+        VariableKind.Layer when v.IsNumeric => $"{v.Name} (layer index)",
         _ => v.LogScale ? $"{v.Name} (log scale)" : v.Name,
     };
 }
