@@ -56,7 +56,7 @@ internal static class FigurePlanner
             skipped.Add(new SkippedFigure(FigureKind.ObserverBars, observers.Vectors.Count == 0 ? "the results hold no observer rows" : "the results hold only vector observers"));
         // Bars of one colour per value of the swept rate (Fig. 3, 4) or, without one, of a label such as the quantization (Fig. 6).
         var group = axis is not null && axis.Values.Count <= MaxSeries ? axis
-            : varying.FirstOrDefault(v => v.Kind == VariableKind.Label && v.Values.Count <= MaxSeries);
+            : varying.Where(v => v != pixel?.X && v != pixel?.Y && v.Values.Count <= MaxSeries).OrderBy(v => v.Kind == VariableKind.Label ? 0 : 1).FirstOrDefault();
         foreach (var (observer, metric) in observers.Metrics.Take(MaxObserverFigures))
         {
             figures.Add(new FigureSpec(FigureKind.ObserverBars, $"observer-{Slug(ObserverIndex.Name(observer, metric))}.png", $"{ObserverIndex.Name(observer, metric)} per layer")

@@ -22,7 +22,8 @@ internal static class CurveFigure
             if (accuracy)
             {
                 var acc = groups.Select(g => g.Accuracy(t)).ToList();
-                Curve(plot, xs, [.. acc.Select(a => 100 * a.Mean)], [.. acc.Select(a => 100 * a.Low)], [.. acc.Select(a => 100 * a.High)],
+                // A t-interval from few repeats can pass 0 or 100 %; accuracy cannot, so the band stops there.
+                Curve(plot, xs, [.. acc.Select(a => 100 * a.Mean)], [.. acc.Select(a => 100 * Math.Max(0, a.Low))], [.. acc.Select(a => 100 * Math.Min(1, a.High))],
                     label.Length == 0 ? "mean accuracy (95 % t-interval)" : label, PlotStyle.Color(colour));
                 colour++;
             }
