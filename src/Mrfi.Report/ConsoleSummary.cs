@@ -14,7 +14,7 @@ internal static class ConsoleSummary
         if (!results.Merged) lines.Add($"note: read {results.PartFiles} part file(s); the folder is not merged (dotnet mrfi merge)");
         lines.Add("");
         var header = KeyTable.Header(results.SweepNames);
-        var rows = KeyTable.Rows(points);
+        var rows = KeyTable.Rows(points, variables);
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToList();
         lines.Add(string.Join("  ", header.Select((h, i) => h.PadLeft(widths[i]))));
         lines.AddRange(rows.Select(r => string.Join("  ", r.Select((c, i) => c.PadLeft(widths[i])))));
@@ -45,7 +45,8 @@ internal static class ConsoleSummary
     private static string Headline(ResultsSet results, IReadOnlyList<Variable> variables, IReadOnlyList<PointRow> points)
     {
         string model = Manifest(results, "model") is { Length: > 0 } m ? $"model {m}, " : "";
-        string status = Manifest(results, "status") is { Length: > 0 } s ? $" ({s})" : "";
+        // A shard's manifest says whether that shard finished, not the campaign; the notes below say what is there.
+        string status = results.Merged && Manifest(results, "status") is { Length: > 0 } s ? $" ({s})" : "";
         string sweep = variables.Count == 0 ? "no sweep variables"
             : "sweep " + string.Join(", ", variables.Select(v => $"{v.Name} ({v.Values.Count} value{(v.Values.Count == 1 ? "" : "s")})"));
         return $"{results.Folder}: {model}{results.Trials.Rows} trials{status}, {points.Count} point(s), {sweep}";

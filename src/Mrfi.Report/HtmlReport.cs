@@ -14,7 +14,7 @@ internal static class HtmlReport
         "config_path", "config_sha256", "weights_path", "weights_sha256",
     ];
 
-    public static string Write(string path, ResultsSet results, IReadOnlyList<PointRow> points, IReadOnlyList<FigureSpec> figures,
+    public static string Write(string path, ResultsSet results, IReadOnlyList<PointRow> points, IReadOnlyList<Variable> variables, IReadOnlyList<FigureSpec> figures,
         IReadOnlyList<SkippedFigure> skipped, IReadOnlyList<string> summary)
     {
         var h = new StringBuilder();
@@ -32,7 +32,7 @@ internal static class HtmlReport
         h.AppendLine("<h2>Key numbers per sweep point</h2>");
         h.AppendLine("<p>Accuracy: mean over the point's trials with a 95 % Student-t interval; rates pooled over all samples of the point (as in points.parquet).</p>");
         h.AppendLine("<table id=\"points\"><thead><tr>" + string.Concat(KeyTable.Header(results.SweepNames).Select(c => $"<th>{E(c)}</th>")) + "</tr></thead><tbody>");
-        foreach (var row in KeyTable.Rows(points)) h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
+        foreach (var row in KeyTable.Rows(points, variables)) h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
         h.AppendLine("</tbody></table>");
 
         h.AppendLine("<h2>Figures</h2>");

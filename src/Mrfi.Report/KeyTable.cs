@@ -10,11 +10,11 @@ internal static class KeyTable
         "SDC %", "critical SDC %", "DUE %", "masked %",
     ];
 
-    public static IReadOnlyList<IReadOnlyList<string>> Rows(IReadOnlyList<PointRow> points) =>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(IReadOnlyList<PointRow> points, IReadOnlyList<Variable> variables) =>
     [
         .. points.Select(p => (IReadOnlyList<string>)
         [
-            p.Point.ToString(System.Globalization.CultureInfo.InvariantCulture), .. p.Values.Select(Format.Value),
+            p.Point.ToString(System.Globalization.CultureInfo.InvariantCulture), .. p.Values.Select((v, i) => variables[i].Show(v)),
             p.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Samples.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Format.Percent(p.Accuracy.Mean), Format.Percent(p.Accuracy.Low), Format.Percent(p.Accuracy.High), Format.Percent(p.GoldenAccuracy),
             Format.Mean(p.FaultsMean), Format.Mean(p.ChangedMean),

@@ -36,6 +36,8 @@ internal sealed record Variable(string Name, VariableKind Kind, IReadOnlyList<ob
     }
 
     /// <summary>"ber = 1e-4"; every value of a log-scale variable as a power of ten, so a legend reads 1e-3, 1e-2 rather than 1e-3, 0.01.</summary>
-    public string Describe(object? value) =>
-        $"{Name} = {(LogScale && value is double d ? Format.Exponent(d) : Format.Value(value))}";
+    public string Describe(object? value) => $"{Name} = {Show(value)}";
+
+    /// <summary>A value as the table and legends show it: powers of ten for a log-scale variable.</summary>
+    public string Show(object? value) => LogScale && value is double d ? Format.Exponent(d) : Format.Value(value);
 }

@@ -135,4 +135,23 @@ public sealed class FigureChoiceTests
         var (figures, _) = Choose(new FakeResults().Sweep("layer", "conv1", "conv2", "fc1"));
         Assert.AreEqual(VariableKind.Layer, figures.Single(f => f.Kind == FigureKind.LayerBars).X!.Kind);
     }
+
+    [TestMethod]
+    public void Every_figure_type_is_either_drawn_or_named_with_a_reason_whatever_was_swept()
+    {
+        var sweeps = new Func<FakeResults>[]
+        {
+            () => new FakeResults().Sweep("ber", 1e-5, 1e-3),
+            () => new FakeResults().Sweep("bit", 0, 7).Sweep("channel", 0, 1),
+            () => new FakeResults { Repeats = 1 }.Sweep("x", 0, 1).Sweep("y", 0, 1).Sweep("layer", 0, 1),
+            () => new FakeResults().Sweep("only", 1.0),
+        };
+        foreach (var sweep in sweeps)
+        {
+            if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+            var (figures, skipped) = Choose(sweep());
+            Assert.IsTrue(skipped.All(s => s.Reason.Length > 0));
+            CollectionAssert.AreEquivalent(Enum.GetValues<FigureKind>(), figures.Select(f => f.Kind).Concat(skipped.Select(s => s.Kind)).Distinct().ToList());
+        }
+    }
 }

@@ -101,6 +101,15 @@ public sealed partial class NumbersTests
         CollectionAssert.AreEqual(merged.Figures.Select(Path.GetFileName).ToList(), parts.Figures.Select(Path.GetFileName).ToList());
     }
 
+    [TestMethod]
+    public void A_folder_with_part_of_the_campaigns_trials_says_how_many_are_there()
+    {
+        string results = Campaign().Write(Path.Combine(_folder, "results"), shards: 2);
+        File.WriteAllText(Path.Combine(results, "campaign.json"), """{ "ConfigSha256": "x", "Seed": 1, "Trials": 40, "Sweep": ["format", "ber"] }""");
+        var output = ReportBuilder.Build(results, Path.Combine(_folder, "report"));
+        CollectionAssert.Contains(output.Summary.ToList(), "note: 18 of the campaign's 40 trials are present (campaign.json); the figures show those");
+    }
+
     /// <summary>The cell is the percentage rounded to two decimals (half a unit of the last digit, whichever way a tie rounds).</summary>
     private static void AssertPercent(double fraction, string cell) =>
         Assert.AreEqual(100 * fraction, double.Parse(cell, CultureInfo.InvariantCulture), 0.005 + 1e-9, $"cell {cell} for {fraction}");
