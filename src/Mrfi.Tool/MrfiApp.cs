@@ -30,6 +30,10 @@ internal static class MrfiApp
         c.AddCommand<MergeCommand>("merge")
             .WithDescription("Join the part files of every shard in a results folder, checking for missing and duplicate trials.")
             .WithExample("merge", "results/sharded");
+        c.AddCommand<ReportCommand>("report")
+            .WithDescription("Write report.html, PNG figures chosen from what the campaign swept, and a plain-text summary of a results folder.")
+            .WithExample("report", "results/run-20261129-063000")
+            .WithExample("report", "results/sharded", "--out", "report", "--no-html");
         c.AddCommand<ValidateCommand>("validate")
             .WithDescription("Load the model and check the whole config without running; report every problem at once.")
             .WithExample("validate", "mrfi.toml");

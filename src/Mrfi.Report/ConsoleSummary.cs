@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace Mrfi.Report;
+
+/// <summary>The plain-text summary: what the folder holds, the key numbers per point, the figures drawn and those skipped with why.</summary>
+internal static class ConsoleSummary
+{
+    public static List<string> Lines(ResultsSet results, IReadOnlyList<Variable> variables, IReadOnlyList<PointRow> points,
+        IReadOnlyList<FigureSpec> figures, IReadOnlyList<SkippedFigure> skipped)
+    {
+        var lines = new List<string> { Headline(results, variables, points) };
+        if (results.CampaignTrials is { } all && all > results.Trials.Rows)
+            lines.Add($"note: {results.Trials.Rows} of the campaign's {all} trials are present (campaign.json); the figures show those");
+        if (!results.Merged) lines.Add($"note: read {results.PartFiles} part file(s); the folder is not merged (dotnet mrfi merge)");
+        lines.Add("");
+        var header = KeyTable.Header(results.SweepNames);
+        var rows = KeyTable.Rows(points, variables);
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToList();
+        lines.Add(string.Join("  ", header.Select((h, i) => h.PadLeft(widths[i]))));
+        lines.AddRange(rows.Select(r => string.Join("  ", r.Select((c, i) => c.PadLeft(widths[i])))));
+        lines.Add("");
+        lines.Add($"figures ({figures.Count}):");
+        foreach (var f in figures)
+            lines.Add($"  {f.File}: {f.Title}{(f.Notes.Count == 0 ? "" : $" ({string.Join("; ", f.Notes)})")}");
+        if (skipped.Count > 0)
+        {
+            lines.Add($"not drawn ({skipped.Count}):");
+            foreach (var s in skipped) lines.Add($"  {Describe(s.Kind)}: {s.Reason}");
+        }
+        return lines;
+    }
+
+    public static string Describe(FigureKind kind) => kind switch
+    {
+        FigureKind.AccuracyCurve => "accuracy curve",
+        FigureKind.OutcomeCurve => "SDC/DUE rate curve",
+        FigureKind.BitBars => "bit-sensitivity bars",
+        FigureKind.LayerBars => "layer-sensitivity bars",
+        FigureKind.ChannelBoxes => "channel box plots",
+        FigureKind.PixelHeatmap => "pixel heat map",
+        FigureKind.ObserverBars => "per-layer observer bars",
+        _ => kind.ToString(),
+    };
+
+    private static string Headline(ResultsSet results, IReadOnlyList<Variable> variables, IReadOnlyList<PointRow> points)
+    {
+        string model = Manifest(results, "model") is { Length: > 0 } m ? $"model {m}, " : "";
+        // A shard's manifest says whether that shard finished, not the campaign; the notes below say what is there.
+        string status = results.Merged && Manifest(results, "status") is { Length: > 0 } s ? $" ({s})" : "";
+        string sweep = variables.Count == 0 ? "no sweep variables"
+            : "sweep " + string.Join(", ", variables.Select(v => $"{v.Name} ({v.Values.Count} value{(v.Values.Count == 1 ? "" : "s")})"));
+        return $"{results.Folder}: {model}{results.Trials.Rows} trials{status}, {points.Count} point(s), {sweep}";
+    }
+
+    /// <summary>A manifest entry as text, or null.</summary>
+    public static string? Manifest(ResultsSet results, string key) =>
+        results.Manifest is { } m && m.TryGetProperty(key, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.Array => string.Join(", ", v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
+            _ => v.GetRawText(),
+        } : null;
+}

@@ -1,0 +1,26 @@
+namespace Mrfi.Report;
+
+/// <summary>The figure types a report can hold (docs/report.md says when each is drawn).</summary>
+internal enum FigureKind
+{
+    /// <summary>Accuracy against a rate or numeric sweep variable, with 95 % bands (paper Fig. 2, 7).</summary>
+    AccuracyCurve,
+
+    /// <summary>SDC, critical SDC and DUE rates against the same variable, with Wilson bands.</summary>
+    OutcomeCurve,
+
+    /// <summary>Accuracy per flipped bit (paper Fig. 8).</summary>
+    BitBars,
+
+    /// <summary>Accuracy per faulty layer (layer-wise sensitivity).</summary>
+    LayerBars,
+
+    /// <summary>Per-trial observer error (or accuracy) per channel as box plots (paper Fig. 9).</summary>
+    ChannelBoxes,
+
+    /// <summary>Accuracy per faulty pixel as a heat map (paper Fig. 10).</summary>
+    PixelHeatmap,
+
+    /// <summary>An observer metric per layer as bars (paper Fig. 3, 4, 6).</summary>
+    ObserverBars,
+}

@@ -1,0 +1,124 @@
+namespace Mrfi.Report;
+
+/// <summary>Chooses the figures from what the campaign swept and observed (rules in docs/report.md). Every figure type
+/// that is not drawn gets a reason, so that nothing is left out silently.</summary>
+internal static class FigurePlanner
+{
+    /// <summary>More curves or bar colours than this do not read; the figure averages over those variables instead.</summary>
+    public const int MaxSeries = 8;
+
+    /// <summary>At most this many observer bar charts; the rest are named in the summary.</summary>
+    public const int MaxObserverFigures = 6;
+
+    public static (IReadOnlyList<FigureSpec> Figures, IReadOnlyList<SkippedFigure> Skipped) Plan(IReadOnlyList<Variable> variables, ObserverIndex observers)
+    {
+        var figures = new List<FigureSpec>();
+        var skipped = new List<SkippedFigure>();
+        var varying = variables.Where(v => v.Varies).ToList();
+        string swept = varying.Count == 0 ? "nothing varies" : "varies: " + string.Join(", ", varying.Select(v => v.Name));
+        var pixel = PixelAxes(varying);
+        var axis = varying.FirstOrDefault(v => v.Kind == VariableKind.Rate)
+            ?? varying.FirstOrDefault(v => v.Kind == VariableKind.Numeric && v.IsNumeric);
+
+        if (axis is not null)
+        {
+            var (series, notes) = SeriesFor(varying, axis, pixel);
+            figures.Add(new FigureSpec(FigureKind.AccuracyCurve, $"accuracy-vs-{Slug(axis.Name)}.png", $"Accuracy vs {axis.Name}") { X = axis, Series = series, Notes = notes });
+            figures.Add(new FigureSpec(FigureKind.OutcomeCurve, $"outcomes-vs-{Slug(axis.Name)}.png", series.Count == 0 ? $"SDC and DUE rates vs {axis.Name}" : $"SDC rate vs {axis.Name}") { X = axis, Series = series, Notes = notes });
+        }
+        else
+        {
+            string reason = $"needs a swept rate (ber, rate, …) or other number ({swept})";
+            skipped.Add(new SkippedFigure(FigureKind.AccuracyCurve, reason));
+            skipped.Add(new SkippedFigure(FigureKind.OutcomeCurve, reason));
+        }
+
+        foreach (var (kind, varKind, name) in new[] { (FigureKind.BitBars, VariableKind.Bit, "bit"), (FigureKind.LayerBars, VariableKind.Layer, "layer") })
+        {
+            var v = varying.FirstOrDefault(x => x.Kind == varKind);
+            if (v is null) { skipped.Add(new SkippedFigure(kind, $"needs a swept '{name}' variable ({swept})")); continue; }
+            var (series, notes) = SeriesFor(varying, v, pixel);
+            figures.Add(new FigureSpec(kind, $"accuracy-by-{Slug(v.Name)}.png", $"Accuracy by {name}") { X = v, Series = series, Notes = notes });
+        }
+
+        var channel = varying.FirstOrDefault(x => x.Kind == VariableKind.Channel);
+        if (channel is null) skipped.Add(new SkippedFigure(FigureKind.ChannelBoxes, $"needs a swept 'channel' variable ({swept})"));
+        else figures.Add(ChannelFigure(channel, varying, observers));
+
+        if (pixel is { } p)
+        {
+            var others = varying.Where(v => v != p.X && v != p.Y).Select(v => $"averaged over {v.Name}").ToList();
+            figures.Add(new FigureSpec(FigureKind.PixelHeatmap, "accuracy-by-pixel.png", "Accuracy by faulty pixel") { X = p.X, Y = p.Y, Notes = others });
+        }
+        else skipped.Add(new SkippedFigure(FigureKind.PixelHeatmap, $"needs swept 'x' and 'y' (or a square 'pixel' index) ({swept})"));
+
+        if (observers.Metrics.Count == 0)
+            skipped.Add(new SkippedFigure(FigureKind.ObserverBars, observers.Vectors.Count == 0 ? "the results hold no observer rows" : "the results hold only vector observers"));
+        // Bars of one colour per value of the swept rate (Fig. 3, 4) or, without one, of a label such as the quantization (Fig. 6).
+        var group = axis is not null && axis.Values.Count <= MaxSeries ? axis
+            : varying.Where(v => v != pixel?.X && v != pixel?.Y && v.Values.Count <= MaxSeries).OrderBy(v => v.Kind == VariableKind.Label ? 0 : 1).FirstOrDefault();
+        foreach (var (observer, metric) in observers.Metrics.Take(MaxObserverFigures))
+        {
+            figures.Add(new FigureSpec(FigureKind.ObserverBars, $"observer-{Slug(ObserverIndex.Name(observer, metric))}.png", $"{ObserverIndex.Name(observer, metric)} per layer")
+            {
+                X = group, Observer = observer, Metric = metric,
+                Notes = varying.Where(v => v != group).Select(v => $"averaged over {v.Name}").ToList(),
+            });
+        }
+        foreach (var (observer, metric) in observers.Metrics.Skip(MaxObserverFigures))
+            skipped.Add(new SkippedFigure(FigureKind.ObserverBars, $"{observer} ({metric}): more than {MaxObserverFigures} observer metrics; only the first {MaxObserverFigures} are drawn"));
+        foreach (var (observer, metric) in observers.Vectors)
+            skipped.Add(new SkippedFigure(FigureKind.ObserverBars, $"{observer} ({metric}) is a vector per trial (has an index); query observers.parquet for it"));
+        return (figures, skipped);
+    }
+
+    private static FigureSpec ChannelFigure(Variable channel, List<Variable> varying, ObserverIndex observers)
+    {
+        var notes = varying.Where(v => v != channel).Select(v => $"pooled over {v.Name}").ToList();
+        // The paper's channel figure shows the error the channel causes at the output: the last layer the preferred
+        // metric observes (RMSE first, then any scalar metric); without observers, the accuracy of each trial.
+        var metric = observers.Metrics.OrderBy(m => m.Metric.Equals("rmse", StringComparison.OrdinalIgnoreCase) ? 0 : 1).Cast<(string, string)?>().FirstOrDefault();
+        if (metric is not { } m) return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", "Accuracy per trial by channel") { X = channel, Notes = notes };
+        var (layer, position) = observers.Layers[m].Last();
+        return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", $"{ObserverIndex.Name(m.Item1, m.Item2)} at {ObserverIndex.LayerLabel(layer, position)} by channel")
+        {
+            X = channel, Observer = m.Item1, Metric = m.Item2, Layer = layer, Position = position, Notes = notes,
+        };
+    }
+
+    /// <summary>x and y pixel variables, or a square flat pixel index (y = index / side, x = index mod side).</summary>
+    private static (Variable X, Variable? Y)? PixelAxes(List<Variable> varying)
+    {
+        var x = varying.FirstOrDefault(v => v.Kind == VariableKind.PixelX);
+        var y = varying.FirstOrDefault(v => v.Kind == VariableKind.PixelY);
+        if (x is not null && y is not null) return (x, y);
+        var flat = varying.FirstOrDefault(v => v.Kind == VariableKind.Pixel && v.IsNumeric);
+        if (flat is null) return null;
+        double max = flat.Numbers.Max();
+        int side = (int)Math.Round(Math.Sqrt(max + 1));
+        return side * side == (int)max + 1 && flat.Numbers.All(n => n >= 0 && n == Math.Floor(n)) ? (flat, null) : null;
+    }
+
+    /// <summary>The other varying variables as series, unless there are too many combinations or they are pixel axes.</summary>
+    private static (IReadOnlyList<Variable> Series, IReadOnlyList<string> Notes) SeriesFor(List<Variable> varying, Variable axis, (Variable X, Variable? Y)? pixel)
+    {
+        var others = varying.Where(v => v != axis && v != pixel?.X && v != pixel?.Y).ToList();
+        var notes = varying.Where(v => v != axis && (v == pixel?.X || v == pixel?.Y)).Select(v => $"averaged over {v.Name}").ToList();
+        long combinations = others.Aggregate(1L, (n, v) => n * v.Values.Count);
+        if (combinations <= MaxSeries) return (others, notes);
+        // Keep as many leading variables as fit, average over the rest.
+        var kept = new List<Variable>();
+        long n = 1;
+        foreach (var v in others)
+        {
+            if (n * v.Values.Count > MaxSeries) { notes.Add($"averaged over {v.Name} (too many values for one curve each)"); continue; }
+            n *= v.Values.Count;
+            kept.Add(v);
+        }
+        return (kept, notes);
+    }
+
+    /// <summary>A file-name part: "MinMax (min)" → "minmax-min".</summary>
+    public static string Slug(string name) =>
+        string.Join('-', new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

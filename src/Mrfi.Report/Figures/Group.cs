@@ -1,0 +1,51 @@
+namespace Mrfi.Report.Figures;
+
+/// <summary>The trials (row numbers) of one x value in one series, with the statistics the figures draw.</summary>
+internal sealed record Group(object? X, IReadOnlyList<int> Rows)
+{
+    public double XNumber => Convert.ToDouble(X, System.Globalization.CultureInfo.InvariantCulture);
+
+    public (double Mean, double Low, double High) Accuracy(Table t) => Stats.MeanT([.. Rows.Select(r => t.Double("accuracy", r))]);
+
+    public Rate Pooled(Table t, string column) => new(Rows.Sum(r => t.Long(column, r)), Rows.Sum(r => t.Long("total", r)));
+
+    public double Golden(Table t) => Rows.Average(r => t.Double("golden_accuracy", r));
+
+    /// <summary>Splits the points into series (one per combination of <paramref name="series"/> values) and, within each,
+    /// groups by the value of <paramref name="x"/>; trials of points that differ only in other variables are pooled.</summary>
+    public static IReadOnlyList<(string Label, IReadOnlyList<Group> Groups)> Split(IReadOnlyList<PointRow> points, IReadOnlyList<string> sweepNames, Variable? x, IReadOnlyList<Variable> series)
+    {
+        int xi = x is null ? -1 : IndexOf(sweepNames, x.Name);
+        var si = series.Select(s => IndexOf(sweepNames, s.Name)).ToList();
+        string SeriesKey(PointRow p) => string.Join("\u001f", si.Select(i => Format.Key(p.Values[i])));
+        string SeriesLabel(PointRow p) => series.Count == 0 ? "" : string.Join(", ", series.Select((s, k) => s.Describe(p.Values[si[k]])));
+        var ordered = points.OrderBy(p => si.Select(i => OrderKey(series[si.IndexOf(i)], p.Values[i])).DefaultIfEmpty(0).ToArray(), new ArrayOrder());
+        return [.. ordered.GroupBy(SeriesKey).Select(s => (SeriesLabel(s.First()), (IReadOnlyList<Group>)[.. s
+            .GroupBy(p => xi < 0 ? "" : Format.Key(p.Values[xi]))
+            .Select(g => new Group(xi < 0 ? null : g.First().Values[xi], [.. g.SelectMany(p => p.Rows)]))
+            .OrderBy(g => x is null ? 0 : OrderKey(x, g.X))]))];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++) if (names[i] == name) return i;
+        throw new InvalidOperationException($"no sweep variable {name}");
+    }
+
+    /// <summary>Numbers by value, labels by their first appearance.</summary>
+    private static double OrderKey(Variable v, object? value) =>
+        v.IsNumeric ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : v.Values.Select(Format.Key).ToList().IndexOf(Format.Key(value));
+
+    private sealed class ArrayOrder : IComparer<double[]>
+    {
+        public int Compare(double[]? a, double[]? b)
+        {
+            for (int i = 0; i < Math.Min(a!.Length, b!.Length); i++)
+            {
+                int c = a[i].CompareTo(b[i]);
+                if (c != 0) return c;
+            }
+            return a.Length.CompareTo(b.Length);
+        }
+    }
+}

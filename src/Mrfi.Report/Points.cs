@@ -1,0 +1,40 @@
+namespace Mrfi.Report;
+
+/// <summary>Groups trials into sweep points. The key is the point number together with the sweep values: a campaign
+/// numbers its points, while a script's saved runs all say point 0 and differ only in their tag columns.</summary>
+internal static class Points
+{
+    public static IReadOnlyList<PointRow> From(ResultsSet results)
+    {
+        var t = results.Trials;
+        var names = results.SweepNames;
+        return [.. Enumerable.Range(0, t.Rows)
+            .GroupBy(r => Key(t, names, r))
+            .Select(g => Row(t, (int)t.Long("point", g.First()), [.. names.Select(n => t.Value(n, g.First()))], [.. g]))
+            .OrderBy(p => p.Point).ThenBy(p => Rank(t, p.Rows[0]))];
+    }
+
+    private static string Key(Table t, IReadOnlyList<string> names, int row) =>
+        string.Join('\u001f', names.Select(n => Format.Key(t.Value(n, row))).Prepend(t.Long("point", row).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static long Rank(Table t, int row) => t.Long("trial", row);
+
+    private static PointRow Row(Table t, int point, IReadOnlyList<object?> values, IReadOnlyList<int> rows)
+    {
+        long samples = rows.Sum(r => t.Long("total", r));
+        Rate Pooled(string column) => new(rows.Sum(r => t.Long(column, r)), samples);
+        return new PointRow(point, values, rows)
+        {
+            Samples = samples,
+            GoldenAccuracy = t.Double("golden_accuracy", rows[0]),
+            FloatAccuracy = t.Has("float_accuracy") ? t.Double("float_accuracy", rows[0]) : double.NaN,
+            Accuracy = Stats.MeanT([.. rows.Select(r => t.Double("accuracy", r))]),
+            FaultsMean = rows.Average(r => (double)t.Long("faults", r)),
+            ChangedMean = t.Has("changed") ? rows.Average(r => (double)t.Long("changed", r)) : double.NaN,
+            Sdc = Pooled("sdc"),
+            CriticalSdc = Pooled("critical_sdc"),
+            Due = Pooled("due"),
+            Masked = Pooled("masked"),
+        };
+    }
+}

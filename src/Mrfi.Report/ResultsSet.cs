@@ -1,0 +1,110 @@
+using System.Text.Json;
+
+namespace Mrfi.Report;
+
+/// <summary>One results folder as the report sees it: its trials and observer rows (merged tables, or the part files of
+/// an unmerged or sharded run), its sweep variables and its manifest.</summary>
+internal sealed class ResultsSet
+{
+    /// <summary>trials.parquet columns that are not sweep variables (docs/results.md); every other column is one.</summary>
+    private static readonly HashSet<string> TrialColumns =
+    [
+        "trial", "point", "repeat", "seed", "accuracy", "golden_accuracy", "float_accuracy", "correct", "total", "changed", "faults",
+        "top5_correct", "masked", "tolerable", "sdc", "critical_sdc", "due", "accuracy_low", "accuracy_high",
+        "top5_accuracy", "top5_accuracy_low", "top5_accuracy_high", "sdc_rate", "sdc_rate_low", "sdc_rate_high",
+        "critical_sdc_rate", "critical_sdc_rate_low", "critical_sdc_rate_high", "due_rate", "due_rate_low", "due_rate_high",
+        "masked_rate", "masked_rate_low", "masked_rate_high", "elapsed_s", "finished_at",
+    ];
+
+    private static readonly string[] Required = ["trial", "point", "accuracy", "golden_accuracy", "correct", "total", "faults", "sdc", "critical_sdc", "due", "masked"];
+
+    private ResultsSet(string folder, Table trials, Table? observers, JsonElement? manifest, int? campaignTrials, bool merged, int partFiles)
+    {
+        Folder = folder;
+        Trials = trials;
+        Observers = observers;
+        Manifest = manifest;
+        CampaignTrials = campaignTrials;
+        Merged = merged;
+        PartFiles = partFiles;
+        SweepNames = [.. trials.Names.Where(n => !TrialColumns.Contains(n))];
+    }
+
+    public string Folder { get; }
+
+    public Table Trials { get; }
+
+    /// <summary>Observer rows; null when the folder has none.</summary>
+    public Table? Observers { get; }
+
+    /// <summary>manifest.json (or a shard's manifest-K-of-N.json); null when there is none.</summary>
+    public JsonElement? Manifest { get; }
+
+    /// <summary>Trials of the whole campaign per campaign.json, when the folder has one.</summary>
+    public int? CampaignTrials { get; }
+
+    /// <summary>True when read from trials.parquet, false when from part files.</summary>
+    public bool Merged { get; }
+
+    public int PartFiles { get; }
+
+    /// <summary>Sweep variables: the trials columns that docs/results.md does not list, in file order.</summary>
+    public IReadOnlyList<string> SweepNames { get; }
+
+    /// <summary>Reads <paramref name="folder"/>: trials.parquet and observers.parquet when merged, else every
+    /// trials-part-*.parquet (all shards) and the observer parts beside them.</summary>
+    public static ResultsSet Load(string folder)
+    {
+        if (string.IsNullOrWhiteSpace(folder)) throw new ReportException("error: RESULTS must name a results folder");
+        if (File.Exists(folder)) throw new ReportException($"error: {folder} is a file; give the results folder that holds trials.parquet");
+        if (!Directory.Exists(folder)) throw new ReportException($"error: {folder} does not exist");
+        string merged = Path.Combine(folder, "trials.parquet");
+        bool isMerged = File.Exists(merged);
+        var trialFiles = isMerged ? [merged] : Directory.GetFiles(folder, "trials-part-*.parquet").Order(StringComparer.Ordinal).ToList();
+        if (trialFiles.Count == 0)
+            throw new ReportException($"error: {folder} holds no results (neither trials.parquet nor trials-part-*.parquet); give the folder that `dotnet mrfi run` wrote");
+        var trials = Table.Read(trialFiles);
+        var missing = Required.Where(c => !trials.Has(c)).ToList();
+        if (missing.Count > 0)
+            throw new ReportException($"error: {trialFiles[0]} lacks the column(s) {string.Join(", ", missing)}; it is not an mrfi trials table");
+        var duplicates = Enumerable.Range(0, trials.Rows).GroupBy(r => trials.Long("trial", r)).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
+        if (duplicates.Count > 0)
+            throw new ReportException($"error: {folder}: trial(s) {string.Join(", ", duplicates)} appear in more than one part file (the same shard run twice?)");
+        var observerFiles = isMerged
+            ? [.. new[] { Path.Combine(folder, "observers.parquet") }.Where(File.Exists)]
+            : trialFiles.Select(p => Path.Combine(folder, Path.GetFileName(p).Replace("trials-", "observers-", StringComparison.Ordinal))).Where(File.Exists).ToList();
+        var observers = observerFiles.Count == 0 ? null : Table.Read(observerFiles);
+        return new ResultsSet(folder, trials, observers is { Rows: > 0 } ? observers : null, ReadManifest(folder), ReadCampaignTrials(folder), isMerged, isMerged ? 0 : trialFiles.Count);
+    }
+
+    private static JsonElement? ReadManifest(string folder)
+    {
+        string? path = new[] { Path.Combine(folder, "manifest.json") }.Where(File.Exists)
+            .Concat(Directory.GetFiles(folder, "manifest-*.json").Order(StringComparer.Ordinal)).FirstOrDefault();
+        if (path is null) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.Clone() : throw new ReportException($"error: {path} is not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ReportException($"error: {path} is not valid JSON ({e.Message})", e);
+        }
+    }
+
+    private static int? ReadCampaignTrials(string folder)
+    {
+        string path = Path.Combine(folder, "campaign.json");
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return doc.RootElement.TryGetProperty("Trials", out var t) && t.TryGetInt32(out int n) ? n : null;
+        }
+        catch (JsonException e)
+        {
+            throw new ReportException($"error: {path} is not valid JSON ({e.Message})", e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Mrfi.Report.Tests;
+
+/// <summary>Writes a results folder in the layout of docs/results.md (trials, observers, manifest) from a sweep description,
+/// so the report can be tested on sweeps that no shipped campaign has yet (bit, channel, pixel, format labels).</summary>
+internal sealed class FakeResults
+{
+    private readonly List<(string Name, object[] Values)> _sweep = [];
+
+    public int Repeats { get; init; } = 3;
+
+    public int Samples { get; init; } = 100;
+
+    /// <summary>Accuracy of a trial from its sweep values and repeat.</summary>
+    public Func<IReadOnlyDictionary<string, object>, int, double> Accuracy { get; init; } = (_, r) => 0.8 + 0.01 * r;
+
+    /// <summary>Scalar observer rows: (observer, metric, layers); value from the sweep values, layer number and repeat.</summary>
+    public List<(string Observer, string Metric, string[] Layers)> Observers { get; } = [];
+
+    /// <summary>Vector observers (rows with an index).</summary>
+    public List<(string Observer, string Metric)> VectorObservers { get; } = [];
+
+    public FakeResults Sweep(string name, params object[] values)
+    {
+        // Numbers are stored as doubles, as `run` writes sweep columns.
+        _sweep.Add((name, [.. values.Select(v => v is string ? v : Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))]));
+        return this;
+    }
+
+    /// <summary>Points as the cartesian product of the sweep values; trial = point × repeats + repeat.</summary>
+    public List<(int Point, int Repeat, long Trial, Dictionary<string, object> Values)> Trials()
+    {
+        var combos = new List<Dictionary<string, object>> { new() };
+        foreach (var (name, values) in _sweep)
+            combos = [.. combos.SelectMany(c => values.Select(v => new Dictionary<string, object>(c) { [name] = v }))];
+        return [.. combos.SelectMany((c, p) => Enumerable.Range(0, Repeats).Select(r => (p, r, (long)(p * Repeats + r), c)))];
+    }
+
+    /// <summary>Writes trials.parquet and observers.parquet (or part files when <paramref name="shards"/> &gt; 0) and a manifest.</summary>
+    public string Write(string folder, int shards = 0, bool pointZero = false)
+    {
+        Directory.CreateDirectory(folder);
+        var trials = Trials();
+        if (shards == 0)
+        {
+            WriteTrials(Path.Combine(folder, "trials.parquet"), trials, pointZero);
+            WriteObservers(Path.Combine(folder, "observers.parquet"), trials);
+        }
+        else
+        {
+            foreach (var t in trials)
+            {
+                string name = $"part-{t.Trial % shards}-of-{shards}-{t.Trial:D6}.parquet";
+                WriteObservers(Path.Combine(folder, $"observers-{name}"), [t]);
+                WriteTrials(Path.Combine(folder, $"trials-{name}"), [t], pointZero);
+            }
+        }
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), $$"""
+            { "tool": "mrfi", "tool_version": "0.1.0", "model": "FakeNet", "status": "complete", "machine": "test",
+              "config_text": "[sweep]\n# <fake> & config\n", "sweep": [{{string.Join(", ", _sweep.Select(s => $"\"{s.Name}\""))}}] }
+            """);
+        return folder;
+    }
+
+    /// <summary>Outcome counts of a trial: deterministic and different per trial, so pooled rates are not trivially equal.</summary>
+    public static (long Sdc, long Critical, long Due, long Masked) Outcomes(long trial, int samples) =>
+        (trial % 7 + 1, trial % 3, trial % 5 == 0 ? 1 : 0, samples / 2 - trial % 11);
+
+    private void WriteTrials(string path, List<(int Point, int Repeat, long Trial, Dictionary<string, object> Values)> rows, bool pointZero)
+    {
+        var columns = new List<Col>
+        {
+            Col.Of("trial", rows.Select(r => r.Trial).ToArray()),
+            Col.Of("point", rows.Select(r => pointZero ? 0 : r.Point).ToArray()),
+            Col.Of("repeat", rows.Select(r => r.Repeat).ToArray()),
+            Col.Of("seed", rows.Select(r => 1000 + r.Trial).ToArray()),
+        };
+        foreach (var (name, values) in _sweep)
+        {
+            columns.Add(values[0] is string
+                ? Col.Of(name, rows.Select(r => (string)r.Values[name]).ToArray())
+                : Col.Of(name, rows.Select(r => Convert.ToDouble(r.Values[name], System.Globalization.CultureInfo.InvariantCulture)).ToArray()));
+        }
+        var acc = rows.Select(r => Math.Round(Accuracy(r.Values, r.Repeat) * Samples) / Samples).ToArray();
+        var outcomes = rows.Select(r => Outcomes(r.Trial, Samples)).ToArray();
+        columns.Add(Col.Of("accuracy", acc));
+        columns.Add(Col.Of("golden_accuracy", rows.Select(_ => 0.9).ToArray()));
+        columns.Add(Col.Of("float_accuracy", rows.Select(_ => 0.91).ToArray()));
+        columns.Add(Col.Of("correct", acc.Select(a => (long)Math.Round(a * Samples)).ToArray()));
+        columns.Add(Col.Of("total", rows.Select(_ => (long)Samples).ToArray()));
+        columns.Add(Col.Of("changed", rows.Select(r => r.Trial % 4).ToArray()));
+        columns.Add(Col.Of("faults", rows.Select(r => 10 * r.Trial + 3).ToArray()));
+        columns.Add(Col.Of("masked", outcomes.Select(o => o.Masked).ToArray()));
+        columns.Add(Col.Of("sdc", outcomes.Select(o => o.Sdc).ToArray()));
+        columns.Add(Col.Of("critical_sdc", outcomes.Select(o => o.Critical).ToArray()));
+        columns.Add(Col.Of("due", outcomes.Select(o => o.Due).ToArray()));
+        columns.Add(Col.Of("elapsed_s", rows.Select(_ => 0.5).ToArray()));
+        Save(path, columns);
+    }
+
+    private void WriteObservers(string path, List<(int Point, int Repeat, long Trial, Dictionary<string, object> Values)> rows)
+    {
+        var o = new List<(long Trial, string Layer, string Observer, string Metric, long? Index, double Value)>();
+        foreach (var r in rows)
+        {
+            foreach (var (observer, metric, layers) in Observers)
+                for (int l = 0; l < layers.Length; l++) o.Add((r.Trial, layers[l], observer, metric, null, ObserverValue(r.Trial, l)));
+            foreach (var (observer, metric) in VectorObservers)
+                for (int i = 0; i < 4; i++) o.Add((r.Trial, "fc1", observer, metric, i, i));
+        }
+        Save(path,
+        [
+            Col.Of("trial", o.Select(x => x.Trial).ToArray()),
+            Col.Of("layer", o.Select(x => x.Layer).ToArray()),
+            Col.Of("position", o.Select(_ => "after").ToArray()),
+            Col.Of("observer", o.Select(x => x.Observer).ToArray()),
+            Col.Of("metric", o.Select(x => x.Metric).ToArray()),
+            Col.Of("index", o.Select(x => x.Index).ToArray()),
+            Col.Of("value", o.Select(x => x.Value).ToArray()),
+        ]);
+    }
+
+    /// <summary>The value every scalar observer row gets.</summary>
+    public static double ObserverValue(long trial, int layer) => 0.01 * (layer + 1) * (1 + trial % 5);
+
+    private static void Save(string path, List<Col> columns) => SaveAsync(path, columns).GetAwaiter().GetResult();
+
+    private static async Task SaveAsync(string path, List<Col> columns)
+    {
+        var schema = new ParquetSchema(columns.Select(c => c.Field));
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(schema, stream).ConfigureAwait(false);
+        using var group = writer.CreateRowGroup();
+        foreach (var c in columns) await c.Write(group).ConfigureAwait(false);
+    }
+}
