@@ -147,6 +147,8 @@ public sealed class CampaignRunner
             var todo = Enumerable.Range(0, plan.Repeats).Where(repeats.Contains).ToList();
             if (lanes.Count > 1 && todo.Count > 1)
             {
+                var wall = Stopwatch.StartNew();
+                int emitted = 0;
                 ParallelTrials.Run(lanes, plan, point, todo, session, replay,
                     (s, lane, replayInto, repeat) =>
                     {
@@ -157,9 +159,10 @@ public sealed class CampaignRunner
                     f =>
                     {
                         sink.AddTrial(f.Record, f.Observed, f.Faults);
-                        timing.AddTrial(f.Record.ElapsedSeconds);
+                        emitted++;
                         progress.TrialFinished(f.Record, ++done.Value, total);
                     }, cancellation);
+                timing.AddTrials(wall.Elapsed.TotalSeconds, emitted);
                 return;
             }
             var accuracies = new List<double>();

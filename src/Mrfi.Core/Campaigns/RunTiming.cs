@@ -12,6 +12,9 @@ internal sealed class RunTiming
 
     public void AddTrial(double seconds) { _trials += seconds; _trialCount++; }
 
+    /// <summary>Trials that ran side by side: their wall time together, so that seconds per trial stays a throughput.</summary>
+    public void AddTrials(double seconds, int count) { _trials += seconds; _trialCount += count; }
+
     public double GoldenSecondsPerPass => _goldenPasses == 0 ? 0 : _golden / _goldenPasses;
 
     public double SecondsPerTrial => _trialCount == 0 ? 0 : _trials / _trialCount;

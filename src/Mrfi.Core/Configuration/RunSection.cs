@@ -20,6 +20,6 @@ public sealed record RunSection(long Seed, string Device, int BatchSize, int Thr
     public bool Batched { get; init; } = true;
 
     /// <summary>Model replicas running a sweep point's repeats side by side, each with threads / workers intra-op threads;
-    /// 0 picks automatically (replicas for small models, where intra-op threading scales poorly).</summary>
-    public int Workers { get; init; } = 1;
+    /// 0 (the default) picks automatically: replicas for small models, where intra-op threading scales poorly.</summary>
+    public int Workers { get; init; }
 }
