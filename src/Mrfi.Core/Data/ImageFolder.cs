@@ -5,7 +5,7 @@ namespace Mrfi.Core.Data;
 
 /// <summary>[data] format = "folder": one sub-folder per class (sorted by name: label 0, 1, …), its images decoded with
 /// SkiaSharp, converted to grayscale or RGB and optionally resized (bilinear).</summary>
-public static class ImageFolder
+internal static class ImageFolder
 {
     /// <summary>The image file extensions read (case-insensitive); other files are ignored.</summary>
     public static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Mrfi.Core.Data;
 
 /// <summary>[data] format = "synthetic": uniform random "pixels" in [0, 1) and uniform random labels from a seeded generator.</summary>
-public static class SyntheticData
+internal static class SyntheticData
 {
     /// <summary>Draws <c>count</c> images of <c>shape</c> (then scaled as every format: (x − mean[c]) / std[c]) and labels.</summary>
     public static ImageDataset Load(SyntheticDataSpec spec, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit, long runSeed)
