@@ -89,7 +89,7 @@ public sealed class CampaignRunner
         model.to(CPU);
 
         var summary = new CampaignSummary(config.Path, config.Text, seed, plan.ModelName, config.Model.Weights,
-            config.Data.Format == "idx" ? [config.Data.Images!, config.Data.Labels!] : config.Data.Files,
+            DatasetLoader.Files(config.Data),
             plan.SweepNames, done.Value, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted)
         {
             GoldenSecondsPerPass = timing.GoldenSecondsPerPass,
@@ -262,9 +262,7 @@ public sealed class CampaignRunner
     public static ImageDataset LoadData(CampaignPlan plan)
     {
         var d = plan.Config.Data;
-        var data = plan.Dataset is { } factory ? DatasetLoader.FromPlugin(factory(), d.Format, d.Limit)
-            : d.Format == "idx" ? DatasetLoader.LoadIdx(d.Images!, d.Labels!, d.Mean, d.Std, d.Limit)
-            : DatasetLoader.LoadCifar10(d.Files, d.Mean, d.Std, d.Limit);
+        var data = plan.Dataset is { } factory ? DatasetLoader.FromPlugin(factory(), d.Format, d.Limit) : DatasetLoader.Load(d, plan.Config.Run.Seed);
         if (!data.ImageShape.SequenceEqual(plan.InputShape))
         {
             string got = string.Join(",", data.ImageShape);

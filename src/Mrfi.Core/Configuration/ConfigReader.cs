@@ -45,7 +45,7 @@ public static class ConfigReader
         {
             var modelTable = root.Table("model") ?? throw root.Missing("[model]", "a table naming the architecture and weights");
             string? weights = modelTable.Has("weights") ? Resolve(modelTable.RequiredString("weights")) : null;
-            return new ModelSection(modelTable, weights, modelTable.LocationOf("weights"));
+            return new ModelSection(modelTable, weights, modelTable.LocationOf("weights")) { Seed = modelTable.Integer("seed") };
         });
         var data = problems.Try(() => ReadData(root.Table("data") ?? throw root.Missing("[data]", "a table naming the evaluation data"), Resolve));
         var run = problems.Try(() => ReadRun(root.Table("run"), baseDir));
@@ -91,6 +91,8 @@ public static class ConfigReader
         }
         string? images = null, labels = null;
         IReadOnlyList<string> files = [];
+        SyntheticDataSpec? synthetic = null;
+        FolderDataSpec? folder = null;
         if (format == "idx")
         {
             images = resolve(t.RequiredString("images"));
@@ -98,18 +100,20 @@ public static class ConfigReader
             CheckExists(t, "images", images);
             CheckExists(t, "labels", labels);
         }
-        else
+        else if (format == "cifar10")
         {
             files = [.. t.Strings("files").Select(resolve)];
             if (files.Count == 0) throw t.Missing("files", "CIFAR-10 batch files, e.g. [\"test_batch.bin\"]");
             foreach (var f in files) CheckExists(t, "files", f);
         }
+        else if (format == "synthetic") synthetic = DataSpecReader.Synthetic(t);
+        else folder = DataSpecReader.Folder(t, resolve);
         long limit = t.Integer("limit") ?? 0;
         if (limit < 0) throw MrfiException.At(t.LocationOf("limit"), "[data] limit must be 0 (all) or a positive number of samples");
         var mean = t.Numbers("mean") ?? [0.0];
         var std = t.Numbers("std") ?? [1.0];
         t.RejectUnknownKeys();
-        return new DataSection(format, images, labels, files, limit, mean, std, t.Location);
+        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder };
     }
 
     private static void CheckExists(ConfigTable t, string key, string path)

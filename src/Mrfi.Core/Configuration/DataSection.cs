@@ -1,7 +1,7 @@
 namespace Mrfi.Core.Configuration;
 
 /// <summary>[data]: where the evaluation images come from and how they are scaled.</summary>
-/// <param name="Format">idx or cifar10.</param>
+/// <param name="Format">idx, cifar10, synthetic, folder, or a plugin's format.</param>
 /// <param name="Images">IDX image file (idx).</param>
 /// <param name="Labels">IDX label file (idx).</param>
 /// <param name="Files">CIFAR-10 batch files (cifar10).</param>
@@ -13,4 +13,10 @@ public sealed record DataSection(string Format, string? Images, string? Labels, 
 {
     /// <summary>For a format from a plugin: the [data] table, whose other keys bind to the dataset's constructor.</summary>
     public ConfigTable? Table { get; init; }
+
+    /// <summary>For format = "synthetic": what to draw.</summary>
+    public SyntheticDataSpec? Synthetic { get; init; }
+
+    /// <summary>For format = "folder": where the class folders are and how to decode them.</summary>
+    public FolderDataSpec? Folder { get; init; }
 }

@@ -1,10 +1,31 @@
+using Mrfi.Core.Configuration;
+
 namespace Mrfi.Core.Data;
 
-/// <summary>Loads the datasets a config can name: IDX (MNIST, Fashion-MNIST) and CIFAR-10 binary batches.</summary>
+/// <summary>Loads the datasets a config can name: IDX (MNIST, Fashion-MNIST), CIFAR-10 binary batches, synthetic random
+/// images and an image folder.</summary>
 public static class DatasetLoader
 {
-    /// <summary>The accepted values of <c>[data] format</c>.</summary>
-    public static readonly string[] Formats = ["idx", "cifar10"];
+    /// <summary>The built-in values of <c>[data] format</c>.</summary>
+    public static readonly string[] Formats = ["idx", "cifar10", "synthetic", "folder"];
+
+    /// <summary>Loads a built-in format described by a [data] section; <paramref name="runSeed"/> seeds synthetic data without a seed of its own.</summary>
+    public static ImageDataset Load(DataSection d, long runSeed) => d.Format switch
+    {
+        "idx" => LoadIdx(d.Images!, d.Labels!, d.Mean, d.Std, d.Limit),
+        "cifar10" => LoadCifar10(d.Files, d.Mean, d.Std, d.Limit),
+        "synthetic" => SyntheticData.Load(d.Synthetic!, d.Mean, d.Std, d.Limit, runSeed),
+        "folder" => ImageFolder.Load(d.Folder!, d.Mean, d.Std, d.Limit),
+        _ => throw new ArgumentException($"'{d.Format}' is not a built-in data format", nameof(d)),
+    };
+
+    /// <summary>The files a [data] section reads, for the manifest: IDX images and labels, CIFAR-10 batches, the decoded images.</summary>
+    public static IReadOnlyList<string> Files(DataSection d) => d.Format switch
+    {
+        "idx" => [d.Images!, d.Labels!],
+        "folder" => ImageFolder.Files(d.Folder!, d.Limit),
+        _ => d.Files,
+    };
 
     /// <summary>Loads IDX images [N, H, W] (or [N, C, H, W]) and labels [N].</summary>
     public static ImageDataset LoadIdx(string images, string labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)

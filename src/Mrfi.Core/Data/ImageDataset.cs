@@ -32,19 +32,30 @@ public sealed class ImageDataset : IDisposable
     {
         long n = Math.Min(shape[0], limit > 0 ? limit : long.MaxValue);
         long per = shape[1] * shape[2] * shape[3];
-        long channels = shape[1];
-        if (mean.Count != 1 && mean.Count != channels) throw new MrfiException($"error: [data] mean has {mean.Count} values but the images have {channels} channels");
-        if (std.Count != 1 && std.Count != channels) throw new MrfiException($"error: [data] std has {std.Count} values but the images have {channels} channels");
-        if (std.Any(s => s <= 0)) throw new MrfiException("error: [data] std values must be positive");
+        CheckScaling(mean, std, shape[1]);
 
         using var scope = torch.NewDisposeScope();
         var raw = torch.tensor(pixels.AsSpan(0, (int)(n * per)).ToArray(), dtype: ScalarType.Byte).reshape(n, shape[1], shape[2], shape[3]);
-        var x = raw.to_type(ScalarType.Float32).div_(255.0);
-        var m = torch.tensor(Expand(mean, channels), dtype: ScalarType.Float32).reshape(1, channels, 1, 1);
-        var s = torch.tensor(Expand(std, channels), dtype: ScalarType.Float32).reshape(1, channels, 1, 1);
-        var images = x.sub_(m).div_(s);
+        var images = Scale(raw.to_type(ScalarType.Float32).div_(255.0), mean, std);
         var y = torch.tensor(labels.AsSpan(0, (int)n).ToArray(), dtype: ScalarType.Byte).to_type(ScalarType.Int64);
         return new ImageDataset(images.DetachFromDisposeScope(), y.DetachFromDisposeScope());
+    }
+
+    /// <summary>Checks that mean and std have one value or one per channel, and that std is positive.</summary>
+    internal static void CheckScaling(IReadOnlyList<double> mean, IReadOnlyList<double> std, long channels)
+    {
+        if (mean.Count != 1 && mean.Count != channels) throw new MrfiException($"error: [data] mean has {mean.Count} values but the images have {channels} channels");
+        if (std.Count != 1 && std.Count != channels) throw new MrfiException($"error: [data] std has {std.Count} values but the images have {channels} channels");
+        if (std.Any(s => s <= 0)) throw new MrfiException("error: [data] std values must be positive");
+    }
+
+    /// <summary>(x − mean[c]) / std[c] for images [N, C, H, W] already in [0, 1]; returns a new tensor.</summary>
+    internal static Tensor Scale(Tensor x, IReadOnlyList<double> mean, IReadOnlyList<double> std)
+    {
+        long channels = x.shape[1];
+        using var m = torch.tensor(Expand(mean, channels), dtype: ScalarType.Float32).reshape(1, channels, 1, 1);
+        using var s = torch.tensor(Expand(std, channels), dtype: ScalarType.Float32).reshape(1, channels, 1, 1);
+        return x.sub(m).div_(s);
     }
 
     /// <summary>Splits into batches of views (no copies) of at most <paramref name="batchSize"/> samples.</summary>

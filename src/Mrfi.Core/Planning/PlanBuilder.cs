@@ -13,6 +13,7 @@ public sealed class PlanBuilder
 {
     private static readonly string[] ModuleKeys = ["module_name", "module_type", "module_fullname", "module_index", "module_type_substring", "exclude", "position"];
     private static readonly IReadOnlyDictionary<string, double> NoSweep = new Dictionary<string, double>();
+    private static readonly Lock SeedLock = new();
     private readonly ComponentCatalog _catalog;
     private readonly IInlineComponents? _inline;
 
@@ -38,7 +39,7 @@ public sealed class PlanBuilder
     public CampaignPlan? Build(MrfiConfig config, Problems problems)
     {
         var activator = Activator(config);
-        var model = problems.Try(() => BuildModel(config.Model, activator));
+        var model = problems.Try(() => BuildModel(config, activator));
         if (model is null) return null;
         string modelName = config.Model.Table.RequiredString("architecture");
         long[] inputShape = ((IImageClassifier)model).InputShape;
@@ -81,14 +82,22 @@ public sealed class PlanBuilder
     }
 
     /// <summary>The [model] architecture with its weights loaded, in eval mode.</summary>
-    public nn.Module<Tensor, Tensor> BuildModel(MrfiConfig config) => BuildModel(config.Model, Activator(config));
+    public nn.Module<Tensor, Tensor> BuildModel(MrfiConfig config) => BuildModel(config, Activator(config));
 
     private ComponentActivator Activator(MrfiConfig config) =>
         new(_catalog, new Injected(default, new ConfigFolder(Path.GetDirectoryName(Path.GetFullPath(config.Path))!)), _inline);
 
-    private static nn.Module<Tensor, Tensor> BuildModel(ModelSection section, ComponentActivator activator)
+    private static nn.Module<Tensor, Tensor> BuildModel(MrfiConfig config, ComponentActivator activator)
     {
-        var model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, section.Table, NoSweep, "architecture", "weights");
+        var section = config.Model;
+        nn.Module<Tensor, Tensor> model;
+        // Modules draw their initial weights from torch's global generator: seeding it right before construction makes
+        // untrained models (no weights key) the same for the same seed. The lock keeps two builds from interleaving draws.
+        lock (SeedLock)
+        {
+            random.manual_seed(section.Seed ?? config.Run.Seed);
+            model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, section.Table, NoSweep, "architecture", "weights", "seed");
+        }
         try
         {
             if (section.Weights is { } weights) WeightLoader.Load(model, weights, section.WeightsLocation);

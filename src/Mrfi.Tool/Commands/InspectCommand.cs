@@ -54,7 +54,7 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
         // Only [model] and [data] matter here: a half-written fault entry must not stop a user from looking at the model.
         var problems = new Problems();
         var plan = ToolCatalog.LoadLenient(path, problems)?.Plan;
-        if (plan is null || (problems.Any && plan.Config.Data.Images is null && plan.Config.Data.Files.Count == 0 && plan.Dataset is null))
+        if (plan is null || (problems.Any && plan.Config.Data is { Images: null, Files.Count: 0, Synthetic: null, Folder: null } && plan.Dataset is null))
         {
             plan?.Model.Dispose();
             problems.ThrowIfAny();

@@ -1,0 +1,104 @@
+using Mrfi.Core.Configuration;
+using SkiaSharp;
+
+namespace Mrfi.Core.Data;
+
+/// <summary>[data] format = "folder": one sub-folder per class (sorted by name: label 0, 1, …), its images decoded with
+/// SkiaSharp, converted to grayscale or RGB and optionally resized (bilinear).</summary>
+internal static class ImageFolder
+{
+    /// <summary>The image file extensions read (case-insensitive); other files are ignored.</summary>
+    public static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
+
+    /// <summary>Loads the images in class order, files sorted by name within a class; only the first <paramref name="limit"/> are decoded.</summary>
+    public static ImageDataset Load(FolderDataSpec spec, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    {
+        var files = List(spec, limit);
+        (int Height, int Width)? size = spec.Resize;
+        string? sizeSource = null;
+        int channels = spec.Channels;
+        byte[]? pixels = null;
+        for (int i = 0; i < files.Count; i++)
+        {
+            using var bitmap = Decode(spec, files[i].Path);
+            if (size is null)
+            {
+                size = (bitmap.Height, bitmap.Width);
+                sizeSource = files[i].Path;
+            }
+            else if (spec.Resize is null && (bitmap.Height, bitmap.Width) != size)
+            {
+                throw Error(spec, $"{files[i].Path} is {bitmap.Width}×{bitmap.Height} pixels but {sizeSource} is {size.Value.Width}×{size.Value.Height}; set [data] resize = [height, width] to resize every image");
+            }
+            var (h, w) = size.Value;
+            pixels ??= new byte[checked((long)files.Count * channels * h * w)];
+            Copy(bitmap, h, w, channels, pixels.AsSpan(i * channels * h * w, channels * h * w));
+        }
+        var (height, width) = size!.Value;
+        byte[] labels = [.. files.Select(f => (byte)f.Label)];
+        return ImageDataset.FromBytes(pixels!, [files.Count, channels, height, width], labels, mean, std, 0);
+    }
+
+    /// <summary>The class names in label order.</summary>
+    public static IReadOnlyList<string> Classes(FolderDataSpec spec) =>
+        [.. Directory.GetDirectories(spec.Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    /// <summary>The image files that <see cref="Load"/> decodes, in label order.</summary>
+    public static IReadOnlyList<string> Files(FolderDataSpec spec, long limit) => [.. List(spec, limit).Select(f => f.Path)];
+
+    private static List<(string Path, int Label)> List(FolderDataSpec spec, long limit)
+    {
+        var classes = Classes(spec);
+        if (classes.Count == 0)
+            throw Error(spec, $"{spec.Root} has no class sub-folders; format = \"folder\" expects one sub-folder per class (root/coat/1.png, root/shirt/2.png)");
+        if (classes.Count > 256) throw Error(spec, $"{spec.Root} has {classes.Count} class sub-folders; at most 256 are supported");
+        var files = new List<(string, int)>();
+        for (int label = 0; label < classes.Count; label++)
+        {
+            string folder = Path.Combine(spec.Root, classes[label]);
+            var images = Directory.GetFiles(folder).Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+            if (images.Count == 0)
+                throw Error(spec, $"class folder {folder} holds no images ({string.Join(", ", Extensions)})");
+            files.AddRange(images.Select(f => (f, label)));
+        }
+        return limit > 0 && files.Count > limit ? files.GetRange(0, (int)limit) : files;
+    }
+
+    private static SKBitmap Decode(FolderDataSpec spec, string path)
+    {
+        SKBitmap? bitmap;
+        try
+        {
+            bitmap = SKBitmap.Decode(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw Error(spec, $"cannot read {path}: {e.Message}");
+        }
+        return bitmap is { Width: > 0, Height: > 0 } ? bitmap : throw Error(spec, $"cannot decode {path}: not a PNG, JPEG, BMP, GIF or WebP image, or a damaged one");
+    }
+
+    /// <summary>Scales (or copies) to RGBA, then writes channel planes: R, G, B, or the luma 0.299 R + 0.587 G + 0.114 B
+    /// rounded as Pillow's convert("L"), so grayscale images match what PyTorch pipelines see. Alpha is dropped.</summary>
+    private static void Copy(SKBitmap bitmap, int height, int width, int channels, Span<byte> target)
+    {
+        using var rgba = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        if (!bitmap.ScalePixels(rgba, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)))
+            throw new MrfiException($"error: cannot convert an image of color type {bitmap.ColorType} to RGBA");
+        ReadOnlySpan<byte> source = rgba.GetPixelSpan();
+        int plane = height * width;
+        for (int p = 0; p < plane; p++)
+        {
+            byte r = source[4 * p], g = source[4 * p + 1], b = source[4 * p + 2];
+            if (channels == 1) target[p] = (byte)((r * 299 + g * 587 + b * 114 + 500) / 1000);
+            else
+            {
+                target[p] = r;
+                target[plane + p] = g;
+                target[2 * plane + p] = b;
+            }
+        }
+    }
+
+    private static MrfiException Error(FolderDataSpec spec, string message) => MrfiException.At(spec.RootLocation, $"[data] root: {message}");
+}
