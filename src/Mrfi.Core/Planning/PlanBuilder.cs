@@ -77,7 +77,7 @@ public sealed class PlanBuilder
         return new CampaignPlan(config, model, modelName, inputShape, points, observers)
         {
             Dataset = dataset,
-            Replica = () => BuildModel(config.Model, activator),
+            Replica = () => BuildModel(config, activator),
         };
     }
 
