@@ -174,7 +174,8 @@ public sealed class CampaignRunnerTests
     [TestMethod]
     public void Cancelling_keeps_the_finished_trials_and_marks_the_summary_interrupted()
     {
-        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(BerConfig())));
+        // One worker: the fourth trial never starts.
+        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(BerConfig().Replace("batch_size = 50\n", "batch_size = 50\nworkers = 1\n", StringComparison.Ordinal))));
         using var model = plan.Model;
         var sink = new MemorySink();
         using var source = new CancellationTokenSource();
@@ -183,6 +184,22 @@ public sealed class CampaignRunnerTests
         Assert.AreEqual(3, summary.Trials);
         Assert.HasCount(3, sink.Trials);
         Assert.AreSame(summary, sink.Summary);
+    }
+
+    [TestMethod]
+    public void Cancelling_parallel_workers_keeps_every_finished_trial_in_trial_order()
+    {
+        string config = BerConfig().Replace("repeats = 2", "repeats = 8", StringComparison.Ordinal).Replace("batch_size = 50\n", "batch_size = 50\nworkers = 2\n", StringComparison.Ordinal);
+        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(config)));
+        using var model = plan.Model;
+        var sink = new MemorySink();
+        using var source = new CancellationTokenSource();
+        var summary = new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new CancelAfter(source, 3), null, source.Token);
+        Assert.IsTrue(summary.Interrupted);
+        Assert.IsTrue(sink.Trials.Count is >= 3 and < 16, $"{sink.Trials.Count} trials kept");
+        Assert.AreEqual(sink.Trials.Count, summary.Trials);
+        CollectionAssert.AreEqual(sink.Trials.Select(t => t.Trial).Order().ToList(), sink.Trials.Select(t => t.Trial).ToList(), "handed on in trial order");
+        Assert.AreEqual(sink.Trials.Count, sink.Trials.Select(t => t.Trial).Distinct().Count());
     }
 
     [TestMethod]
