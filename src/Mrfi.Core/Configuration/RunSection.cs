@@ -14,4 +14,7 @@ public sealed record RunSection(long Seed, string Device, int BatchSize, int Thr
     /// <summary>Most megabytes of golden activations kept per sweep point for observers that compare against the golden run;
     /// within it a trial runs one forward per batch instead of two.</summary>
     public long GoldenCacheMb { get; init; } = 1024;
+
+    /// <summary>Where device was written (the [run] table, or the file when absent), for a device error.</summary>
+    public SourceLocation DeviceLocation { get; init; }
 }
