@@ -21,12 +21,24 @@ step "pack mrfi $version (linux-x64) and Mrfi.Build"
 dotnet pack "$repo/src/Mrfi.Tool" -c Release -o "$feed" -p:MrfiToolRuntimeIdentifiers=linux-x64 -v q -nologo \
   || fail "dotnet pack src/Mrfi.Tool"
 dotnet pack "$repo/src/Mrfi.Build" -c Release -o "$feed" -v q -nologo || fail "dotnet pack src/Mrfi.Build"
-ls -l "$feed"
 [ -f "$feed/mrfi.$version.nupkg" ] || fail "no pointer package mrfi.$version.nupkg"
 [ -f "$feed/mrfi.linux-x64.$version.nupkg" ] || fail "no RID package mrfi.linux-x64.$version.nupkg"
 
+step "pack the libraries and the template package"
+for project in src/Mrfi.Abstractions src/Mrfi.Core templates/Mrfi.Templates.csproj; do
+  dotnet pack "$repo/$project" -c Release -o "$feed" -v q -nologo || fail "dotnet pack $project"
+done
+unzip -p "$feed/Mrfi.Core.$version.nupkg" Mrfi.Core.nuspec | grep -q "id=\"Mrfi.Abstractions\" version=\"$version\"" \
+  || fail "Mrfi.Core $version does not depend on Mrfi.Abstractions $version"
+unzip -p "$feed/Mrfi.Templates.$version.nupkg" content/mrfi-plugin/.template.config/template.json | grep -q "\"defaultValue\": \"$version\"" \
+  || fail "the template package does not default to Mrfi.Abstractions $version"
+ls -l "$feed"
+
 step "install into a temporary --tool-path"
-dotnet tool install mrfi --version "$version" --tool-path "$tools" --add-source "$feed" || fail "dotnet tool install"
+# Only the fresh feed as a source: a package of the same name elsewhere must not be picked instead.
+printf '<configuration><packageSources><clear /><add key="feed" value="%s" /></packageSources></configuration>\n' "$feed" > "$work/nuget.config"
+dotnet tool install mrfi --version "$version" --tool-path "$tools" --configfile "$work/nuget.config" || fail "dotnet tool install"
+echo "installed size: $(du -sm "$tools" | cut -f1) MiB"
 export PATH="$tools:$PATH"   # what `dotnet tool install -g` does with ~/.dotnet/tools: `dotnet mrfi` finds dotnet-mrfi
 
 mkdir -p "$elsewhere" && cd "$elsewhere" || fail "mkdir"

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Mrfi.Tool.Commands;
 
-/// <summary><c>dotnet mrfi run</c>: read config → plan → run → Parquet. User mistakes end in one message and exit code 2.</summary>
+/// <summary><c>dotnet mrfi run</c>: read config → plan → run → Parquet → [gate]. User mistakes end in one message and exit code 2, a failed gate in exit code 3.</summary>
 internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
 {
     public const int UserError = 2;
