@@ -24,15 +24,26 @@ dotnet pack "$repo/src/Mrfi.Build" -c Release -o "$feed" -v q -nologo || fail "d
 [ -f "$feed/mrfi.$version.nupkg" ] || fail "no pointer package mrfi.$version.nupkg"
 [ -f "$feed/mrfi.linux-x64.$version.nupkg" ] || fail "no RID package mrfi.linux-x64.$version.nupkg"
 
+# One file of a package (a zip): unzip where installed, else Python's zipfile.
+zipcat() {
+  if command -v unzip > /dev/null; then unzip -p "$1" "$2"
+  else python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' "$1" "$2"; fi
+}
+
 step "pack the libraries and the template package"
 for project in src/Mrfi.Abstractions src/Mrfi.Core templates/Mrfi.Templates.csproj; do
   dotnet pack "$repo/$project" -c Release -o "$feed" -v q -nologo || fail "dotnet pack $project"
 done
-unzip -p "$feed/Mrfi.Core.$version.nupkg" Mrfi.Core.nuspec | grep -q "id=\"Mrfi.Abstractions\" version=\"$version\"" \
+zipcat "$feed/Mrfi.Core.$version.nupkg" Mrfi.Core.nuspec | grep -q "id=\"Mrfi.Abstractions\" version=\"$version\"" \
   || fail "Mrfi.Core $version does not depend on Mrfi.Abstractions $version"
-unzip -p "$feed/Mrfi.Templates.$version.nupkg" content/mrfi-plugin/.template.config/template.json | grep -q "\"defaultValue\": \"$version\"" \
+zipcat "$feed/Mrfi.Templates.$version.nupkg" content/mrfi-plugin/.template.config/template.json | grep -q "\"defaultValue\": \"$version\"" \
   || fail "the template package does not default to Mrfi.Abstractions $version"
 ls -l "$feed"
+# The template package installs and instantiates (in a private hive, so the user's templates are untouched).
+dotnet new install "$feed/Mrfi.Templates.$version.nupkg" --debug:custom-hive "$work/hive" > /dev/null || fail "dotnet new install Mrfi.Templates"
+dotnet new mrfi-plugin -n MyFaults -o "$work/MyFaults" --debug:custom-hive "$work/hive" > /dev/null || fail "dotnet new mrfi-plugin"
+grep -q "Include=\"Mrfi.Abstractions\" Version=\"$version\"" "$work/MyFaults/MyFaults.csproj" \
+  || fail "dotnet new mrfi-plugin does not reference Mrfi.Abstractions $version"
 
 step "install into a temporary --tool-path"
 # Only the fresh feed as a source: a package of the same name elsewhere must not be picked instead.

@@ -67,6 +67,20 @@ public sealed class GateCommandTests
     }
 
     [TestMethod]
+    public void Validate_lists_each_gate_with_its_point_thresholds_and_judgement()
+    {
+        var (config, _) = Write("""
+            [[gate]]
+            point = { ber = 1e-2 }
+            accuracy_min = 0.5
+            critical_sdc_max = 0.1
+            """);
+        var result = Cli.Run("validate", config);
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "gate at ber = 0.01: accuracy_min = 0.5, critical_sdc_max = 0.1 (95 % interval)");
+    }
+
+    [TestMethod]
     public void A_replay_of_single_trials_does_not_judge_the_gate()
     {
         var (config, output) = Write("""
