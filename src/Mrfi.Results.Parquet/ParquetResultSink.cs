@@ -55,6 +55,9 @@ public sealed class ParquetResultSink : ICampaignSink
     /// <summary>Accuracy of each trial already on disk, for sequential mode on resume.</summary>
     public IReadOnlyDictionary<long, double> FinishedAccuracies => _trials.ToDictionary(t => t.Trial, t => t.Accuracy);
 
+    /// <summary>Every finished trial of this folder (resumed ones included), for the [gate] check.</summary>
+    public IReadOnlyList<TrialRecord> Trials => _trials;
+
     /// <summary>Path of the trials table.</summary>
     public string TrialsPath => Path.Combine(Folder, "trials.parquet");
 

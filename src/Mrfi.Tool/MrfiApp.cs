@@ -11,6 +11,10 @@ internal static class MrfiApp
     public static string Version =>
         typeof(MrfiApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>Spectre answers <c>--version</c> itself with one line; mrfi's version command also names TorchSharp, libtorch
+    /// and the devices, so a lone <c>--version</c> is turned into that command.</summary>
+    public static string[] Normalize(string[] args) => args is ["--version"] ? ["version"] : args;
+
     public static CommandApp Create(IAnsiConsole? console = null)
     {
         var app = new CommandApp();
@@ -21,8 +25,9 @@ internal static class MrfiApp
     public static void Configure(IConfigurator c, IAnsiConsole? console)
     {
         c.SetApplicationName("dotnet mrfi");
-        c.SetApplicationVersion(Version);
         if (console is not null) c.ConfigureConsole(console);
+        c.AddCommand<VersionCommand>("version")
+            .WithDescription("Print the mrfi, TorchSharp and libtorch versions and the devices a campaign can use (also: --version).");
         c.AddCommand<RunCommand>("run")
             .WithDescription("Run the fault-injection campaign described by a TOML config and write Parquet results.")
             .WithExample("run")

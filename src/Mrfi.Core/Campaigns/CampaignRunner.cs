@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Mrfi.Core.Configuration;
 using Mrfi.Core.Data;
 using Mrfi.Core.Injection;
+using Mrfi.Core.Native;
 using Mrfi.Core.Planning;
 using Serilog;
 using TorchSharp;
@@ -42,7 +44,7 @@ public sealed class CampaignRunner
         long seed = seedOverride ?? config.Run.Seed;
         var started = DateTime.UtcNow;
         if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);
-        var device = ResolveDevice(config.Run.Device);
+        var device = ResolveDevice(config.Run);
         using var noGrad = torch.no_grad();
         var model = plan.Model;
         model.to(device);
@@ -272,10 +274,24 @@ public sealed class CampaignRunner
         return data;
     }
 
-    private static Device ResolveDevice(string name)
+    /// <summary>The Torch device for [run] device: "auto" takes the first GPU when the CUDA backend finds one, else the CPU.</summary>
+    public static Device ResolveDevice(RunSection run)
     {
-        if (name.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
-            throw new MrfiException($"error: [run] device = \"{name}\" but CUDA is not available (this build uses {(torch.cuda.is_available() ? "CUDA" : "the CPU backend, TorchSharp-cpu")}); use device = \"cpu\" or build with -p:MrfiTorchBackend=cuda on a machine with a GPU");
+        string name = run.Device;
+        if (name == "auto") return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+        if (name.StartsWith("cuda", StringComparison.Ordinal))
+        {
+            if (!torch.cuda.is_available())
+                throw MrfiException.At(run.DeviceLocation, $"[run] device = \"{name}\" but CUDA is not available: {CudaAbsence}; use device = \"cpu\" or \"auto\"");
+            int index = name.Length > 5 ? int.Parse(name[5..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (index >= torch.cuda.device_count())
+                throw MrfiException.At(run.DeviceLocation, $"[run] device = \"{name}\" but this machine has {torch.cuda.device_count()} CUDA device(s), numbered from 0");
+        }
         return torch.device(name);
     }
+
+    /// <summary>Why CUDA is missing: the build's backend, or the machine.</summary>
+    private static string CudaAbsence => BackendInfo.IsCudaBuild
+        ? "this build uses TorchSharp's CUDA backend, but no CUDA device or driver was found"
+        : "this build uses the CPU backend (TorchSharp-cpu); build mrfi with -p:MrfiBackend=cuda on a machine with an NVIDIA GPU";
 }

@@ -1,5 +1,6 @@
 using Mrfi.Core.Catalog;
 using Mrfi.Core.Data;
+using Mrfi.Core.Gates;
 using Mrfi.Core.Injection;
 
 namespace Mrfi.Core.Configuration;
@@ -71,13 +72,15 @@ public static class ConfigReader
             foreach (var item in items) if (item.Value is not string) throw ConfigTable.TypeError(item, "a path or glob of plugin assemblies");
             return items;
         }) ?? [];
+        // The gate is checked against the sweep; with a broken [sweep] its own problems wait for the next run.
+        var gates = sweep.Variables is null ? [] : problems.Try(() => GateReader.Read(root, sweep.Variables, sweep.Repeats)) ?? [];
         problems.Try(root.RejectUnknownKeys);
         // Planning needs only [model] and [sweep]; with a broken [data] or [run] the plan is still built, so that its
         // problems are reported too (the recorded problems keep anything from running).
         if (model is null || sweep.Variables is null) return null;
         data ??= new DataSection("idx", null, null, [], 0, [0.0], [1.0], root.Location);
         run ??= new RunSection(0, "cpu", 100, 0, Path.Combine(baseDir, "results"));
-        return new MrfiConfig(path, text, model, data, run, sweep.Variables, sweep.Repeats, faults, observers) { Zip = sweep.Zip, Plugins = plugins, Campaign = campaign };
+        return new MrfiConfig(path, text, model, data, run, sweep.Variables, sweep.Repeats, faults, observers) { Zip = sweep.Zip, Plugins = plugins, Campaign = campaign, Gates = gates };
     }
 
     private static DataSection ReadData(ConfigTable t, Func<string, string> resolve)
@@ -126,8 +129,8 @@ public static class ConfigReader
         if (t is null) return new RunSection(0, "cpu", 100, 0, Path.Combine(baseDir, "results"));
         long seed = t.Integer("seed") ?? 0;
         string device = t.String("device") ?? "cpu";
-        if (device != "cpu" && device != "cuda" && !device.StartsWith("cuda:", StringComparison.Ordinal))
-            throw MrfiException.At(t.LocationOf("device"), $"[run] device must be \"cpu\", \"cuda\" or \"cuda:N\", not \"{device}\"");
+        if (device is not ("cpu" or "cuda" or "auto") && !System.Text.RegularExpressions.Regex.IsMatch(device, "^cuda:[0-9]+$"))
+            throw MrfiException.At(t.LocationOf("device"), $"[run] device must be \"cpu\", \"cuda\", \"cuda:N\" or \"auto\", not \"{device}\"");
         long batch = t.Integer("batch_size") ?? 100;
         if (batch is < 1 or > 1_000_000) throw MrfiException.At(t.LocationOf("batch_size"), "[run] batch_size must be a positive integer");
         long threads = t.Integer("threads") ?? 0;
@@ -146,7 +149,7 @@ public static class ConfigReader
         long workers = t.Integer("workers") ?? 0;
         if (workers is < 0 or > 256) throw MrfiException.At(t.LocationOf("workers"), "[run] workers must be 0 (pick automatically) or the number of model replicas running trials side by side (1 to 256)");
         t.RejectUnknownKeys();
-        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords, GoldenCacheMb = cache, Batched = batched, Workers = (int)workers };
+        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords, GoldenCacheMb = cache, Batched = batched, Workers = (int)workers, DeviceLocation = t.LocationOf("device") };
     }
 
     private static CampaignSection ReadCampaign(ConfigTable? t)

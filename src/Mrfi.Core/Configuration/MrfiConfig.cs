@@ -1,3 +1,5 @@
+using Mrfi.Core.Gates;
+
 namespace Mrfi.Core.Configuration;
 
 /// <summary>A parsed, type-checked <c>mrfi.toml</c>; components are still unresolved tables (see <see cref="Planning.PlanBuilder"/>).</summary>
@@ -29,4 +31,7 @@ public sealed record MrfiConfig(
 
     /// <summary>The top-level <c>plugins</c> patterns (paths or globs, relative to the config's folder) with their locations.</summary>
     public IReadOnlyList<ConfigValue> Plugins { get; init; } = [];
+
+    /// <summary>[gate] entries: thresholds that `dotnet mrfi run` checks after the campaign (exit code 3 when one fails).</summary>
+    public IReadOnlyList<GateSection> Gates { get; init; } = [];
 }

@@ -22,4 +22,6 @@ public sealed record RunSection(long Seed, string Device, int BatchSize, int Thr
     /// <summary>Model replicas running a sweep point's repeats side by side, each with threads / workers intra-op threads;
     /// 0 (the default) picks automatically: replicas for small models, where intra-op threading scales poorly.</summary>
     public int Workers { get; init; }
+    /// <summary>Where device was written (the [run] table, or the file when absent), for a device error.</summary>
+    public SourceLocation DeviceLocation { get; init; }
 }

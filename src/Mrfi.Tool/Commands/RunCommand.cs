@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Mrfi.Tool.Commands;
 
-/// <summary><c>dotnet mrfi run</c>: read config → plan → run → Parquet. User mistakes end in one message and exit code 2.</summary>
+/// <summary><c>dotnet mrfi run</c>: read config → plan → run → Parquet → [gate]. User mistakes end in one message and exit code 2, a failed gate in exit code 3.</summary>
 internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
 {
     public const int UserError = 2;
@@ -18,12 +18,15 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
     {
         try
         {
+            string configPath = settings.Example is { } example ? BundledExample.Write(example) : settings.Config;
+            string again = settings.Example is { } e ? $"--example {e}" : settings.Config;
             // Validate everything (the same code as `validate`) before creating any output.
-            var plan = ToolCatalog.Load(settings.Config, settings.Options);
+            var plan = ToolCatalog.Load(configPath, settings.Options);
             using var model = plan.Model;
             using var data = CampaignRunner.LoadData(plan);
             DryRun.Check(plan, data, plan.Config.Run.Seed);
             var config = plan.Config;
+            CampaignRunner.ResolveDevice(config.Run);
             var shard = settings.Shard is { } sh ? Shard.Parse(sh) : null;
             if (shard is not null && settings.Out is null && settings.Resume is null)
                 throw new MrfiException("error: --shard needs --out DIR, the folder all shards share");
@@ -33,7 +36,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             var identity = new CampaignIdentity(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(config.Text)), settings.Seed ?? config.Run.Seed, plan.TrialCount, plan.SweepNames);
             var sink = new ParquetResultSink(folder, plan.SweepNames, identity, shard, resume: settings.Resume is not null);
             using var log = LogSetup.Create(console, Path.Combine(folder, "mrfi.log"), settings.Verbose);
-            log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(settings.Config), folder);
+            log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(configPath), folder);
             log.Debug("Torch {Torch}; native setup: {Native}", TorchSharp.torch.__version__, Mrfi.Core.Native.TorchNative.Setup);
             log.Information("Plan: {Points} sweep point(s) × {Repeats} repeat(s), {Entries} fault entr(ies), {Observers} observer entr(ies)",
                 plan.Points.Count, plan.Repeats, config.Faults.Count, plan.Observers.Count);
@@ -54,12 +57,18 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             if (only.Count > 0) log.Information("Replayed trial(s) {Trials} only", string.Join(", ", only.Order()));
             if (summary.Interrupted)
             {
-                console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} trials; the finished ones are in {folder}. Continue with: dotnet mrfi run {settings.Config} --resume {folder}");
+                console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} trials; the finished ones are in {folder}. Continue with: dotnet mrfi run {again} --resume {folder}");
                 return Interrupted;
             }
             console.MarkupLineInterpolated($"[green]done[/] {summary.Trials} trials in {(summary.FinishedAt - summary.StartedAt).TotalSeconds:F1} s → {folder}");
             if (shard is not null) console.WriteLine($"shard {shard.Index}/{shard.Count} done; when every shard has finished: dotnet mrfi merge {folder}");
-            return 0;
+            // A gate judges whole sweep points, so a shard or a replay of single trials cannot pass or fail it.
+            if (config.Gates.Count > 0 && (shard is not null || only.Count > 0))
+            {
+                console.WriteLine("gate not checked: it needs every trial of the campaign (not a --shard or --trial subset)");
+                return 0;
+            }
+            return GateReport.Check(console, config, sink.Trials);
         }
         catch (MrfiException e)
         {

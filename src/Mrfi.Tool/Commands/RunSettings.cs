@@ -27,6 +27,10 @@ internal sealed class RunSettings : ConfigSettings
     [Description("Run only trials t with t mod N = K, writing part files into --out; `dotnet mrfi merge DIR` joins the shards.")]
     public string? Shard { get; init; }
 
+    [CommandOption("--example <NAME>")]
+    [Description("Run a campaign that ships inside the tool instead of CONFIG: lenet-fmnist (LeNet on 1000 Fashion-MNIST test images).")]
+    public string? Example { get; init; }
+
     [CommandOption("-v|--verbose")]
     [Description("Log debug details.")]
     public bool Verbose { get; init; }

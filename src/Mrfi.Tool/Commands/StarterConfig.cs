@@ -40,6 +40,12 @@ internal static class StarterConfig
         method = "RMSE"                           # faulty vs golden output of each matched layer
         module_type = ["Linear"]
 
+        # A reliability gate: uncomment it and `dotnet mrfi run` exits with code 3, naming this line, when a threshold is missed.
+        # [gate]
+        # point = { ber = 1e-4 }                  # which sweep point(s); leave out to judge every point
+        # accuracy_min = 0.80                     # the 95 % interval's lower end must stay at or above it
+        # critical_sdc_max = 0.05                 # the interval's upper end must stay at or below it
+
         """;
 
     /// <summary>The bundled files the starter config uses, shipped in the tool's assets/ folder.</summary>

@@ -15,6 +15,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
         // Loading the data checks its files and that its images fit the model, as `run` would.
         using var data = CampaignRunner.LoadData(plan);
         DryRun.Check(plan, data, plan.Config.Run.Seed);
+        CampaignRunner.ResolveDevice(plan.Config.Run);
         console.MarkupLineInterpolated($"[green]valid[/] {settings.Config}: model {plan.ModelName}, {plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials");
         foreach (var (section, entry) in plan.Config.Faults.Zip(plan.Points[0].Entries))
             console.WriteLine($"  fault entry '{entry.Name}' ({section.Target}{(entry.Enabled ? "" : ", disabled")}): {string.Join(", ", entry.Modules.Select(Display))}");
@@ -22,6 +23,9 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
             console.WriteLine($"  observer {o.Method} ({o.Position}): {string.Join(", ", o.Modules.Select(Display))}");
         foreach (var p in plugins)
             console.WriteLine($"  plugin {p.Name}: {p.Path} ({p.Components} components, loaded in {p.LoadMilliseconds:F0} ms)");
+        foreach (var g in plan.Config.Gates)
+            console.WriteLine($"  gate at {(g.Point.Count == 0 ? "every point" : string.Join(", ", g.Point.Select(p => $"{p.Key} = {p.Value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}")))}: " +
+                $"{string.Join(", ", g.Thresholds.Select(t => $"{t.Key} = {t.Limit.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}"))} ({(g.Interval ? $"{(g.Confidence * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} % interval" : "estimate")})");
         foreach (var s in snippets)
             console.WriteLine($"  inline C# {s.Kind} at {s.Location} ({(s.FromCache ? "from the cache" : "compiled")} in {s.Milliseconds:F0} ms)");
         return 0;

@@ -9,7 +9,7 @@ internal static class Cli
     {
         var app = new CommandAppTester();
         app.Configure(c => MrfiApp.Configure(c, null));
-        return app.Run(args);
+        return app.Run(MrfiApp.Normalize(args));
     }
 
     public static string Config(string toml)

@@ -1,0 +1,49 @@
+using Mrfi.Core.Campaigns;
+using Mrfi.Core.Statistics;
+
+namespace Mrfi.Core.Gates;
+
+/// <summary>Judges a finished campaign's trials against its <c>[gate]</c> entries, with the statistics of points.parquet:
+/// accuracy as the mean over repeats with a t-interval, rates pooled over samples with Wilson intervals.</summary>
+public static class GateCheck
+{
+    /// <summary>One verdict per threshold and matching sweep point, in gate order then point order.</summary>
+    public static IReadOnlyList<GateVerdict> Evaluate(IReadOnlyList<GateSection> gates, IEnumerable<TrialRecord> trials)
+    {
+        var points = trials.GroupBy(t => t.Point).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+        var verdicts = new List<GateVerdict>();
+        foreach (var gate in gates)
+        {
+            foreach (var point in points.Where(p => gate.Matches(p[0].Sweep)))
+            {
+                foreach (var threshold in gate.Thresholds) verdicts.Add(Judge(gate, threshold, point));
+            }
+        }
+        return verdicts;
+    }
+
+    private static GateVerdict Judge(GateSection gate, GateThreshold threshold, IReadOnlyList<TrialRecord> trials)
+    {
+        double estimate, low, high;
+        if (threshold.Metric == GateMetric.Accuracy)
+        {
+            (estimate, low, high) = Intervals.MeanT([.. trials.Select(t => t.Accuracy)], gate.Confidence);
+        }
+        else
+        {
+            long samples = trials.Sum(t => t.Total);
+            long count = trials.Sum(threshold.Metric switch
+            {
+                GateMetric.Sdc => t => t.Sdc,
+                GateMetric.CriticalSdc => t => t.CriticalSdc,
+                _ => (Func<TrialRecord, long>)(t => t.Due),
+            });
+            estimate = samples == 0 ? double.NaN : count / (double)samples;
+            (low, high) = Intervals.Wilson(count, samples, gate.Confidence == 0.95 ? Intervals.Z95 : SampleSize.Z(gate.Confidence));
+        }
+        // A point without an interval (one repeat) cannot show that its worse end passes, so it fails when the interval is judged.
+        double judged = !gate.Interval ? estimate : threshold.IsMinimum ? low : high;
+        bool passed = !double.IsNaN(judged) && (threshold.IsMinimum ? judged >= threshold.Limit : judged <= threshold.Limit);
+        return new GateVerdict(threshold, trials[0].Point, trials[0].Sweep, estimate, low, high, judged, passed, gate.Confidence, gate.Interval);
+    }
+}
