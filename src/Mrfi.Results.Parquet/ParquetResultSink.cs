@@ -155,6 +155,7 @@ public sealed class ParquetResultSink : ICampaignSink
         ["golden_seconds_per_pass"] = s.GoldenSecondsPerPass,
         ["seconds_per_trial"] = s.SecondsPerTrial,
         ["overhead_over_golden"] = s.OverheadOverGolden,
+        ["early_exit_batches"] = s.EarlyExitBatches,
         ["files"] = new[] { "trials.parquet", "observers.parquet", "points.parquet" },
     };
 

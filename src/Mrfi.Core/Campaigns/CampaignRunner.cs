@@ -96,6 +96,7 @@ public sealed class CampaignRunner
         {
             GoldenSecondsPerPass = timing.GoldenSecondsPerPass,
             SecondsPerTrial = timing.SecondsPerTrial,
+            EarlyExitBatches = timing.EarlyExits,
         };
         sink.Complete(summary);
         return summary;
@@ -133,9 +134,14 @@ public sealed class CampaignRunner
         using var cache = session.NeedsGoldenPerBatch && plan.Config.Run.GoldenCacheMb > 0 ? new GoldenCache(plan.Config.Run.GoldenCacheMb << 20) : null;
         session.GoldenCapture = cache;
         session.ObserversActive = cache is not null;
+        // Without observers, a faulty forward whose last injecting layer matches the golden output can stop there.
+        using var exit = plan.Config.Run.EarlyExit && bindings.Count == 0 && point.Entries.Any(e => e.Enabled) ? new EarlyExit(plan.Config.Run.GoldenCacheMb << 20) : null;
+        session.EarlyExit = exit;
         var goldenClock = Stopwatch.StartNew();
-        var (goldenCorrect, golden) = Evaluate(model, batches, keepOutputs: true, beforeBatch: cache is null ? null : cache.NextBatch);
+        var (goldenCorrect, golden) = Evaluate(model, batches, keepOutputs: true, beforeBatch: cache is null && exit is null ? null : () => { cache?.NextBatch(); exit?.NextBatch(); });
         timing.AddGolden(goldenClock.Elapsed.TotalSeconds);
+        exit?.Finish();
+        session.EarlyExit = exit is { Usable: true } ? exit : null;
         session.GoldenCapture = null;
         session.ObserversActive = false;
         var replay = cache is { Usable: true } ? cache : null;
@@ -155,12 +161,14 @@ public sealed class CampaignRunner
                     (s, lane, replayInto, repeat) =>
                     {
                         long t = (long)point.Index * plan.Repeats + repeat;
+                        s.EarlyExits = 0;
                         var (r, o) = RunTrial(s, replayInto, lane.Model, lane.Batches, golden, point, repeat, t, TrialSeeds.For(seed, t), goldenAccuracy, floatAccuracy, samples, cancellation);
-                        return new ParallelTrials.Finished(r, o, [.. s.Faults]);
+                        return new ParallelTrials.Finished(r, o, [.. s.Faults]) { EarlyExits = s.EarlyExits };
                     },
                     f =>
                     {
                         sink.AddTrial(f.Record, f.Observed, f.Faults);
+                        timing.EarlyExits += f.EarlyExits;
                         emitted++;
                         progress.TrialFinished(f.Record, ++done.Value, total);
                     }, cancellation);
@@ -181,9 +189,11 @@ public sealed class CampaignRunner
                 else
                 {
                     cancellation.ThrowIfCancellationRequested();
+                    session.EarlyExits = 0;
                     var (record, observed) = RunTrial(session, replay is null ? null : replay.Replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
                     sink.AddTrial(record, observed, [.. session.Faults]);
                     timing.AddTrial(record.ElapsedSeconds);
+                    timing.EarlyExits += session.EarlyExits;
                     progress.TrialFinished(record, ++done.Value, total);
                     accuracies.Add(record.Accuracy);
                 }
@@ -228,7 +238,18 @@ public sealed class CampaignRunner
                 model.call(images);
             }
             session.Mode = InjectionMode.Faulty;
-            outcome.Add(model.call(images), golden[b], labels);
+            Tensor output;
+            try
+            {
+                output = model.call(images);
+            }
+            catch (EarlyExitSignal)
+            {
+                // The last injecting layer matched the golden run: the rest of the forward gives the golden logits.
+                output = golden[b];
+                session.EarlyExits++;
+            }
+            outcome.Add(output, golden[b], labels);
         }
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;

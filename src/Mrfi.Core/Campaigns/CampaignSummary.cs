@@ -27,6 +27,9 @@ public sealed record CampaignSummary(
     /// <summary>Mean wall time of one faulty trial (one pass over the data with faults and observers), in seconds.</summary>
     public double SecondsPerTrial { get; init; }
 
+    /// <summary>Faulty batches that stopped at the last injecting layer because its output equalled the golden one ([run] early_exit).</summary>
+    public long EarlyExitBatches { get; init; }
+
     /// <summary>How much slower a faulty trial is than a golden pass (1.3 = 30 % overhead); 0 when either was not measured.</summary>
     public double OverheadOverGolden => GoldenSecondsPerPass > 0 && SecondsPerTrial > 0 ? SecondsPerTrial / GoldenSecondsPerPass : 0;
 }

@@ -13,7 +13,11 @@ namespace Mrfi.Core.Campaigns;
 internal static class ParallelTrials
 {
     /// <summary>A finished trial: its row, observer rows and fault records.</summary>
-    public sealed record Finished(TrialRecord Record, IReadOnlyList<ObserverRecord> Observed, FaultRecord[] Faults);
+    public sealed record Finished(TrialRecord Record, IReadOnlyList<ObserverRecord> Observed, FaultRecord[] Faults)
+    {
+        /// <summary>Batches of the trial that stopped early.</summary>
+        public long EarlyExits { get; init; }
+    }
 
     /// <param name="lanes">Workers; lane 0 runs on <paramref name="main"/>.</param>
     /// <param name="plan">The campaign.</param>
@@ -34,7 +38,7 @@ internal static class ParallelTrials
             foreach (var lane in lanes.Skip(1))
                 sessions.Add(new FaultInjectionSession(lane.Model, point.Entries, [.. plan.Observers.SelectMany(o => o.Bind())])
                 {
-                    CampaignSeed = main.CampaignSeed, RecordFaults = main.RecordFaults, Batched = main.Batched,
+                    CampaignSeed = main.CampaignSeed, RecordFaults = main.RecordFaults, Batched = main.Batched, EarlyExit = main.EarlyExit,
                 });
             var queue = new ConcurrentQueue<int>(todo);
             var done = new SortedDictionary<int, Finished>();

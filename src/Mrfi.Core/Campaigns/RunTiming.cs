@@ -15,6 +15,9 @@ internal sealed class RunTiming
     /// <summary>Trials that ran side by side: their wall time together, so that seconds per trial stays a throughput.</summary>
     public void AddTrials(double seconds, int count) { _trials += seconds; _trialCount += count; }
 
+    /// <summary>Batches whose faulty forward stopped early.</summary>
+    public long EarlyExits { get; set; }
+
     public double GoldenSecondsPerPass => _goldenPasses == 0 ? 0 : _golden / _goldenPasses;
 
     public double SecondsPerTrial => _trialCount == 0 ? 0 : _trials / _trialCount;

@@ -146,10 +146,11 @@ public static class ConfigReader
         long cache = t.Integer("golden_cache_mb") ?? 1024;
         if (cache is < 0 or > 1L << 30) throw MrfiException.At(t.LocationOf("golden_cache_mb"), "[run] golden_cache_mb must be 0 (no cache) or a positive number of megabytes");
         bool batched = t.Boolean("batched") ?? true;
+        bool earlyExit = t.Boolean("early_exit") ?? true;
         long workers = t.Integer("workers") ?? 0;
         if (workers is < 0 or > 256) throw MrfiException.At(t.LocationOf("workers"), "[run] workers must be 0 (pick automatically) or the number of model replicas running trials side by side (1 to 256)");
         t.RejectUnknownKeys();
-        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords, GoldenCacheMb = cache, Batched = batched, Workers = (int)workers, DeviceLocation = t.LocationOf("device") };
+        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords, GoldenCacheMb = cache, Batched = batched, Workers = (int)workers, EarlyExit = earlyExit, DeviceLocation = t.LocationOf("device") };
     }
 
     private static CampaignSection ReadCampaign(ConfigTable? t)

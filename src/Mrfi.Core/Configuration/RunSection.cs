@@ -24,4 +24,8 @@ public sealed record RunSection(long Seed, string Device, int BatchSize, int Thr
     public int Workers { get; init; }
     /// <summary>Where device was written (the [run] table, or the file when absent), for a device error.</summary>
     public SourceLocation DeviceLocation { get; init; }
+
+    /// <summary>In campaigns without observers, stop a faulty forward at the last injecting layer when its output equals
+    /// the golden one (the batch is masked); results are the same either way.</summary>
+    public bool EarlyExit { get; init; } = true;
 }

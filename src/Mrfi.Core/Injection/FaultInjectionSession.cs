@@ -79,6 +79,12 @@ public sealed class FaultInjectionSession : IDisposable
         foreach (var site in _sites) site.BeginTrial();
     }
 
+    /// <summary>Golden runs record the last injecting layer's outputs into it; faulty runs stop there when they match.</summary>
+    public EarlyExit? EarlyExit { get; set; }
+
+    /// <summary>Batches whose faulty forward stopped early since the last reset of this counter.</summary>
+    public long EarlyExits { get; set; }
+
     /// <summary>When set, golden runs record what golden-aware observers would see into this cache instead of feeding them.</summary>
     public GoldenCache? GoldenCapture { get; set; }
 

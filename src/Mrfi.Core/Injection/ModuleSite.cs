@@ -120,6 +120,11 @@ internal sealed class ModuleSite : IDisposable
             foreach (var entry in _outputs) _session.FaultCount += Inject(replaced, entry, mode, "out", "output");
         }
         if (_after.Length > 0) Observe(_after, replaced ?? output);
+        if (_session.EarlyExit is { } exit && _inputs.Length + _outputs.Length + _weights.Length + _perSample.Length > 0)
+        {
+            if (mode == InjectionMode.Golden) exit.Record(_name, replaced ?? output);
+            else if (mode == InjectionMode.Faulty && exit.Matches(_name, _session.Batch, replaced ?? output)) throw new EarlyExitSignal();
+        }
         return replaced!;
     }
 

@@ -108,6 +108,38 @@ public sealed class CampaignRunnerTests
     }
 
     [TestMethod]
+    public void Early_exit_at_the_last_injecting_layer_gives_the_same_trials_as_full_forwards()
+    {
+        // Faults only in conv1's 150 weights at a low rate: most batches draw none, conv1's output equals the golden one,
+        // and the rest of the forward can be skipped. Several workers share the golden outputs.
+        string fault = "[[fault_inject]]\nname = \"w\"\ntarget = \"weight\"\nmodule_fullname = \"conv1\"\n"
+            + "quantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }\n"
+            + "selector = { method = \"RandomPositionByRate\", rate = \"$rate\" }\nerror_model = { method = \"IntRandomBitFlip\", bit_width = 8 }\n\n";
+        string on = ConfigFixture.Full(fault, "[sweep]\nrate = [1e-3, 0.2]\nrepeats = 3\n\n");
+        string off = on.Replace("batch_size = 50\n", "batch_size = 50\nearly_exit = false\n", StringComparison.Ordinal);
+        string twoWorkers = on.Replace("batch_size = 50\n", "batch_size = 50\nworkers = 2\n", StringComparison.Ordinal);
+        var a = Run(on, records: true);
+        var b = Run(off, records: true);
+        var c = Run(twoWorkers, records: true);
+        Assert.IsGreaterThan(0L, a.Summary!.EarlyExitBatches, "some batches stopped early");
+        Assert.AreEqual(0L, b.Summary!.EarlyExitBatches);
+        Assert.AreEqual(a.Summary.EarlyExitBatches, c.Summary!.EarlyExitBatches);
+        Assert.IsTrue(b.Trials.Any(t => t.Changed > 0), "the faults changed some predictions");
+        CollectionAssert.AreEqual(b.Trials.SelectMany(Deterministic).ToList(), a.Trials.SelectMany(Deterministic).ToList());
+        CollectionAssert.AreEqual(b.Trials.Select(t => (t.Masked, t.Tolerable, t.Sdc, t.CriticalSdc, t.Due, t.Top5Correct)).ToList(),
+            a.Trials.Select(t => (t.Masked, t.Tolerable, t.Sdc, t.CriticalSdc, t.Due, t.Top5Correct)).ToList());
+        CollectionAssert.AreEqual(b.Faults, a.Faults);
+        CollectionAssert.AreEqual(a.Trials.SelectMany(Deterministic).ToList(), c.Trials.SelectMany(Deterministic).ToList());
+    }
+
+    [TestMethod]
+    public void Campaigns_with_observers_never_stop_early()
+    {
+        var sink = Run(BerConfig());
+        Assert.AreEqual(0L, sink.Summary!.EarlyExitBatches);
+    }
+
+    [TestMethod]
     public void Replaying_cached_golden_activations_gives_the_observers_exactly_what_a_golden_forward_per_trial_gives()
     {
         // RMSE compares each layer against the golden run; the cache replays the point's golden pass instead of a second forward.
