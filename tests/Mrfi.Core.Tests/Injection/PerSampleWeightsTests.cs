@@ -101,6 +101,32 @@ public sealed class PerSampleWeightsTests
     }
 
     [TestMethod]
+    public void One_activation_fault_per_sample_in_a_batch_equals_each_sample_run_alone_with_its_fault()
+    {
+        // Activation faults drawn per instance are B single-fault experiments in one forward: each image, run alone with
+        // the value its record says written at the same place, gives the same logits.
+        var entry = new FaultEntry("a", InjectionTarget.ActivationOut, ["conv2"], [], true, null, true,
+            new RandomPositionByNumberSelector(1, perInstance: true), new FloatRandomBitFlipErrorModel());
+        var (batched, faults) = Run(entry, batched: true, seed: 5);
+        Assert.HasCount(64, faults);
+        using var noGrad = torch.no_grad();
+        foreach (var f in faults.Take(16))
+        {
+            long[] at = [.. f.Coordinates.Split(',').Select(c => long.Parse(c, CultureInfo.InvariantCulture))];
+            var alone = new FaultEntry("x", InjectionTarget.ActivationOut, ["conv2"], [], true, null, true,
+                new FixPositionSelector([0, at[1], at[2], at[3]]), new SetValueErrorModel([f.Faulty]));
+            using var session = new FaultInjectionSession(_model, [alone], []) { Mode = InjectionMode.Faulty };
+            session.BeginTrial(0);
+            var output = _model.call(_data.Images.narrow(0, at[0], 1));
+            var expected = batched.narrow(0, at[0], 1);
+            Assert.IsTrue(output.isnan().eq(expected.isnan()).all().item<bool>(), $"sample {at[0]}: NaN in the same places");
+            var finite = output.isfinite().logical_and(expected.isfinite());
+            double diff = output.sub(expected).abs().masked_select(finite).max().item<float>();
+            Assert.IsLessThan(1e-4 * Math.Max(1, expected.abs().masked_select(finite).max().item<float>()), diff, $"sample {at[0]}");
+        }
+    }
+
+    [TestMethod]
     public void Samples_without_faults_keep_their_golden_output_and_the_weights_stay_clean()
     {
         var entry = Entry(new SymmetricQuantizer(8, DynamicRange.Auto), new RandomPositionByRateSelector(rate: 1e-5), new IntRandomBitFlipErrorModel(8));
