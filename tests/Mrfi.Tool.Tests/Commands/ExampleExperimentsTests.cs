@@ -74,7 +74,7 @@ public sealed class ExampleExperimentsTests
     }
 
     [TestMethod]
-    public void Exp2_error_propagation_draws_equal_rate_mae_and_rmse_per_layer_for_both_fault_sites()
+    public void Exp2_error_propagation_draws_equal_rate_mae_rmse_per_layer_and_feature_maps_for_both_fault_sites()
     {
         string folder = Copy("exp2-error-propagation", ("limit = 1000", "limit = 40"), ("batch_size = 250", "batch_size = 40"), ("repeats = 20", "repeats = 1"));
         try
@@ -85,7 +85,7 @@ public sealed class ExampleExperimentsTests
             Assert.HasCount(2, rows);
             Assert.AreEqual(40.0, (double)rows[0][1]!, "one activation flip per image");
             Assert.AreEqual(1.0, (double)rows[1][1]!, "one weight flip per forward");
-            AssertReport(results, "observer-equalrate-equal-rate.png", "observer-mae.png", "observer-rmse.png");
+            AssertReport(results, "observer-equalrate-equal-rate.png", "observer-mae.png", "observer-rmse.png", "featuremaps-conv1.png", "featuremaps-conv2.png");
         }
         finally { Cleanup(folder); }
     }
