@@ -39,6 +39,7 @@ internal static class ConsoleSummary
         FigureKind.ChannelBoxes => "channel box plots",
         FigureKind.PixelHeatmap => "pixel heat map",
         FigureKind.ObserverBars => "per-layer observer bars",
+        FigureKind.FeatureMaps => "feature maps",
         _ => kind.ToString(),
     };
 

@@ -23,4 +23,7 @@ internal enum FigureKind
 
     /// <summary>An observer metric per layer as bars (paper Fig. 3, 4, 6).</summary>
     ObserverBars,
+
+    /// <summary>Golden values and errors of one layer's feature maps from a SaveLast observer (Fig. 5).</summary>
+    FeatureMaps,
 }

@@ -67,7 +67,19 @@ internal static class FigurePlanner
         }
         foreach (var (observer, metric) in observers.Metrics.Skip(MaxObserverFigures))
             skipped.Add(new SkippedFigure(FigureKind.ObserverBars, $"{observer} ({metric}): more than {MaxObserverFigures} observer metrics; only the first {MaxObserverFigures} are drawn"));
-        foreach (var (observer, metric) in observers.Vectors)
+        // Fig. 5: feature maps of the layers a SaveLast observer saved (drawn when the values hold one whole sample).
+        foreach (var (layer, position) in observers.SaveLastLayers.Take(MaxObserverFigures))
+        {
+            figures.Add(new FigureSpec(FigureKind.FeatureMaps, $"featuremaps-{Slug(ObserverIndex.LayerLabel(layer, position))}.png", $"Feature maps at {ObserverIndex.LayerLabel(layer, position)}")
+            {
+                Layer = layer, Position = position,
+            });
+        }
+        if (observers.SaveLastLayers.Count == 0)
+            skipped.Add(new SkippedFigure(FigureKind.FeatureMaps, "needs a SaveLast observer on a layer with [N, C, H, W] outputs"));
+        foreach (var (layer, position) in observers.SaveLastLayers.Skip(MaxObserverFigures))
+            skipped.Add(new SkippedFigure(FigureKind.FeatureMaps, $"SaveLast at {ObserverIndex.LayerLabel(layer, position)}: more than {MaxObserverFigures} layers; only the first {MaxObserverFigures} are drawn"));
+        foreach (var (observer, metric) in observers.Vectors.Where(v => v.Observer != "SaveLast"))
             skipped.Add(new SkippedFigure(FigureKind.ObserverBars, $"{observer} ({metric}) is a vector per trial (has an index); query observers.parquet for it"));
         return (figures, skipped);
     }

@@ -12,12 +12,15 @@ internal sealed class ObserverIndex
         var metrics = new List<(string, string)>();
         var vectors = new List<(string, string)>();
         var layers = new Dictionary<(string, string), List<(string, string)>>();
+        var saveLast = new List<(string, string)>();
         for (int r = 0; r < observers.Rows; r++)
         {
             string observer = observers.String("observer", r) ?? "", metric = observers.String("metric", r) ?? "";
             if (observers.Value("index", r) is not null)
             {
                 if (!vectors.Contains((observer, metric))) vectors.Add((observer, metric));
+                var saved = (observers.String("layer", r) ?? "", observers.String("position", r) ?? "after");
+                if (observer == "SaveLast" && !saveLast.Contains(saved)) saveLast.Add(saved);
                 continue;
             }
             string layer = observers.String("layer", r) ?? "", position = observers.String("position", r) ?? "after";
@@ -33,6 +36,7 @@ internal sealed class ObserverIndex
         }
         Metrics = metrics;
         Vectors = vectors;
+        SaveLastLayers = saveLast;
         Layers = layers;
     }
 
@@ -41,6 +45,9 @@ internal sealed class ObserverIndex
 
     /// <summary>Vector (observer, metric) pairs, not drawn.</summary>
     public IReadOnlyList<(string Observer, string Metric)> Vectors { get; } = [];
+
+    /// <summary>Layers (with position) that a SaveLast observer saved values of, in order of appearance.</summary>
+    public IReadOnlyList<(string Layer, string Position)> SaveLastLayers { get; } = [];
 
     /// <summary>Layers (with position) of each scalar metric, in order of appearance (the model's order).</summary>
     public IReadOnlyDictionary<(string, string), List<(string Layer, string Position)>> Layers { get; } = new Dictionary<(string, string), List<(string, string)>>();

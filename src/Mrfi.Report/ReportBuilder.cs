@@ -42,6 +42,7 @@ public static class ReportBuilder
                 case FigureKind.ChannelBoxes: BoxFigure.Draw(f, results, points, observers, path); break;
                 case FigureKind.PixelHeatmap: HeatmapFigure.Draw(f, results, points, path); break;
                 case FigureKind.ObserverBars: ObserverBarsFigure.Draw(f, results, points, observers, path); break;
+                case FigureKind.FeatureMaps: FeatureMapFigure.Draw(f, results, path); break;
                 default: throw new InvalidOperationException($"no renderer for {f.Kind}");
             }
             written.Add(path);
