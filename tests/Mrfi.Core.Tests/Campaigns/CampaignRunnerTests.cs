@@ -12,23 +12,6 @@ namespace Mrfi.Core.Tests.Campaigns;
 [TestClass]
 public sealed class CampaignRunnerTests
 {
-    private sealed class MemorySink : ICampaignSink
-    {
-        public List<TrialRecord> Trials { get; } = [];
-        public List<ObserverRecord> Observers { get; } = [];
-        public CampaignSummary? Summary { get; private set; }
-        public List<FaultRecord> Faults { get; } = [];
-        public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults) { Trials.Add(trial); Observers.AddRange(observers); Faults.AddRange(faults); }
-        public void Complete(CampaignSummary summary) => Summary = summary;
-    }
-
-    private sealed class NoProgress : ICampaignProgress
-    {
-        public void Started(int trials) { }
-        public void Phase(string description) { }
-        public void TrialFinished(TrialRecord trial, int done, int total) { }
-    }
-
     private sealed class CancelAfter(CancellationTokenSource source, int trials) : ICampaignProgress
     {
         public void Started(int total) { }

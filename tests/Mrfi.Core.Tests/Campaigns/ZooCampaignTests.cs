@@ -11,21 +11,6 @@ namespace Mrfi.Core.Tests.Campaigns;
 [TestClass]
 public sealed class ZooCampaignTests
 {
-    private sealed class MemorySink : ICampaignSink
-    {
-        public List<TrialRecord> Trials { get; } = [];
-        public List<ObserverRecord> Observers { get; } = [];
-        public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults) { Trials.Add(trial); Observers.AddRange(observers); }
-        public void Complete(CampaignSummary summary) { }
-    }
-
-    private sealed class NoProgress : ICampaignProgress
-    {
-        public void Started(int trials) { }
-        public void Phase(string description) { }
-        public void TrialFinished(TrialRecord trial, int done, int total) { }
-    }
-
     private const string Config = """
         [model]
         architecture = "ResNet18"
