@@ -98,11 +98,4 @@ public sealed class Experiment : IDisposable
         public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults) { Trials.Add(trial); Observers.AddRange(observers); }
         public void Complete(CampaignSummary summary) { }
     }
-
-    private sealed class SilentProgress : ICampaignProgress
-    {
-        public void Started(int trials) { }
-        public void Phase(string description) { }
-        public void TrialFinished(TrialRecord trial, int done, int total) { }
-    }
 }

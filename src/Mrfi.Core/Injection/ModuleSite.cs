@@ -19,6 +19,7 @@ internal sealed class ModuleSite : IDisposable
     private readonly Dictionary<(FaultEntry, string), PermanentFault> _permanent = [];
     private readonly Dictionary<(FaultEntry, string), Generator> _streams = [];
     private readonly bool _inputInPlace;
+    private readonly bool _injects;
     private readonly List<(Tensor Index, Tensor Values)> _undo = [];
     private Tensor? _faultedInput;
     private readonly ObserverBinding[] _pre;
@@ -60,6 +61,7 @@ internal sealed class ModuleSite : IDisposable
         }
         // Conv2d and Linear never return a view of their input, so faults can go into the input itself and be undone after
         // the forward (a few values) instead of into a copy of the whole activation; layer-wise quantization rewrites every value, so it still copies.
+        _injects = _inputs.Length + _outputs.Length + _weights.Length + _perSample.Length > 0;
         _inputInPlace = module is Conv2d or Linear && _inputs.All(e => e.Quantizer is null || !e.Layerwise);
         _pre = [.. observers.Where(o => o.Position == ObservePosition.Pre)];
         _after = [.. observers.Where(o => o.Position == ObservePosition.After)];
@@ -120,7 +122,7 @@ internal sealed class ModuleSite : IDisposable
             foreach (var entry in _outputs) _session.FaultCount += Inject(replaced, entry, mode, "out", "output");
         }
         if (_after.Length > 0) Observe(_after, replaced ?? output);
-        if (_session.EarlyExit is { } exit && _inputs.Length + _outputs.Length + _weights.Length + _perSample.Length > 0)
+        if (_session.EarlyExit is { } exit && _injects)
         {
             if (mode == InjectionMode.Golden) exit.Record(_name, replaced ?? output);
             else if (mode == InjectionMode.Faulty && exit.Matches(_name, _session.Batch, replaced ?? output)) throw new EarlyExitSignal();

@@ -32,28 +32,25 @@ internal sealed class PerSampleWeights(FaultEntry entry, nn.Module module, Param
         using var noGrad = torch.no_grad();
         var flat = weight.view(-1);
         var golden = flat.index(index);
-        var (before, after, faulty) = Faulty(golden, index, stream);
-        if (session.RecordFaults)
-        {
-            using var at = entry.Quantizer is null ? null : Calibration(index);
-            FaultRecorder.Record(session, entry, layer, "weight (per sample)", shape, selected, before, after, at);
-        }
+        // One calibration of the clean weight per call serves the error model and the fault records.
+        using var at = entry.Quantizer is null ? null : Calibration(index);
+        var (before, after, faulty) = Faulty(golden, at, stream);
+        if (session.RecordFaults) FaultRecorder.Record(session, entry, layer, "weight (per sample)", shape, selected, before, after, at);
         if (batched) Correct(input, output, sample, index, faulty - golden);
         else Plain(input, output, sample, index, faulty);
         return selected.numel();
     }
 
     /// <summary>Values before and after the error model (quantized integers when quantized) and the faulty weight values.</summary>
-    private (Tensor Before, Tensor After, Tensor Faulty) Faulty(Tensor golden, Tensor index, Generator stream)
+    private (Tensor Before, Tensor After, Tensor Faulty) Faulty(Tensor golden, IQuantization? at, Generator stream)
     {
-        if (entry.Quantizer is null)
+        if (at is null)
         {
             var changed = entry.ErrorModel.Apply(golden.clone(), stream).to_type(weight.dtype);
             return (golden, changed, changed);
         }
         // The weight holds dequantized values (layer-wise) or floats (selected-values mode); either way re-quantizing the
         // selected ones with the clean weight's calibration gives the integers the plain path flips.
-        using var at = Calibration(index);
         var q = golden.clone();
         at.Quantize(q);
         var flipped = entry.ErrorModel.Apply(q.clone(), stream);

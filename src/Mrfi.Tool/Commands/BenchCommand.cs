@@ -116,7 +116,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         using var model = plan.Model;
         using var data = CampaignRunner.LoadData(plan);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var summary = new CampaignRunner(Serilog.Core.Logger.None).Run(plan, data, new NoSink(), new NoProgress(), null, null, CancellationToken.None);
+        var summary = new CampaignRunner(Serilog.Core.Logger.None).Run(plan, data, new NoSink(), new SilentProgress(), null, null, CancellationToken.None);
         double seconds = clock.Elapsed.TotalSeconds;
         return new CampaignThroughput(Path.GetFullPath(settings.Config), summary.Trials, summary.Trials * (long)data.Count, seconds, data.Count / summary.GoldenSecondsPerPass, data.Count / summary.SecondsPerTrial);
     }
@@ -152,10 +152,4 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         public void Complete(CampaignSummary summary) { }
     }
 
-    private sealed class NoProgress : ICampaignProgress
-    {
-        public void Started(int trials) { }
-        public void Phase(string description) { }
-        public void TrialFinished(TrialRecord trial, int done, int total) { }
-    }
 }

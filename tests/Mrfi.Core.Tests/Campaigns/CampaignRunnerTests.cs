@@ -27,7 +27,7 @@ public sealed class CampaignRunnerTests
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
         using var model = plan.Model;
         var sink = new MemorySink();
-        new CampaignRunner(new LoggerConfiguration().CreateLogger()) { RecordFaults = records }.Run(plan, sink, new NoProgress(), seed);
+        new CampaignRunner(new LoggerConfiguration().CreateLogger()) { RecordFaults = records }.Run(plan, sink, new SilentProgress(), seed);
         return sink;
     }
 
@@ -262,7 +262,7 @@ public sealed class CampaignRunnerTests
         var finished = first.Trials.ToDictionary(t => t.Trial, t => t.Accuracy);
         var second = new MemorySink();
         new CampaignRunner(new LoggerConfiguration().CreateLogger()) { FinishedAccuracies = finished }
-            .Run(plan, null, second, new NoProgress(), null, t => !finished.ContainsKey(t));
+            .Run(plan, null, second, new SilentProgress(), null, t => !finished.ContainsKey(t));
         CollectionAssert.AreEqual(full, first.Trials.Concat(second.Trials).Select(t => t.Trial).ToList());
         Assert.IsTrue(second.Summary!.OverheadOverGolden > 0, "golden and faulty passes are timed for the manifest");
     }

@@ -54,7 +54,7 @@ public sealed class ZooCampaignTests
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
         using var model = plan.Model;
         var sink = new MemorySink();
-        new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new NoProgress(), null);
+        new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new SilentProgress(), null);
         return sink;
     }
 
