@@ -7,7 +7,7 @@ Print($"{"layer",-6} {"accuracy",9} {"golden",8} {"changed",8} {"rmse(fc3)",10}"
 foreach (var layer in layers)
 {
     exp.Update("weights", e => e with { Modules = [layer] });
-    var r = exp.Run(repeats, tag: new() { ["layer"] = layers.IndexOf(layer) });
+    var r = exp.Run(repeats, tag: new() { ["layer"] = layer });
     Print($"{layer,-6} {r.Accuracy,9:P2} {r.GoldenAccuracy,8:P2} {r.Changed,8:F1} {r.Metric("fc3", "rmse"),10:F4}");
 }
 Save("results/layer-sensitivity");

@@ -80,7 +80,7 @@ public sealed class ParquetResultSink : ICampaignSink
         // Observers first: a trials part is the mark that the trial finished, so it must come last.
         Tables.Observers().WriteAsync(Path.Combine(Folder, $"observers-{name}"), observers).GetAwaiter().GetResult();
         if (faults.Count > 0) Tables.Faults().WriteAsync(Path.Combine(Folder, $"faults-{name}"), faults).GetAwaiter().GetResult();
-        Tables.Trials(_sweepNames).WriteAsync(Path.Combine(Folder, $"trials-{name}"), [trial]).GetAwaiter().GetResult();
+        Tables.Trials(_sweepNames, [trial]).WriteAsync(Path.Combine(Folder, $"trials-{name}"), [trial]).GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />
@@ -102,7 +102,7 @@ public sealed class ParquetResultSink : ICampaignSink
         if (faults.Count > 0)
             await Tables.Faults().WriteAsync(Path.Combine(folder, "faults.parquet"), [.. faults.OrderBy(f => f.Trial)]).ConfigureAwait(false);
         var ordered = trials.OrderBy(t => t.Trial).ToList();
-        await Tables.Trials(sweepNames).WriteAsync(Path.Combine(folder, "trials.parquet"), ordered).ConfigureAwait(false);
+        await Tables.Trials(sweepNames, ordered).WriteAsync(Path.Combine(folder, "trials.parquet"), ordered).ConfigureAwait(false);
         await Tables.Observers().WriteAsync(Path.Combine(folder, "observers.parquet"), [.. observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
         await PointSummary.WriteAsync(Path.Combine(folder, "points.parquet"), sweepNames, ordered).ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Configuration;
 using Mrfi.Core.Statistics;
 
 namespace Mrfi.Results.Parquet;
@@ -7,7 +8,7 @@ namespace Mrfi.Results.Parquet;
 /// SDC, DUE and masked rates over all its samples with Wilson intervals.</summary>
 internal static class PointSummary
 {
-    private sealed record Row(int Point, IReadOnlyDictionary<string, double> Sweep, IReadOnlyList<TrialRecord> Trials)
+    private sealed record Row(int Point, SweepValues Sweep, IReadOnlyList<TrialRecord> Trials)
     {
         public long Samples => Trials.Sum(t => t.Total);
     }
@@ -16,7 +17,7 @@ internal static class PointSummary
     {
         var rows = trials.GroupBy(t => t.Point).OrderBy(g => g.Key).Select(g => new Row(g.Key, g.First().Sweep, [.. g])).ToList();
         var columns = new ColumnSet<Row>().Int("point", r => r.Point);
-        foreach (var name in sweepNames) columns.Double(name, r => r.Sweep[name]);
+        Tables.SweepColumns(columns, sweepNames, rows, r => r.Sweep);
         columns.Long("trials", r => r.Trials.Count).Long("samples", r => r.Samples)
             .Double("golden_accuracy", r => r.Trials[0].GoldenAccuracy)
             .Double("accuracy_mean", r => Intervals.MeanT([.. r.Trials.Select(t => t.Accuracy)]).Mean)

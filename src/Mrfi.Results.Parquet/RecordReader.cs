@@ -1,5 +1,6 @@
 using Mrfi.Core;
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Configuration;
 using Parquet;
 using Parquet.Schema;
 
@@ -18,8 +19,10 @@ internal static class RecordReader
         {
             long L(string c) => (long)columns[c].GetValue(i)!;
             double D(string c) => (double)columns[c].GetValue(i)!;
+            // A text variable's column holds strings (format = "int8"), a numeric one doubles.
+            var sweep = new SweepValues(sweepNames.Select(s => KeyValuePair.Create(s, columns[s].GetValue(i) ?? double.NaN)));
             rows.Add(new TrialRecord(L("trial"), (int)columns["point"].GetValue(i)!, (int)columns["repeat"].GetValue(i)!, L("seed"),
-                sweepNames.ToDictionary(s => s, D), D("accuracy"), D("golden_accuracy"), D("float_accuracy"), L("correct"), L("total"),
+                sweep, D("accuracy"), D("golden_accuracy"), D("float_accuracy"), L("correct"), L("total"),
                 L("changed"), L("faults"), D("elapsed_s"), (DateTime)columns["finished_at"].GetValue(i)!)
             {
                 Top5Correct = L("top5_correct"), Masked = L("masked"), Tolerable = L("tolerable"), Sdc = L("sdc"), CriticalSdc = L("critical_sdc"), Due = L("due"),

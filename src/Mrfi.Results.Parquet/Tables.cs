@@ -1,4 +1,5 @@
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Configuration;
 using Mrfi.Core.Statistics;
 
 namespace Mrfi.Results.Parquet;
@@ -6,11 +7,13 @@ namespace Mrfi.Results.Parquet;
 /// <summary>The column layouts of trials.parquet and observers.parquet, shared by part files and merged files.</summary>
 internal static class Tables
 {
-    public static ColumnSet<TrialRecord> Trials(IReadOnlyList<string> sweepNames)
+    /// <summary>trials.parquet for <paramref name="rows"/>: a sweep variable is a string column when the rows hold it as text
+    /// (<c>format = "int8"</c>), a double column otherwise.</summary>
+    public static ColumnSet<TrialRecord> Trials(IReadOnlyList<string> sweepNames, IReadOnlyCollection<TrialRecord> rows)
     {
         var trials = new ColumnSet<TrialRecord>()
             .Long("trial", t => t.Trial).Int("point", t => t.Point).Int("repeat", t => t.Repeat).Long("seed", t => t.Seed);
-        foreach (var name in sweepNames) trials.Double(name, t => t.Sweep[name]);
+        SweepColumns(trials, sweepNames, rows, t => t.Sweep);
         trials.Double("accuracy", t => t.Accuracy).Double("golden_accuracy", t => t.GoldenAccuracy).Double("float_accuracy", t => t.FloatAccuracy)
             .Long("correct", t => t.Correct).Long("total", t => t.Total).Long("changed", t => t.Changed).Long("faults", t => t.Faults)
             .Long("top5_correct", t => t.Top5Correct).Long("masked", t => t.Masked).Long("tolerable", t => t.Tolerable)
@@ -22,6 +25,17 @@ internal static class Tables
         Rate(trials, "due_rate", t => t.Due);
         Rate(trials, "masked_rate", t => t.Masked);
         return trials.Double("elapsed_s", t => t.ElapsedSeconds).Timestamp("finished_at", t => t.FinishedAt);
+    }
+
+    /// <summary>One column per sweep variable: strings for text variables, doubles (NaN where a row lacks it) for numbers.</summary>
+    public static void SweepColumns<TRow>(ColumnSet<TRow> columns, IReadOnlyList<string> names, IReadOnlyCollection<TRow> rows, Func<TRow, SweepValues> sweep)
+    {
+        var texts = rows.SelectMany(r => sweep(r).Texts.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (texts.Contains(name)) columns.String(name, r => sweep(r).Texts.GetValueOrDefault(name)!);
+            else columns.Double(name, r => sweep(r).GetValueOrDefault(name, double.NaN));
+        }
     }
 
     public static ColumnSet<ObserverRecord> Observers() => new ColumnSet<ObserverRecord>()

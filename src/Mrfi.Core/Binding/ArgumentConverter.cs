@@ -6,10 +6,10 @@ namespace Mrfi.Core.Binding;
 /// <summary>Converts a TOML value to a constructor parameter's type.</summary>
 /// <remarks>Supports numbers, booleans, strings, enums, nullables, arrays (a scalar becomes a one-element
 /// array) and any type with a public one-argument constructor taking the TOML value (e.g. DynamicRange).
-/// Strings that refer to sweep variables (<c>"$ber * 8"</c>) are evaluated first.</remarks>
+/// Strings that refer to sweep variables (<c>"$ber * 8"</c>, <c>"$format"</c>) are evaluated first.</remarks>
 internal static class ArgumentConverter
 {
-    public static object? Convert(ConfigValue arg, Type target, IReadOnlyDictionary<string, double> sweep)
+    public static object? Convert(ConfigValue arg, Type target, SweepValues sweep)
     {
         object value = arg.Value;
         if (value is string s && SweepExpression.Looks(s))
@@ -17,7 +17,7 @@ internal static class ArgumentConverter
         return ConvertValue(arg with { Value = value }, target, sweep);
     }
 
-    private static object? ConvertValue(ConfigValue arg, Type target, IReadOnlyDictionary<string, double> sweep)
+    private static object? ConvertValue(ConfigValue arg, Type target, SweepValues sweep)
     {
         object value = arg.Value;
         var underlying = Nullable.GetUnderlyingType(target) ?? target;

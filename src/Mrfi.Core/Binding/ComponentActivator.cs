@@ -29,9 +29,11 @@ public sealed class ComponentActivator
     public Injected Defaults => _defaults;
 
     /// <summary>Resolves the type that <paramref name="table"/>'s <paramref name="methodKey"/> names, with a "did you mean" error when unknown.</summary>
-    public Type Resolve(ComponentKind kind, ConfigTable table, string methodKey = "method")
+    public Type Resolve(ComponentKind kind, ConfigTable table, string methodKey = "method") =>
+        Resolve(kind, table, methodKey, table.RequiredString(methodKey));
+
+    private Type Resolve(ComponentKind kind, ConfigTable table, string methodKey, string method)
     {
-        string method = table.RequiredString(methodKey);
         string? problem = _catalog.Find(kind, method, out var type);
         if (problem is null) return type;
         if (problem != "unknown") throw MrfiException.At(table.LocationOf(methodKey), $"{table.Describe(methodKey)}: {problem}");
@@ -40,13 +42,23 @@ public sealed class ComponentActivator
             $"{table.Describe(methodKey)}: unknown {Describe(kind)} '{method}'. {NameSuggester.Hint(method, valid)}");
     }
 
+    /// <summary>The component's name: the table's <paramref name="methodKey"/>, or the text of the sweep variable it refers
+    /// to (<c>method = "$selector"</c>), so that a campaign can sweep over components by name.</summary>
+    private static string MethodName(ConfigTable table, string methodKey, SweepValues sweep)
+    {
+        string method = table.RequiredString(methodKey);
+        if (!SweepExpression.Looks(method)) return method;
+        return SweepExpression.Evaluate(method, sweep, new ValueOrigin(table.Describe(methodKey), table.LocationOf(methodKey))) as string
+            ?? throw MrfiException.At(table.LocationOf(methodKey), $"{table.Describe(methodKey)}: '{method}' is a number; a component's name comes from a text variable (selector = [\"RandomPositionByRate\", \"FixedRandomPosition\"])");
+    }
+
     /// <summary>Creates the component named by the table, binding all keys except <paramref name="reserved"/> to constructor parameters.</summary>
-    public T Create<T>(ComponentKind kind, ConfigTable table, IReadOnlyDictionary<string, double> sweep, string methodKey = "method", params string[] reserved)
+    public T Create<T>(ComponentKind kind, ConfigTable table, SweepValues sweep, string methodKey = "method", params string[] reserved)
         where T : class => Create<T>(kind, table, sweep, _defaults, methodKey, reserved);
 
-    /// <summary>As <see cref="Create{T}(ComponentKind, ConfigTable, IReadOnlyDictionary{string, double}, string, string[])"/>, with
+    /// <summary>As <see cref="Create{T}(ComponentKind, ConfigTable, SweepValues, string, string[])"/>, with
     /// engine-provided values for parameters of well-known types (e.g. <see cref="ValueBits"/>); those are never read from the config.</summary>
-    public T Create<T>(ComponentKind kind, ConfigTable table, IReadOnlyDictionary<string, double> sweep, Injected injected, string methodKey = "method", params string[] reserved)
+    public T Create<T>(ComponentKind kind, ConfigTable table, SweepValues sweep, Injected injected, string methodKey = "method", params string[] reserved)
         where T : class
     {
         if (!table.Has(methodKey) && (table.Has("code") || table.Has("quantize")))
@@ -56,13 +68,13 @@ public sealed class ComponentActivator
             return _inline.Create(kind, table) as T
                 ?? throw MrfiException.At(table.LocationOf("code"), $"{table.Describe("code")}: the snippet does not make a {Describe(kind)}");
         }
-        var type = Resolve(kind, table, methodKey);
+        string method = MethodName(table, methodKey, sweep);
+        var type = Resolve(kind, table, methodKey, method);
         var args = table.Keys.Where(k => k != methodKey && !reserved.Contains(k)).Select(k => table.Raw(k)!).ToList();
-        string method = table.RequiredString(methodKey);
         return (T)Construct(type, method, table, args, sweep, injected, [methodKey, .. reserved]);
     }
 
-    private static object Construct(Type type, string method, ConfigTable table, IReadOnlyList<ConfigValue> args, IReadOnlyDictionary<string, double> sweep, Injected injected, IReadOnlyList<string> reserved)
+    private static object Construct(Type type, string method, ConfigTable table, IReadOnlyList<ConfigValue> args, SweepValues sweep, Injected injected, IReadOnlyList<string> reserved)
     {
         var ctors = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).ToList();
         var best = ctors.FirstOrDefault(c => Fits(c, args)) ?? ctors[0];

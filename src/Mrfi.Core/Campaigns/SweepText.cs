@@ -1,11 +1,10 @@
-using System.Globalization;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Core.Campaigns;
 
-/// <summary>Formats sweep values for logs: " ber=1e-05 bits=8", or "" when nothing is swept.</summary>
+/// <summary>Formats sweep values for logs: " ber=1e-05 format=int8", or "" when nothing is swept.</summary>
 public static class SweepText
 {
-    /// <summary>Space-prefixed name=value pairs.</summary>
-    public static string Format(IReadOnlyDictionary<string, double> values) =>
-        string.Concat(values.Select(kv => $" {kv.Key}={kv.Value.ToString("G4", CultureInfo.InvariantCulture)}"));
+    /// <summary>Space-prefixed name=value pairs, in the variables' order.</summary>
+    public static string Format(SweepValues values) => string.Concat(values.Names.Select(n => $" {n}={values.Show(n)}"));
 }

@@ -1,3 +1,5 @@
+using Mrfi.Core.Configuration;
+
 namespace Mrfi.Core.Campaigns;
 
 /// <summary>One row of trials.parquet: one pass over the data under one sweep point and repeat.</summary>
@@ -5,7 +7,7 @@ namespace Mrfi.Core.Campaigns;
 /// <param name="Point">Sweep point.</param>
 /// <param name="Repeat">Repeat within the point.</param>
 /// <param name="Seed">The seed of this trial's generator (derived from the campaign seed and the trial number).</param>
-/// <param name="Sweep">Sweep variable values.</param>
+/// <param name="Sweep">Sweep variable values (numbers and texts).</param>
 /// <param name="Accuracy">Top-1 accuracy with faults.</param>
 /// <param name="GoldenAccuracy">Top-1 accuracy of the golden (quantized, fault-free) run of this point.</param>
 /// <param name="FloatAccuracy">Top-1 accuracy of the float model (no quantization, no faults).</param>
@@ -16,7 +18,7 @@ namespace Mrfi.Core.Campaigns;
 /// <param name="ElapsedSeconds">Wall time of the trial.</param>
 /// <param name="FinishedAt">When the trial finished (UTC).</param>
 public sealed record TrialRecord(
-    long Trial, int Point, int Repeat, long Seed, IReadOnlyDictionary<string, double> Sweep,
+    long Trial, int Point, int Repeat, long Seed, SweepValues Sweep,
     double Accuracy, double GoldenAccuracy, double FloatAccuracy, long Correct, long Total, long Changed, long Faults,
     double ElapsedSeconds, DateTime FinishedAt)
 {

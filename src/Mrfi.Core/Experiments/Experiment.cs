@@ -1,4 +1,5 @@
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Configuration;
 using Mrfi.Core.Data;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
@@ -69,8 +70,9 @@ public sealed class Experiment : IDisposable
     /// <param name="repeats">Trials.</param>
     /// <param name="point">Which sweep point of the config.</param>
     /// <param name="seed">Campaign seed (default: the config's).</param>
-    /// <param name="tag">Values to attach to the trials, saved as columns.</param>
-    public ExperimentResult Run(int repeats = 1, int point = 0, long? seed = null, Dictionary<string, double>? tag = null)
+    /// <param name="tag">Values to attach to the trials, saved as columns: numbers, or strings (<c>["format"] = "int8"</c>),
+    /// which become text columns and the report's labels.</param>
+    public ExperimentResult Run(int repeats = 1, int point = 0, long? seed = null, Dictionary<string, object>? tag = null)
     {
         if (repeats < 1) throw new MrfiException("error: repeats must be at least 1");
         var config = Plan.Config with { Repeats = repeats };
@@ -78,7 +80,15 @@ public sealed class Experiment : IDisposable
         var plan = Plan with { Config = config, Points = [single] };
         var sink = new MemorySink();
         new CampaignRunner(Log.Logger).Run(plan, _data, sink, new SilentProgress(), seed ?? Plan.Config.Run.Seed);
-        var values = new Dictionary<string, double>(tag ?? []);
+        SweepValues values;
+        try
+        {
+            values = new SweepValues(tag ?? []);
+        }
+        catch (ArgumentException e)
+        {
+            throw new MrfiException($"error: tag: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
         var result = new ExperimentResult(values, [.. sink.Trials.Select(t => t with { Sweep = values })], sink.Observers);
         _results.Add(result);
         return result;

@@ -1,4 +1,5 @@
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Core.Experiments;
 
@@ -6,7 +7,7 @@ namespace Mrfi.Core.Experiments;
 /// <param name="Tag">The values the script attached (they become columns of trials.parquet when saved).</param>
 /// <param name="Trials">One record per trial.</param>
 /// <param name="Observers">Observer rows of those trials.</param>
-public sealed record ExperimentResult(IReadOnlyDictionary<string, double> Tag, IReadOnlyList<TrialRecord> Trials, IReadOnlyList<ObserverRecord> Observers)
+public sealed record ExperimentResult(SweepValues Tag, IReadOnlyList<TrialRecord> Trials, IReadOnlyList<ObserverRecord> Observers)
 {
     /// <summary>Mean accuracy over the trials.</summary>
     public double Accuracy => Trials.Average(t => t.Accuracy);

@@ -18,19 +18,34 @@ internal static class GateReader
         return [.. tables.Select(t => ReadOne(t, sweep, repeats))];
     }
 
+    private static object NumberOf(ConfigTable p, string name, SweepVariable variable)
+    {
+        double value = p.Number(name)!.Value;
+        if (!variable.Values.Any(v => GateSection.SameValue(v, value)))
+            throw MrfiException.At(p.LocationOf(name), $"[gate] point {name} = {G6(value)} is not one of the [sweep] values of {name} ({string.Join(", ", variable.Values.Select(G6))})");
+        return value;
+    }
+
+    private static object TextOf(ConfigTable p, string name, SweepVariable variable)
+    {
+        string value = p.String(name)!;
+        if (!variable.Texts!.Contains(value, StringComparer.Ordinal))
+            throw MrfiException.At(p.LocationOf(name), $"[gate] point {name} = \"{value}\" is not one of the [sweep] values of {name}. {NameSuggester.Hint(value, variable.Texts!)}");
+        return value;
+    }
+
+    private static string G6(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+
     private static GateSection ReadOne(ConfigTable t, IReadOnlyList<SweepVariable> sweep, int repeats)
     {
-        var point = new Dictionary<string, double>(StringComparer.Ordinal);
+        var point = new List<KeyValuePair<string, object>>();
         if (t.Table("point") is { } p)
         {
             foreach (var name in p.Keys.ToList())
             {
                 var variable = sweep.FirstOrDefault(v => v.Name == name)
                     ?? throw MrfiException.At(p.LocationOf(name), $"[gate] point names '{name}', which is not a [sweep] variable. {NameSuggester.Hint(name, [.. sweep.Select(v => v.Name)])}");
-                double value = p.Number(name)!.Value;
-                if (!variable.Values.Any(v => GateSection.SameValue(v, value)))
-                    throw MrfiException.At(p.LocationOf(name), $"[gate] point {name} = {value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} is not one of the [sweep] values of {name} ({string.Join(", ", variable.Values.Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))})");
-                point[name] = value;
+                point.Add(KeyValuePair.Create(name, variable.IsText ? TextOf(p, name, variable) : NumberOf(p, name, variable)));
             }
         }
         string judge = t.String("judge") ?? "interval";
@@ -50,6 +65,6 @@ internal static class GateReader
         t.RejectUnknownKeys();
         if (thresholds.Count == 0)
             throw MrfiException.At(t.Location, "[gate] sets no threshold; add accuracy_min, sdc_max, critical_sdc_max or due_max");
-        return new GateSection(point, thresholds, judge == "interval", confidence, t.Location);
+        return new GateSection(new SweepValues(point), thresholds, judge == "interval", confidence, t.Location);
     }
 }

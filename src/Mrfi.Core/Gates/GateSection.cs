@@ -1,3 +1,5 @@
+using Mrfi.Core.Configuration;
+
 namespace Mrfi.Core.Gates;
 
 /// <summary>One <c>[gate]</c> entry: thresholds that the sweep points it names must meet after a run.</summary>
@@ -8,11 +10,12 @@ namespace Mrfi.Core.Gates;
 /// <param name="Confidence">Confidence level of the intervals.</param>
 /// <param name="Location">Where the entry starts.</param>
 public sealed record GateSection(
-    IReadOnlyDictionary<string, double> Point, IReadOnlyList<GateThreshold> Thresholds, bool Interval, double Confidence, SourceLocation Location)
+    SweepValues Point, IReadOnlyList<GateThreshold> Thresholds, bool Interval, double Confidence, SourceLocation Location)
 {
     /// <summary>Whether a sweep point with these variable values is one this entry applies to.</summary>
-    public bool Matches(IReadOnlyDictionary<string, double> sweep) =>
-        Point.All(p => sweep.TryGetValue(p.Key, out double v) && SameValue(v, p.Value));
+    public bool Matches(SweepValues sweep) =>
+        Point.All(p => sweep.TryGetValue(p.Key, out double v) && SameValue(v, p.Value))
+        && Point.Texts.All(p => sweep.Texts.TryGetValue(p.Key, out var text) && text == p.Value);
 
     /// <summary>Sweep values are compared with a relative tolerance, so that <c>1e-4</c> in the gate matches <c>0.0001</c> in the sweep.</summary>
     internal static bool SameValue(double a, double b) => a == b || Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b));

@@ -1,3 +1,5 @@
+using Mrfi.Core.Configuration;
+
 namespace Mrfi.Core.Gates;
 
 /// <summary>The outcome of one threshold at one sweep point.</summary>
@@ -12,7 +14,7 @@ namespace Mrfi.Core.Gates;
 /// <param name="Confidence">Confidence level of the interval.</param>
 /// <param name="Interval">Whether the interval's worse end was judged rather than the estimate.</param>
 public sealed record GateVerdict(
-    GateThreshold Threshold, int Point, IReadOnlyDictionary<string, double> Sweep, double Estimate, double Low, double High, double Judged, bool Passed,
+    GateThreshold Threshold, int Point, SweepValues Sweep, double Estimate, double Low, double High, double Judged, bool Passed,
     double Confidence, bool Interval)
 {
     /// <summary>One line like a compiler diagnostic, <c>file(line,col): error: gate failed at ber = 0.0001: …</c>, which MSBuild
@@ -22,7 +24,7 @@ public sealed record GateVerdict(
         get
         {
             var c = System.Globalization.CultureInfo.InvariantCulture;
-            string where = Sweep.Count == 0 ? "" : " at " + string.Join(", ", Sweep.Select(s => $"{s.Key} = {s.Value.ToString("G6", c)}"));
+            string where = Sweep.Names.Count == 0 ? "" : " at " + string.Join(", ", Sweep.Names.Select(n => $"{n} = {(Sweep.Get(n) is double d ? d.ToString("G6", c) : Sweep.Get(n))}"));
             string name = Threshold.Metric switch
             {
                 GateMetric.Accuracy => "accuracy",

@@ -12,7 +12,7 @@ namespace Mrfi.Core.Planning;
 public sealed class PlanBuilder
 {
     private static readonly string[] ModuleKeys = ["module_name", "module_type", "module_fullname", "module_index", "module_type_substring", "exclude", "position"];
-    private static readonly IReadOnlyDictionary<string, double> NoSweep = new Dictionary<string, double>();
+    private static readonly SweepValues NoSweep = SweepValues.Empty;
     private static readonly Lock SeedLock = new();
     private readonly ComponentCatalog _catalog;
     private readonly IInlineComponents? _inline;
@@ -56,6 +56,7 @@ public sealed class PlanBuilder
                     throw MrfiException.At(section.Location, $"fault entry '{section.Name}': per_sample weight faults are computed for Conv2d and Linear layers, but it matches {(other.Name.Length == 0 ? "the whole model" : $"'{other.Name}'")} ({other.Module.GetType().Name}); narrow module_type to [\"Conv2d\", \"Linear\"]");
                 var modules = matched.Select(m => m.Name).ToList();
                 var built = sweepPoints.Select(values => BuildEntry(section, modules, values, activator)).ToList();
+                CheckSomePointEnables(section, built, config.Sweep);
                 for (int p = 0; p < built.Count; p++) entriesPerPoint[p].Add(built[p]);
             });
         }
@@ -125,7 +126,7 @@ public sealed class PlanBuilder
         return Create;
     }
 
-    private static FaultEntry BuildEntry(FaultEntrySection s, IReadOnlyList<string> modules, IReadOnlyDictionary<string, double> values, ComponentActivator activator)
+    private static FaultEntry BuildEntry(FaultEntrySection s, IReadOnlyList<string> modules, SweepValues values, ComponentActivator activator)
     {
         IQuantizer? quantizer = null;
         bool layerwise = true;
@@ -144,21 +145,35 @@ public sealed class PlanBuilder
             scope = EntryChecks.Scope(sel);
             selector = activator.Create<ISelector>(ComponentKind.Selector, sel, values, activator.Defaults with { Bits = bits }, "method", "scope");
         }
-        bool enabled = s.EnabledReference is { } r
-            ? ArgumentConverter.Convert(r, typeof(double), values) is double on && on != 0
-            : s.Enabled;
+        bool enabled = s.EnabledReference is { } r ? Enabled(r, s.Name, values) : s.Enabled;
         if (s.PerSample && scope != SelectorScope.Forward)
             throw MrfiException.At(s.Selector!.LocationOf("scope"), $"{s.Selector.Describe("scope")}: per_sample faults are drawn anew for every sample, so they cannot be permanent; remove scope or per_sample");
         return new FaultEntry(s.Name, s.Target, modules, s.Parameters, enabled, quantizer, layerwise, selector, error, scope) { Location = s.Location, PerSample = s.PerSample };
     }
 
-    private static IEnumerable<IReadOnlyDictionary<string, double>> Combinations(IReadOnlyList<SweepVariable> sweep, bool zip)
+    /// <summary><c>enabled = "$on"</c>: on where the number is not 0; with a text variable (<c>enabled = "$format"</c>), on
+    /// where its value is the entry's name, so that one text variable switches between entries named after its values.</summary>
+    private static bool Enabled(ConfigValue reference, string name, SweepValues values) =>
+        reference.Value is string s && SweepExpression.Looks(s) && SweepExpression.Evaluate(s, values, new ValueOrigin(reference.Key, reference.Location)) is string text
+            ? text == name
+            : ArgumentConverter.Convert(reference, typeof(double), values) is double on && on != 0;
+
+    /// <summary>An entry switched by a text variable none of whose values is the entry's name would never run: a typo.</summary>
+    private static void CheckSomePointEnables(FaultEntrySection section, IReadOnlyList<FaultEntry> built, IReadOnlyList<SweepVariable> sweep)
+    {
+        if (section.EnabledReference is not { Value: string s } r || built.Any(e => e.Enabled)) return;
+        if (sweep.FirstOrDefault(v => v.IsText && s.Trim() == "$" + v.Name) is not { } variable) return;
+        throw MrfiException.At(r.Location, $"fault entry '{section.Name}': enabled = \"{s}\" switches it on where {variable.Name} is '{section.Name}', " +
+            $"but {variable.Name} takes {string.Join(", ", variable.Texts!.Select(t => $"'{t}'"))}; name the entry after one of them. {NameSuggester.Hint(section.Name, variable.Texts!)}");
+    }
+
+    private static IEnumerable<SweepValues> Combinations(IReadOnlyList<SweepVariable> sweep, bool zip)
     {
         if (zip && sweep.Count > 0)
-            return Enumerable.Range(0, sweep[0].Values.Count).Select(i => (IReadOnlyDictionary<string, double>)sweep.ToDictionary(v => v.Name, v => v.Values[i]));
-        IEnumerable<Dictionary<string, double>> acc = [new Dictionary<string, double>()];
+            return Enumerable.Range(0, sweep[0].Count).Select(i => new SweepValues(sweep.Select(v => KeyValuePair.Create(v.Name, v.ValueAt(i)))));
+        IEnumerable<List<KeyValuePair<string, object>>> acc = [[]];
         foreach (var v in sweep)
-            acc = acc.SelectMany(d => v.Values.Select(x => new Dictionary<string, double>(d) { [v.Name] = x })).ToList();
-        return acc;
+            acc = acc.SelectMany(d => Enumerable.Range(0, v.Count).Select(i => new List<KeyValuePair<string, object>>(d) { KeyValuePair.Create(v.Name, v.ValueAt(i)) })).ToList();
+        return acc.Select(d => new SweepValues(d));
     }
 }

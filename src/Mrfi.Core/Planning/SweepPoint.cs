@@ -1,3 +1,4 @@
+using Mrfi.Core.Configuration;
 using Mrfi.Core.Injection;
 
 namespace Mrfi.Core.Planning;
@@ -6,4 +7,4 @@ namespace Mrfi.Core.Planning;
 /// <param name="Index">0-based point number.</param>
 /// <param name="Values">Sweep variable → value.</param>
 /// <param name="Entries">The fault entries with components bound to these values.</param>
-public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, double> Values, IReadOnlyList<FaultEntry> Entries);
+public sealed record SweepPoint(int Index, SweepValues Values, IReadOnlyList<FaultEntry> Entries);

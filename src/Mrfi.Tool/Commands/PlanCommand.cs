@@ -57,7 +57,7 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
         return 0;
     });
 
-    private static string ShortSweep(IReadOnlyDictionary<string, double> values) => values.Count == 0 ? "" : $" ({SweepText.Format(values).Trim()})";
+    private static string ShortSweep(Mrfi.Core.Configuration.SweepValues values) => values.Names.Count == 0 ? "" : $" ({SweepText.Format(values).Trim()})";
 
     private static double GoldenBatchMs(CampaignPlan plan, torch.Tensor images)
     {

@@ -35,22 +35,26 @@ public sealed class MrfiScript
     /// <summary>Prints a line.</summary>
     public void Print(object? value) => _console.Profile.Out.Writer.WriteLine(value);
 
-    /// <summary>Writes the results of every run so far (or the given ones) as trials.parquet and observers.parquet in
-    /// <paramref name="folder"/>; each run's tag values become columns.</summary>
+    /// <summary>Writes the results of every run so far (or the given ones) as trials.parquet, observers.parquet and
+    /// points.parquet (one point per run) in <paramref name="folder"/>; each run's tag values become columns, text tags
+    /// (<c>["format"] = "int8"</c>) string columns.</summary>
     public string Save(string folder, IEnumerable<ExperimentResult>? results = null)
     {
         var runs = (results ?? _experiments.SelectMany(e => e.Results)).ToList();
         string path = Path.Combine(ScriptFolder, folder);
-        var columns = runs.SelectMany(r => r.Tag.Keys).Distinct().ToList();
+        var columns = runs.SelectMany(r => r.Tag.Names).Distinct().ToList();
+        // A column is text or numbers, never both: a tag given as 3 in one run and "int8" in another has no column type.
+        foreach (var c in columns.Where(c => runs.Any(r => r.Tag.Texts.ContainsKey(c)) && runs.Any(r => r.Tag.ContainsKey(c))))
+            throw new Mrfi.Core.MrfiException($"error: tag '{c}' is a number in some runs and a string in others; give it one kind");
         var sink = new ParquetResultSink(path, columns);
         long trial = 0;
-        foreach (var run in runs)
+        for (int point = 0; point < runs.Count; point++)
         {
-            var tag = columns.ToDictionary(c => c, c => run.Tag.GetValueOrDefault(c, double.NaN));
+            var run = runs[point];
             foreach (var t in run.Trials)
             {
                 long id = trial++;
-                sink.AddTrial(t with { Trial = id, Sweep = tag }, [.. run.Observers.Where(o => o.Trial == t.Trial).Select(o => o with { Trial = id })], []);
+                sink.AddTrial(t with { Trial = id, Point = point, Sweep = run.Tag }, [.. run.Observers.Where(o => o.Trial == t.Trial).Select(o => o with { Trial = id })], []);
             }
         }
         var first = _experiments.FirstOrDefault()?.Plan.Config;

@@ -63,6 +63,19 @@ public sealed class GateCheckTests
     }
 
     [TestMethod]
+    public void A_gate_point_with_a_text_value_applies_only_to_trials_with_that_text()
+    {
+        static TrialRecord Tagged(int point, string format, long correct) =>
+            Trial(point, 1e-4, correct) with { Sweep = new Mrfi.Core.Configuration.SweepValues([new("format", format), new("ber", 1e-4)]) };
+        TrialRecord[] trials = [Tagged(0, "float16", 300), Tagged(0, "float16", 310), Tagged(1, "int8", 880), Tagged(1, "int8", 890)];
+        var point = new Mrfi.Core.Configuration.SweepValues([new("format", "int8")]);
+        var verdict = GateCheck.Evaluate([new GateSection(point, [new GateThreshold(GateMetric.Accuracy, 0.8, "accuracy_min", Where)], false, 0.95, Where)], trials).Single();
+        Assert.AreEqual(1, verdict.Point);
+        Assert.IsTrue(verdict.Passed);
+        StringAssert.Contains(verdict.Message, "at format = int8, ber = 0.0001");
+    }
+
+    [TestMethod]
     public void A_single_repeat_has_no_interval_so_an_interval_judged_accuracy_fails()
     {
         var verdict = GateCheck.Evaluate([Gate(GateMetric.Accuracy, 0.1)], [Trial(0, 1e-4, 900)]).Single();

@@ -50,6 +50,43 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
+    public void A_text_sweep_variable_runs_each_format_and_the_report_names_its_values()
+    {
+        string toml = File.ReadAllText(Path.Combine(Repo.Root, "mrfi.toml"))
+            .Replace("limit = 1000", "limit = 200", StringComparison.Ordinal)
+            .Replace("\"examples/assets/", $"\"{Repo.Assets}/", StringComparison.Ordinal)
+            .Replace("ber = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2]", "format = [\"float32\", \"float16\"]\nber = [1e-5, 1e-3]", StringComparison.Ordinal)
+            .Replace("repeats = 3", "repeats = 2", StringComparison.Ordinal)
+            .Replace("quantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }\n", "", StringComparison.Ordinal)
+            .Replace("error_model = { method = \"IntRandomBitFlip\", bit_width = 8 }", "error_model = { method = \"FloatRandomBitFlip\", floattype = \"$format\" }", StringComparison.Ordinal);
+        StringAssert.Contains(toml, "floattype = \"$format\"", "the shipped config changed; update this test's edits");
+        string config = Cli.Config(toml);
+        string folder = Path.GetDirectoryName(config)!;
+        string results = Path.Combine(folder, "results");
+        try
+        {
+            var run = Cli.Run("run", config, "--out", results);
+            Assert.AreEqual(0, run.ExitCode, run.Output);
+            var faults = DuckDb.Query($"SELECT format, ber, avg(faults) FROM read_parquet('{results}/trials.parquet') GROUP BY format, ber ORDER BY ber, format");
+            Assert.HasCount(4, faults);
+            // At the same per-bit rate a float16 value is hit half as often as a float32 one (16 bits against 32).
+            double ratio = (double)faults[0][2]! / (double)faults[1][2]!;
+            Assert.AreEqual("float16", faults[0][0]);
+            Assert.AreEqual(0.5, (double)faults[2][2]! / (double)faults[3][2]!, 0.1, "at ber 1e-3");
+            Assert.IsLessThan(1.0, ratio, "at ber 1e-5");
+            var report = Cli.Run("report", results);
+            Assert.AreEqual(0, report.ExitCode, report.Output);
+            StringAssert.Contains(report.Output, "sweep format (2 values), ber (2 values)");
+            var row = report.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).First(l => l.Length > 3 && l[0] == "3");
+            CollectionAssert.AreEqual(new[] { "3", "float16", "1e-3" }, row[..3], "point 3 is float16 at 1e-3, shown by name");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void Report_of_a_missing_folder_exits_2_with_one_line_and_no_stack_trace()
     {
         string missing = Path.Combine(Path.GetTempPath(), "mrfi-tests", $"missing-{Guid.NewGuid():N}");

@@ -25,7 +25,22 @@ public sealed class ScriptCommandTests
         foreach (var layer in new[] { "conv1", "conv2", "fc1", "fc2", "fc3" }) StringAssert.Contains(result.Output, layer);
         var rows = DuckDb.Query($"SELECT layer, count(*), min(golden_accuracy) FROM read_parquet('{folder}/results/layer-sensitivity/trials.parquet') GROUP BY layer ORDER BY layer");
         Assert.HasCount(5, rows);
-        CollectionAssert.AreEqual(new object[] { 0.0, 1L }, rows[0][..2]);
+        CollectionAssert.AreEqual(new object[] { "conv1", 1L }, rows[0][..2], "a text tag is a string column");
+        // One point per run, so that points.parquet has a row per layer.
+        var points = DuckDb.Query($"SELECT point, layer FROM read_parquet('{folder}/results/layer-sensitivity/points.parquet') ORDER BY point");
+        CollectionAssert.AreEqual(new[] { "conv1", "conv2", "fc1", "fc2", "fc3" }, points.Select(p => (string)p[1]!).ToArray());
+    }
+
+    [TestMethod]
+    public void A_tag_that_is_a_number_in_one_run_and_text_in_another_is_refused_by_name()
+    {
+        string folder = Scripts();
+        string script = Path.Combine(folder, "mixed.csx");
+        File.WriteAllText(script, "var exp = Load(\"base.toml\");\nexp.Run(1, tag: new() { [\"format\"] = 8 });\nexp.Run(1, tag: new() { [\"format\"] = \"int8\" });\nSave(\"results/mixed\");\n");
+        var result = Cli.Run("script", script);
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "tag 'format' is a number in some runs and a string in others");
+        Assert.DoesNotContain("   at ", result.Output);
     }
 
     [TestMethod]
