@@ -57,9 +57,24 @@ internal static class FigurePlanner
         // Bars of one colour per value of the swept rate (Fig. 3, 4) or, without one, of a label such as the quantization (Fig. 6).
         var group = axis is not null && axis.Values.Count <= MaxSeries ? axis
             : varying.Where(v => v != pixel?.X && v != pixel?.Y && v.Values.Count <= MaxSeries).OrderBy(v => v.Kind == VariableKind.Label ? 0 : 1).FirstOrDefault();
+        // Too many values for colours, and the metric observed at one layer only: bars across the values instead.
+        var across = group is not null ? null
+            : varying.Where(v => v != pixel?.X && v != pixel?.Y).OrderBy(v => v.Kind switch { VariableKind.Layer => 0, VariableKind.Channel => 1, VariableKind.Bit => 2, VariableKind.Label => 3, _ => 4 }).FirstOrDefault();
         foreach (var (observer, metric) in observers.Metrics.Take(MaxObserverFigures))
         {
-            figures.Add(new FigureSpec(FigureKind.ObserverBars, $"observer-{Slug(ObserverIndex.Name(observer, metric))}.png", $"{ObserverIndex.Name(observer, metric)} per layer")
+            string name = ObserverIndex.Name(observer, metric);
+            var layers = observers.Layers[(observer, metric)];
+            if (across is not null && layers.Count == 1)
+            {
+                string at = ObserverIndex.LayerLabel(layers[0].Layer, layers[0].Position);
+                figures.Add(new FigureSpec(FigureKind.ObserverBars, $"observer-{Slug(name)}.png", $"{name} at {at} by {across.Name}")
+                {
+                    X = across, Across = true, Observer = observer, Metric = metric,
+                    Notes = varying.Where(v => v != across).Select(v => $"averaged over {v.Name}").ToList(),
+                });
+                continue;
+            }
+            figures.Add(new FigureSpec(FigureKind.ObserverBars, $"observer-{Slug(name)}.png", $"{name} per layer")
             {
                 X = group, Observer = observer, Metric = metric,
                 Notes = varying.Where(v => v != group).Select(v => $"averaged over {v.Name}").ToList(),

@@ -22,4 +22,8 @@ internal sealed record FigureSpec(FigureKind Kind, string File, string Title)
     public string? Position { get; init; }
 
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Observer bars of a metric observed at one layer: one bar per value of <see cref="X"/> (too many values for
+    /// colours), e.g. the RMSE at the classifier per faulty layer.</summary>
+    public bool Across { get; init; }
 }

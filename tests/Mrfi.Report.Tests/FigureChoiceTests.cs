@@ -96,6 +96,24 @@ public sealed class FigureChoiceTests
     }
 
     [TestMethod]
+    public void A_metric_observed_at_one_layer_across_many_faulty_layers_is_drawn_per_layer_name()
+    {
+        object[] names = [.. Enumerable.Range(0, 12).Select(i => (object)$"layer{i / 2}.{i % 2}.conv1")];
+        var many = new FakeResults().Sweep("layer", names);
+        many.Observers.Add(("RMSE", "rmse", ["fc"]));
+        var across = Choose(many).Figures.Single(f => f.Kind == FigureKind.ObserverBars);
+        Assert.IsTrue(across.Across);
+        Assert.AreEqual("RMSE at fc by layer", across.Title);
+        Assert.AreEqual(VariableKind.Layer, across.X!.Kind);
+        // With colours to spare (five layers) the bars stay per observed layer, one colour per faulty layer.
+        var few = new FakeResults().Sweep("layer", "conv1", "conv2", "fc1", "fc2", "fc3");
+        few.Observers.Add(("RMSE", "rmse", ["fc3"]));
+        var coloured = Choose(few).Figures.Single(f => f.Kind == FigureKind.ObserverBars);
+        Assert.IsFalse(coloured.Across);
+        Assert.AreEqual("layer", coloured.X!.Name);
+    }
+
+    [TestMethod]
     public void A_scale_factor_sweep_without_a_rate_is_the_x_axis_of_a_linear_curve()
     {
         var curve = Choose(new FakeResults().Sweep("scale", 0.5, 1.0, 1.5, 2.0)).Figures.Single(f => f.Kind == FigureKind.AccuracyCurve);

@@ -53,6 +53,15 @@ public sealed class RenderTests
     }
 
     [TestMethod]
+    public void Many_long_layer_names_render_turned_ticks_and_observer_bars_across_them()
+    {
+        object[] names = [.. Enumerable.Range(0, 20).Select(i => (object)$"layer{i / 5}.{i % 5}.downsample.0")];
+        var fake = new FakeResults { Accuracy = (v, r) => 0.8 + 0.001 * r }.Sweep("layer", names);
+        fake.Observers.Add(("RMSE", "rmse", ["fc"]));
+        Render(fake, "accuracy-by-layer.png", "observer-rmse.png");
+    }
+
+    [TestMethod]
     public void A_channel_sweep_renders_boxes_of_the_output_rmse()
     {
         var fake = new FakeResults { Repeats = 5 }.Sweep("channel", 0, 1, 2, 3, 4, 5);

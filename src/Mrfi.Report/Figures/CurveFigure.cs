@@ -50,17 +50,26 @@ internal static class CurveFigure
         PlotStyle.Save(plot, path);
     }
 
-    /// <summary>The accuracy without faults: one black line when every series has the same, else one per series in its colour.</summary>
+    /// <summary>The accuracy without faults: one black line for the golden accuracy most series share (to the shown two
+    /// decimals), and a line in its own colour for each series whose golden run differs (e.g. int8 weights among float
+    /// formats), so that the legend lists only the exceptions.</summary>
     private static void GoldenLines(Plot plot, IReadOnlyList<(string Label, IReadOnlyList<Group> Groups)> series, Table t)
     {
-        var golden = series.Select(s => s.Groups.Average(g => g.Golden(t))).ToList();
-        if (golden.All(g => Math.Abs(g - golden[0]) < 1e-12))
-        {
-            plot.Add.HorizontalLine(100 * golden[0], 1.5f, Colors.Black, LinePattern.Dashed).LegendText = $"golden, no faults ({Format.Percent(golden[0])} %)";
-            return;
-        }
-        for (int s = 0; s < series.Count; s++)
-            plot.Add.HorizontalLine(100 * golden[s], 1.5f, PlotStyle.Color(s), LinePattern.Dashed).LegendText = $"golden ({Format.Percent(golden[s])} %){(series[s].Label.Length == 0 ? "" : ", " + series[s].Label)}";
+        var lines = GoldenLegend([.. series.Select(s => s.Groups.Average(g => g.Golden(t)))], [.. series.Select(s => s.Label)]);
+        foreach (var (y, colour, text) in lines)
+            plot.Add.HorizontalLine(100 * y, 1.5f, colour < 0 ? Colors.Black : PlotStyle.Color(colour), LinePattern.Dashed).LegendText = text;
+    }
+
+    /// <summary>The golden lines to draw: height, colour (a series index, or -1 for black) and legend text.</summary>
+    internal static IReadOnlyList<(double Y, int Colour, string Text)> GoldenLegend(IReadOnlyList<double> golden, IReadOnlyList<string> labels)
+    {
+        var groups = Enumerable.Range(0, golden.Count).GroupBy(s => Format.Percent(golden[s])).OrderByDescending(g => g.Count()).ToList();
+        var common = groups[0];
+        string others = groups.Count == 1 ? "" : golden.Count - common.Count() == 1 ? ", all curves but one" : $", {common.Count()} of {golden.Count} curves";
+        var lines = new List<(double, int, string)> { (golden[common.First()], -1, $"golden, no faults ({common.Key} %){others}") };
+        foreach (int s in groups.Skip(1).SelectMany(g => g))
+            lines.Add((golden[s], s, $"golden ({Format.Percent(golden[s])} %){(labels[s].Length == 0 ? "" : ", " + labels[s])}"));
+        return lines;
     }
 
     private static void Curve(Plot plot, double[] xs, double[] mean, double[] low, double[] high, string label, Color color)

@@ -8,6 +8,11 @@ internal static class ObserverBarsFigure
 {
     public static void Draw(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, ObserverIndex observers, string path)
     {
+        if (spec.Across)
+        {
+            DrawAcross(spec, results, points, observers, path);
+            return;
+        }
         var t = results.Trials;
         var layers = observers.Layers[(spec.Observer!, spec.Metric!)];
         var groups = spec.X is null
@@ -58,6 +63,26 @@ internal static class ObserverBarsFigure
         }
         else plot.Axes.Margins(bottom: 0);
         if (spec.X is not null || zeros) plot.ShowLegend(Edge.Bottom);
+        PlotStyle.Save(plot, path);
+    }
+
+    /// <summary>The metric at its one layer, one bar per value of the swept variable (mean over that value's trials).</summary>
+    private static void DrawAcross(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, ObserverIndex observers, string path)
+    {
+        var t = results.Trials;
+        var layer = observers.Layers[(spec.Observer!, spec.Metric!)].Single();
+        var values = observers.Values(spec.Observer!, spec.Metric!, layer.Layer, layer.Position);
+        var groups = Group.Split(points, results.SweepNames, spec.X, []).Single().Groups;
+        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(spec.X!), $"mean {spec.Metric} at {ObserverIndex.LayerLabel(layer.Layer, layer.Position)} over trials");
+        var bars = new List<Bar>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var found = groups[g].Rows.Select(r => t.Long("trial", r)).Where(values.ContainsKey).Select(k => values[k]).Where(double.IsFinite).ToList();
+            if (found.Count > 0) bars.Add(new Bar { Position = g, Value = found.Average(), FillColor = PlotStyle.Color(0) });
+        }
+        plot.Add.Bars(bars);
+        PlotStyle.CategoryTicks(plot.Axes.Bottom, [.. groups.Select((_, g) => (double)g)], [.. groups.Select(g => spec.X!.Show(g.X))]);
+        plot.Axes.Margins(bottom: 0);
         PlotStyle.Save(plot, path);
     }
 }

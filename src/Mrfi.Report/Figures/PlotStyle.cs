@@ -48,6 +48,15 @@ internal static class PlotStyle
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < positions.Count; i++) ticks.AddMajor(positions[i], labels[i]);
         axis.TickGenerator = ticks;
+        // Names that do not fit side by side (ResNet's layer1.0.conv1 …) are turned 45° and the axis made tall enough for them.
+        var style = axis.TickLabelStyle;
+        using var paint = Paint.NewDisposablePaint();
+        float widest = labels.Count == 0 ? 0 : labels.Max(l => style.Measure(l, paint).Size.Width);
+        float room = 880f / Math.Max(1, labels.Count);
+        if (widest <= room * 0.9f) return;
+        style.Rotation = 45;
+        style.Alignment = Alignment.MiddleLeft;
+        axis.MinimumSize = widest * 0.75f + 30;
     }
 
     /// <summary>Ticks at whole numbers 0 … count-1, thinned to about 15 labels.</summary>
