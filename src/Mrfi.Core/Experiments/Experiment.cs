@@ -76,6 +76,8 @@ public sealed class Experiment : IDisposable
     {
         if (repeats < 1) throw new MrfiException("error: repeats must be at least 1");
         var config = Plan.Config with { Repeats = repeats };
+        if (_points[point].Entries.FirstOrDefault(e => e.Enabled && e.ErrorModel is OffPointErrorModel) is { ErrorModel: OffPointErrorModel off } entry)
+            throw new MrfiException($"error: fault entry '{entry.Name}' is switched on at sweep point {point}, whose values its arguments do not fit: {off.Problem.Message}", off.Problem);
         var single = _points[point] with { Index = 0 };
         var plan = Plan with { Config = config, Points = [single] };
         var sink = new MemorySink();

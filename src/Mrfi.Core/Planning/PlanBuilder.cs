@@ -55,8 +55,7 @@ public sealed class PlanBuilder
                 if (section.PerSample && matched.FirstOrDefault(m => m.Module is not (TorchSharp.Modules.Conv2d or TorchSharp.Modules.Linear)) is { Module: not null } other)
                     throw MrfiException.At(section.Location, $"fault entry '{section.Name}': per_sample weight faults are computed for Conv2d and Linear layers, but it matches {(other.Name.Length == 0 ? "the whole model" : $"'{other.Name}'")} ({other.Module.GetType().Name}); narrow module_type to [\"Conv2d\", \"Linear\"]");
                 var modules = matched.Select(m => m.Name).ToList();
-                var built = sweepPoints.Select(values => BuildEntry(section, modules, values, activator)).ToList();
-                CheckSomePointEnables(section, built, config.Sweep);
+                var built = EntryBuilder.Build(section, modules, sweepPoints, config.Sweep, activator);
                 for (int p = 0; p < built.Count; p++) entriesPerPoint[p].Add(built[p]);
             });
         }
@@ -124,47 +123,6 @@ public sealed class PlanBuilder
         IDataset Create() => activator.Create<IDataset>(ComponentKind.Dataset, table, NoSweep, "format", "limit");
         _ = Create();
         return Create;
-    }
-
-    private static FaultEntry BuildEntry(FaultEntrySection s, IReadOnlyList<string> modules, SweepValues values, ComponentActivator activator)
-    {
-        IQuantizer? quantizer = null;
-        bool layerwise = true;
-        if (s.Quantization is { } q)
-        {
-            layerwise = q.Boolean("layerwise") ?? true;
-            quantizer = activator.Create<IQuantizer>(ComponentKind.Quantizer, q, values, "method", "layerwise");
-        }
-        var error = activator.Create<IErrorModel>(ComponentKind.ErrorModel, s.ErrorModel, values);
-        EntryChecks.WidthsAgree(s, quantizer, error);
-        var bits = new ValueBits(EntryChecks.BitsPerValue(quantizer, error));
-        ISelector? selector = null;
-        var scope = SelectorScope.Forward;
-        if (s.Selector is { } sel)
-        {
-            scope = EntryChecks.Scope(sel);
-            selector = activator.Create<ISelector>(ComponentKind.Selector, sel, values, activator.Defaults with { Bits = bits }, "method", "scope");
-        }
-        bool enabled = s.EnabledReference is { } r ? Enabled(r, s.Name, values) : s.Enabled;
-        if (s.PerSample && scope != SelectorScope.Forward)
-            throw MrfiException.At(s.Selector!.LocationOf("scope"), $"{s.Selector.Describe("scope")}: per_sample faults are drawn anew for every sample, so they cannot be permanent; remove scope or per_sample");
-        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, enabled, quantizer, layerwise, selector, error, scope) { Location = s.Location, PerSample = s.PerSample };
-    }
-
-    /// <summary><c>enabled = "$on"</c>: on where the number is not 0; with a text variable (<c>enabled = "$format"</c>), on
-    /// where its value is the entry's name, so that one text variable switches between entries named after its values.</summary>
-    private static bool Enabled(ConfigValue reference, string name, SweepValues values) =>
-        reference.Value is string s && SweepExpression.Looks(s) && SweepExpression.Evaluate(s, values, new ValueOrigin(reference.Key, reference.Location)) is string text
-            ? text == name
-            : ArgumentConverter.Convert(reference, typeof(double), values) is double on && on != 0;
-
-    /// <summary>An entry switched by a text variable none of whose values is the entry's name would never run: a typo.</summary>
-    private static void CheckSomePointEnables(FaultEntrySection section, IReadOnlyList<FaultEntry> built, IReadOnlyList<SweepVariable> sweep)
-    {
-        if (section.EnabledReference is not { Value: string s } r || built.Any(e => e.Enabled)) return;
-        if (sweep.FirstOrDefault(v => v.IsText && s.Trim() == "$" + v.Name) is not { } variable) return;
-        throw MrfiException.At(r.Location, $"fault entry '{section.Name}': enabled = \"{s}\" switches it on where {variable.Name} is '{section.Name}', " +
-            $"but {variable.Name} takes {string.Join(", ", variable.Texts!.Select(t => $"'{t}'"))}; name the entry after one of them. {NameSuggester.Hint(section.Name, variable.Texts!)}");
     }
 
     private static IEnumerable<SweepValues> Combinations(IReadOnlyList<SweepVariable> sweep, bool zip)

@@ -150,6 +150,56 @@ public sealed class TextSweepTests
         StringAssert.Contains(e.Message, $"mrfi.toml({LineOf(misspelt, "$selector")},");
     }
 
+    private const string BitFaults = """
+        [[fault_inject]]
+        name = "float16"
+        target = "weight"
+        module_type = ["Conv2d", "Linear"]
+        enabled = "$format"
+        selector = { method = "RandomPositionByRate", rate = 1e-3 }
+        error_model = { method = "FloatFixedBitFlip", bit = "$bit", floattype = "float16" }
+
+        [[fault_inject]]
+        name = "fixpoint"
+        target = "weight"
+        module_type = ["Conv2d", "Linear"]
+        enabled = "$format"
+        quantization = { method = "FixPointQuantization", integer_bit = 3, decimal_bit = 13 }
+        selector = { method = "RandomPositionByRate", rate = 1e-3 }
+        error_model = { method = "IntFixedBitFlip", bit_width = 17, bit = "$bit" }
+
+        """;
+
+    [TestMethod]
+    public void An_entry_needs_components_only_at_the_points_where_it_is_on()
+    {
+        // Bit 16 is no float16 bit, but the float16 entry is off at the fixed-point point that sweeps it.
+        var plan = Plan(ConfigFixture.Full(BitFaults, "[sweep]\nmode = \"zip\"\nformat = [\"float16\", \"fixpoint\"]\nbit = [15, 16]\n\n"));
+        using var model = plan.Model;
+        Assert.IsInstanceOfType<FloatFixedBitFlipErrorModel>(plan.Points[0].Entries[0].ErrorModel);
+        Assert.IsFalse(plan.Points[1].Entries[0].Enabled);
+        Assert.IsTrue(plan.Points[1].Entries[1].Enabled);
+        Assert.IsInstanceOfType<IntFixedBitFlipErrorModel>(plan.Points[1].Entries[1].ErrorModel);
+        // A script that switches it on there gets the problem the campaign did not need to report.
+        using var experiment = new Mrfi.Core.Experiments.Experiment(plan);
+        experiment.UpdateAll(e => e with { Enabled = e.Name == "float16" });
+        var e = Assert.ThrowsExactly<MrfiException>(() => experiment.Run(point: 1));
+        StringAssert.Contains(e.Message, "fault entry 'float16' is switched on at sweep point 1");
+        StringAssert.Contains(e.Message, "bit");
+    }
+
+    [TestMethod]
+    public void Arguments_that_fit_no_point_are_still_an_error()
+    {
+        // Off everywhere (on = 0), with a bit no float16 value has: nothing ever checks it, so the plan must.
+        string faults = BitFaults.Replace("enabled = \"$format\"\nselector = { method = \"RandomPositionByRate\", rate = 1e-3 }\nerror_model = { method = \"FloatFixedBitFlip\"",
+            "enabled = \"$on\"\nselector = { method = \"RandomPositionByRate\", rate = 1e-3 }\nerror_model = { method = \"FloatFixedBitFlip\"", StringComparison.Ordinal);
+        Assert.AreNotEqual(BitFaults, faults);
+        string toml = ConfigFixture.Full(faults, "[sweep]\nmode = \"zip\"\nformat = [\"fixpoint\", \"fixpoint\"]\nbit = [16, 16]\non = [0, 0]\n\n");
+        var e = Fails(toml);
+        StringAssert.Contains(e.Message, $"mrfi.toml({LineOf(toml, "FloatFixedBitFlip")},");
+    }
+
     [TestMethod]
     public void A_gate_names_a_text_value_and_a_misspelt_one_gets_a_suggestion()
     {
