@@ -81,6 +81,24 @@ public sealed class GateCommandTests
     }
 
     [TestMethod]
+    public void A_gate_at_a_text_value_judges_only_that_value_in_validate_and_run()
+    {
+        // Two selectors by name; the gate holds the Bernoulli one to an accuracy it cannot reach at ber 1e-2.
+        string toml = Cli.Small
+            .Replace("ber = [1e-5, 1e-2]", "ber = [1e-5, 1e-2]\nselector = [\"RandomPositionByRate\", \"RandomPositionByRate_classic\"]", StringComparison.Ordinal)
+            .Replace("selector = { method = \"RandomPositionByRate\",", "selector = { method = \"$selector\",", StringComparison.Ordinal)
+            + "\n[gate]\npoint = { selector = \"RandomPositionByRate_classic\", ber = 1e-2 }\njudge = \"estimate\"\naccuracy_min = 0.99\n";
+        string config = Cli.Config(toml);
+        var validate = Cli.Run("validate", config);
+        Assert.AreEqual(0, validate.ExitCode, validate.Output);
+        StringAssert.Contains(validate.Output, "gate at selector = RandomPositionByRate_classic, ber = 0.01: accuracy_min = 0.99 (estimate)");
+        var result = Cli.Run("run", config, "--out", Path.Combine(Path.GetDirectoryName(config)!, "out"));
+        Assert.AreEqual(3, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "error: gate failed at ber = 0.01, selector = RandomPositionByRate_classic: accuracy ");
+        StringAssert.Contains(result.Output, "gate failed: 1 of 1 check(s)");
+    }
+
+    [TestMethod]
     public void A_replay_of_single_trials_does_not_judge_the_gate()
     {
         var (config, output) = Write("""
