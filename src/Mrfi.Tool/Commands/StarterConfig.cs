@@ -27,6 +27,7 @@ internal static class StarterConfig
         [sweep]
         ber = [1e-5, 1e-4, 1e-3]                  # referenced below as "$ber"
         repeats = 2                               # trials per value
+        # selector = ["RandomPositionByRate", "RandomPositionByRate_classic"]   # text values too: method = "$selector"
 
         [[fault_inject]]
         name = "weight-flips"
