@@ -46,7 +46,9 @@ internal static class CurveFigure
             PlotStyle.LogTicks(plot.Axes.Bottom, min, max);
             plot.Axes.SetLimitsX(min - 0.25, max + 0.25);
         }
-        plot.ShowLegend(accuracy ? Alignment.LowerLeft : Alignment.UpperLeft);
+        // A few entries fit in a corner; more would hide the curves that run through it, so they go beside the plot.
+        if (plot.GetPlottables().Count(p => p.LegendItems.Any(i => i.LabelText.Length > 0)) > 4) plot.ShowLegend(Edge.Right);
+        else plot.ShowLegend(accuracy ? Alignment.LowerLeft : Alignment.UpperLeft);
         PlotStyle.Save(plot, path);
     }
 
