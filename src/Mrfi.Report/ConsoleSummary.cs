@@ -9,9 +9,7 @@ internal static class ConsoleSummary
         IReadOnlyList<FigureSpec> figures, IReadOnlyList<SkippedFigure> skipped)
     {
         var lines = new List<string> { Headline(results, variables, points) };
-        if (results.CampaignTrials is { } all && all > results.Trials.Rows)
-            lines.Add($"note: {results.Trials.Rows} of the campaign's {all} trials are present (campaign.json); the figures show those");
-        if (!results.Merged) lines.Add($"note: read {results.PartFiles} part file(s); the folder is not merged (dotnet mrfi merge)");
+        lines.AddRange(Notes(results));
         lines.Add("");
         var header = KeyTable.Header(results.SweepNames);
         var rows = KeyTable.Rows(points, variables);
@@ -43,7 +41,16 @@ internal static class ConsoleSummary
         _ => kind.ToString(),
     };
 
-    private static string Headline(ResultsSet results, IReadOnlyList<Variable> variables, IReadOnlyList<PointRow> points)
+    /// <summary>What the results hold that a reader must know: trials missing, parts not merged.</summary>
+    public static IEnumerable<string> Notes(ResultsSet results)
+    {
+        if (results.CampaignTrials is { } all && all > results.Trials.Rows)
+            yield return $"note: {results.Trials.Rows} of the campaign's {all} trials are present (campaign.json); the figures show those";
+        if (!results.Merged) yield return $"note: read {results.PartFiles} part file(s); the folder is not merged (dotnet mrfi merge)";
+    }
+
+    /// <summary>One line: the folder, model, trials, points and sweep variables.</summary>
+    public static string Headline(ResultsSet results, IReadOnlyList<Variable> variables, IReadOnlyList<PointRow> points)
     {
         string model = Manifest(results, "model") is { Length: > 0 } m ? $"model {m}, " : "";
         // A shard's manifest says whether that shard finished, not the campaign; the notes below say what is there.

@@ -54,12 +54,13 @@ internal static class FigurePlanner
 
         if (observers.Metrics.Count == 0)
             skipped.Add(new SkippedFigure(FigureKind.ObserverBars, observers.Vectors.Count == 0 ? "the results hold no observer rows" : "the results hold only vector observers"));
+        var nonPixel = varying.Where(v => v != pixel?.X && v != pixel?.Y).ToList();
         // Bars of one colour per value of the swept rate (Fig. 3, 4) or, without one, of a label such as the quantization (Fig. 6).
         var group = axis is not null && axis.Values.Count <= MaxSeries ? axis
-            : varying.Where(v => v != pixel?.X && v != pixel?.Y && v.Values.Count <= MaxSeries).OrderBy(v => v.Kind == VariableKind.Label ? 0 : 1).FirstOrDefault();
+            : nonPixel.Where(v => v.Values.Count <= MaxSeries).OrderBy(v => v.Kind == VariableKind.Label ? 0 : 1).FirstOrDefault();
         // Too many values for colours, and the metric observed at one layer only: bars across the values instead.
         var across = group is not null ? null
-            : varying.Where(v => v != pixel?.X && v != pixel?.Y).OrderBy(v => v.Kind switch { VariableKind.Layer => 0, VariableKind.Channel => 1, VariableKind.Bit => 2, VariableKind.Label => 3, _ => 4 }).FirstOrDefault();
+            : nonPixel.OrderBy(v => v.Kind switch { VariableKind.Layer => 0, VariableKind.Channel => 1, VariableKind.Bit => 2, VariableKind.Label => 3, _ => 4 }).FirstOrDefault();
         foreach (var (observer, metric) in observers.Metrics.Take(MaxObserverFigures))
         {
             string name = ObserverIndex.Name(observer, metric);

@@ -15,7 +15,7 @@ internal static class HtmlReport
     ];
 
     public static string Write(string path, ResultsSet results, IReadOnlyList<PointRow> points, IReadOnlyList<Variable> variables, IReadOnlyList<FigureSpec> figures,
-        IReadOnlyList<SkippedFigure> skipped, IReadOnlyList<string> summary)
+        IReadOnlyList<SkippedFigure> skipped)
     {
         var h = new StringBuilder();
         string title = $"mrfi report — {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(results.Folder)))}";
@@ -26,8 +26,8 @@ internal static class HtmlReport
             + "th{background:#eee}td.k{text-align:left}img{max-width:100%;border:1px solid #ddd}pre{background:#f6f6f6;padding:1em;overflow:auto}"
             + "figure{margin:1.5em 0}figcaption{color:#555}</style></head><body>");
         h.AppendLine($"<h1>{E(title)}</h1>");
-        h.AppendLine($"<p>{E(summary[0])}</p>");
-        foreach (var note in summary.Where(l => l.StartsWith("note:", StringComparison.Ordinal))) h.AppendLine($"<p>{E(note)}</p>");
+        h.AppendLine($"<p>{E(ConsoleSummary.Headline(results, variables, points))}</p>");
+        foreach (var note in ConsoleSummary.Notes(results)) h.AppendLine($"<p>{E(note)}</p>");
 
         h.AppendLine("<h2>Key numbers per sweep point</h2>");
         h.AppendLine("<p>Accuracy: mean over the point's trials with a 95 % Student-t interval; rates pooled over all samples of the point (as in points.parquet).</p>");
@@ -38,7 +38,7 @@ internal static class HtmlReport
         h.AppendLine("<h2>Figures</h2>");
         foreach (var f in figures)
         {
-            h.AppendLine($"<figure><img src=\"{E(Uri.EscapeDataString(f.File))}\" alt=\"{E(f.Title)}\" width=\"1000\">");
+            h.AppendLine($"<figure><img src=\"{E(Uri.EscapeDataString(f.File))}\" alt=\"{E(f.Title)}\" width=\"{Figures.PlotStyle.Width}\">");
             h.AppendLine($"<figcaption>{E(f.Title)}{(f.Notes.Count == 0 ? "" : " — " + E(string.Join("; ", f.Notes)))}</figcaption></figure>");
         }
         if (skipped.Count > 0)

@@ -7,8 +7,6 @@ internal sealed record PointRow(int Point, IReadOnlyList<object?> Values, IReadO
 
     public double GoldenAccuracy { get; init; }
 
-    public double FloatAccuracy { get; init; }
-
     /// <summary>Mean accuracy over the trials with its 95 % t-interval (NaN bounds with one trial).</summary>
     public (double Mean, double Low, double High) Accuracy { get; init; }
 

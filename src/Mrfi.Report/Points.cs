@@ -1,7 +1,7 @@
 namespace Mrfi.Report;
 
 /// <summary>Groups trials into sweep points. The key is the point number together with the sweep values: a campaign
-/// numbers its points, while a script's saved runs all say point 0 and differ only in their tag columns.</summary>
+/// numbers its points, while scripts saved by older versions say point 0 for every run and differ only in their tag columns.</summary>
 internal static class Points
 {
     public static IReadOnlyList<PointRow> From(ResultsSet results)
@@ -21,20 +21,19 @@ internal static class Points
 
     private static PointRow Row(Table t, int point, IReadOnlyList<object?> values, IReadOnlyList<int> rows)
     {
-        long samples = rows.Sum(r => t.Long("total", r));
-        Rate Pooled(string column) => new(rows.Sum(r => t.Long(column, r)), samples);
+        // The same statistics the figures draw for a group of trials.
+        var g = new Figures.Group(null, rows);
         return new PointRow(point, values, rows)
         {
-            Samples = samples,
+            Samples = rows.Sum(r => t.Long("total", r)),
             GoldenAccuracy = t.Double("golden_accuracy", rows[0]),
-            FloatAccuracy = t.Has("float_accuracy") ? t.Double("float_accuracy", rows[0]) : double.NaN,
-            Accuracy = Stats.MeanT([.. rows.Select(r => t.Double("accuracy", r))]),
+            Accuracy = g.Accuracy(t),
             FaultsMean = rows.Average(r => (double)t.Long("faults", r)),
             ChangedMean = t.Has("changed") ? rows.Average(r => (double)t.Long("changed", r)) : double.NaN,
-            Sdc = Pooled("sdc"),
-            CriticalSdc = Pooled("critical_sdc"),
-            Due = Pooled("due"),
-            Masked = Pooled("masked"),
+            Sdc = g.Pooled(t, "sdc"),
+            CriticalSdc = g.Pooled(t, "critical_sdc"),
+            Due = g.Pooled(t, "due"),
+            Masked = g.Pooled(t, "masked"),
         };
     }
 }

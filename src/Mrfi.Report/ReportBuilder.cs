@@ -48,7 +48,7 @@ public static class ReportBuilder
             written.Add(path);
         }
         var summary = ConsoleSummary.Lines(results, variables, points, figures, skipped);
-        string? page = html ? HtmlReport.Write(Path.Combine(folder, "report.html"), results, points, variables, figures, skipped, summary) : null;
+        string? page = html ? HtmlReport.Write(Path.Combine(folder, "report.html"), results, points, variables, figures, skipped) : null;
         summary.Add(page is null ? $"figures written to {folder}" : $"report: {page}");
         return new ReportOutput(folder, page, written, summary);
     }

@@ -82,25 +82,25 @@ internal sealed class ResultsSet
         string? path = new[] { Path.Combine(folder, "manifest.json") }.Where(File.Exists)
             .Concat(Directory.GetFiles(folder, "manifest-*.json").Order(StringComparer.Ordinal)).FirstOrDefault();
         if (path is null) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.Clone() : throw new ReportException($"error: {path} is not a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw new ReportException($"error: {path} is not valid JSON ({e.Message})", e);
-        }
+        var root = ParseJson(path);
+        return root.ValueKind == JsonValueKind.Object ? root : throw new ReportException($"error: {path} is not a JSON object");
     }
 
     private static int? ReadCampaignTrials(string folder)
     {
         string path = Path.Combine(folder, "campaign.json");
         if (!File.Exists(path)) return null;
+        var root = ParseJson(path);
+        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Trials", out var t) && t.TryGetInt32(out int n) ? n : null;
+    }
+
+    /// <summary>The file's JSON root (a copy that outlives the document), or one error naming the file.</summary>
+    private static JsonElement ParseJson(string path)
+    {
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            return doc.RootElement.TryGetProperty("Trials", out var t) && t.TryGetInt32(out int n) ? n : null;
+            return doc.RootElement.Clone();
         }
         catch (JsonException e)
         {

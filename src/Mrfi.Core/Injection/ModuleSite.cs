@@ -130,8 +130,6 @@ internal sealed class ModuleSite : IDisposable
         return replaced!;
     }
 
-    /// <summary>Runs one entry on one tensor; a component that rejects the tensor (a position outside its shape, a bit
-    /// list of the wrong length) becomes a user error naming the entry, the module and the tensor.</summary>
     /// <summary>Puts back the clean input values written by in-place input faults (latest first, so overlapping entries unwind).</summary>
     private void UndoInput()
     {
@@ -145,6 +143,8 @@ internal sealed class ModuleSite : IDisposable
         _faultedInput = null;
     }
 
+    /// <summary>Runs one entry on one tensor; a component that rejects the tensor (a position outside its shape, a bit
+    /// list of the wrong length) becomes a user error naming the entry, the module and the tensor.</summary>
     private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, List<(Tensor, Tensor)>? undo = null)
     {
         try

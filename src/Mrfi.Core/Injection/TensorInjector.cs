@@ -71,5 +71,4 @@ internal static class TensorInjector
         using var all = offsets.add(permanent.Positions.unsqueeze(0));
         return all.reshape(-1);
     }
-
 }

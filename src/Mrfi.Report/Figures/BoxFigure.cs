@@ -10,7 +10,7 @@ internal static class BoxFigure
     {
         var x = spec.X!;
         var t = results.Trials;
-        var groups = Group.Split(points, results.SweepNames, x, []).Single().Groups;
+        var groups = Group.By(points, results.SweepNames, x);
         bool observed = spec.Observer is not null;
         var values = observed ? observers.Values(spec.Observer!, spec.Metric!, spec.Layer!, spec.Position!) : null;
         string yLabel = observed ? $"{spec.Metric} at {ObserverIndex.LayerLabel(spec.Layer!, spec.Position!)} (per trial)" : "top-1 accuracy per trial (%)";
@@ -18,9 +18,8 @@ internal static class BoxFigure
         var boxes = new List<Box>();
         for (int c = 0; c < groups.Count; c++)
         {
-            var sample = groups[c].Rows
-                .Select(r => observed ? values!.TryGetValue(t.Long("trial", r), out double v) ? v : double.NaN : 100 * t.Double("accuracy", r))
-                .Where(double.IsFinite).Order().ToList();
+            var sample = (observed ? groups[c].Observed(t, values!) : groups[c].Rows.Select(r => 100 * t.Double("accuracy", r)).Where(double.IsFinite))
+                .Order().ToList();
             if (sample.Count == 0) continue;
             boxes.Add(new Box
             {

@@ -11,6 +11,14 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
 
     public double Golden(Table t) => Rows.Average(r => t.Double("golden_accuracy", r));
 
+    /// <summary>The observer values of this group's trials (<paramref name="values"/>: trial → value), finite ones only.</summary>
+    public IEnumerable<double> Observed(Table t, IReadOnlyDictionary<long, double> values) =>
+        Rows.Select(r => t.Long("trial", r)).Where(values.ContainsKey).Select(k => values[k]).Where(double.IsFinite);
+
+    /// <summary>The points grouped by the value of <paramref name="x"/> (all in one group when null), in its order.</summary>
+    public static IReadOnlyList<Group> By(IReadOnlyList<PointRow> points, IReadOnlyList<string> sweepNames, Variable? x) =>
+        Split(points, sweepNames, x, []) is [var only] ? only.Groups : [];
+
     /// <summary>Splits the points into series (one per combination of <paramref name="series"/> values) and, within each,
     /// groups by the value of <paramref name="x"/>; trials of points that differ only in other variables are pooled.</summary>
     public static IReadOnlyList<(string Label, IReadOnlyList<Group> Groups)> Split(IReadOnlyList<PointRow> points, IReadOnlyList<string> sweepNames, Variable? x, IReadOnlyList<Variable> series)
@@ -19,7 +27,7 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
         var si = series.Select(s => IndexOf(sweepNames, s.Name)).ToList();
         string SeriesKey(PointRow p) => string.Join("\u001f", si.Select(i => Format.Key(p.Values[i])));
         string SeriesLabel(PointRow p) => series.Count == 0 ? "" : string.Join(", ", series.Select((s, k) => s.Describe(p.Values[si[k]])));
-        var ordered = points.OrderBy(p => si.Select(i => OrderKey(series[si.IndexOf(i)], p.Values[i])).DefaultIfEmpty(0).ToArray(), new ArrayOrder());
+        var ordered = points.OrderBy(p => si.Select((i, k) => OrderKey(series[k], p.Values[i])).DefaultIfEmpty(0).ToArray(), new ArrayOrder());
         return [.. ordered.GroupBy(SeriesKey).Select(s => (SeriesLabel(s.First()), (IReadOnlyList<Group>)[.. s
             .GroupBy(p => xi < 0 ? "" : Format.Key(p.Values[xi]))
             .Select(g => new Group(xi < 0 ? null : g.First().Values[xi], [.. g.SelectMany(p => p.Rows)]))

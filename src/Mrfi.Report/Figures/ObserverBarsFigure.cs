@@ -15,19 +15,12 @@ internal static class ObserverBarsFigure
         }
         var t = results.Trials;
         var layers = observers.Layers[(spec.Observer!, spec.Metric!)];
-        var groups = spec.X is null
-            ? [new Group(null, [.. points.SelectMany(p => p.Rows)])]
-            : Group.Split(points, results.SweepNames, spec.X, []).Single().Groups;
+        var groups = Group.By(points, results.SweepNames, spec.X);
         var means = new double[groups.Count, layers.Count];
         for (int g = 0; g < groups.Count; g++)
         {
-            var trials = groups[g].Rows.Select(r => t.Long("trial", r)).ToList();
             for (int l = 0; l < layers.Count; l++)
-            {
-                var values = observers.Values(spec.Observer!, spec.Metric!, layers[l].Layer, layers[l].Position);
-                var found = trials.Where(values.ContainsKey).Select(k => values[k]).Where(double.IsFinite).ToList();
-                means[g, l] = found.Count == 0 ? double.NaN : found.Average();
-            }
+                means[g, l] = Mean(groups[g].Observed(t, observers.Values(spec.Observer!, spec.Metric!, layers[l].Layer, layers[l].Position)));
         }
         // Zero means (no fault reached the layer) have no place on a log axis: they get no bar, and the legend says so.
         var finite = means.Cast<double>().Where(v => double.IsFinite(v) && v > 0).ToList();
@@ -72,17 +65,20 @@ internal static class ObserverBarsFigure
         var t = results.Trials;
         var layer = observers.Layers[(spec.Observer!, spec.Metric!)].Single();
         var values = observers.Values(spec.Observer!, spec.Metric!, layer.Layer, layer.Position);
-        var groups = Group.Split(points, results.SweepNames, spec.X, []).Single().Groups;
+        var groups = Group.By(points, results.SweepNames, spec.X);
         var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(spec.X!), $"mean {spec.Metric} at {ObserverIndex.LayerLabel(layer.Layer, layer.Position)} over trials");
         var bars = new List<Bar>();
         for (int g = 0; g < groups.Count; g++)
         {
-            var found = groups[g].Rows.Select(r => t.Long("trial", r)).Where(values.ContainsKey).Select(k => values[k]).Where(double.IsFinite).ToList();
-            if (found.Count > 0) bars.Add(new Bar { Position = g, Value = found.Average(), FillColor = PlotStyle.Color(0) });
+            double mean = Mean(groups[g].Observed(t, values));
+            if (!double.IsNaN(mean)) bars.Add(new Bar { Position = g, Value = mean, FillColor = PlotStyle.Color(0) });
         }
         plot.Add.Bars(bars);
         PlotStyle.CategoryTicks(plot.Axes.Bottom, [.. groups.Select((_, g) => (double)g)], [.. groups.Select(g => spec.X!.Show(g.X))]);
         plot.Axes.Margins(bottom: 0);
         PlotStyle.Save(plot, path);
     }
+
+    /// <summary>The mean, NaN when there are no values.</summary>
+    private static double Mean(IEnumerable<double> values) => values.DefaultIfEmpty(double.NaN).Average();
 }
