@@ -96,6 +96,15 @@ public sealed class ParquetResultSink : ICampaignSink
         await AtomicFile.WriteAsync(ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options)).ConfigureAwait(false);
     }
 
+    /// <summary>Writes results that are already complete (a script's runs) in one go: the merged tables and the manifest,
+    /// without part files; <paramref name="folder"/> is checked as for a new campaign.</summary>
+    public static void WriteAll(string folder, IReadOnlyList<string> sweepNames, IReadOnlyList<TrialRecord> trials, IReadOnlyList<ObserverRecord> observers, CampaignSummary summary)
+    {
+        var sink = new ParquetResultSink(folder, sweepNames);
+        WriteMergedAsync(folder, sweepNames, trials, observers, []).GetAwaiter().GetResult();
+        AtomicFile.WriteAsync(sink.ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options)).GetAwaiter().GetResult();
+    }
+
     /// <summary>Writes trials.parquet, observers.parquet and points.parquet in trial order.</summary>
     internal static async Task WriteMergedAsync(string folder, IReadOnlyList<string> sweepNames, IEnumerable<TrialRecord> trials, IEnumerable<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults)
     {
@@ -107,10 +116,14 @@ public sealed class ParquetResultSink : ICampaignSink
         await PointSummary.WriteAsync(Path.Combine(folder, "points.parquet"), sweepNames, ordered).ConfigureAwait(false);
     }
 
-    /// <summary>Part files of a table in the folder, of this shard (all shards when <paramref name="anyShard"/>).</summary>
-    internal IEnumerable<string> PartFiles(string table, bool anyShard = false) =>
-        Directory.GetFiles(Folder, $"{table}-part-{(anyShard || _shard is null ? "" : _shard.Tag + "-")}*.parquet")
-            .Where(f => anyShard || _shard is not null || !Path.GetFileName(f).Contains("-of-", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+    /// <summary>Part files of a table in the folder, of this shard.</summary>
+    internal IEnumerable<string> PartFiles(string table) =>
+        Directory.GetFiles(Folder, $"{table}-part-{(_shard is null ? "" : _shard.Tag + "-")}*.parquet")
+            .Where(f => _shard is not null || !Path.GetFileName(f).Contains("-of-", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    /// <summary>The part file of <paramref name="table"/> (observers, faults) written with the trials part <paramref name="trialsPart"/>.</summary>
+    internal static string Sibling(string trialsPart, string table) =>
+        Path.Combine(Path.GetDirectoryName(trialsPart)!, Path.GetFileName(trialsPart).Replace("trials-", table + "-", StringComparison.Ordinal));
 
     private static int PartNumber(string path) => int.Parse(Path.GetFileNameWithoutExtension(path)[^6..], System.Globalization.CultureInfo.InvariantCulture);
 
@@ -119,11 +132,11 @@ public sealed class ParquetResultSink : ICampaignSink
         foreach (var part in PartFiles("trials"))
         {
             var trials = RecordReader.TrialsAsync(part, _sweepNames).GetAwaiter().GetResult();
-            string observers = Path.Combine(Folder, Path.GetFileName(part).Replace("trials-", "observers-", StringComparison.Ordinal));
+            string observers = Sibling(part, "observers");
             if (!File.Exists(observers)) throw new MrfiException($"error: {observers} is missing beside {part}; delete {part} to run its trial again");
             _trials.AddRange(trials);
             _observers.AddRange(RecordReader.ObserversAsync(observers).GetAwaiter().GetResult());
-            string faults = Path.Combine(Folder, Path.GetFileName(part).Replace("trials-", "faults-", StringComparison.Ordinal));
+            string faults = Sibling(part, "faults");
             if (File.Exists(faults)) _faults.AddRange(RecordReader.FaultsAsync(faults).GetAwaiter().GetResult());
         }
     }

@@ -8,10 +8,19 @@ namespace Mrfi.Results.Parquet;
 /// SDC, DUE and masked rates over all its samples with Wilson intervals.</summary>
 internal static class PointSummary
 {
+    /// <summary>A point's trials with their statistics, each computed once.</summary>
     private sealed record Row(int Point, SweepValues Sweep, IReadOnlyList<TrialRecord> Trials)
     {
-        public long Samples => Trials.Sum(t => t.Total);
+        public long Samples { get; } = Trials.Sum(t => t.Total);
+
+        public (double Estimate, double Low, double High) Accuracy { get; } = PointStatistics.Accuracy(Trials);
+
+        public Dictionary<string, (double Estimate, double Low, double High)> Rates { get; } =
+            Outcomes.ToDictionary(o => o.Name, o => PointStatistics.Pooled(Trials, o.Count));
     }
+
+    private static readonly (string Name, Func<TrialRecord, long> Count)[] Outcomes =
+        [("sdc_rate", t => t.Sdc), ("critical_sdc_rate", t => t.CriticalSdc), ("due_rate", t => t.Due), ("masked_rate", t => t.Masked)];
 
     public static Task WriteAsync(string path, IReadOnlyList<string> sweepNames, IReadOnlyList<TrialRecord> trials)
     {
@@ -20,21 +29,16 @@ internal static class PointSummary
         Tables.SweepColumns(columns, sweepNames, rows, r => r.Sweep);
         columns.Long("trials", r => r.Trials.Count).Long("samples", r => r.Samples)
             .Double("golden_accuracy", r => r.Trials[0].GoldenAccuracy)
-            .Double("accuracy_mean", r => Intervals.MeanT([.. r.Trials.Select(t => t.Accuracy)]).Mean)
-            .Double("accuracy_t_low", r => Intervals.MeanT([.. r.Trials.Select(t => t.Accuracy)]).Low)
-            .Double("accuracy_t_high", r => Intervals.MeanT([.. r.Trials.Select(t => t.Accuracy)]).High)
+            .Double("accuracy_mean", r => r.Accuracy.Estimate)
+            .Double("accuracy_t_low", r => r.Accuracy.Low)
+            .Double("accuracy_t_high", r => r.Accuracy.High)
             .Double("faults_mean", r => r.Trials.Average(t => (double)t.Faults));
-        Pooled(columns, "sdc_rate", t => t.Sdc);
-        Pooled(columns, "critical_sdc_rate", t => t.CriticalSdc);
-        Pooled(columns, "due_rate", t => t.Due);
-        Pooled(columns, "masked_rate", t => t.Masked);
+        foreach (var (name, _) in Outcomes)
+        {
+            columns.Double(name, r => r.Rates[name].Estimate);
+            columns.Double($"{name}_low", r => r.Rates[name].Low);
+            columns.Double($"{name}_high", r => r.Rates[name].High);
+        }
         return columns.WriteAsync(path, rows);
-    }
-
-    private static void Pooled(ColumnSet<Row> columns, string name, Func<TrialRecord, long> count)
-    {
-        columns.Double(name, r => r.Trials.Sum(count) / (double)r.Samples);
-        columns.Double($"{name}_low", r => Intervals.Wilson(r.Trials.Sum(count), r.Samples).Low);
-        columns.Double($"{name}_high", r => Intervals.Wilson(r.Trials.Sum(count), r.Samples).High);
     }
 }

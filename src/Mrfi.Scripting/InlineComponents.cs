@@ -63,17 +63,23 @@ public sealed class InlineComponents : IInlineComponents
         string key = kind == ComponentKind.Quantizer && !table.Has("code") ? "quantize" : "code";
         var at = table.LocationOf(key);
         if (!_allowed) throw MrfiException.At(at, $"{table.Describe(key)}: this config runs inline C#, which --no-scripts refuses");
-        return kind switch
+        switch (kind)
         {
-            ComponentKind.ErrorModel => new InlineErrorModel(Compile<Func<Tensor, Generator, Tensor>>(table, "code", ErrorAdapters, "Tensor (Tensor values, Generator rng)", "error model"), Start(table, "code")),
-            ComponentKind.Selector => new InlineSelector(Compile<Func<long[], Generator, Tensor>>(table, "code", SelectorAdapters, "Tensor (long[] shape, Generator rng)", "selector"), Start(table, "code")),
-            ComponentKind.Observer => new InlineObserver(Compile<Func<Tensor, double>>(table, "code", ObserverAdapters, "double (Tensor value)", "observer"),
-                table.String("metric") ?? "value", Start(table, "code")),
-            ComponentKind.Quantizer => new InlineQuantizer(
-                Compile<Action<Tensor>>(table, "quantize", ActionAdapters, "void (Tensor x)", "quantizer"),
-                Compile<Action<Tensor>>(table, "dequantize", ActionAdapters, "void (Tensor x)", "quantizer"), Start(table, "quantize")),
-            _ => throw MrfiException.At(at, $"{table.Describe(key)}: {kind} cannot be written inline; use a plugin"),
-        };
+            case ComponentKind.ErrorModel:
+                var (error, errorAt) = Compile<Func<Tensor, Generator, Tensor>>(table, "code", ErrorAdapters, "Tensor (Tensor values, Generator rng)", "error model");
+                return new InlineErrorModel(error, errorAt);
+            case ComponentKind.Selector:
+                var (selector, selectorAt) = Compile<Func<long[], Generator, Tensor>>(table, "code", SelectorAdapters, "Tensor (long[] shape, Generator rng)", "selector");
+                return new InlineSelector(selector, selectorAt);
+            case ComponentKind.Observer:
+                var (observer, observerAt) = Compile<Func<Tensor, double>>(table, "code", ObserverAdapters, "double (Tensor value)", "observer");
+                return new InlineObserver(observer, table.String("metric") ?? "value", observerAt);
+            case ComponentKind.Quantizer:
+                var (quantize, quantizeAt) = Compile<Action<Tensor>>(table, "quantize", ActionAdapters, "void (Tensor x)", "quantizer");
+                return new InlineQuantizer(quantize, Compile<Action<Tensor>>(table, "dequantize", ActionAdapters, "void (Tensor x)", "quantizer").Delegate, quantizeAt);
+            default:
+                throw MrfiException.At(at, $"{table.Describe(key)}: {kind} cannot be written inline; use a plugin");
+        }
     }
 
     private static SourceLocation Start(ConfigTable table, string key)
@@ -83,22 +89,24 @@ public sealed class InlineComponents : IInlineComponents
         return new SourceLocation(at.File, line, column);
     }
 
-    private T Compile<T>(ConfigTable table, string key, string adapters, string bodySignature, string kind) where T : Delegate
+    /// <summary>The snippet under <paramref name="key"/> compiled (or taken from the caches) and where its code starts.</summary>
+    private (T Delegate, SourceLocation Start) Compile<T>(ConfigTable table, string key, string adapters, string bodySignature, string kind) where T : Delegate
     {
         string code = table.String(key) ?? throw table.Missing(key, $"C# code for the inline {kind}");
         var start = Start(table, key);
-        string source = SnippetSource.Build("Snippet", typeof(T) == typeof(Action<Tensor>) ? "Action<Tensor>" : DelegateName<T>(), adapters, bodySignature, code, start.File, start.Line, start.Column);
-        return (T)_compiled.GetOrAdd(source, s =>
+        string source = SnippetSource.Build("Snippet", DelegateName<T>(), adapters, bodySignature, code, start.File, start.Line, start.Column);
+        return ((T)_compiled.GetOrAdd(source, s =>
         {
             var (assembly, fromCache, ms) = _compiler.Compile(s, "snippet");
             lock (_snippets) _snippets.Add(new CompiledSnippet(start.ToString(), kind, fromCache, ms));
             var create = assembly.GetType("Snippet")!.GetMethod("Create")!;
             return (Delegate)create.Invoke(null, null)!;
-        });
+        }), start);
     }
 
     private static string DelegateName<T>() =>
         typeof(T) == typeof(Func<Tensor, Generator, Tensor>) ? "Func<Tensor, Generator, Tensor>"
         : typeof(T) == typeof(Func<long[], Generator, Tensor>) ? "Func<long[], Generator, Tensor>"
+        : typeof(T) == typeof(Action<Tensor>) ? "Action<Tensor>"
         : "Func<Tensor, double>";
 }

@@ -29,17 +29,12 @@ public static class ScriptRunner
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithEmitDebugInformation(true)
             .WithReferences(references.Concat([typeof(TorchSharp.torch).Assembly, typeof(IErrorModel).Assembly, typeof(MrfiException).Assembly, globals.GetType().Assembly]).Distinct())
-            .WithImports(Imports.Where(i => i != "TorchSharp.torch"))
-            .AddImports("TorchSharp.torch");
+            .WithImports(Imports);
         var script = CSharpScript.Create(File.ReadAllText(full), options, globals.GetType());
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
-            throw MrfiException.Many([.. errors.Select(d =>
-            {
-                var span = d.Location.GetMappedLineSpan();
-                return $"{path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
-            })]);
+            throw MrfiException.Many([.. errors.Select(d => $"{SnippetCompiler.Where(d, path)}: error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")]);
         }
         try
         {
@@ -47,8 +42,7 @@ public static class ScriptRunner
         }
         catch (Exception e) when (e is not MrfiException)
         {
-            var frame = new StackTrace(e, fNeedFileInfo: true).GetFrames().FirstOrDefault(f => f.GetFileName() == full && f.GetFileLineNumber() > 0);
-            string where = frame is null ? path : $"{path}({frame.GetFileLineNumber()},{Math.Max(1, frame.GetFileColumnNumber())})";
+            string where = SnippetFailure.Locate(e, full) is var (line, column) ? $"{path}({line},{column})" : path;
             throw new MrfiException($"{where}: error: the script threw {e.GetType().Name}: {e.Message}", e);
         }
     }

@@ -80,10 +80,11 @@ internal sealed class SnippetCompiler
         return (assembly, false, clock.Elapsed.TotalMilliseconds);
     }
 
-    private static string Where(Diagnostic d)
+    /// <summary>"file(line,col)" of a diagnostic, in its mapped file or in <paramref name="file"/> when given.</summary>
+    internal static string Where(Diagnostic d, string? file = null)
     {
         var span = d.Location.GetMappedLineSpan();
-        return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
+        return $"{file ?? span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
     }
 
     private static string Hash(string source)

@@ -9,9 +9,15 @@ internal static class SnippetFailure
 {
     public static MrfiException From(Exception e, SourceLocation snippet, string kind)
     {
-        var frame = new StackTrace(e, fNeedFileInfo: true).GetFrames()
-            .FirstOrDefault(f => string.Equals(f.GetFileName(), snippet.File, StringComparison.Ordinal) && f.GetFileLineNumber() > 0);
-        var at = frame is null ? snippet : new SourceLocation(snippet.File, frame.GetFileLineNumber(), Math.Max(1, frame.GetFileColumnNumber()));
+        var at = Locate(e, snippet.File) is var (line, column) ? new SourceLocation(snippet.File, line, column) : snippet;
         return MrfiException.At(at, $"inline {kind} threw {e.GetType().Name}: {e.Message}");
+    }
+
+    /// <summary>Line and column of the innermost frame of <paramref name="e"/> in <paramref name="file"/>, or null.</summary>
+    public static (int Line, int Column)? Locate(Exception e, string file)
+    {
+        var frame = new StackTrace(e, fNeedFileInfo: true).GetFrames()
+            .FirstOrDefault(f => string.Equals(f.GetFileName(), file, StringComparison.Ordinal) && f.GetFileLineNumber() > 0);
+        return frame is null ? null : (frame.GetFileLineNumber(), Math.Max(1, frame.GetFileColumnNumber()));
     }
 }

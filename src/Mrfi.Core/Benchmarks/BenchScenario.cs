@@ -5,4 +5,8 @@ namespace Mrfi.Core.Benchmarks;
 /// <param name="Group">single | activation BER | weight BER | faults | observer.</param>
 /// <param name="Entry">The [[fault_inject]] body (TOML lines), or null for an observer row.</param>
 /// <param name="Observer">The observer method, or null for a fault row.</param>
-public sealed record BenchScenario(string Name, string Group, string? Entry, string? Observer);
+public sealed record BenchScenario(string Name, string Group, string? Entry, string? Observer)
+{
+    /// <summary>Whether the peak-memory measurement runs this row's entry (together with the other rows that say so).</summary>
+    public bool ForMemory { get; init; }
+}

@@ -29,8 +29,10 @@ public static class BenchScenarios
         {
             foreach (double ber in Bers)
             {
+                // Peak memory is measured with the 8-bit activation and weight faults at 1e-4 together.
                 rows.Add(new($"{target} BER {Ber(ber)}, int8", $"{target} BER",
-                    $"target = \"{target}\"\n{Layers}\n{Int8}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\nerror_model = {{ method = \"IntRandomBitFlip\", bit_width = 8 }}", null));
+                    $"target = \"{target}\"\n{Layers}\n{Int8}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\nerror_model = {{ method = \"IntRandomBitFlip\", bit_width = 8 }}", null)
+                    { ForMemory = ber == 1e-4 });
                 rows.Add(new($"{target} BER {Ber(ber)}, float32", $"{target} BER",
                     $"target = \"{target}\"\n{Layers}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\nerror_model = {{ method = \"FloatRandomBitFlip\" }}", null));
             }

@@ -69,6 +69,24 @@ public static class InjectionBenchmark
         })]);
     }
 
+    /// <summary>Peak resident memory of three golden forwards against three forwards with the rows marked
+    /// <see cref="BenchScenario.ForMemory"/> injecting together; null where the platform cannot measure it.</summary>
+    public static PeakMemoryResult? PeakMemory(CampaignPlan plan, IReadOnlyList<BenchScenario> rows, Tensor images)
+    {
+        var faultRows = rows.Where(r => r.Entry is not null).ToList();
+        var entries = faultRows.Select((r, i) => (r, i)).Where(x => x.r.ForMemory)
+            .SelectMany(x => plan.Points[x.i].Entries.Where(e => e.Enabled)).ToList();
+        using var noGrad = torch.no_grad();
+        long? golden = Benchmarks.PeakMemory.Measure(() => { for (int i = 0; i < 3; i++) InjectionBenchmark.Time(() => plan.Model.call(images)); });
+        long? injected = Benchmarks.PeakMemory.Measure(() =>
+        {
+            using var session = new FaultInjectionSession(plan.Model, entries, []) { Mode = InjectionMode.Faulty };
+            session.BeginTrial(1);
+            for (int i = 0; i < 3; i++) InjectionBenchmark.Time(() => plan.Model.call(images));
+        });
+        return golden is { } g && injected is { } x ? new PeakMemoryResult(g, x) : null;
+    }
+
     /// <summary>Observers as a campaign runs them: golden-aware ones replay the golden pass's cached tensors, then the forward.</summary>
     private static double TimeObserver(ObserverPlan observer, nn.Module<Tensor, Tensor> model, Tensor images)
     {

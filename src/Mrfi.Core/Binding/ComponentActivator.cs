@@ -28,10 +28,8 @@ public sealed class ComponentActivator
     /// <summary>The values injected by default.</summary>
     public Injected Defaults => _defaults;
 
-    /// <summary>Resolves the type that <paramref name="table"/>'s <paramref name="methodKey"/> names, with a "did you mean" error when unknown.</summary>
-    public Type Resolve(ComponentKind kind, ConfigTable table, string methodKey = "method") =>
-        Resolve(kind, table, methodKey, table.RequiredString(methodKey));
-
+    /// <summary>Resolves the type that <paramref name="method"/> (the value of <paramref name="methodKey"/>) names, with a "did
+    /// you mean" error when unknown.</summary>
     private Type Resolve(ComponentKind kind, ConfigTable table, string methodKey, string method)
     {
         string? problem = _catalog.Find(kind, method, out var type);

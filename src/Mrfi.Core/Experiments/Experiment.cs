@@ -78,10 +78,7 @@ public sealed class Experiment : IDisposable
         var config = Plan.Config with { Repeats = repeats };
         if (_points[point].Entries.FirstOrDefault(e => e.Enabled && e.ErrorModel is OffPointErrorModel) is { ErrorModel: OffPointErrorModel off } entry)
             throw new MrfiException($"error: fault entry '{entry.Name}' is switched on at sweep point {point}, whose values its arguments do not fit: {off.Problem.Message}", off.Problem);
-        var single = _points[point] with { Index = 0 };
-        var plan = Plan with { Config = config, Points = [single] };
-        var sink = new MemorySink();
-        new CampaignRunner(Log.Logger).Run(plan, _data, sink, new SilentProgress(), seed ?? Plan.Config.Run.Seed);
+        // The tag is checked before the run, so that a bad one costs no trials.
         SweepValues values;
         try
         {
@@ -89,8 +86,12 @@ public sealed class Experiment : IDisposable
         }
         catch (ArgumentException e)
         {
-            throw new MrfiException($"error: tag: {e.Message.Split(" (Parameter", 2)[0]}");
+            throw new MrfiException($"error: tag: {e.Message}");
         }
+        var single = _points[point] with { Index = 0 };
+        var plan = Plan with { Config = config, Points = [single] };
+        var sink = new MemorySink();
+        new CampaignRunner(Log.Logger).Run(plan, _data, sink, new SilentProgress(), seed ?? Plan.Config.Run.Seed);
         var result = new ExperimentResult(values, [.. sink.Trials.Select(t => t with { Sweep = values })], sink.Observers);
         _results.Add(result);
         return result;

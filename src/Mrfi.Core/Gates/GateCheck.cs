@@ -24,23 +24,13 @@ public static class GateCheck
 
     private static GateVerdict Judge(GateSection gate, GateThreshold threshold, IReadOnlyList<TrialRecord> trials)
     {
-        double estimate, low, high;
-        if (threshold.Metric == GateMetric.Accuracy)
+        var (estimate, low, high) = threshold.Metric switch
         {
-            (estimate, low, high) = Intervals.MeanT([.. trials.Select(t => t.Accuracy)], gate.Confidence);
-        }
-        else
-        {
-            long samples = trials.Sum(t => t.Total);
-            long count = trials.Sum(threshold.Metric switch
-            {
-                GateMetric.Sdc => t => t.Sdc,
-                GateMetric.CriticalSdc => t => t.CriticalSdc,
-                _ => (Func<TrialRecord, long>)(t => t.Due),
-            });
-            estimate = samples == 0 ? double.NaN : count / (double)samples;
-            (low, high) = Intervals.Wilson(count, samples, gate.Confidence == 0.95 ? Intervals.Z95 : SampleSize.Z(gate.Confidence));
-        }
+            GateMetric.Accuracy => PointStatistics.Accuracy(trials, gate.Confidence),
+            GateMetric.Sdc => PointStatistics.Pooled(trials, t => t.Sdc, gate.Confidence),
+            GateMetric.CriticalSdc => PointStatistics.Pooled(trials, t => t.CriticalSdc, gate.Confidence),
+            _ => PointStatistics.Pooled(trials, t => t.Due, gate.Confidence),
+        };
         // A point without an interval (one repeat) cannot show that its worse end passes, so it fails when the interval is judged.
         double judged = !gate.Interval ? estimate : threshold.IsMinimum ? low : high;
         bool passed = !double.IsNaN(judged) && (threshold.IsMinimum ? judged >= threshold.Limit : judged <= threshold.Limit);

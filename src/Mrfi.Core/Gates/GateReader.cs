@@ -57,7 +57,7 @@ internal static class GateReader
         foreach (var (key, metric) in Keys)
         {
             if (t.Number(key) is not double limit) continue;
-            if (!(limit >= 0 && limit <= 1)) throw MrfiException.At(t.LocationOf(key), $"[gate] {key} must lie between 0 and 1 (a fraction of the samples), not {limit.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}");
+            if (!(limit >= 0 && limit <= 1)) throw MrfiException.At(t.LocationOf(key), $"[gate] {key} must lie between 0 and 1 (a fraction of the samples), not {G6(limit)}");
             if (metric == GateMetric.Accuracy && judge == "interval" && repeats < 2)
                 throw MrfiException.At(t.LocationOf(key), "[gate] accuracy_min with judge = \"interval\" needs an interval over repeats: set [sweep] repeats to 2 or more, or judge = \"estimate\"");
             thresholds.Add(new GateThreshold(metric, limit, key, t.LocationOf(key)));

@@ -24,7 +24,7 @@ public sealed record GateVerdict(
         get
         {
             var c = System.Globalization.CultureInfo.InvariantCulture;
-            string where = Sweep.Names.Count == 0 ? "" : " at " + string.Join(", ", Sweep.Names.Select(n => $"{n} = {(Sweep.Get(n) is double d ? d.ToString("G6", c) : Sweep.Get(n))}"));
+            string where = Sweep.Names.Count == 0 ? "" : " at " + Sweep.Describe();
             string name = Threshold.Metric switch
             {
                 GateMetric.Accuracy => "accuracy",

@@ -25,12 +25,11 @@ internal static class EntryBuilder
     private static FaultEntry At(FaultEntrySection s, IReadOnlyList<string> modules, SweepValues values, ComponentActivator activator)
     {
         bool enabled = s.EnabledReference is { } r ? Enabled(r, s.Name, values) : s.Enabled;
-        if (enabled || s.EnabledReference is null) return Components(s, modules, values, activator, enabled);
         try
         {
             return Components(s, modules, values, activator, enabled);
         }
-        catch (MrfiException e)
+        catch (MrfiException e) when (!enabled && s.EnabledReference is not null)
         {
             return new FaultEntry(s.Name, s.Target, modules, s.Parameters, false, null, true, null, new OffPointErrorModel(e))
             {
@@ -66,8 +65,8 @@ internal static class EntryBuilder
     /// <summary><c>enabled = "$on"</c>: on where the number is not 0; with a text variable (<c>enabled = "$format"</c>), on
     /// where its value is the entry's name, so that one text variable switches between entries named after its values.</summary>
     private static bool Enabled(ConfigValue reference, string name, SweepValues values) =>
-        reference.Value is string s && SweepExpression.Looks(s) && SweepExpression.Evaluate(s, values, new ValueOrigin(reference.Key, reference.Location)) is string text
-            ? text == name
+        reference.Value is string s && SweepExpression.Looks(s)
+            ? SweepExpression.Evaluate(s, values, new ValueOrigin(reference.Key, reference.Location)) switch { string text => text == name, var number => (double)number != 0 }
             : ArgumentConverter.Convert(reference, typeof(double), values) is double on && on != 0;
 
     /// <summary>An entry switched by a text variable none of whose values is the entry's name would never run: a typo.</summary>

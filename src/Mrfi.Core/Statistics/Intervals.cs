@@ -6,6 +6,9 @@ public static class Intervals
     /// <summary>z for a two-sided 95 % interval.</summary>
     public const double Z95 = 1.959963984540054;
 
+    /// <summary>z for a two-sided interval at <paramref name="confidence"/> (the exact constant at 0.95).</summary>
+    public static double Z(double confidence) => confidence == 0.95 ? Z95 : SampleSize.Z(confidence);
+
     private static readonly double[] T975 =
     [
         double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
@@ -33,7 +36,7 @@ public static class Intervals
         if (n == 1) return (mean, double.NaN, double.NaN);
         double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
         // The 95 % table is exact where the expansion is weakest (few degrees of freedom).
-        double t = confidence == 0.95 && n - 1 < T975.Length ? T975[n - 1] : TQuantile(n - 1, confidence == 0.95 ? Z95 : SampleSize.Z(confidence));
+        double t = confidence == 0.95 && n - 1 < T975.Length ? T975[n - 1] : TQuantile(n - 1, Z(confidence));
         double half = t * sd / Math.Sqrt(n);
         return (mean, mean - half, mean + half);
     }

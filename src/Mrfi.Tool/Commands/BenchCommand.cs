@@ -21,48 +21,46 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         string? temp = null;
         try
         {
-            string architecture = BenchModels.Architecture(settings.Model);
-            bool lenet = architecture == "LeNet";
-            int batch = settings.Batch ?? (lenet ? 256 : 16);
-            int iterations = settings.Iterations ?? (lenet ? 30 : 5);
-            torch.set_num_threads(settings.Threads ?? Environment.ProcessorCount);
-            string sections = BenchModels.Sections(architecture, settings.ImageSize);
-            temp = Path.Combine(Path.GetTempPath(), $"mrfi-bench-{Environment.ProcessId}.toml");
-
-            // First the bare model: its layer shapes decide the single-fault layer and the 10^6-fault rate.
-            File.WriteAllText(temp, sections + $"\n[run]\nbatch_size = {batch}\n");
-            using var images = Images(ToolCatalog.Load(temp), lenet, batch, out var shapes);
-            var layers = shapes.Where(s => s.Type is "Conv2d" or "Linear" && s.Input is not null).ToList();
-            var convs = layers.Where(s => s.Type == "Conv2d").ToList();
-            string single = convs.Count > 0 ? convs[convs.Count / 2].Name : layers[0].Name;
-            double population = layers.Sum(s => (double)s.Input!.Aggregate(1L, (a, b) => a * b));
-            var rows = BenchScenarios.For(single, population >= 1e6 ? 1e6 / population : null);
-
-            File.WriteAllText(temp, BenchScenarios.Config(sections, batch, rows));
-            var plan = ToolCatalog.Load(temp);
-            using var model = plan.Model;
-            console.WriteLine($"{architecture}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads, {iterations} timed rounds after {settings.Warmup} warm-up; single faults in '{single}'");
-            var (goldenMs, measured) = InjectionBenchmark.Run(plan, rows, images, iterations, settings.Warmup,
-                (done, total) => { if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  round {done}/{total}"); });
-
-            var memory = settings.NoMemory ? null : Memory(plan, rows, images);
-            var campaign = settings.NoCampaign || !File.Exists(settings.Config) ? null : Campaign(settings);
-            var result = new BenchResult(architecture, images.shape, torch.get_num_threads(), iterations, goldenMs, measured)
+            return UserErrors.Guard(console, () =>
             {
-                Memory = memory, Campaign = campaign, Machine = Machine(),
-            };
-            Print(result, rows.Any(r => r.Group == "faults"));
-            if (settings.Json is { } json)
-            {
-                File.WriteAllText(json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
-                console.WriteLine($"wrote {json}");
-            }
-            return 0;
-        }
-        catch (MrfiException e)
-        {
-            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return RunCommand.UserError;
+                string architecture = BenchModels.Architecture(settings.Model);
+                bool lenet = architecture == "LeNet";
+                int batch = settings.Batch ?? (lenet ? 256 : 16);
+                int iterations = settings.Iterations ?? (lenet ? 30 : 5);
+                torch.set_num_threads(settings.Threads ?? Environment.ProcessorCount);
+                string sections = BenchModels.Sections(architecture, settings.ImageSize);
+                temp = Path.Combine(Path.GetTempPath(), $"mrfi-bench-{Environment.ProcessId}.toml");
+
+                // First the bare model: its layer shapes decide the single-fault layer and the 10^6-fault rate.
+                File.WriteAllText(temp, sections + $"\n[run]\nbatch_size = {batch}\n");
+                using var images = Images(ToolCatalog.Load(temp), lenet, batch, out var shapes);
+                var layers = shapes.Where(s => s.Type is "Conv2d" or "Linear" && s.Input is not null).ToList();
+                var convs = layers.Where(s => s.Type == "Conv2d").ToList();
+                string single = convs.Count > 0 ? convs[convs.Count / 2].Name : layers[0].Name;
+                double population = layers.Sum(s => (double)s.Input!.Aggregate(1L, (a, b) => a * b));
+                var rows = BenchScenarios.For(single, population >= 1e6 ? 1e6 / population : null);
+
+                File.WriteAllText(temp, BenchScenarios.Config(sections, batch, rows));
+                var plan = ToolCatalog.Load(temp);
+                using var model = plan.Model;
+                console.WriteLine($"{architecture}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads, {iterations} timed rounds after {settings.Warmup} warm-up; single faults in '{single}'");
+                var (goldenMs, measured) = InjectionBenchmark.Run(plan, rows, images, iterations, settings.Warmup,
+                    (done, total) => { if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  round {done}/{total}"); });
+
+                var memory = settings.NoMemory ? null : InjectionBenchmark.PeakMemory(plan, rows, images);
+                var campaign = settings.NoCampaign || !File.Exists(settings.Config) ? null : Campaign(settings);
+                var result = new BenchResult(architecture, images.shape, torch.get_num_threads(), iterations, goldenMs, measured)
+                {
+                    Memory = memory, Campaign = campaign, Machine = Machine(),
+                };
+                Print(result, rows.Any(r => r.Group == "faults"));
+                if (settings.Json is { } json)
+                {
+                    File.WriteAllText(json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+                    console.WriteLine($"wrote {json}");
+                }
+                return 0;
+            });
         }
         finally
         {
@@ -93,21 +91,6 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     }
 
     /// <summary>Peak RSS over three golden forwards, then over three forwards with 8-bit BER 1e-4 faults in weights and activations.</summary>
-    private static PeakMemoryResult? Memory(CampaignPlan plan, IReadOnlyList<BenchScenario> rows, Tensor images)
-    {
-        var faultRows = rows.Where(r => r.Entry is not null).ToList();
-        var entries = faultRows.Select((r, i) => (r, i)).Where(x => x.r.Name is "activation BER 1e-4, int8" or "weight BER 1e-4, int8")
-            .SelectMany(x => plan.Points[x.i].Entries.Where(e => e.Enabled)).ToList();
-        using var noGrad = torch.no_grad();
-        long? golden = PeakMemory.Measure(() => { for (int i = 0; i < 3; i++) InjectionBenchmark.Time(() => plan.Model.call(images)); });
-        long? injected = PeakMemory.Measure(() =>
-        {
-            using var session = new FaultInjectionSession(plan.Model, entries, []) { Mode = InjectionMode.Faulty };
-            session.BeginTrial(1);
-            for (int i = 0; i < 3; i++) InjectionBenchmark.Time(() => plan.Model.call(images));
-        });
-        return golden is { } g && injected is { } x ? new PeakMemoryResult(g, x) : null;
-    }
 
     private CampaignThroughput Campaign(BenchSettings settings)
     {

@@ -20,8 +20,7 @@ internal static class BenchModels
     /// <summary>[model] and [data] of the generated config: LeNet with the bundled weights and images, the others with seeded random weights.</summary>
     public static string Sections(string architecture, int? imageSize)
     {
-        string assets = Path.Combine(AppContext.BaseDirectory, "assets");
-        string Asset(string file) => Path.Combine(assets, file).Replace("\\", "/", StringComparison.Ordinal);
+        string Asset(string file) => Path.Combine(StarterConfig.AssetFolder, file).Replace("\\", "/", StringComparison.Ordinal);
         string model = architecture == "LeNet"
             ? $"[model]\narchitecture = \"LeNet\"\nin_channels = 1\nimage_size = 28\nweights = \"{Asset("lenet_fmnist.safetensors")}\"\n"
             : $"[model]\narchitecture = \"{architecture}\"\n{(imageSize is { } s ? $"image_size = {s}\n" : "")}";

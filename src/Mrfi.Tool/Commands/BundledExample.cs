@@ -14,18 +14,12 @@ internal static class BundledExample
     {
         if (!Names.Contains(name))
             throw new MrfiException($"error: --example {name}: unknown example; the tool ships {string.Join(", ", Names)}");
-        assets ??= Path.Combine(AppContext.BaseDirectory, "assets");
-        foreach (var file in StarterConfig.Assets)
-        {
-            if (!File.Exists(Path.Combine(assets, file)))
-                throw new MrfiException($"error: the bundled file {file} is missing from {assets}; reinstall the tool");
-        }
+        assets ??= StarterConfig.AssetFolder;
+        StarterConfig.RequireAssets(assets);
         string Toml(string path) => "'" + path + "'";   // literal strings: no escapes, so any folder name works
-        string text = StarterConfig.Text
-            .Replace("\"data/lenet_fmnist.safetensors\"", Toml(Path.Combine(assets, "lenet_fmnist.safetensors")), StringComparison.Ordinal)
-            .Replace("\"data/fmnist_test1000-images-idx3-ubyte\"", Toml(Path.Combine(assets, "fmnist_test1000-images-idx3-ubyte")), StringComparison.Ordinal)
-            .Replace("\"data/fmnist_test1000-labels-idx1-ubyte\"", Toml(Path.Combine(assets, "fmnist_test1000-labels-idx1-ubyte")), StringComparison.Ordinal)
-            .Replace("output = \"results\"", "output = " + Toml(Path.GetFullPath("results")), StringComparison.Ordinal);
+        string text = StarterConfig.Text.Replace("output = \"results\"", "output = " + Toml(Path.GetFullPath("results")), StringComparison.Ordinal);
+        foreach (var file in StarterConfig.Assets)
+            text = text.Replace($"\"data/{file}\"", Toml(Path.Combine(assets, file)), StringComparison.Ordinal);
         string folder = Path.Combine(Path.GetTempPath(), $"mrfi-examples-{Environment.UserName}");
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, $"{name}.toml");

@@ -13,12 +13,8 @@ internal sealed class InitCommand(IAnsiConsole console) : Command<InitSettings>
         string config = Path.Combine(folder, "mrfi.toml");
         if (File.Exists(config) && !settings.Force)
             throw new MrfiException($"error: {config} already exists; use --force to overwrite it");
-        string assets = Path.Combine(AppContext.BaseDirectory, "assets");
-        foreach (var name in StarterConfig.Assets)
-        {
-            if (!File.Exists(Path.Combine(assets, name)))
-                throw new MrfiException($"error: the bundled file {name} is missing from {assets}; reinstall the tool");
-        }
+        string assets = StarterConfig.AssetFolder;
+        StarterConfig.RequireAssets(assets);
         Directory.CreateDirectory(Path.Combine(folder, "data"));
         foreach (var name in StarterConfig.Assets) File.Copy(Path.Combine(assets, name), Path.Combine(folder, "data", name), overwrite: true);
         File.WriteAllText(config, StarterConfig.Text);

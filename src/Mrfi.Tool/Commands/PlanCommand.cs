@@ -21,8 +21,7 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
         if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);
         using var data = CampaignRunner.LoadData(plan);
         var batches = data.Batches(config.Run.BatchSize);
-        var shapes = ModelProbe.Shapes(model, batches[0].Images);
-        var rows = PlanRow.For(plan, shapes, [.. batches.Select(b => b.Images.shape[0])]);
+        var rows = FaultEstimate.Rows(plan, data);
 
         var table = new Table().Border(TableBorder.Simple).AddColumns("point", "entry", "layer", "tensor", "shape", "values × bits", "faults / trial");
         foreach (var r in rows)
@@ -38,8 +37,8 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
         double forwardsPerTrial = batches.Count * (goldenPerBatch ? 2 : 1);
         double seconds = (plan.Points.Count * batches.Count + plan.TrialCount * forwardsPerTrial + batches.Count) * batchMs / 1000;
         console.WriteLine($"{plan.Points.Count} point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials of {data.Count} samples in {batches.Count} batches of {config.Run.BatchSize}");
-        double? faults = rows.Any(r => r.ExpectedPerTrial is null) ? null : rows.Sum(r => r.ExpectedPerTrial!.Value) * plan.Repeats;
-        bool on = plan.Config.Run.FaultRecords ?? (faults is double f && f <= FaultEstimate.AutoLimit);
+        double? faults = FaultEstimate.Total(rows, plan.Repeats);
+        bool on = FaultEstimate.Decide(config.Run, faults);
         console.WriteLine(faults is double total
             ? $"expected faults: {total.ToString("N0", CultureInfo.InvariantCulture)} over the campaign; faults.parquet {(on ? "on" : "off")} (~{(total * FaultEstimate.BytesPerRecord / 1e6).ToString("F1", CultureInfo.InvariantCulture)} MB)"
             : $"expected faults: unknown (a selector cannot say); faults.parquet {(on ? "on" : "off")}");

@@ -18,62 +18,60 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
     {
         try
         {
-            string configPath = settings.Example is { } example ? BundledExample.Write(example) : settings.Config;
-            string again = settings.Example is { } e ? $"--example {e}" : settings.Config;
-            // Validate everything (the same code as `validate`) before creating any output.
-            var plan = ToolCatalog.Load(configPath, settings.Options);
-            using var model = plan.Model;
-            using var data = CampaignRunner.LoadData(plan);
-            DryRun.Check(plan, data, plan.Config.Run.Seed);
-            var config = plan.Config;
-            CampaignRunner.ResolveDevice(config.Run);
-            var shard = settings.Shard is { } sh ? Shard.Parse(sh) : null;
-            if (shard is not null && settings.Out is null && settings.Resume is null)
-                throw new MrfiException("error: --shard needs --out DIR, the folder all shards share");
-            if (shard is not null && config.Campaign.Sequential)
-                throw new MrfiException($"error: {config.Path}: [campaign] sequential = true decides when to stop a point from all of its repeats in order, so it cannot be split with --shard; run it on one machine, or set sequential = false and use the 'plan' figure for repeats");
-            string folder = Path.GetFullPath(settings.Resume ?? settings.Out ?? ResultsFolder.NewUnder(config.Run.Output));
-            var identity = new CampaignIdentity(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(config.Text)), settings.Seed ?? config.Run.Seed, plan.TrialCount, plan.SweepNames);
-            var sink = new ParquetResultSink(folder, plan.SweepNames, identity, shard, resume: settings.Resume is not null);
-            using var log = LogSetup.Create(console, Path.Combine(folder, "mrfi.log"), settings.Verbose);
-            log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(configPath), folder);
-            log.Debug("Torch {Torch}; native setup: {Native}", TorchSharp.torch.__version__, Mrfi.Core.Native.TorchNative.Setup);
-            log.Information("Plan: {Points} sweep point(s) × {Repeats} repeat(s), {Entries} fault entr(ies), {Observers} observer entr(ies)",
-                plan.Points.Count, plan.Repeats, config.Faults.Count, plan.Observers.Count);
-            bool records = FaultEstimate.Decide(plan, data);
-            log.Information("Fault records (faults.parquet): {State}", records ? "on" : "off");
-            var runner = new CampaignRunner(log) { RecordFaults = records, FinishedAccuracies = sink.FinishedAccuracies };
-            var progress = new ProgressReporter(console, log);
-            using var ctrlC = new CtrlC(cancellationToken);
-            var only = settings.Trials.ToHashSet();
-            var bad = only.FirstOrDefault(t => t < 0 || t >= plan.TrialCount, -1);
-            if (bad >= 0) throw new MrfiException($"error: --trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
-            var finished = sink.Finished;
-            if (finished.Count > 0) log.Information("Resuming: {Finished} trial(s) already finished in {Folder}", finished.Count, folder);
-            Func<long, bool>? include = only.Count == 0 && shard is null && finished.Count == 0 ? null
-                : t => (only.Count == 0 || only.Contains(t)) && (shard?.Includes(t) ?? true) && !finished.Contains(t);
-            var summary = progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, include, ctrlC.Token));
-            SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
-            if (only.Count > 0) log.Information("Replayed trial(s) {Trials} only", string.Join(", ", only.Order()));
-            if (summary.Interrupted)
+            return UserErrors.Guard(console, () =>
             {
-                console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} trials; the finished ones are in {folder}. Continue with: dotnet mrfi run {again} --resume {folder}");
-                return Interrupted;
-            }
-            console.MarkupLineInterpolated($"[green]done[/] {summary.Trials} trials in {(summary.FinishedAt - summary.StartedAt).TotalSeconds:F1} s → {folder}");
-            if (shard is not null) console.WriteLine($"shard {shard.Index}/{shard.Count} done; when every shard has finished: dotnet mrfi merge {folder}");
-            // A gate judges whole sweep points, so a shard or a replay of single trials cannot pass or fail it.
-            if (config.Gates.Count > 0 && (shard is not null || only.Count > 0))
-            {
-                console.WriteLine("gate not checked: it needs every trial of the campaign (not a --shard or --trial subset)");
-                return 0;
-            }
-            return GateReport.Check(console, config, sink.Trials);
-        }
-        catch (MrfiException e)
-        {
-            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return UserError;
+                string configPath = settings.Example is { } example ? BundledExample.Write(example) : settings.Config;
+                string again = settings.Example is { } e ? $"--example {e}" : settings.Config;
+                // Validate everything (the same code as `validate`) before creating any output.
+                var plan = ToolCatalog.Load(configPath, settings.Options);
+                using var model = plan.Model;
+                using var data = CampaignRunner.LoadData(plan);
+                DryRun.Check(plan, data, plan.Config.Run.Seed);
+                var config = plan.Config;
+                CampaignRunner.ResolveDevice(config.Run);
+                var shard = settings.Shard is { } sh ? Shard.Parse(sh) : null;
+                if (shard is not null && settings.Out is null && settings.Resume is null)
+                    throw new MrfiException("error: --shard needs --out DIR, the folder all shards share");
+                if (shard is not null && config.Campaign.Sequential)
+                    throw new MrfiException($"error: {config.Path}: [campaign] sequential = true decides when to stop a point from all of its repeats in order, so it cannot be split with --shard; run it on one machine, or set sequential = false and use the 'plan' figure for repeats");
+                string folder = Path.GetFullPath(settings.Resume ?? settings.Out ?? ResultsFolder.NewUnder(config.Run.Output));
+                var identity = new CampaignIdentity(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(config.Text)), settings.Seed ?? config.Run.Seed, plan.TrialCount, plan.SweepNames);
+                var sink = new ParquetResultSink(folder, plan.SweepNames, identity, shard, resume: settings.Resume is not null);
+                using var log = LogSetup.Create(console, Path.Combine(folder, "mrfi.log"), settings.Verbose);
+                log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(configPath), folder);
+                log.Debug("Torch {Torch}; native setup: {Native}", TorchSharp.torch.__version__, Mrfi.Core.Native.TorchNative.Setup);
+                log.Information("Plan: {Points} sweep point(s) × {Repeats} repeat(s), {Entries} fault entr(ies), {Observers} observer entr(ies)",
+                    plan.Points.Count, plan.Repeats, config.Faults.Count, plan.Observers.Count);
+                bool records = FaultEstimate.Decide(plan, data);
+                log.Information("Fault records (faults.parquet): {State}", records ? "on" : "off");
+                var runner = new CampaignRunner(log) { RecordFaults = records, FinishedAccuracies = sink.FinishedAccuracies };
+                var progress = new ProgressReporter(console, log);
+                using var ctrlC = new CtrlC(cancellationToken);
+                var only = settings.Trials.ToHashSet();
+                var bad = only.FirstOrDefault(t => t < 0 || t >= plan.TrialCount, -1);
+                if (bad >= 0) throw new MrfiException($"error: --trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
+                var finished = sink.Finished;
+                if (finished.Count > 0) log.Information("Resuming: {Finished} trial(s) already finished in {Folder}", finished.Count, folder);
+                Func<long, bool>? include = only.Count == 0 && shard is null && finished.Count == 0 ? null
+                    : t => (only.Count == 0 || only.Contains(t)) && (shard?.Includes(t) ?? true) && !finished.Contains(t);
+                var summary = progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, include, ctrlC.Token));
+                SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
+                if (only.Count > 0) log.Information("Replayed trial(s) {Trials} only", string.Join(", ", only.Order()));
+                if (summary.Interrupted)
+                {
+                    console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} trials; the finished ones are in {folder}. Continue with: dotnet mrfi run {again} --resume {folder}");
+                    return Interrupted;
+                }
+                console.MarkupLineInterpolated($"[green]done[/] {summary.Trials} trials in {(summary.FinishedAt - summary.StartedAt).TotalSeconds:F1} s → {folder}");
+                if (shard is not null) console.WriteLine($"shard {shard.Index}/{shard.Count} done; when every shard has finished: dotnet mrfi merge {folder}");
+                // A gate judges whole sweep points, so a shard or a replay of single trials cannot pass or fail it.
+                if (config.Gates.Count > 0 && (shard is not null || only.Count > 0))
+                {
+                    console.WriteLine("gate not checked: it needs every trial of the campaign (not a --shard or --trial subset)");
+                    return 0;
+                }
+                return GateReport.Check(console, config, sink.Trials);
+            });
         }
         finally
         {

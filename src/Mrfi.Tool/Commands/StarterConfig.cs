@@ -51,4 +51,17 @@ internal static class StarterConfig
 
     /// <summary>The bundled files the starter config uses, shipped in the tool's assets/ folder.</summary>
     public static readonly string[] Assets = ["lenet_fmnist.safetensors", "fmnist_test1000-images-idx3-ubyte", "fmnist_test1000-labels-idx1-ubyte"];
+
+    /// <summary>Where the tool keeps the bundled files.</summary>
+    public static string AssetFolder => Path.Combine(AppContext.BaseDirectory, "assets");
+
+    /// <summary>Fails with one message when a bundled file is missing from <paramref name="folder"/>.</summary>
+    public static void RequireAssets(string folder)
+    {
+        foreach (var file in Assets)
+        {
+            if (!File.Exists(Path.Combine(folder, file)))
+                throw new Mrfi.Core.MrfiException($"error: the bundled file {file} is missing from {folder}; reinstall the tool");
+        }
+    }
 }

@@ -23,7 +23,7 @@ internal static class SummaryTable
             double sd = acc.Count > 1 ? Math.Sqrt(acc.Sum(a => (a - mean) * (a - mean)) / (acc.Count - 1)) : 0;
             var first = g.First();
             var cells = new List<string> { g.Key.ToString(CultureInfo.InvariantCulture) };
-            cells.AddRange(sweepNames.Select(first.Sweep.Show));
+            cells.AddRange(sweepNames.Select(n => first.Sweep.Show(n)));
             cells.Add(first.GoldenAccuracy.ToString("P2", CultureInfo.InvariantCulture));
             cells.Add($"{mean.ToString("P2", CultureInfo.InvariantCulture)} ± {sd.ToString("P2", CultureInfo.InvariantCulture)}");
             cells.Add(g.Average(t => t.Changed).ToString("F1", CultureInfo.InvariantCulture));

@@ -12,7 +12,7 @@ internal static class UserErrors
         {
             return body();
         }
-        catch (MrfiException e)
+        catch (Exception e) when (e is MrfiException or Mrfi.Report.ReportException)
         {
             foreach (var line in e.Message.Split(Environment.NewLine)) console.MarkupLineInterpolated($"[red]{line}[/]");
             return RunCommand.UserError;

@@ -24,7 +24,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
         foreach (var p in plugins)
             console.WriteLine($"  plugin {p.Name}: {p.Path} ({p.Components} components, loaded in {p.LoadMilliseconds:F0} ms)");
         foreach (var g in plan.Config.Gates)
-            console.WriteLine($"  gate at {(g.Point.Names.Count == 0 ? "every point" : string.Join(", ", g.Point.Names.Select(n => $"{n} = {(g.Point.Get(n) is double d ? d.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : g.Point.Get(n))}")))}: " +
+            console.WriteLine($"  gate at {(g.Point.Names.Count == 0 ? "every point" : g.Point.Describe())}: " +
                 $"{string.Join(", ", g.Thresholds.Select(t => $"{t.Key} = {t.Limit.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}"))} ({(g.Interval ? $"{(g.Confidence * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} % interval" : "estimate")})");
         foreach (var s in snippets)
             console.WriteLine($"  inline C# {s.Kind} at {s.Location} ({(s.FromCache ? "from the cache" : "compiled")} in {s.Milliseconds:F0} ms)");

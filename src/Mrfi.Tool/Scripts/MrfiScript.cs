@@ -46,22 +46,24 @@ public sealed class MrfiScript
         // A column is text or numbers, never both: a tag given as 3 in one run and "int8" in another has no column type.
         foreach (var c in columns.Where(c => runs.Any(r => r.Tag.Texts.ContainsKey(c)) && runs.Any(r => r.Tag.ContainsKey(c))))
             throw new Mrfi.Core.MrfiException($"error: tag '{c}' is a number in some runs and a string in others; give it one kind");
-        var sink = new ParquetResultSink(path, columns);
-        long trial = 0;
+        var trials = new List<Mrfi.Core.Campaigns.TrialRecord>();
+        var observers = new List<Mrfi.Core.Campaigns.ObserverRecord>();
         for (int point = 0; point < runs.Count; point++)
         {
             var run = runs[point];
             foreach (var t in run.Trials)
             {
-                long id = trial++;
-                sink.AddTrial(t with { Trial = id, Point = point, Sweep = run.Tag }, [.. run.Observers.Where(o => o.Trial == t.Trial).Select(o => o with { Trial = id })], []);
+                long id = trials.Count;
+                trials.Add(t with { Trial = id, Point = point, Sweep = run.Tag });
+                observers.AddRange(run.Observers.Where(o => o.Trial == t.Trial).Select(o => o with { Trial = id }));
             }
         }
         var first = _experiments.FirstOrDefault()?.Plan.Config;
-        sink.Complete(new Mrfi.Core.Campaigns.CampaignSummary(first?.Path ?? "script", first?.Text ?? "", first?.Run.Seed ?? 0, _experiments.FirstOrDefault()?.Plan.ModelName ?? "",
-            first?.Model.Weights, [], columns, (int)trial, runs.FirstOrDefault()?.Trials.FirstOrDefault()?.Total ?? 0, runs.FirstOrDefault()?.Trials.FirstOrDefault()?.FloatAccuracy ?? double.NaN,
+        var sample = runs.FirstOrDefault()?.Trials.FirstOrDefault();
+        ParquetResultSink.WriteAll(path, columns, trials, observers, new Mrfi.Core.Campaigns.CampaignSummary(first?.Path ?? "script", first?.Text ?? "", first?.Run.Seed ?? 0,
+            _experiments.FirstOrDefault()?.Plan.ModelName ?? "", first?.Model.Weights, [], columns, trials.Count, sample?.Total ?? 0, sample?.FloatAccuracy ?? double.NaN,
             first?.Run.Device ?? "cpu", TorchSharp.torch.get_num_threads(), DateTime.UtcNow, DateTime.UtcNow));
-        Print($"saved {trial} trials to {path}");
+        Print($"saved {trials.Count} trials to {path}");
         return path;
     }
 
