@@ -18,7 +18,7 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
 {
     public override int Execute(CommandContext context, InspectSettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
-        var (model, batch, title) = settings.Model is { } name ? FromName(name) : FromConfig(settings.Config);
+        var (model, batch, title) = settings.Model is { } name ? FromName(name) : FromConfig(settings.Config, settings.Options);
         using (model)
         using (batch)
         {
@@ -49,11 +49,11 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
         return (model, torch.zeros(shape), $"{name} with default arguments, one input of shape [{string.Join(",", shape)}]");
     }
 
-    private static (nn.Module<Tensor, Tensor>, Tensor, string) FromConfig(string path)
+    private static (nn.Module<Tensor, Tensor>, Tensor, string) FromConfig(string path, LoadOptions options)
     {
         // Only [model] and [data] matter here: a half-written fault entry must not stop a user from looking at the model.
         var problems = new Problems();
-        var plan = ToolCatalog.LoadLenient(path, problems)?.Plan;
+        var plan = ToolCatalog.LoadLenient(path, problems, options)?.Plan;
         if (plan is null || (problems.Any && plan.Config.Data is { Images: null, Files.Count: 0, Synthetic: null, Folder: null } && plan.Dataset is null))
         {
             plan?.Model.Dispose();

@@ -92,6 +92,21 @@ public sealed class ConfigCommandsTests
     }
 
     [TestMethod]
+    public void Inspect_honours_no_scripts_and_still_shows_the_model()
+    {
+        // An inline error model: --no-scripts must refuse to compile it, here as in run and validate.
+        string config = Cli.Config(Cli.Small.Replace("error_model = { method = \"IntRandomBitFlip\", bit_width = 8 }",
+            "error_model = { code = \"v => v.neg()\" }", StringComparison.Ordinal));
+        var allowed = Cli.Run("inspect", config);
+        Assert.AreEqual(0, allowed.ExitCode, allowed.Output);
+        Assert.DoesNotContain("problem(s) in the fault entries", allowed.Output);
+        var refused = Cli.Run("inspect", config, "--no-scripts");
+        Assert.AreEqual(0, refused.ExitCode, refused.Output);
+        StringAssert.Contains(refused.Output, "1 problem(s) in the fault entries");
+        StringAssert.Contains(refused.Output, "weight [120,400]");
+    }
+
+    [TestMethod]
     public void Init_writes_a_starter_that_runs_and_refuses_to_overwrite()
     {
         string folder = Repo.TempFolder("init");
