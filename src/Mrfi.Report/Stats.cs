@@ -2,6 +2,9 @@ namespace Mrfi.Report;
 
 /// <summary>The same 95 % intervals as points.parquet (Student's t over repeats, Wilson for pooled rates), so that the
 /// report of an unmerged or sharded folder gives the numbers its merged points.parquet will hold.</summary>
+/// <remarks>A copy of Mrfi.Core.Statistics.Intervals (MeanT at 95 %, Wilson), kept on purpose: the report reads results
+/// without TorchSharp, and Mrfi.Core and Mrfi.Abstractions both bring it in. Change both together; ReportCommandTests compares
+/// these numbers with points.parquet's.</remarks>
 internal static class Stats
 {
     private const double Z95 = 1.959963984540054;
