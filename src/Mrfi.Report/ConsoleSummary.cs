@@ -46,7 +46,7 @@ internal static class ConsoleSummary
     {
         if (results.CampaignTrials is { } all && all > results.Trials.Rows)
             yield return $"note: {results.Trials.Rows} of the campaign's {all} trials are present (campaign.json); the figures show those";
-        if (!results.Merged) yield return $"note: read {results.PartFiles} part file(s); the folder is not merged (dotnet mrfi merge)";
+        if (!results.Merged) yield return $"note: read {results.PartFiles} file(s) of the trials/ dataset; the folder is not merged (dotnet mrfi merge)";
     }
 
     /// <summary>One line: the folder, model, trials, points and sweep variables.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mrfi.Results.Parquet;
 
 namespace Mrfi.Report;
 
@@ -43,7 +44,7 @@ internal sealed class ResultsSet
     /// <summary>Trials of the whole campaign per campaign.json, when the folder has one.</summary>
     public int? CampaignTrials { get; }
 
-    /// <summary>True when read from trials.parquet, false when from part files.</summary>
+    /// <summary>True when read from trials.parquet, false when from the trials/ dataset.</summary>
     public bool Merged { get; }
 
     public int PartFiles { get; }
@@ -51,8 +52,8 @@ internal sealed class ResultsSet
     /// <summary>Sweep variables: the trials columns that docs/results.md does not list, in file order.</summary>
     public IReadOnlyList<string> SweepNames { get; }
 
-    /// <summary>Reads <paramref name="folder"/>: trials.parquet and observers.parquet when merged, else every
-    /// trials-part-*.parquet (all shards) and the observer parts beside them.</summary>
+    /// <summary>Reads <paramref name="folder"/>: trials.parquet and observers.parquet when merged, else the trials/ dataset
+    /// (every shard's parts and compacted files) and the observers/ files of the same names.</summary>
     public static ResultsSet Load(string folder)
     {
         if (string.IsNullOrWhiteSpace(folder)) throw new ReportException("error: RESULTS must name a results folder");
@@ -60,9 +61,9 @@ internal sealed class ResultsSet
         if (!Directory.Exists(folder)) throw new ReportException($"error: {folder} does not exist");
         string merged = Path.Combine(folder, "trials.parquet");
         bool isMerged = File.Exists(merged);
-        var trialFiles = isMerged ? [merged] : Directory.GetFiles(folder, "trials-part-*.parquet").Order(StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> trialFiles = isMerged ? [merged] : ResultsLayout.Files(folder, "trials");
         if (trialFiles.Count == 0)
-            throw new ReportException($"error: {folder} holds no results (neither trials.parquet nor trials-part-*.parquet); give the folder that `dotnet mrfi run` wrote");
+            throw new ReportException($"error: {folder} holds no results (neither trials.parquet nor a trials/ dataset); give the folder that `dotnet mrfi run` wrote");
         var trials = Table.Read(trialFiles);
         var missing = Required.Where(c => !trials.Has(c)).ToList();
         if (missing.Count > 0)
@@ -72,7 +73,7 @@ internal sealed class ResultsSet
             throw new ReportException($"error: {folder}: trial(s) {string.Join(", ", duplicates)} appear in more than one part file (the same shard run twice?)");
         var observerFiles = isMerged
             ? [.. new[] { Path.Combine(folder, "observers.parquet") }.Where(File.Exists)]
-            : trialFiles.Select(p => Path.Combine(folder, Path.GetFileName(p).Replace("trials-", "observers-", StringComparison.Ordinal))).Where(File.Exists).ToList();
+            : trialFiles.Select(p => ResultsLayout.Sibling(p, "observers")).Where(File.Exists).ToList();
         var observers = observerFiles.Count == 0 ? null : Table.Read(observerFiles);
         return new ResultsSet(folder, trials, observers is { Rows: > 0 } ? observers : null, ReadManifest(folder), ReadCampaignTrials(folder), isMerged, isMerged ? 0 : trialFiles.Count);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mrfi.Core;
+using Mrfi.Core.Planning;
 
 namespace Mrfi.Results.Parquet;
 
@@ -11,6 +12,10 @@ namespace Mrfi.Results.Parquet;
 public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials, IReadOnlyList<string> Sweep)
 {
     private const string FileName = "campaign.json";
+
+    /// <summary>The identity of <paramref name="plan"/> run with <paramref name="seed"/> (default: [run] seed).</summary>
+    public static CampaignIdentity For(CampaignPlan plan, long? seed = null) =>
+        new(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(plan.Config.Text)), seed ?? plan.Config.Run.Seed, plan.TrialCount, plan.SweepNames);
 
     /// <summary>Reads the identity of a folder, or null when it has none.</summary>
     public static CampaignIdentity? Read(string folder)

@@ -6,10 +6,12 @@ using Mrfi.Core.Campaigns;
 
 namespace Mrfi.Results.Parquet;
 
-/// <summary>Writes a campaign's results into one folder. Each finished trial is written at once as a part file
-/// (<c>trials-part-….parquet</c>, <c>observers-part-….parquet</c>), so a killed run keeps every finished trial and can be
-/// resumed; at the end the parts are merged into <c>trials.parquet</c>, <c>observers.parquet</c> and <c>points.parquet</c>,
-/// plus <c>manifest.json</c>. A shard keeps its parts; `dotnet mrfi merge` joins the shards.</summary>
+/// <summary>Writes a campaign's results into one folder. Each finished trial is written at once as a part file in the table's
+/// dataset folder (<c>trials/part-….parquet</c>, <c>observers/part-….parquet</c>; see <see cref="ResultsLayout"/>), so a killed
+/// run keeps every finished trial and can be resumed; at the end the parts are merged into <c>trials.parquet</c>,
+/// <c>observers.parquet</c> and <c>points.parquet</c>, plus <c>manifest.json</c>. A shard compacts its parts into
+/// <c>shard-K-of-N.parquet</c> in each dataset folder and picks up its own finished trials when it is started again
+/// (a requeued cluster task); `dotnet mrfi merge` joins the shards.</summary>
 public sealed class ParquetResultSink : ICampaignSink
 {
     private readonly List<TrialRecord> _trials = [];
@@ -30,20 +32,22 @@ public sealed class ParquetResultSink : ICampaignSink
         _sweepNames = sweepNames;
         _shard = shard;
         Directory.CreateDirectory(folder);
-        foreach (var temp in Directory.GetFiles(folder, ".*.tmp")) File.Delete(temp);   // left by a killed write
+        foreach (string dir in ResultsLayout.Tables.Select(t => ResultsLayout.Dataset(folder, t)).Prepend(folder).Where(Directory.Exists))
+            foreach (var temp in Directory.GetFiles(dir, ".*.tmp")) File.Delete(temp);   // left by a killed write
         var existing = CampaignIdentity.Read(folder);
-        bool hasResults = File.Exists(TrialsPath) || PartFiles("trials").Any();
+        bool merged = File.Exists(TrialsPath);
         if (existing is not null && identity is not null && existing with { Sweep = [] } != identity with { Sweep = [] })
             throw new MrfiException($"error: {folder} holds results of another campaign (config {existing.ConfigSha256[..12]}…, seed {existing.Seed}); choose another --out");
         if (resume && existing is null)
             throw new MrfiException($"error: {folder} has no campaign.json: there is nothing to resume there");
-        if (!resume && shard is null && hasResults)
+        if (!resume && shard is null && (merged || ResultsLayout.Files(folder, "trials").Count > 0))
             throw new MrfiException($"error: {folder} already holds results; use --resume {folder} to continue that campaign, or another --out");
-        if (File.Exists(TrialsPath) && resume)
-            throw new MrfiException($"error: {folder} holds a finished campaign (trials.parquet); nothing to resume");
+        if (merged && (resume || shard is not null))
+            throw new MrfiException($"error: {folder} holds a finished campaign (trials.parquet); nothing to {(resume ? "resume" : "add")} there");
         identity?.Write(folder);
-        if (resume) LoadParts();
-        _nextPart = PartFiles("trials").Select(PartNumber).DefaultIfEmpty(0).Max() + 1;
+        // A shard started again (a requeued or resubmitted cluster task) continues from its own finished trials.
+        if (resume || shard is not null) LoadOwnFiles();
+        _nextPart = OwnFiles("trials").Where(IsPart).Select(PartNumber).DefaultIfEmpty(0).Max() + 1;
     }
 
     /// <summary>The results folder.</summary>
@@ -76,11 +80,11 @@ public sealed class ParquetResultSink : ICampaignSink
         _trials.Add(trial);
         _observers.AddRange(observers);
         _faults.AddRange(faults);
-        string name = $"part-{(_shard is null ? "" : _shard.Tag + "-")}{_nextPart++:D6}.parquet";
+        string name = ResultsLayout.PartName(_shard?.Tag, _nextPart++);
         // Observers first: a trials part is the mark that the trial finished, so it must come last.
-        Tables.Observers().WriteAsync(Path.Combine(Folder, $"observers-{name}"), observers).GetAwaiter().GetResult();
-        if (faults.Count > 0) Tables.Faults().WriteAsync(Path.Combine(Folder, $"faults-{name}"), faults).GetAwaiter().GetResult();
-        Tables.Trials(_sweepNames, [trial]).WriteAsync(Path.Combine(Folder, $"trials-{name}"), [trial]).GetAwaiter().GetResult();
+        Tables.Observers().WriteAsync(DatasetPath("observers", name), observers).GetAwaiter().GetResult();
+        if (faults.Count > 0) Tables.Faults().WriteAsync(DatasetPath("faults", name), faults).GetAwaiter().GetResult();
+        Tables.Trials(_sweepNames, [trial]).WriteAsync(DatasetPath("trials", name), [trial]).GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />
@@ -88,12 +92,25 @@ public sealed class ParquetResultSink : ICampaignSink
 
     private async Task CompleteAsync(CampaignSummary summary)
     {
-        if (_shard is null && !summary.Interrupted)
+        if (!summary.Interrupted)
         {
-            await WriteMergedAsync(Folder, _sweepNames, _trials, _observers, _faults).ConfigureAwait(false);
-            foreach (var part in PartFiles("trials").Concat(PartFiles("observers")).Concat(PartFiles("faults"))) File.Delete(part);
+            var parts = ResultsLayout.Tables.SelectMany(t => OwnFiles(t).Where(IsPart)).ToList();
+            if (_shard is null) await WriteMergedAsync(Folder, _sweepNames, _trials, _observers, _faults).ConfigureAwait(false);
+            else await CompactShardAsync().ConfigureAwait(false);
+            foreach (var part in parts) File.Delete(part);
+            if (_shard is null) RemoveEmptyDatasets(Folder);
         }
         await AtomicFile.WriteAsync(ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options)).ConfigureAwait(false);
+    }
+
+    /// <summary>One file per table for a finished shard instead of one per trial; trials last, as for parts.</summary>
+    private async Task CompactShardAsync()
+    {
+        string name = ResultsLayout.ShardName(_shard!.Tag);
+        var trials = _trials.OrderBy(t => t.Trial).ToList();
+        await Tables.Observers().WriteAsync(DatasetPath("observers", name), [.. _observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
+        if (_faults.Count > 0) await Tables.Faults().WriteAsync(DatasetPath("faults", name), [.. _faults.OrderBy(f => f.Trial)]).ConfigureAwait(false);
+        await Tables.Trials(_sweepNames, trials).WriteAsync(DatasetPath("trials", name), trials).ConfigureAwait(false);
     }
 
     /// <summary>Writes results that are already complete (a script's runs) in one go: the merged tables and the manifest,
@@ -116,27 +133,52 @@ public sealed class ParquetResultSink : ICampaignSink
         await PointSummary.WriteAsync(Path.Combine(folder, "points.parquet"), sweepNames, ordered).ConfigureAwait(false);
     }
 
-    /// <summary>Part files of a table in the folder, of this shard.</summary>
-    internal IEnumerable<string> PartFiles(string table) =>
-        Directory.GetFiles(Folder, $"{table}-part-{(_shard is null ? "" : _shard.Tag + "-")}*.parquet")
-            .Where(f => _shard is not null || !Path.GetFileName(f).Contains("-of-", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+    /// <summary>This run's files of a table's dataset: its parts (an unsharded run's, or this shard's) and this shard's compacted file.</summary>
+    internal IEnumerable<string> OwnFiles(string table) => ResultsLayout.Files(Folder, table).Where(f =>
+    {
+        string name = Path.GetFileName(f);
+        return _shard is null
+            ? name.StartsWith(ResultsLayout.PartPrefix(null), StringComparison.Ordinal) && !name.Contains("-of-", StringComparison.Ordinal)
+            : name.StartsWith(ResultsLayout.PartPrefix(_shard.Tag), StringComparison.Ordinal) || name == ResultsLayout.ShardName(_shard.Tag);
+    });
 
-    /// <summary>The part file of <paramref name="table"/> (observers, faults) written with the trials part <paramref name="trialsPart"/>.</summary>
-    internal static string Sibling(string trialsPart, string table) =>
-        Path.Combine(Path.GetDirectoryName(trialsPart)!, Path.GetFileName(trialsPart).Replace("trials-", table + "-", StringComparison.Ordinal));
+    /// <summary>Deletes the dataset folders an unsharded run leaves empty once its parts are merged.</summary>
+    internal static void RemoveEmptyDatasets(string folder)
+    {
+        foreach (var dataset in ResultsLayout.Tables.Select(t => ResultsLayout.Dataset(folder, t)))
+            if (Directory.Exists(dataset) && !Directory.EnumerateFileSystemEntries(dataset).Any()) Directory.Delete(dataset);
+    }
+
+    private string DatasetPath(string table, string name)
+    {
+        string dataset = ResultsLayout.Dataset(Folder, table);
+        Directory.CreateDirectory(dataset);
+        return Path.Combine(dataset, name);
+    }
+
+    private static bool IsPart(string path) => Path.GetFileName(path).StartsWith("part-", StringComparison.Ordinal);
 
     private static int PartNumber(string path) => int.Parse(Path.GetFileNameWithoutExtension(path)[^6..], System.Globalization.CultureInfo.InvariantCulture);
 
-    private void LoadParts()
+    /// <summary>Loads this run's finished trials. The compacted shard file comes first: a part whose trials it already holds
+    /// is what a shard killed while compacting leaves behind, and is deleted rather than counted twice.</summary>
+    private void LoadOwnFiles()
     {
-        foreach (var part in PartFiles("trials"))
+        var seen = new HashSet<long>();
+        foreach (var file in OwnFiles("trials").OrderBy(IsPart))
         {
-            var trials = RecordReader.TrialsAsync(part, _sweepNames).GetAwaiter().GetResult();
-            string observers = Sibling(part, "observers");
-            if (!File.Exists(observers)) throw new MrfiException($"error: {observers} is missing beside {part}; delete {part} to run its trial again");
+            var trials = RecordReader.TrialsAsync(file, _sweepNames).GetAwaiter().GetResult();
+            if (IsPart(file) && trials.All(t => seen.Contains(t.Trial)))
+            {
+                foreach (var table in Enumerable.Reverse(ResultsLayout.Tables)) File.Delete(ResultsLayout.Sibling(file, table));
+                continue;
+            }
+            string observers = ResultsLayout.Sibling(file, "observers");
+            if (!File.Exists(observers)) throw new MrfiException($"error: {observers} is missing beside {file}; delete {file} to run its trial(s) again");
             _trials.AddRange(trials);
+            seen.UnionWith(trials.Select(t => t.Trial));
             _observers.AddRange(RecordReader.ObserversAsync(observers).GetAwaiter().GetResult());
-            string faults = Sibling(part, "faults");
+            string faults = ResultsLayout.Sibling(file, "faults");
             if (File.Exists(faults)) _faults.AddRange(RecordReader.FaultsAsync(faults).GetAwaiter().GetResult());
         }
     }

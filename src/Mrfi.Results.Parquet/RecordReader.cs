@@ -58,12 +58,16 @@ internal static class RecordReader
         return rows;
     }
 
-    private static async Task<Dictionary<string, Array>> ReadAsync(string path)
+    /// <summary>The trial column alone (a shard's progress, duplicates and gaps without reading whole tables).</summary>
+    public static async Task<long[]> TrialIdsAsync(string path) =>
+        (long[])(await ReadAsync(path, "trial").ConfigureAwait(false)).GetValueOrDefault("trial", Array.Empty<long>());
+
+    private static async Task<Dictionary<string, Array>> ReadAsync(string path, string? only = null)
     {
         try
         {
             await using var reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
-            var fields = reader.Schema.GetDataFields();
+            var fields = reader.Schema.GetDataFields().Where(f => only is null || f.Name == only).ToArray();
             var result = fields.ToDictionary(f => f.Name, f => (Array)Array.CreateInstance(Element(f), 0));
             for (int g = 0; g < reader.RowGroupCount; g++)
             {

@@ -35,6 +35,11 @@ internal static class MrfiApp
         c.AddCommand<MergeCommand>("merge")
             .WithDescription("Join the part files of every shard in a results folder, checking for missing and duplicate trials.")
             .WithExample("merge", "results/sharded");
+        c.AddCommand<SubmitCommand>("submit")
+            .WithDescription("Run a campaign as shards on a cluster: a Slurm job array plus a merge-and-report job, or Kubernetes Jobs.")
+            .WithExample("submit", "mrfi.toml", "--slurm", "--shards", "8", "--out", "/shared/campaign", "--time", "02:00:00")
+            .WithExample("submit", "--slurm", "--resume", "/shared/campaign")
+            .WithExample("submit", "mrfi.toml", "--k8s", "--shards", "8", "--out", "/data/campaign", "--image", "registry/mrfi:0.1.0");
         c.AddCommand<ReportCommand>("report")
             .WithDescription("Write report.html, PNG figures chosen from what the campaign swept, and a plain-text summary of a results folder.")
             .WithExample("report", "results/run-20261129-063000")

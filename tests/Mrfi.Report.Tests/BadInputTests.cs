@@ -23,14 +23,14 @@ public sealed class BadInputTests
     [TestMethod]
     public void A_folder_without_results_says_what_it_lacks()
     {
-        StringAssert.Contains(Error(_folder), "holds no results (neither trials.parquet nor trials-part-*.parquet)");
+        StringAssert.Contains(Error(_folder), "holds no results (neither trials.parquet nor a trials/ dataset)");
     }
 
     [TestMethod]
     public void A_damaged_part_file_is_named_and_not_skipped()
     {
         new FakeResults().Sweep("ber", 1e-4, 1e-2).Write(_folder, shards: 2);
-        string part = Directory.GetFiles(_folder, "trials-part-*.parquet").Order(StringComparer.Ordinal).ElementAt(2);
+        string part = Directory.GetFiles(Path.Combine(_folder, "trials")).Order(StringComparer.Ordinal).ElementAt(2);
         var bytes = File.ReadAllBytes(part);
         File.WriteAllBytes(part, bytes[..(bytes.Length / 2)]);
         string message = Error(_folder);
@@ -42,8 +42,8 @@ public sealed class BadInputTests
     public void A_trial_in_two_part_files_is_refused()
     {
         new FakeResults().Sweep("ber", 1e-4, 1e-2).Write(_folder, shards: 2);
-        string part = Directory.GetFiles(_folder, "trials-part-0-of-2-*.parquet").Order(StringComparer.Ordinal).First();
-        File.Copy(part, Path.Combine(_folder, "trials-part-0-of-3-000099.parquet"));
+        string part = Directory.GetFiles(Path.Combine(_folder, "trials"), "part-0-of-2-*.parquet").Order(StringComparer.Ordinal).First();
+        File.Copy(part, Path.Combine(_folder, "trials", "part-0-of-3-000099.parquet"));
         StringAssert.Contains(Error(_folder), "appear in more than one part file");
     }
 

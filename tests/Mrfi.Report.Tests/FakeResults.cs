@@ -38,7 +38,7 @@ internal sealed class FakeResults
         return [.. combos.SelectMany((c, p) => Enumerable.Range(0, Repeats).Select(r => (p, r, (long)(p * Repeats + r), c)))];
     }
 
-    /// <summary>Writes trials.parquet and observers.parquet (or part files when <paramref name="shards"/> &gt; 0) and a manifest.</summary>
+    /// <summary>Writes trials.parquet and observers.parquet (or the trials/ and observers/ datasets of shard part files when <paramref name="shards"/> &gt; 0) and a manifest.</summary>
     public string Write(string folder, int shards = 0, bool pointZero = false)
     {
         Directory.CreateDirectory(folder);
@@ -53,8 +53,8 @@ internal sealed class FakeResults
             foreach (var t in trials)
             {
                 string name = $"part-{t.Trial % shards}-of-{shards}-{t.Trial:D6}.parquet";
-                WriteObservers(Path.Combine(folder, $"observers-{name}"), [t]);
-                WriteTrials(Path.Combine(folder, $"trials-{name}"), [t], pointZero);
+                WriteObservers(Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "observers")).FullName, name), [t]);
+                WriteTrials(Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "trials")).FullName, name), [t], pointZero);
             }
         }
         File.WriteAllText(Path.Combine(folder, "manifest.json"), $$"""

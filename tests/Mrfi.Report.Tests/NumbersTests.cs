@@ -94,10 +94,10 @@ public sealed partial class NumbersTests
     {
         var merged = ReportBuilder.Build(Campaign().Write(Path.Combine(_folder, "merged")), Path.Combine(_folder, "report-merged"));
         var parts = ReportBuilder.Build(Campaign().Write(Path.Combine(_folder, "parts"), shards: 2), Path.Combine(_folder, "report-parts"));
-        Assert.IsNotEmpty(Directory.GetFiles(Path.Combine(_folder, "parts"), "trials-part-1-of-2-*.parquet"));
+        Assert.IsNotEmpty(Directory.GetFiles(Path.Combine(_folder, "parts", "trials"), "part-1-of-2-*.parquet"));
         Assert.IsFalse(File.Exists(Path.Combine(_folder, "parts", "trials.parquet")));
         CollectionAssert.AreEqual(HtmlRows(File.ReadAllText(merged.Html!)).SelectMany(r => r).ToList(), HtmlRows(File.ReadAllText(parts.Html!)).SelectMany(r => r).ToList());
-        Assert.IsTrue(parts.Summary.Any(l => l.Contains("18 part file(s); the folder is not merged", StringComparison.Ordinal)), string.Join("\n", parts.Summary));
+        Assert.IsTrue(parts.Summary.Any(l => l.Contains("18 file(s) of the trials/ dataset; the folder is not merged", StringComparison.Ordinal)), string.Join("\n", parts.Summary));
         CollectionAssert.AreEqual(merged.Figures.Select(Path.GetFileName).ToList(), parts.Figures.Select(Path.GetFileName).ToList());
     }
 

@@ -16,7 +16,7 @@ public sealed class DamagedPartTests
             var record = new TrialRecord(t, 0, t, 1000 + t, new Dictionary<string, double> { ["ber"] = 1e-3 }, 0.5, 0.9, 0.9, 500, 1000, 3, 7, 0.25, DateTime.UtcNow);
             sink.AddTrial(record, [new ObserverRecord(t, "fc3", "after", "RMSE", "rmse", 0.1 * t)], []);
         }
-        parts = [.. Directory.GetFiles(folder, "*-part-000002.parquet").Order(StringComparer.Ordinal)];
+        parts = [.. Directory.GetFiles(folder, "part-000002.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
         return folder;
     }
 
@@ -29,7 +29,7 @@ public sealed class DamagedPartTests
     public void A_damaged_part_file_is_reported_by_name_never_read_silently(string table, string damage)
     {
         string folder = Folder(out var parts);
-        string victim = parts.Single(p => Path.GetFileName(p).StartsWith(table + "-", StringComparison.Ordinal));
+        string victim = parts.Single(p => Path.GetFileName(Path.GetDirectoryName(p)) == table);
         byte[] bytes = File.ReadAllBytes(victim);
         File.WriteAllBytes(victim, damage switch
         {

@@ -115,7 +115,9 @@ public sealed class CampaignRunner
         }
         if (asked > 1) return Math.Min(asked, plan.Repeats);
         long parameters = plan.Model.parameters().Sum(p => p.numel());
-        return parameters <= AutoWorkersMaxParameters ? Math.Clamp(Math.Min(Environment.ProcessorCount, plan.Repeats), 1, 4) : 1;
+        // [run] threads (a cluster task's CPU count) bounds the replicas as well as the threads.
+        int cpus = plan.Config.Run.Threads > 0 ? plan.Config.Run.Threads : Environment.ProcessorCount;
+        return parameters <= AutoWorkersMaxParameters ? Math.Clamp(Math.Min(cpus, plan.Repeats), 1, 4) : 1;
     }
 
     /// <summary>Largest model (in parameters) that <c>workers = 0</c> runs on several replicas.</summary>

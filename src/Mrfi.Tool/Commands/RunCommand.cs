@@ -14,6 +14,13 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
     public const int UserError = 2;
     public const int Interrupted = 130;
 
+    /// <summary>Sequential mode stops a point from all of its repeats in order: it cannot be split over shards.</summary>
+    internal static void RefuseSequential(Mrfi.Core.Configuration.MrfiConfig config, string how)
+    {
+        if (config.Campaign.Sequential)
+            throw new MrfiException($"error: {config.Path}: [campaign] sequential = true decides when to stop a point from all of its repeats in order, so it cannot be split with {how}; run it on one machine, or set sequential = false and use the 'plan' figure for repeats");
+    }
+
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         try
@@ -24,6 +31,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 string again = settings.Example is { } e ? $"--example {e}" : settings.Config;
                 // Validate everything (the same code as `validate`) before creating any output.
                 var plan = ToolCatalog.Load(configPath, settings.Options);
+                if (settings.Threads is { } threads) plan = plan with { Config = plan.Config with { Run = plan.Config.Run with { Threads = threads } } };
                 using var model = plan.Model;
                 using var data = CampaignRunner.LoadData(plan);
                 DryRun.Check(plan, data, plan.Config.Run.Seed);
@@ -32,12 +40,12 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 var shard = settings.Shard is { } sh ? Shard.Parse(sh) : null;
                 if (shard is not null && settings.Out is null && settings.Resume is null)
                     throw new MrfiException("error: --shard needs --out DIR, the folder all shards share");
-                if (shard is not null && config.Campaign.Sequential)
-                    throw new MrfiException($"error: {config.Path}: [campaign] sequential = true decides when to stop a point from all of its repeats in order, so it cannot be split with --shard; run it on one machine, or set sequential = false and use the 'plan' figure for repeats");
+                if (shard is not null) RefuseSequential(config, "--shard");
                 string folder = Path.GetFullPath(settings.Resume ?? settings.Out ?? ResultsFolder.NewUnder(config.Run.Output));
-                var identity = new CampaignIdentity(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(config.Text)), settings.Seed ?? config.Run.Seed, plan.TrialCount, plan.SweepNames);
+                var identity = CampaignIdentity.For(plan, settings.Seed);
                 var sink = new ParquetResultSink(folder, plan.SweepNames, identity, shard, resume: settings.Resume is not null);
-                using var log = LogSetup.Create(console, Path.Combine(folder, "mrfi.log"), settings.Verbose);
+                // Shards run side by side and each keeps its own log.
+                using var log = LogSetup.Create(console, Path.Combine(folder, shard is null ? "mrfi.log" : $"mrfi-{shard.Tag}.log"), settings.Verbose);
                 log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(configPath), folder);
                 log.Debug("Torch {Torch}; native setup: {Native}", TorchSharp.torch.__version__, Mrfi.Core.Native.TorchNative.Setup);
                 log.Information("Plan: {Points} sweep point(s) × {Repeats} repeat(s), {Entries} fault entr(ies), {Observers} observer entr(ies)",

@@ -27,6 +27,10 @@ internal sealed class RunSettings : ConfigSettings
     [Description("Run only trials t with t mod N = K, writing part files into --out; `dotnet mrfi merge DIR` joins the shards.")]
     public string? Shard { get; init; }
 
+    [CommandOption("--threads <N>")]
+    [Description("Override [[run]] threads: the CPU threads the campaign may use (a cluster task passes its CPU count).")]
+    public int? Threads { get; init; }
+
     [CommandOption("--example <NAME>")]
     [Description("Run a campaign that ships inside the tool instead of CONFIG: lenet-fmnist (LeNet on 1000 Fashion-MNIST test images).")]
     public string? Example { get; init; }
@@ -36,6 +40,7 @@ internal sealed class RunSettings : ConfigSettings
     public bool Verbose { get; init; }
 
     public override ValidationResult Validate() =>
+        Threads is < 1 ? ValidationResult.Error($"--threads {Threads}: give at least 1") :
         Resume is not null && Out is not null ? ValidationResult.Error("--resume DIR continues in DIR; do not give --out as well") :
         string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("CONFIG must not be empty") : ValidationResult.Success();
 }

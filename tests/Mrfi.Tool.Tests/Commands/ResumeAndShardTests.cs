@@ -25,7 +25,7 @@ public sealed class ResumeAndShardTests
             child.WaitForExit();
         }
         // Whatever was finished is readable as it stands.
-        long kept = (long)DuckDb.Query($"SELECT count(*) FROM read_parquet('{killed}/trials-part-*.parquet')")[0][0]!;
+        long kept = (long)DuckDb.Query($"SELECT count(*) FROM read_parquet('{killed}/trials/*.parquet')")[0][0]!;
         Assert.IsGreaterThanOrEqualTo(3L, kept);
         Assert.IsLessThan(16L, kept, "the run was really interrupted");
 
@@ -34,7 +34,7 @@ public sealed class ResumeAndShardTests
         StringAssert.Contains(resumed.Output, "Resuming:");
         Assert.AreEqual(0, Cli.Run("run", config, "--out", Path.Combine(folder, "whole")).ExitCode);
         CollectionAssert.AreEqual(Rows(Path.Combine(folder, "whole")).SelectMany(r => r).ToList(), Rows(killed).SelectMany(r => r).ToList());
-        Assert.IsEmpty(Directory.GetFiles(killed, "*-part-*"), "parts are merged away");
+        Assert.IsFalse(Directory.Exists(Path.Combine(killed, "trials")), "parts are merged away");
     }
 
     /// <summary>Starts `dotnet mrfi run` as a real child process and returns it once <paramref name="parts"/> trials are on disk.</summary>
@@ -52,7 +52,7 @@ public sealed class ResumeAndShardTests
         child.BeginOutputReadLine();
         child.BeginErrorReadLine();
         var clock = Stopwatch.StartNew();
-        while (Directory.Exists(folder) ? Directory.GetFiles(folder, "trials-part-*.parquet").Length < parts : true)
+        while (Directory.Exists(Path.Combine(folder, "trials")) ? Directory.GetFiles(Path.Combine(folder, "trials"), "part-*.parquet").Length < parts : true)
         {
             Assert.IsFalse(child.HasExited, "the run finished before it could be interrupted");
             Assert.IsLessThan(120, clock.Elapsed.TotalSeconds, "no trial finished in time");
@@ -95,7 +95,7 @@ public sealed class ResumeAndShardTests
         var second = Cli.Run("run", config, "--out", shared, "--shard", "1/2");
         Assert.AreEqual(0, second.ExitCode, second.Output);
         StringAssert.Contains(second.Output, "dotnet mrfi merge");
-        Assert.AreEqual(4L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{shared}/trials*.parquet')")[0][0], "the folder reads as one table before merging");
+        Assert.AreEqual(4L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{shared}/trials/*.parquet')")[0][0], "the folder reads as one table before merging");
         var merged = Cli.Run("merge", shared);
         Assert.AreEqual(0, merged.ExitCode, merged.Output);
         Assert.AreEqual(0, Cli.Run("run", config, "--out", Path.Combine(folder, "single")).ExitCode);
@@ -112,7 +112,7 @@ public sealed class ResumeAndShardTests
         Assert.AreEqual(2, merge.ExitCode);
         StringAssert.Contains(merge.Output, "2 of 4 trials are missing (first: 1, 3)");
 
-        File.WriteAllText(Directory.GetFiles(folder, "trials-part-*.parquet")[0], "not parquet");
+        File.WriteAllText(Path.Combine(folder, "trials", "shard-0-of-2.parquet"), "not parquet");
         var resume = Cli.Run("run", config, "--resume", folder, "--shard", "0/2");
         Assert.AreEqual(2, resume.ExitCode);
         StringAssert.Contains(resume.Output, "cannot be read");

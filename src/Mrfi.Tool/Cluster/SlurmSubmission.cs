@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Mrfi.Core;
+
+namespace Mrfi.Tool.Cluster;
+
+/// <summary>What `submit --slurm` sent (DIR/slurm/submit.json), so that `submit --resume DIR` knows the shard count and the jobs
+/// to check before it resubmits.</summary>
+/// <param name="Shards">Shard count.</param>
+/// <param name="Config">The config, absolute.</param>
+/// <param name="ArrayJobs">Every array job submitted for the folder, oldest first.</param>
+/// <param name="MergeJobs">Every merge job submitted for the folder, oldest first.</param>
+internal sealed record SlurmSubmission(int Shards, string Config, IReadOnlyList<long> ArrayJobs, IReadOnlyList<long> MergeJobs)
+{
+    private const string FileName = "submit.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Reads the record of a results folder, or one error saying it has none.</summary>
+    public static SlurmSubmission Read(string results)
+    {
+        string path = Path.Combine(SlurmScripts.Folder(results), FileName);
+        if (!File.Exists(path))
+            throw new MrfiException($"error: {path} does not exist: --resume takes a results folder that `dotnet mrfi submit --slurm` wrote");
+        try
+        {
+            return JsonSerializer.Deserialize<SlurmSubmission>(File.ReadAllText(path), Json) ?? throw new JsonException("empty");
+        }
+        catch (JsonException e)
+        {
+            throw new MrfiException($"error: {path} is not a submission record ({e.Message})");
+        }
+    }
+
+    /// <summary>Writes it beside the scripts (under a temporary name first, so a reader never sees half a record).</summary>
+    public void Write(string results)
+    {
+        string path = Path.Combine(SlurmScripts.Folder(results), FileName);
+        string temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
+        File.Move(temp, path, overwrite: true);
+    }
+}
