@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs the mrfi tool (linux-x64 only, to save time) and Mrfi.Build, installs the tool into a temporary --tool-path,
-# and from another folder runs `dotnet mrfi --version`, the embedded example, `init` + `validate`, and the MSBuild
+# and from another folder runs `dotnet mrfi --version`, the embedded example, `init` + `validate`, `submit --dry-run`, and the MSBuild
 # gate example (once passing, once with a gate raised so that the build must fail on the config's line).
 # Everything it makes lives in one temporary folder that is removed at the end. Last line: "pack-and-install-test: passed"
 # (exit 0) or "pack-and-install-test: FAILED: <why>" (exit 1). CI (.ci/run) counts it as one test.
@@ -70,6 +70,11 @@ if find "$tools/.store" -type d -name cpu | grep -q .; then fail "a cpu/ folder 
 step "dotnet mrfi init + validate in an empty folder"
 dotnet mrfi init starter > /dev/null || fail "init exited with $?"
 (cd starter && dotnet mrfi validate) || fail "the starter config does not validate"
+
+step "dotnet mrfi submit --slurm --dry-run: the job scripts run the installed tool"
+(cd starter && dotnet mrfi submit --slurm --shards 2 --out "$elsewhere/sharded" --dry-run) > submit.log 2>&1 || { cat submit.log; fail "submit --dry-run exited with $?"; }
+grep -q "^exec [^ ]*/dotnet $tools/.store/.*/dotnet-mrfi.dll run $elsewhere/starter/mrfi.toml --out $elsewhere/sharded --shard" submit.log \
+  || { grep "^exec" submit.log; fail "the shard script does not run the installed tool with absolute paths"; }
 
 step "MSBuild: dotnet build -t:MrfiCheck on examples/gate"
 cp -r "$repo/examples/gate" "$work/gate" && cp -r "$repo/examples/assets" "$work/assets" || fail "copy examples"

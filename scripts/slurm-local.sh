@@ -23,6 +23,7 @@ conf=$dir/slurm.conf
 node=$(hostname -s)
 user=$(id -un)
 cpus=${MRFI_SLURM_CPUS:-2}
+mem=$(( $(awk '/^MemTotal:/ { print $2 }' /proc/meminfo) / 1024 * 3 / 4 ))   # MB a job may ask for (--mem)
 
 log() { echo "slurm-local: $*" >&2; }
 
@@ -67,7 +68,7 @@ SchedulerType=sched/backfill
 ReturnToService=2
 MinJobAge=3600
 KillWait=5
-NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus State=UNKNOWN
+NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem State=UNKNOWN
 PartitionName=debug Nodes=$node Default=YES MaxTime=INFINITE State=UP
 EOF
   if [ "$1" = cgroup/v1 ]; then
