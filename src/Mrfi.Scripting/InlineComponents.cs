@@ -10,8 +10,9 @@ namespace Mrfi.Scripting;
 
 /// <summary>Builds components written as C# in the config (<c>code = "…"</c>; quantizers: <c>quantize</c> and
 /// <c>dequantize</c>). Each snippet is compiled once per process and cached on disk by content hash.</summary>
-/// <remarks>Snippets see System, System.Linq, TorchSharp, <c>static TorchSharp.torch</c> and Mrfi; selectors and error models
-/// get the trial's seeded generator as <c>rng</c>, so their random draws are reproducible too.</remarks>
+/// <remarks>Snippets see System, System.Linq, System.Collections.Generic, TorchSharp, <c>static TorchSharp.torch</c> and Mrfi;
+/// selectors and error models get the trial's seeded generator as <c>rng</c>, so their random draws are reproducible too. An
+/// observer that takes <c>(value, golden)</c> compares each faulty batch with its golden batch.</remarks>
 public sealed class InlineComponents : IInlineComponents
 {
     private const string ErrorAdapters = """
@@ -31,6 +32,12 @@ public sealed class InlineComponents : IInlineComponents
     private const string ObserverAdapters = """
             private static Func<Tensor, double> Adapt(Func<Tensor, double> f) => f;
             private static Func<Tensor, double> Adapt(Func<Tensor, Tensor> f) => t => { using var r = f(t); return r.to_type(ScalarType.Float64).item<double>(); };
+
+        """;
+
+    private const string ComparisonAdapters = """
+            private static Func<Tensor, Tensor, double> Adapt(Func<Tensor, Tensor, double> f) => f;
+            private static Func<Tensor, Tensor, double> Adapt(Func<Tensor, Tensor, Tensor> f) => (v, g) => { using var r = f(v, g); return r.to_type(ScalarType.Float64).item<double>(); };
 
         """;
 
@@ -71,6 +78,9 @@ public sealed class InlineComponents : IInlineComponents
             case ComponentKind.Selector:
                 var (selector, selectorAt) = Compile<Func<long[], Generator, Tensor>>(table, "code", SelectorAdapters, "Tensor (long[] shape, Generator rng)", "selector");
                 return new InlineSelector(selector, selectorAt);
+            case ComponentKind.Observer when SnippetSource.Compares(table.String("code") ?? ""):
+                var (comparison, comparisonAt) = Compile<Func<Tensor, Tensor, double>>(table, "code", ComparisonAdapters, "double (Tensor value, Tensor golden)", "observer");
+                return new InlineComparisonObserver(comparison, table.String("metric") ?? "value", comparisonAt);
             case ComponentKind.Observer:
                 var (observer, observerAt) = Compile<Func<Tensor, double>>(table, "code", ObserverAdapters, "double (Tensor value)", "observer");
                 return new InlineObserver(observer, table.String("metric") ?? "value", observerAt);
@@ -108,5 +118,6 @@ public sealed class InlineComponents : IInlineComponents
         typeof(T) == typeof(Func<Tensor, Generator, Tensor>) ? "Func<Tensor, Generator, Tensor>"
         : typeof(T) == typeof(Func<long[], Generator, Tensor>) ? "Func<long[], Generator, Tensor>"
         : typeof(T) == typeof(Action<Tensor>) ? "Action<Tensor>"
+        : typeof(T) == typeof(Func<Tensor, Tensor, double>) ? "Func<Tensor, Tensor, double>"
         : "Func<Tensor, double>";
 }

@@ -8,6 +8,7 @@ namespace Mrfi.Scripting;
 /// <c>#line</c> directives so that errors and stack traces point into the config file.</summary>
 internal static class SnippetSource
 {
+    /// <summary>The usings every snippet sees (docs/config.md lists them).</summary>
     public const string Usings = "using System; using System.Linq; using System.Collections.Generic; using TorchSharp; using static TorchSharp.torch; using Mrfi;\n";
 
     /// <summary>A class <paramref name="className"/> with <c>public static {delegateType} Create()</c> returning the snippet.</summary>
@@ -42,5 +43,17 @@ internal static class SnippetSource
     {
         var expression = SyntaxFactory.ParseExpression(code);
         return expression is LambdaExpressionSyntax && !expression.ContainsDiagnostics && expression.FullSpan.Length >= code.TrimEnd().Length;
+    }
+
+    /// <summary>Whether an observer snippet compares with the golden run: a lambda of two parameters <c>(value, golden)</c>,
+    /// or a method body that uses <c>golden</c>.</summary>
+    /// <remarks>Decided from the syntax before compiling, because a comparing observer makes the engine run a golden forward
+    /// before every faulty one, which the others should not pay for.</remarks>
+    public static bool Compares(string code)
+    {
+        if (IsLambda(code))
+            return SyntaxFactory.ParseExpression(code) is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 };
+        return SyntaxFactory.ParseStatement("{\n" + code + "\n}").DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Any(n => n.Identifier.ValueText == "golden");
     }
 }

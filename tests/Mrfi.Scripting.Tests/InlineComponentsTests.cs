@@ -189,4 +189,72 @@ public sealed class InlineComponentsTests
         Assert.AreEqual("off_grid", metric.Name);
         Assert.AreEqual(0.0, metric.Value, 1e-5, "outputs quantized to quarters");
     }
+
+    [TestMethod]
+    public void Inline_observer_of_value_and_golden_compares_the_faulty_batch_with_the_golden_one()
+    {
+        string path = Write(Head + """
+            [[fault_inject]]
+            target = "activation_out"
+            module_fullname = "fc3"
+            selector = { method = "FixPosition", position = [0, 9] }
+            error_model = { method = "SetZero" }
+
+            [[observe]]
+            code = "(value, golden) => value.sub(golden).abs().max()"
+            metric = "max_change"
+            module_fullname = "fc3"
+            """);
+        var baseline = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(Write(Head)));
+        using var _ = baseline.Model;
+        float clean = Logits(baseline)[9];
+        var plan = Plan(path);
+        using var model = plan.Model;
+        var binding = plan.Observers.Single().Bind().Single();
+        Assert.IsInstanceOfType<IGoldenAwareObserver>(binding.Observer, "two parameters: the engine must run a golden forward first");
+        using var data = Mrfi.Core.Campaigns.CampaignRunner.LoadData(plan);
+        using var session = new FaultInjectionSession(plan.Model, plan.Points[0].Entries, [binding]);
+        session.BeginTrial(1);
+        using (torch.no_grad())
+        {
+            session.Mode = InjectionMode.Golden;
+            plan.Model.call(data.Images).Dispose();
+            session.Mode = InjectionMode.Faulty;
+            plan.Model.call(data.Images).Dispose();
+        }
+        var metric = binding.Observer.Result().Single();
+        Assert.AreEqual("max_change", metric.Name);
+        Assert.AreEqual(Math.Abs(clean), metric.Value, 1e-5, "only image 0's logit 9 changed, to zero");
+    }
+
+    [TestMethod]
+    [DataRow("value => value.abs().max()", false)]
+    [DataRow("(value) => value.abs().max()", false)]
+    [DataRow("(value, golden) => value.ne(golden).sum()", true)]
+    [DataRow("(v, g) => 0.0", true)]
+    [DataRow("return value.abs().max().item<float>();", false)]
+    [DataRow("var changed = value.ne(golden);\nreturn changed.to_type(ScalarType.Float64).mean().item<double>();", true)]
+    public void Inline_observer_compares_with_the_golden_run_only_when_its_code_takes_golden(string code, bool compares)
+    {
+        string path = Write(Head + $"[[observe]]\ncode = '''\n{code}\n'''\nmodule_fullname = \"fc3\"\n");
+        var plan = Plan(path);
+        using var model = plan.Model;
+        Assert.AreEqual(compares, plan.Observers.Single().Create() is IGoldenAwareObserver);
+    }
+
+    [TestMethod]
+    public void Inline_observer_weights_batches_by_their_size()
+    {
+        string path = Write(Head + "[[observe]]\ncode = \"value => (double)value.shape[0]\"\nmodule_fullname = \"fc3\"\n");
+        var plan = Plan(path);
+        using var model = plan.Model;
+        var observer = plan.Observers.Single().Create();
+        foreach (long n in new long[] { 2, 2, 1 })
+        {
+            using var batch = torch.zeros(n, 10);
+            observer.Update(batch);
+        }
+        // Per batch 2, 2, 1; weighted by size (2 × 2 + 2 × 2 + 1 × 1) / 5, not their plain mean 5 / 3.
+        Assert.AreEqual(9.0 / 5.0, observer.Result().Single().Value, 1e-12);
+    }
 }

@@ -1,7 +1,7 @@
 namespace Mrfi.Tool.Tests.Commands;
 
-/// <summary>Every experiment under examples/exp*, reduced to a few images, repeats and sweep values, run as its README
-/// says (a config with `run`, or a script) and drawn with `report`, so that none of them rots.</summary>
+/// <summary>Every experiment under examples/exp*, and examples/inline-csharp, reduced to a few images, repeats and sweep
+/// values, run as its README says (a config with `run`, or a script) and drawn with `report`, so that none of them rots.</summary>
 [TestClass]
 public sealed class ExampleExperimentsTests
 {
@@ -165,6 +165,83 @@ public sealed class ExampleExperimentsTests
             var rows = DuckDb.Query($"SELECT DISTINCT layer FROM read_parquet('{results}/trials.parquet') ORDER BY layer");
             CollectionAssert.AreEqual(new[] { "conv1", "layer1.0.conv1", "layer1.0.conv2" }, rows.Select(r => (string)r[0]!).ToArray());
             AssertReport(results, "accuracy-by-layer.png");
+        }
+        finally { Cleanup(folder); }
+    }
+
+    [TestMethod]
+    public void Inline_csharp_example_faults_the_checkerboard_of_conv1_channel_2_as_its_snippets_say()
+    {
+        // 50 images in batches of 20, 20 and 10: the selector must follow each batch's own N.
+        string folder = Copy("inline-csharp", ("limit = 1000", "limit = 50"), ("batch_size = 100", "batch_size = 20"));
+        try
+        {
+            AssertReduced(folder, "limit = 50", "batch_size = 20");
+            string results = RunConfig(folder);
+
+            // The rule the README states, computed here from conv1's documented output [N, 6, 28, 28]: channel 2, every
+            // pixel whose row + column is even, in every image; in flat row-major order.
+            var expected = new List<(long Batch, string Coordinates)>();
+            foreach (var (batch, images) in new[] { (0L, 20), (1L, 20), (2L, 10) })
+                for (int n = 0; n < images; n++)
+                    for (int h = 0; h < 28; h++)
+                        for (int w = 0; w < 28; w++)
+                            if ((h + w) % 2 == 0) expected.Add((batch, $"{n},2,{h},{w}"));
+            var faults = DuckDb.Query($"SELECT batch, coordinates FROM read_parquet('{results}/faults.parquet') WHERE layer = 'conv1' AND tensor = 'output' ORDER BY batch, index");
+            CollectionAssert.AreEqual(expected, faults.Select(r => (Convert.ToInt64(r[0]), (string)r[1]!)).ToList(), "the positions the selector picked");
+            Assert.AreEqual(50L * 392, Convert.ToInt64(DuckDb.Query($"SELECT faults FROM read_parquet('{results}/trials.parquet')")[0][0]));
+
+            // Quantizer: integers in [-128, 127] at scale 2^5; error model: bits 7 and 6 of the byte cleared (x AND 0x3F).
+            var wrong = DuckDb.Query($"""
+                SELECT count(*) FILTER (WHERE original_int NOT BETWEEN -128 AND 127 OR original <> original_int / 32.0),
+                       count(*) FILTER (WHERE faulty_int <> (original_int & 63) OR faulty <> faulty_int / 32.0),
+                       count(*) FILTER (WHERE faulty_int <> original_int)
+                FROM read_parquet('{results}/faults.parquet')
+                """)[0];
+            Assert.AreEqual(0L, Convert.ToInt64(wrong[0]), "quantized values");
+            Assert.AreEqual(0L, Convert.ToInt64(wrong[1]), "stuck-at-zero values");
+            Assert.IsGreaterThan(0L, Convert.ToInt64(wrong[2]), "some values had a top bit set");
+
+            // Observer: at fc3 the share of changed argmax is the engine's own count of changed predictions.
+            var top1 = DuckDb.Query($"""
+                SELECT o.layer, o.value, t.changed / t.total FROM read_parquet('{results}/observers.parquet') o
+                JOIN read_parquet('{results}/trials.parquet') t USING (trial) WHERE o.metric = 'top1_change' ORDER BY o.layer
+                """);
+            CollectionAssert.AreEqual(new[] { "conv1", "conv2", "fc1", "fc2", "fc3" }, top1.Select(r => (string)r[0]!).ToArray());
+            Assert.AreEqual(Convert.ToDouble(top1[4][2]), (double)top1[4][1]!, 1e-12, "fc3's top-1 change is the share of changed predictions");
+            Assert.IsGreaterThan(0.0, (double)top1[0][1]!, "the fault changes conv1's argmax over channels somewhere");
+            AssertReport(results, "observer-inline-top1-change.png");
+        }
+        finally { Cleanup(folder); }
+    }
+
+    [TestMethod]
+    public void Inline_csharp_broken_config_and_no_scripts_give_the_errors_the_readme_quotes()
+    {
+        string folder = Copy("inline-csharp");
+        string readme = File.ReadAllText(Path.Combine(Repo.Root, "examples", "inline-csharp", "README.md"));
+        try
+        {
+            // The mistake: `value` (an observer's parameter) in an error model, which gets `values`.
+            string broken = Path.Combine(folder, "broken.toml");
+            var lines = File.ReadAllLines(broken);
+            int line = Array.FindIndex(lines, l => l.StartsWith("return value.", StringComparison.Ordinal)) + 1;
+            int column = lines[line - 1].IndexOf("value.", StringComparison.Ordinal) + 1;
+            string quoted = $"examples/inline-csharp/broken.toml({line},{column}): error CS0103: The name 'value' does not exist in the current context";
+            StringAssert.Contains(readme, quoted);
+            var validate = Cli.Run("validate", broken);
+            Assert.AreEqual(2, validate.ExitCode, validate.Output);
+            StringAssert.Contains(validate.Output, $"{folder}/{quoted["examples/inline-csharp/".Length..]}");
+
+            var refused = Cli.Run("run", Path.Combine(folder, "mrfi.toml"), "--no-scripts", "--out", Path.Combine(folder, "results"));
+            Assert.AreEqual(2, refused.ExitCode, refused.Output);
+            var errors = refused.Output.Split('\n').Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
+            Assert.IsNotEmpty(errors);
+            foreach (var error in errors)
+            {
+                StringAssert.Contains(error, "--no-scripts refuses");
+                StringAssert.Contains(readme, "examples/inline-csharp/" + error.Trim()[(folder.Length + 1)..], "the README quotes --no-scripts' output");
+            }
         }
         finally { Cleanup(folder); }
     }
