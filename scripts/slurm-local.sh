@@ -11,11 +11,12 @@
 # and socket, spool and state folders, logs and PID files. Clients find the cluster through SLURM_CONF=$MRFI_SLURM_DIR/slurm.conf.
 # It runs as root (the daemons and jobs run as the user who starts them; SlurmUser is that user).
 #
-# What makes slurmd start here without systemd or a cgroup hierarchy of its own (Slurm 22.05.8): ProctrackType=linuxproc and
-# TaskPlugin=task/none keep cgroups out of job control, but slurmd still loads a cgroup plugin at start-up, and 22.05 knows no
-# "CgroupPlugin=disabled". cgroup/v1 with every constraint off (and no mount of its own) starts on both a cgroup v1 host and a
-# hybrid one; cgroup/v2 needs systemd's delegated cgroup or IgnoreSystemd=yes with a writable unified hierarchy. `start`
-# tries v1 first, then v2 with IgnoreSystemd=yes, and reports which one worked.
+# What makes slurmd start without systemd (measured on Debian 12, Slurm 22.05.8, a hybrid cgroup v1/v2 host):
+# ProctrackType=linuxproc and TaskPlugin=task/none keep cgroups out of job control, but slurmd still loads a cgroup plugin at
+# start-up. "CgroupPlugin=disabled" is newer than 22.05 ("cannot create cgroup context for disabled"); cgroup/v2 refuses a
+# hybrid host ("Hybrid mode is not supported"); cgroup/v1 with CgroupAutomount=no and every constraint off starts (as does
+# no cgroup.conf at all, which picks v1 there). `start` writes the v1 file and falls back to cgroup/v2 with IgnoreSystemd=yes
+# (for hosts with only the unified hierarchy), and says which one worked.
 set -euo pipefail
 
 dir=${MRFI_SLURM_DIR:-/tmp/mrfi-slurm}
