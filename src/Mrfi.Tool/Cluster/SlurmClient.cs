@@ -4,7 +4,7 @@ using Mrfi.Core;
 
 namespace Mrfi.Tool.Cluster;
 
-/// <summary>Slurm's own commands (sbatch, squeue, scancel), found on PATH and run as processes: mrfi talks to Slurm only
+/// <summary>Slurm's own commands (sbatch, squeue), found on PATH and run as processes: mrfi talks to Slurm only
 /// through them, as a user would.</summary>
 internal sealed class SlurmClient
 {
@@ -27,18 +27,17 @@ internal sealed class SlurmClient
     }
 
     /// <summary>Jobs (array tasks included) of <paramref name="ids"/> still pending or running, as "id state" lines.</summary>
-    public IReadOnlyList<string> Active(IEnumerable<long> ids)
-    {
-        string list = string.Join(',', ids);
-        if (list.Length == 0) return [];
-        var (code, output, error) = Execute(Sibling("squeue"), ["-h", "-j", list, "-o", "%i %T"]);
-        // squeue refuses ids it has forgotten ("Invalid job id specified"): those jobs are long over.
-        if (code != 0) return error.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase) ? [] : throw new MrfiException($"error: squeue failed (exit code {code}): {FirstLine(error, output)}");
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-    }
+    public IReadOnlyList<string> Active(IEnumerable<long> ids) => [.. ids.Distinct().SelectMany(Active)];
 
-    /// <summary>Cancels a job (a no-op for one that has ended).</summary>
-    public void Cancel(long id) => Execute(Sibling("scancel"), [id.ToString(CultureInfo.InvariantCulture)]);
+    // One squeue per job: squeue refuses a whole list when it has forgotten one of its ids ("Invalid job id specified",
+    // a job long over), which must not hide another that still runs.
+    private IEnumerable<string> Active(long id)
+    {
+        var (code, output, error) = Execute(Sibling("squeue"), ["-h", "-j", id.ToString(CultureInfo.InvariantCulture), "-o", "%i %T"]);
+        if (code != 0)
+            return error.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase) ? [] : throw new MrfiException($"error: squeue failed (exit code {code}): {FirstLine(error, output)}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
 
     private string Sibling(string command) => Path.Combine(Path.GetDirectoryName(_sbatch)!, command) is var path && File.Exists(path) ? path : Which(command) ?? command;
 

@@ -68,6 +68,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         }
         var slurm = SlurmClient.Find();
         Writable(job.Out, identity);
+        Directory.CreateDirectory(SlurmScripts.Folder(job.Out));
         WriteScript(shardsScript, SlurmScripts.Shards(job, tool));
         WriteScript(mergeScript, SlurmScripts.Merge(job, tool));
         long array = slurm.Submit(shardsScript, []);
@@ -110,7 +111,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
     {
         try
         {
-            Directory.CreateDirectory(SlurmScripts.Folder(folder));
+            Directory.CreateDirectory(folder);
             if (CampaignIdentity.Read(folder) is { } existing && existing != identity with { Sweep = existing.Sweep })
                 throw new MrfiException($"error: --out {folder} holds another campaign (campaign.json); choose another folder");
             identity.Write(folder);

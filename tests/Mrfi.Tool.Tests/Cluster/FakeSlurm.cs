@@ -1,6 +1,6 @@
 namespace Mrfi.Tool.Tests.Cluster;
 
-/// <summary>Stand-ins for sbatch, squeue and scancel, first on PATH while it lives: they record their arguments and answer
+/// <summary>Stand-ins for sbatch and squeue, first on PATH while it lives: they record their arguments and answer
 /// as Slurm does (sbatch --parsable prints a job id), so that what `submit` hands to Slurm can be checked on any machine.
 /// The real thing is exercised by <see cref="SlurmClusterTests"/>.</summary>
 internal sealed class FakeSlurm : IDisposable
@@ -16,14 +16,12 @@ internal sealed class FakeSlurm : IDisposable
             [ -f "$(dirname "$0")/sbatch.fail" ] && { cat "$(dirname "$0")/sbatch.fail" >&2; exit 1; }
             echo $((4241 + $(wc -l < "$(dirname "$0")/sbatch.calls")))
             """);
+        // squeue -j ID: the lines of squeue.out for that job and its array tasks.
         Write("squeue", """
             #!/bin/sh
             echo "$*" >> "$(dirname "$0")/squeue.calls"
-            cat "$(dirname "$0")/squeue.out" 2>/dev/null || true
-            """);
-        Write("scancel", """
-            #!/bin/sh
-            echo "$*" >> "$(dirname "$0")/scancel.calls"
+            id=$(echo "$*" | sed -n 's/.*-j \([0-9]*\).*/\1/p')
+            grep -E "^${id}[_ ]" "$(dirname "$0")/squeue.out" 2>/dev/null || true
             """);
         // Without onPath, PATH holds nothing at all (not even the real Slurm): the case of a machine without Slurm.
         Environment.SetEnvironmentVariable("PATH", onPath ? Folder + Path.PathSeparator + _path : Repo.TempFolder("empty-path"));

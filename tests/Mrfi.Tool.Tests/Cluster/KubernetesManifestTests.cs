@@ -46,6 +46,7 @@ public sealed class KubernetesManifestTests
         Assert.AreEqual("mrfi-data", pod.Volumes.Single(v => v.Name == mount.Name).PersistentVolumeClaim.ClaimName);
         StringAssert.StartsWith(folder, mount.MountPath);
         StringAssert.Contains(output, "kubectl wait --for=condition=complete job/mrfi-k8s-campaign-shards");
+        CollectionAssert.AreEquivalent(new[] { "campaign.json", "k8s" }, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).ToArray());
     }
 
     [TestMethod]

@@ -166,7 +166,7 @@ public sealed class SubmitCommandTests
         var calls = slurm.SbatchCalls;
         Assert.AreEqual($"--time=30 --array=1 --parsable {folder}/slurm/shards.sbatch", calls[2]);
         Assert.AreEqual($"--time=30 --dependency=afterok:4244 --kill-on-invalid-dep=yes --parsable {folder}/slurm/merge.sbatch", calls[3]);
-        StringAssert.Contains(slurm.Calls("squeue").Single(), "-j 4242,4243", "the earlier jobs are checked first");
+        CollectionAssert.AreEqual(new[] { "-h -j 4242 -o %i %T", "-h -j 4243 -o %i %T" }, slurm.Calls("squeue"), "the earlier jobs are checked first, one by one");
 
         // Shard 1 done as well: only the merge is left.
         Assert.AreEqual(0, Cli.Run("run", config, "--out", folder, "--shard", "1/2").ExitCode);
