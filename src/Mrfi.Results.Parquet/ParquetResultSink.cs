@@ -32,8 +32,8 @@ public sealed class ParquetResultSink : ICampaignSink
         _sweepNames = sweepNames;
         _shard = shard;
         Directory.CreateDirectory(folder);
-        foreach (string dir in ResultsLayout.Tables.Select(t => ResultsLayout.Dataset(folder, t)).Prepend(folder).Where(Directory.Exists))
-            foreach (var temp in Directory.GetFiles(dir, ".*.tmp")) File.Delete(temp);   // left by a killed write
+        // Temporary files left by a killed write; a shard removes only its own, since other shards write beside it.
+        ResultsLayout.DeleteTemporaryFiles(folder, shard is null ? null : name => name.Contains($"-{shard.Tag}-", StringComparison.Ordinal) || name.Contains($"-{shard.Tag}.", StringComparison.Ordinal));
         var existing = CampaignIdentity.Read(folder);
         bool merged = File.Exists(TrialsPath);
         if (existing is not null && identity is not null && existing with { Sweep = [] } != identity with { Sweep = [] })
@@ -44,7 +44,7 @@ public sealed class ParquetResultSink : ICampaignSink
             throw new MrfiException($"error: {folder} already holds results; use --resume {folder} to continue that campaign, or another --out");
         if (merged && (resume || shard is not null))
             throw new MrfiException($"error: {folder} holds a finished campaign (trials.parquet); nothing to {(resume ? "resume" : "add")} there");
-        identity?.Write(folder);
+        if (existing is null) identity?.Write(folder);   // shards starting together each find it missing; the write is atomic
         // A shard started again (a requeued or resubmitted cluster task) continues from its own finished trials.
         if (resume || shard is not null) LoadOwnFiles();
         _nextPart = OwnFiles("trials").Where(IsPart).Select(PartNumber).DefaultIfEmpty(0).Max() + 1;

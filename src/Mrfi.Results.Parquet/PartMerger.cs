@@ -25,6 +25,7 @@ public static class PartMerger
         var faults = trialFiles.Select(p => ResultsLayout.Sibling(p, "faults"))
             .Where(File.Exists).SelectMany(p => RecordReader.FaultsAsync(p).GetAwaiter().GetResult()).ToList();
         ParquetResultSink.WriteMergedAsync(folder, identity.Sweep, trials, observers, faults).GetAwaiter().GetResult();
+        ResultsLayout.DeleteTemporaryFiles(folder);   // every shard has finished: what is left was a killed write's
         return (trials.Count, observers.Count);
     }
 }

@@ -37,6 +37,15 @@ internal static class ResultsLayout
     public static string Sibling(string trialsFile, string table) =>
         Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(trialsFile)!)!, table, Path.GetFileName(trialsFile));
 
+    /// <summary>Deletes the temporary files (a dot, then the name, then <c>.tmp</c>) of the folder and its datasets that
+    /// <paramref name="whose"/> accepts by name (all when null).</summary>
+    public static void DeleteTemporaryFiles(string folder, Func<string, bool>? whose = null)
+    {
+        foreach (string dir in Tables.Select(t => Dataset(folder, t)).Prepend(folder).Where(Directory.Exists))
+            foreach (var temp in Directory.GetFiles(dir, ".*.tmp").Where(f => whose?.Invoke(Path.GetFileName(f)) ?? true))
+                File.Delete(temp);
+    }
+
     /// <summary>Part and shard files, not temporary ones; an unsharded run's parts have no "-of-".</summary>
     private static bool IsData(string path)
     {

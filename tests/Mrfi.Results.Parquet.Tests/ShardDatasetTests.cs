@@ -131,4 +131,22 @@ public sealed class ShardDatasetTests
         var merge = Assert.ThrowsExactly<Mrfi.Core.MrfiException>(() => PartMerger.Merge(folder));
         StringAssert.Contains(merge.Message, "4 of 10 trials are missing (first: 2, 5, 7, 8)");
     }
+
+    [TestMethod]
+    public void A_shard_deletes_only_its_own_temporary_files_since_other_shards_write_beside_it()
+    {
+        string folder = Repo.TempFolder("dataset");
+        Directory.CreateDirectory(Path.Combine(folder, "trials"));
+        string[] others = [Path.Combine(folder, ".campaign.json.0a1b.tmp"), Path.Combine(folder, "trials", ".part-1-of-2-000001.parquet.0a1b.tmp"),
+            Path.Combine(folder, "trials", ".part-10-of-20-000001.parquet.0a1b.tmp"), Path.Combine(folder, ".manifest-1-of-2.json.0a1b.tmp")];
+        string[] own = [Path.Combine(folder, "trials", ".part-0-of-2-000003.parquet.0a1b.tmp"), Path.Combine(folder, "trials", ".shard-0-of-2.parquet.0a1b.tmp"),
+            Path.Combine(folder, ".manifest-0-of-2.json.0a1b.tmp")];
+        foreach (var f in others.Concat(own)) File.WriteAllText(f, "half a write");
+        _ = new ParquetResultSink(folder, Sweep, Identity, new Shard(0, 2), resume: false);
+        Assert.IsTrue(others.All(File.Exists), "another shard's write in progress survives");
+        Assert.IsFalse(own.Any(File.Exists), "this shard's leftovers are gone");
+        for (int k = 0; k < 2; k++) RunShard(folder, new Shard(k, 2));
+        PartMerger.Merge(folder);
+        Assert.IsEmpty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories), "merge runs when every shard is done: it clears the rest");
+    }
 }
