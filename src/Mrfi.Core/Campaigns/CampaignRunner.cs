@@ -17,6 +17,7 @@ namespace Mrfi.Core.Campaigns;
 public sealed class CampaignRunner
 {
     private readonly ILogger _log;
+    private readonly HashSet<(string Observer, string Layer, string Position)> _neverRan = [];
 
     /// <summary>Creates a runner that logs to <paramref name="log"/>.</summary>
     public CampaignRunner(ILogger log) => _log = log;
@@ -42,6 +43,7 @@ public sealed class CampaignRunner
     {
         var config = plan.Config;
         long seed = seedOverride ?? config.Run.Seed;
+        _neverRan.Clear();
         var started = DateTime.UtcNow;
         if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);
         var device = ResolveDevice(config.Run);
@@ -168,6 +170,7 @@ public sealed class CampaignRunner
                     f =>
                     {
                         sink.AddTrial(f.Record, f.Observed, f.Faults);
+                        WarnNeverRan(f.Observed);
                         timing.EarlyExits += f.EarlyExits;
                         emitted++;
                         progress.TrialFinished(f.Record, ++done.Value, total);
@@ -192,6 +195,7 @@ public sealed class CampaignRunner
                     session.EarlyExits = 0;
                     var (record, observed) = RunTrial(session, replay is null ? null : replay.Replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
                     sink.AddTrial(record, observed, [.. session.Faults]);
+                    WarnNeverRan(observed);
                     timing.AddTrial(record.ElapsedSeconds);
                     timing.EarlyExits += session.EarlyExits;
                     progress.TrialFinished(record, ++done.Value, total);
@@ -211,6 +215,18 @@ public sealed class CampaignRunner
         finally
         {
             foreach (var g in golden) g.Dispose();
+        }
+    }
+
+    /// <summary>Says once per observer, layer and position that its module never ran, which is why its values are null.</summary>
+    private void WarnNeverRan(IReadOnlyList<ObserverRecord> observed)
+    {
+        foreach (var o in observed.Where(o => o.Value is null))
+        {
+            if (_neverRan.Add((o.Observer, o.Layer, o.Position)))
+                _log.Warning("Observer {Observer:l} at '{Layer:l}' ({Position:l}) saw no tensor in trial {Trial}: the model's forward did not call that module " +
+                    "(hooks fire only through module.call), so nothing was measured and its values in observers.parquet are null in every trial where it does not run",
+                    o.Observer, o.Layer, o.Position, o.Trial);
         }
     }
 
@@ -253,9 +269,7 @@ public sealed class CampaignRunner
         }
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
-        var observed = session.Observers
-            .SelectMany(o => o.Observer.Result().Select(m => new ObserverRecord(trial, o.Module, o.Position == ObservePosition.Pre ? "pre" : "after", o.Method, m.Name, m.Value, m.Index)))
-            .ToList();
+        var observed = ObserverRows.Of(session, trial);
         var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, outcome.Correct / (double)samples, goldenAccuracy, floatAccuracy,
             outcome.Correct, samples, outcome.Changed, session.FaultCount, clock.Elapsed.TotalSeconds, DateTime.UtcNow)
         {
