@@ -17,10 +17,14 @@ namespace Mrfi.Core.Campaigns;
 public sealed class CampaignRunner
 {
     private readonly ILogger _log;
-    private readonly HashSet<(string Observer, string Layer, string Position)> _neverRan = [];
+    private readonly NeverRanWarning _neverRan;
 
     /// <summary>Creates a runner that logs to <paramref name="log"/>.</summary>
-    public CampaignRunner(ILogger log) => _log = log;
+    public CampaignRunner(ILogger log)
+    {
+        _log = log;
+        _neverRan = new NeverRanWarning(log);
+    }
 
     /// <summary>Whether every injected fault is passed to the sink (faults.parquet).</summary>
     public bool RecordFaults { get; init; }
@@ -170,7 +174,7 @@ public sealed class CampaignRunner
                     f =>
                     {
                         sink.AddTrial(f.Record, f.Observed, f.Faults);
-                        WarnNeverRan(f.Observed);
+                        _neverRan.Check(f.Observed);
                         timing.EarlyExits += f.EarlyExits;
                         emitted++;
                         progress.TrialFinished(f.Record, ++done.Value, total);
@@ -195,7 +199,7 @@ public sealed class CampaignRunner
                     session.EarlyExits = 0;
                     var (record, observed) = RunTrial(session, replay is null ? null : replay.Replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
                     sink.AddTrial(record, observed, [.. session.Faults]);
-                    WarnNeverRan(observed);
+                    _neverRan.Check(observed);
                     timing.AddTrial(record.ElapsedSeconds);
                     timing.EarlyExits += session.EarlyExits;
                     progress.TrialFinished(record, ++done.Value, total);
@@ -215,18 +219,6 @@ public sealed class CampaignRunner
         finally
         {
             foreach (var g in golden) g.Dispose();
-        }
-    }
-
-    /// <summary>Says once per observer, layer and position that its module never ran, which is why its values are null.</summary>
-    private void WarnNeverRan(IReadOnlyList<ObserverRecord> observed)
-    {
-        foreach (var o in observed.Where(o => o.Value is null))
-        {
-            if (_neverRan.Add((o.Observer, o.Layer, o.Position)))
-                _log.Warning("Observer {Observer:l} at '{Layer:l}' ({Position:l}) saw no tensor in trial {Trial}: the model's forward did not call that module " +
-                    "(hooks fire only through module.call), so nothing was measured and its values in observers.parquet are null in every trial where it does not run",
-                    o.Observer, o.Layer, o.Position, o.Trial);
         }
     }
 

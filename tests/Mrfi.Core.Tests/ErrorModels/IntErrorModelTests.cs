@@ -35,6 +35,16 @@ public sealed class IntErrorModelTests
     }
 
     [TestMethod]
+    public void Top_bit_flip_of_positive_quantized_values_sign_extends_as_mrfi()
+    {
+        // Measured with the unmodified Python MRFI (704b176, torch 1.13): IntFixedBitFlip(tensor([5, 200]), 8, 7) gives
+        // [-123, -184]: values of PositiveQuantization (0..255) are flipped as 8-bit two's-complement integers too.
+        using var x = torch.tensor(new float[] { 5, 200 });
+        using var y = new IntFixedBitFlipErrorModel(8, [7]).Apply(x, G);
+        TensorAssert.AreEqual([-123, -184], TensorAssert.Doubles(y));
+    }
+
+    [TestMethod]
     public void One_bit_random_values_are_zero_or_one_and_signed_needs_two_bits()
     {
         using var g = new Generator(3);
