@@ -95,6 +95,8 @@ internal static class FigurePlanner
             skipped.Add(new SkippedFigure(FigureKind.FeatureMaps, "needs a SaveLast observer on a layer with [N, C, H, W] outputs"));
         foreach (var (layer, position) in observers.SaveLastLayers.Skip(MaxObserverFigures))
             skipped.Add(new SkippedFigure(FigureKind.FeatureMaps, $"SaveLast at {ObserverIndex.LayerLabel(layer, position)}: more than {MaxObserverFigures} layers; only the first {MaxObserverFigures} are drawn"));
+        foreach (var (observer, layer, position, trials) in observers.NeverRan)
+            skipped.Add(new SkippedFigure(FigureKind.ObserverBars, $"{observer} at {ObserverIndex.LayerLabel(layer, position)}: the module never ran in {trials} trial(s), whose values are null (nothing was measured); left out"));
         foreach (var (observer, metric) in observers.Vectors.Where(v => v.Observer != "SaveLast"))
             skipped.Add(new SkippedFigure(FigureKind.ObserverBars, $"{observer} ({metric}) is a vector per trial (has an index); query observers.parquet for it"));
         return (figures, skipped);

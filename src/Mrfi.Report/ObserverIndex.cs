@@ -1,7 +1,8 @@
 namespace Mrfi.Report;
 
 /// <summary>The scalar observer values of a results folder by observer, metric, layer and position; vector results
-/// (rows with an index: histograms, samples) are only named, since a bar or box per layer cannot show them.</summary>
+/// (rows with an index: histograms, samples) are only named, since a bar or box per layer cannot show them. Rows
+/// without a value (a module that never ran in that trial) are counted, not drawn.</summary>
 internal sealed class ObserverIndex
 {
     private readonly Dictionary<(string Observer, string Metric, string Layer, string Position), Dictionary<long, double>> _scalars = [];
@@ -13,9 +14,17 @@ internal sealed class ObserverIndex
         var vectors = new List<(string, string)>();
         var layers = new Dictionary<(string, string), List<(string, string)>>();
         var saveLast = new List<(string, string)>();
+        var neverRan = new Dictionary<(string, string, string), HashSet<long>>();
         for (int r = 0; r < observers.Rows; r++)
         {
             string observer = observers.String("observer", r) ?? "", metric = observers.String("metric", r) ?? "";
+            if (observers.Value("value", r) is null)
+            {
+                var at = (observer, observers.String("layer", r) ?? "", observers.String("position", r) ?? "after");
+                if (!neverRan.TryGetValue(at, out var trials)) neverRan[at] = trials = [];
+                trials.Add(observers.Long("trial", r));
+                continue;
+            }
             if (observers.Value("index", r) is not null)
             {
                 if (!vectors.Contains((observer, metric))) vectors.Add((observer, metric));
@@ -38,7 +47,11 @@ internal sealed class ObserverIndex
         Vectors = vectors;
         SaveLastLayers = saveLast;
         Layers = layers;
+        NeverRan = [.. neverRan.Select(kv => (kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value.Count))];
     }
+
+    /// <summary>Observers whose module never ran in some trials (null values there), with how many trials, in order of appearance.</summary>
+    public IReadOnlyList<(string Observer, string Layer, string Position, int Trials)> NeverRan { get; } = [];
 
     /// <summary>Scalar (observer, metric) pairs in order of appearance.</summary>
     public IReadOnlyList<(string Observer, string Metric)> Metrics { get; } = [];

@@ -23,6 +23,13 @@ internal sealed class ColumnSet<TRow>
         return this;
     }
 
+    public ColumnSet<TRow> NullableDouble(string name, Func<TRow, double?> get)
+    {
+        var field = new DataField<double?>(name);
+        _columns.Add((field, (rows, rg) => rg.WriteAsync<double>(field, rows.Select(get).ToArray())));
+        return this;
+    }
+
     public ColumnSet<TRow> String(string name, Func<TRow, string> get)
     {
         var field = new DataField<string>(name);

@@ -39,7 +39,7 @@ internal static class RecordReader
         for (int i = 0; i < n; i++)
         {
             rows.Add(new ObserverRecord((long)columns["trial"].GetValue(i)!, (string)columns["layer"].GetValue(i)!, (string)columns["position"].GetValue(i)!,
-                (string)columns["observer"].GetValue(i)!, (string)columns["metric"].GetValue(i)!, (double)columns["value"].GetValue(i)!, (long?)columns["index"].GetValue(i)));
+                (string)columns["observer"].GetValue(i)!, (string)columns["metric"].GetValue(i)!, (double?)columns["value"].GetValue(i), (long?)columns["index"].GetValue(i)));
         }
         return rows;
     }
@@ -94,6 +94,8 @@ internal static class RecordReader
     {
         DateTimeDataField => typeof(DateTime),
         _ when f.ClrType == typeof(long) && f.IsNullable => typeof(long?),
+        // observers' value: null where a module never ran (files written before that was possible hold plain doubles)
+        _ when f.ClrType == typeof(double) && f.IsNullable => typeof(double?),
         _ when f.ClrType == typeof(ReadOnlyMemory<char>) => typeof(string),   // Parquet.Net 6 reports strings this way
         _ => f.ClrType,
     };
@@ -105,6 +107,7 @@ internal static class RecordReader
         if (type == typeof(long?)) { var m = new long?[rows]; await group.ReadAsync<long>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(int)) { var m = new int[rows]; await group.ReadAsync<int>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(double)) { var m = new double[rows]; await group.ReadAsync<double>(field, m).ConfigureAwait(false); return m; }
+        if (type == typeof(double?)) { var m = new double?[rows]; await group.ReadAsync<double>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(DateTime)) { var m = new DateTime[rows]; await group.ReadAsync<DateTime>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(string)) { var m = new string?[rows]; await group.ReadAsync(field, m.AsMemory()).ConfigureAwait(false); return m; }
         throw new InvalidDataException($"column {field.Name} has an unexpected type {type}");

@@ -40,7 +40,7 @@ internal static class Tables
 
     public static ColumnSet<ObserverRecord> Observers() => new ColumnSet<ObserverRecord>()
         .Long("trial", o => o.Trial).String("layer", o => o.Layer).String("position", o => o.Position)
-        .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index).Double("value", o => o.Value);
+        .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index).NullableDouble("value", o => o.Value);
 
     public static ColumnSet<FaultRecord> Faults() => new ColumnSet<FaultRecord>()
         .Long("trial", f => f.Trial).Int("batch", f => f.Batch).String("layer", f => f.Layer).String("tensor", f => f.Tensor)

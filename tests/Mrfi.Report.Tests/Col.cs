@@ -12,6 +12,8 @@ internal sealed record Col(Field Field, Func<ParquetRowGroupWriter, Task> Write)
 
     public static Col Of(string name, double[] values) { var f = new DataField<double>(name); return new(f, g => g.WriteAsync<double>(f, values)); }
 
+    public static Col Of(string name, double?[] values) { var f = new DataField<double?>(name); return new(f, g => g.WriteAsync<double>(f, values)); }
+
     public static Col Of(string name, long?[] values) { var f = new DataField<long?>(name); return new(f, g => g.WriteAsync<long>(f, values)); }
 
     public static Col Of(string name, string[] values) { var f = new DataField<string>(name); return new(f, g => g.WriteAsync(f, values)); }

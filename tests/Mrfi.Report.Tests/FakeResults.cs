@@ -19,6 +19,12 @@ internal sealed class FakeResults
     /// <summary>Scalar observer rows: (observer, metric, layers); value from the sweep values, layer number and repeat.</summary>
     public List<(string Observer, string Metric, string[] Layers)> Observers { get; } = [];
 
+    /// <summary>Layers whose scalar observer rows have no value (a module that never ran), in trials where <see cref="NeverRanIn"/> holds.</summary>
+    public HashSet<string> NeverRan { get; } = [];
+
+    /// <summary>Which trials the <see cref="NeverRan"/> layers did not run in (all by default).</summary>
+    public Func<long, bool> NeverRanIn { get; init; } = _ => true;
+
     /// <summary>Vector observers (rows with an index).</summary>
     public List<(string Observer, string Metric)> VectorObservers { get; } = [];
 
@@ -102,11 +108,12 @@ internal sealed class FakeResults
 
     private void WriteObservers(string path, List<(int Point, int Repeat, long Trial, Dictionary<string, object> Values)> rows)
     {
-        var o = new List<(long Trial, string Layer, string Observer, string Metric, long? Index, double Value)>();
+        var o = new List<(long Trial, string Layer, string Observer, string Metric, long? Index, double? Value)>();
         foreach (var r in rows)
         {
             foreach (var (observer, metric, layers) in Observers)
-                for (int l = 0; l < layers.Length; l++) o.Add((r.Trial, layers[l], observer, metric, null, ObserverValue(r.Trial, l)));
+                for (int l = 0; l < layers.Length; l++)
+                    o.Add((r.Trial, layers[l], observer, metric, null, NeverRan.Contains(layers[l]) && NeverRanIn(r.Trial) ? null : ObserverValue(r.Trial, l)));
             foreach (var (observer, metric) in VectorObservers)
                 for (int i = 0; i < 4; i++) o.Add((r.Trial, "fc1", observer, metric, i, i));
         }

@@ -140,6 +140,20 @@ public sealed class FigureChoiceTests
     }
 
     [TestMethod]
+    public void A_module_that_never_ran_is_left_out_of_the_observer_bars_and_named()
+    {
+        // 'spare' never ran: its null values are not drawn as numbers (nor as NaN), and the summary names it.
+        var fake = new FakeResults().Sweep("ber", 1e-4, 1e-2);
+        fake.Observers.Add(("MinMax", "min", ["conv1", "spare"]));
+        fake.NeverRan.Add("spare");
+        var (results, _, _, observers, figures, skipped) = ReportBuilder.Prepare(fake.Write(_folder));
+        CollectionAssert.AreEqual(new[] { ("conv1", "after") }, observers.Layers[("MinMax", "min")].ToArray());
+        Assert.IsTrue(figures.Any(f => f.Kind == FigureKind.ObserverBars && f.Metric == "min"));
+        var named = skipped.Single(s => s.Kind == FigureKind.ObserverBars && s.Reason.StartsWith("MinMax at spare", StringComparison.Ordinal));
+        StringAssert.Contains(named.Reason, $"never ran in {results.Trials.Rows} trial(s), whose values are null");
+    }
+
+    [TestMethod]
     public void Observer_bars_without_a_swept_rate_get_one_colour_per_quantization()
     {
         var fake = new FakeResults().Sweep("quantization", "global", "layer-wise");

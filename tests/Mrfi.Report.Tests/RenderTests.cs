@@ -39,6 +39,17 @@ public sealed class RenderTests
     }
 
     [TestMethod]
+    public void Observer_bars_render_when_a_module_never_ran_in_some_or_all_trials()
+    {
+        var fake = new FakeResults { NeverRanIn = t => t % 2 == 1 }.Sweep("ber", 1e-4, 1e-3, 1e-2);
+        fake.Observers.Add(("MaxAbs", "max_abs", ["conv1", "fc1", "spare"]));
+        fake.NeverRan.Add("spare");
+        fake.NeverRan.Add("fc1");
+        var output = Render(fake, "accuracy-vs-ber.png", "outcomes-vs-ber.png", "observer-maxabs-max-abs.png");
+        StringAssert.Contains(File.ReadAllText(output.Html!), "MaxAbs at spare: the module never ran in");
+    }
+
+    [TestMethod]
     public void A_bit_sweep_renders_grouped_bit_bars()
     {
         var fake = new FakeResults { Accuracy = (v, r) => 0.9 - 0.05 * (double)v["bit"] - ((string)v["format"] == "float16" ? 0.1 : 0) + 0.01 * r }

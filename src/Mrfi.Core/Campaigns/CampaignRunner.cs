@@ -17,9 +17,14 @@ namespace Mrfi.Core.Campaigns;
 public sealed class CampaignRunner
 {
     private readonly ILogger _log;
+    private readonly NeverRanWarning _neverRan;
 
     /// <summary>Creates a runner that logs to <paramref name="log"/>.</summary>
-    public CampaignRunner(ILogger log) => _log = log;
+    public CampaignRunner(ILogger log)
+    {
+        _log = log;
+        _neverRan = new NeverRanWarning(log);
+    }
 
     /// <summary>Whether every injected fault is passed to the sink (faults.parquet).</summary>
     public bool RecordFaults { get; init; }
@@ -42,6 +47,7 @@ public sealed class CampaignRunner
     {
         var config = plan.Config;
         long seed = seedOverride ?? config.Run.Seed;
+        _neverRan.Clear();
         var started = DateTime.UtcNow;
         if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);
         var device = ResolveDevice(config.Run);
@@ -170,6 +176,7 @@ public sealed class CampaignRunner
                     f =>
                     {
                         sink.AddTrial(f.Record, f.Observed, f.Faults);
+                        _neverRan.Check(f.Observed);
                         timing.EarlyExits += f.EarlyExits;
                         emitted++;
                         progress.TrialFinished(f.Record, ++done.Value, total);
@@ -194,6 +201,7 @@ public sealed class CampaignRunner
                     session.EarlyExits = 0;
                     var (record, observed) = RunTrial(session, replay is null ? null : replay.Replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
                     sink.AddTrial(record, observed, [.. session.Faults]);
+                    _neverRan.Check(observed);
                     timing.AddTrial(record.ElapsedSeconds);
                     timing.EarlyExits += session.EarlyExits;
                     progress.TrialFinished(record, ++done.Value, total);
@@ -255,9 +263,7 @@ public sealed class CampaignRunner
         }
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
-        var observed = session.Observers
-            .SelectMany(o => o.Observer.Result().Select(m => new ObserverRecord(trial, o.Module, o.Position == ObservePosition.Pre ? "pre" : "after", o.Method, m.Name, m.Value, m.Index)))
-            .ToList();
+        var observed = ObserverRows.Of(session, trial);
         var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, outcome.Correct / (double)samples, goldenAccuracy, floatAccuracy,
             outcome.Correct, samples, outcome.Changed, session.FaultCount, clock.Elapsed.TotalSeconds, DateTime.UtcNow)
         {

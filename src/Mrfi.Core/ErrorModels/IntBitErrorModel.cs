@@ -11,7 +11,8 @@ public abstract class IntBitErrorModel : IErrorModel, IBitWidth
     /// <summary>Checks and stores the width.</summary>
     protected IntBitErrorModel(int bitWidth)
     {
-        if (bitWidth is < 2 or > 32) throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth, "bit_width must be between 2 and 32");
+        // 1 bit, as MRFI allows, pairs with a 1-bit PositiveQuantization; its only bit is then the (sign-extended) sign bit.
+        if (bitWidth is < 1 or > 32) throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth, "bit_width must be between 1 and 32");
         BitWidth = bitWidth;
     }
 

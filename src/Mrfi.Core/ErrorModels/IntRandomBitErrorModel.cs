@@ -8,11 +8,12 @@ namespace Mrfi.Core.ErrorModels;
 public sealed class IntRandomBitErrorModel : IErrorModel, IBitWidth
 {
     /// <summary>Creates the model.</summary>
-    /// <param name="bitWidth">Width b, 2..32.</param>
+    /// <param name="bitWidth">Width b, 1..32 (2..32 when signed).</param>
     /// <param name="signed">Signed range instead of unsigned.</param>
     public IntRandomBitErrorModel(int bitWidth = 8, bool signed = false)
     {
-        if (bitWidth is < 2 or > 32) throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth, "bit_width must be between 2 and 32");
+        int minimum = signed ? 2 : 1;
+        if (bitWidth < minimum || bitWidth > 32) throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth, $"bit_width must be between {minimum} and 32{(signed ? " when signed" : "")}");
         BitWidth = bitWidth;
         Signed = signed;
     }

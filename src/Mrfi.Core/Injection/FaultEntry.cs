@@ -26,6 +26,9 @@ public sealed record FaultEntry(
     /// <summary>Where the entry was written, for run-time errors.</summary>
     public SourceLocation? Location { get; init; }
 
+    /// <summary>Where its selector is written (the <c>method</c> key), for a selector that refuses a tensor at run time.</summary>
+    public SourceLocation? SelectorLocation { get; init; }
+
     /// <summary>Weight faults drawn per sample of the batch instead of once per forward (Conv2d and Linear weights only).</summary>
     public bool PerSample { get; init; }
 }

@@ -15,6 +15,7 @@ public sealed class FaultInjectionSession : IDisposable
 {
     private readonly List<IDisposable> _hooks = [];
     private readonly List<ModuleSite> _sites = [];
+    private readonly HashSet<ObserverBinding> _saw = new(ReferenceEqualityComparer.Instance);
     private bool _disposed;
 
     /// <summary>Hooks <paramref name="entries"/> (enabled ones) and <paramref name="observers"/> into <paramref name="model"/>.</summary>
@@ -75,9 +76,14 @@ public sealed class FaultInjectionSession : IDisposable
     {
         TrialSeed = trialSeed;
         Faults.Clear();
+        _saw.Clear();
         foreach (var o in Observers) o.Observer.Reset();
         foreach (var site in _sites) site.BeginTrial();
     }
+
+    /// <summary>Whether <paramref name="binding"/> saw a faulty forward of its module since the trial began; one that did not
+    /// (a module the model's forward never calls) has measured nothing, whatever its observer reports.</summary>
+    public bool Saw(ObserverBinding binding) => _saw.Contains(binding);
 
     /// <summary>Golden runs record the last injecting layer's outputs into it; faulty runs stop there when they match.</summary>
     public EarlyExit? EarlyExit { get; set; }
@@ -94,7 +100,11 @@ public sealed class FaultInjectionSession : IDisposable
         foreach (var o in observers)
         {
             // Golden runs feed only the observers that compare against them; every observer sees faulty runs.
-            if (Mode == InjectionMode.Faulty) o.Observer.Update(value);
+            if (Mode == InjectionMode.Faulty)
+            {
+                o.Observer.Update(value);
+                _saw.Add(o);
+            }
             else if (o.Observer is IGoldenAwareObserver g)
             {
                 if (GoldenCapture is { } capture) capture.Add(g, value);

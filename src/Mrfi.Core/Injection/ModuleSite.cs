@@ -158,7 +158,7 @@ internal sealed class ModuleSite : IDisposable
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             string message = $"fault entry '{entry.Name}' at module '{_name}' ({what}, shape [{string.Join(",", tensor.shape)}]): {FirstLine(e.Message)}";
-            throw entry.Location is { } at ? MrfiException.At(at, message) : new MrfiException($"error: {message}", e);
+            throw Located(entry, e) is { } at ? MrfiException.At(at, message) : new MrfiException($"error: {message}", e);
         }
     }
 
@@ -171,7 +171,7 @@ internal sealed class ModuleSite : IDisposable
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             string message = $"fault entry '{entry.Name}' at module '{_name}' (per-sample weight faults, input shape [{string.Join(",", input.shape)}]): {FirstLine(e.Message)}";
-            throw entry.Location is { } at ? MrfiException.At(at, message) : new MrfiException($"error: {message}", e);
+            throw Located(entry, e) is { } at ? MrfiException.At(at, message) : new MrfiException($"error: {message}", e);
         }
     }
 
@@ -188,6 +188,9 @@ internal sealed class ModuleSite : IDisposable
             throw at is { } location ? MrfiException.At(location, message) : new MrfiException($"error: {message}", e);
         }
     }
+
+    /// <summary>A selector's refusal points at the selector's key, anything else at the entry.</summary>
+    private static SourceLocation? Located(FaultEntry entry, Exception e) => e is SelectorException ? entry.SelectorLocation ?? entry.Location : entry.Location;
 
     private static string FirstLine(string message) => message.Split(" (Parameter", 2)[0].Split('\n')[0];
 

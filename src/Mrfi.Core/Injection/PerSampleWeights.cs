@@ -23,7 +23,7 @@ internal sealed class PerSampleWeights(FaultEntry entry, nn.Module module, Param
         long perSample = weight.numel();
         long samples = input.shape[0];
         long[] shape = [samples, .. weight.shape];
-        var drawn = entry.Selector?.Select(shape, stream) ?? torch.arange(samples * perSample, dtype: ScalarType.Int64);
+        var drawn = SelectorException.Select(entry, shape, stream) ?? torch.arange(samples * perSample, dtype: ScalarType.Int64);
         var selected = drawn.numel() > 1 ? torch.unique(drawn).output : drawn;
         if (selected.numel() == 0) return 0;
         selected = selected.to(weight.device);

@@ -49,7 +49,7 @@ internal static class TensorInjector
     /// <summary>Distinct positions from the selector (every position without one).</summary>
     private static Tensor Draw(FaultEntry entry, long[] shape, Generator generator)
     {
-        using var drawn = entry.Selector?.Select(shape, generator) ?? torch.arange(shape.Aggregate(1L, (a, b) => a * b), dtype: ScalarType.Int64);
+        using var drawn = SelectorException.Select(entry, shape, generator) ?? torch.arange(shape.Aggregate(1L, (a, b) => a * b), dtype: ScalarType.Int64);
         // Positions drawn twice get one fault: with duplicates, which write wins in index_put_ is
         // unspecified (and varies between threads), which would break seed reproducibility.
         return drawn.numel() > 1 ? torch.unique(drawn).output : drawn.alias();
@@ -57,7 +57,9 @@ internal static class TensorInjector
 
     private static Tensor Permanent(FaultEntry entry, long[] shape, FaultInjectionSession session, PermanentFault permanent)
     {
-        long[] sampleShape = permanent.PerSample && shape.Length > 1 ? shape[1..] : shape;
+        // One sample keeps the batch dimension (size 1), so that dimension-aware selectors (instance, channel, pixel) see the
+        // layout of the whole tensor; its flat positions are the same as those within [C, H, W].
+        long[] sampleShape = permanent.PerSample && shape.Length > 1 ? [1, .. shape[1..]] : shape;
         if (permanent.Positions is null)
         {
             ulong seed = Campaigns.TrialSeeds.Stream(entry.Scope == SelectorScope.Campaign ? session.CampaignSeed : session.TrialSeed, permanent.KeyHash);

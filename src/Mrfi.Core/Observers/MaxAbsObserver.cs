@@ -3,14 +3,14 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Observers;
 
-/// <summary>Running maximum of |x| (e.g. to calibrate a quantizer's dynamic range).</summary>
+/// <summary>Running maximum of |x| (e.g. to calibrate a quantizer's dynamic range); NaN before any value (MRFI: None).</summary>
 [MrfiComponent("MaxAbs", Summary = "Running maximum of |x|.")]
 public sealed class MaxAbsObserver : IObserver
 {
-    private double _max;
+    private double _max = double.NegativeInfinity;
 
     /// <inheritdoc />
-    public void Reset() => _max = 0;
+    public void Reset() => _max = double.NegativeInfinity;
 
     /// <inheritdoc />
     public void Update(Tensor value)
@@ -21,5 +21,5 @@ public sealed class MaxAbsObserver : IObserver
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<ObserverMetric> Result() => [new("max_abs", _max)];
+    public IReadOnlyList<ObserverMetric> Result() => [new("max_abs", _max < 0 ? double.NaN : _max)];
 }

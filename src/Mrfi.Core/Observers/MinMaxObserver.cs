@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Observers;
 
-/// <summary>Running minimum and maximum of every value seen in faulty runs.</summary>
+/// <summary>Running minimum and maximum of every value seen in faulty runs; NaN before any value (MRFI: None).</summary>
 [MrfiComponent("MinMax", Summary = "Running minimum and maximum of the values.")]
 public sealed class MinMaxObserver : IObserver
 {
@@ -27,5 +27,5 @@ public sealed class MinMaxObserver : IObserver
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<ObserverMetric> Result() => [new("min", _min), new("max", _max)];
+    public IReadOnlyList<ObserverMetric> Result() => _min > _max ? [new("min", double.NaN), new("max", double.NaN)] : [new("min", _min), new("max", _max)];
 }

@@ -10,7 +10,7 @@ public sealed class SaveLastObserver : IGoldenAwareObserver
 {
     private float[] _golden = [];
     private float[] _faulty = [];
-    private long[] _shape = [];
+    private long[]? _shape;
 
     /// <summary>Creates the observer.</summary>
     /// <param name="limit">Most values reported per tensor (the first ones in row-major order).</param>
@@ -28,7 +28,7 @@ public sealed class SaveLastObserver : IGoldenAwareObserver
     {
         _golden = [];
         _faulty = [];
-        _shape = [];
+        _shape = null;
     }
 
     /// <inheritdoc />
@@ -51,7 +51,8 @@ public sealed class SaveLastObserver : IGoldenAwareObserver
     /// <inheritdoc />
     public IReadOnlyList<ObserverMetric> Result() =>
     [
-        .. _shape.Select((s, i) => new ObserverMetric("size", s, i)),
+        // Before any faulty tensor: one size row of NaN without an index, as Shape (MRFI: None).
+        .. _shape?.Select((s, i) => new ObserverMetric("size", s, i)) ?? [new ObserverMetric("size", double.NaN)],
         .. _golden.Select((v, i) => new ObserverMetric("golden", v, i)),
         .. _faulty.Select((v, i) => new ObserverMetric("faulty", v, i)),
     ];

@@ -12,6 +12,7 @@ public sealed class UniformSamplingObserver : IObserver, IDisposable
     private Generator _generator;
     private Tensor _values = torch.empty(0, dtype: ScalarType.Float64);
     private Tensor _keys = torch.empty(0, dtype: ScalarType.Float64);
+    private bool _updated;
 
     /// <summary>Creates the observer.</summary>
     /// <param name="maxSamples">Sample size.</param>
@@ -36,11 +37,13 @@ public sealed class UniformSamplingObserver : IObserver, IDisposable
         _generator.Dispose();
         _generator = new Generator(unchecked((ulong)Seed));
         Replace(torch.empty(0, dtype: ScalarType.Float64), torch.empty(0, dtype: ScalarType.Float64));
+        _updated = false;
     }
 
     /// <inheritdoc />
     public void Update(Tensor value)
     {
+        _updated = true;
         using var scope = torch.NewDisposeScope();
         var x = value.reshape(-1).to(ScalarType.Float64, CPU);
         var keys = torch.rand(x.numel(), dtype: ScalarType.Float64, generator: _generator);
@@ -55,7 +58,9 @@ public sealed class UniformSamplingObserver : IObserver, IDisposable
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<ObserverMetric> Result() =>
+    /// <remarks>Before any tensor, one <c>sample</c> row of NaN without an index (MRFI raises there); an empty sample after
+    /// empty tensors has no rows.</remarks>
+    public IReadOnlyList<ObserverMetric> Result() => !_updated ? [new("sample", double.NaN)] :
         [.. _values.data<double>().ToArray().Select((v, i) => new ObserverMetric("sample", v, i))];
 
     private void Replace(Tensor values, Tensor keys)

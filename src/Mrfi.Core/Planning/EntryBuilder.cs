@@ -59,7 +59,10 @@ internal static class EntryBuilder
         }
         if (s.PerSample && scope != SelectorScope.Forward)
             throw MrfiException.At(s.Selector!.LocationOf("scope"), $"{s.Selector.Describe("scope")}: per_sample faults are drawn anew for every sample, so they cannot be permanent; remove scope or per_sample");
-        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, enabled, quantizer, layerwise, selector, error, scope) { Location = s.Location, PerSample = s.PerSample };
+        return new FaultEntry(s.Name, s.Target, modules, s.Parameters, enabled, quantizer, layerwise, selector, error, scope)
+        {
+            Location = s.Location, SelectorLocation = s.Selector?.LocationOf("method"), PerSample = s.PerSample,
+        };
     }
 
     /// <summary><c>enabled = "$on"</c>: on where the number is not 0; with a text variable (<c>enabled = "$format"</c>), on

@@ -18,15 +18,19 @@ public static class ModelProbe
                 new ObserverBinding("Shape", m.Name, ObservePosition.Pre, new ShapeObserver()),
                 new ObserverBinding("Shape", m.Name, ObservePosition.After, new ShapeObserver()),
             }).ToList();
+        HashSet<ObserverBinding> ran;
         using (var session = new FaultInjectionSession(model, [], bindings) { Mode = InjectionMode.Faulty })
         using (torch.no_grad())
         using (torch.NewDisposeScope())
         {
             model.call(batch);
+            ran = [.. bindings.Where(session.Saw)];
         }
+        // A module the forward never calls has no activation shapes.
         long[]? ShapeOf(string name, ObservePosition position)
         {
-            var shape = bindings.FirstOrDefault(b => b.Module == name && b.Position == position)?.Observer.Result().Select(r => (long)r.Value).ToArray();
+            var binding = bindings.FirstOrDefault(b => b.Module == name && b.Position == position);
+            var shape = binding is not null && ran.Contains(binding) ? binding.Observer.Result().Select(r => (long)r.Value).ToArray() : null;
             return shape is { Length: > 0 } ? shape : null;
         }
         return [.. modules.Select((m, i) => new LayerShapes(i - 1, m.Name, m.Module.GetType().Name,

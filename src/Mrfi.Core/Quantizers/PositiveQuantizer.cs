@@ -8,16 +8,22 @@ namespace Mrfi.Core.Quantizers;
 public sealed class PositiveQuantizer : RangeQuantizer
 {
     /// <summary>Creates the quantizer.</summary>
-    /// <param name="bitWidth">Integer width b, 2..32.</param>
+    /// <param name="bitWidth">Integer width b, 1..32 (1 bit: the integers 0 and 1, as in MRFI).</param>
     /// <param name="dynamicRange">A positive number, or "auto" for max |x| of each tensor.</param>
     /// <param name="scaleFactor">Multiplies the range.</param>
     public PositiveQuantizer(int bitWidth, DynamicRange dynamicRange, double scaleFactor = 1.0)
-        : base(bitWidth, dynamicRange, scaleFactor) { }
+        : base(bitWidth, dynamicRange, scaleFactor, minimumBitWidth: 1) { }
 
     /// <inheritdoc />
     public override IQuantization Calibrate(Tensor tensor)
     {
         double high = Math.Pow(2, BitWidth) - 1;
+        if (DynamicRange.Value is double fixedRange)
+        {
+            // As MRFI: a fixed range's factors are doubles, rounded where they are applied (see SymmetricQuantizer).
+            double range = ScaleFactor * fixedRange, scale = high / range, inverse = range / high;
+            return new TensorQuantization(tensor.shape, [], (x, _) => x.mul_(scale).clamp_(0, high).round_(), (x, _) => x.mul_(inverse));
+        }
         return new TensorQuantization(tensor.shape, [DynamicRange.Resolve(tensor, ScaleFactor)],
             (x, p) =>
             {

@@ -5,9 +5,9 @@ namespace Mrfi.Core.Quantizers;
 /// <summary>Base of the quantizers configured by a bit width, a dynamic range and a scale factor.</summary>
 public abstract class RangeQuantizer : IQuantizer, IBitWidth
 {
-    private protected RangeQuantizer(int bitWidth, DynamicRange dynamicRange, double scaleFactor)
+    private protected RangeQuantizer(int bitWidth, DynamicRange dynamicRange, double scaleFactor, int minimumBitWidth = 2)
     {
-        QuantizerChecks.BitWidth(bitWidth);
+        QuantizerChecks.BitWidth(bitWidth, minimumBitWidth);
         QuantizerChecks.ScaleFactor(scaleFactor);
         BitWidth = bitWidth;
         DynamicRange = dynamicRange;

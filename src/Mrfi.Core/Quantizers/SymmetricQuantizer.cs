@@ -18,10 +18,23 @@ public sealed class SymmetricQuantizer : RangeQuantizer
         : base(bitWidth, dynamicRange, scaleFactor) { }
 
     /// <inheritdoc />
-    public override IQuantization Calibrate(Tensor tensor) =>
-        Symmetric(tensor.shape, DynamicRange.Resolve(tensor, ScaleFactor), BitWidth);
+    public override IQuantization Calibrate(Tensor tensor) => DynamicRange.Value is double range
+        ? Fixed(tensor.shape, ScaleFactor * range, BitWidth)
+        : Symmetric(tensor.shape, DynamicRange.Resolve(tensor, ScaleFactor), BitWidth);
 
-    /// <summary>The MRFI symmetric pipeline for a range tensor (0-dim, or per channel with the tensor's rank).</summary>
+    /// <summary>The MRFI symmetric pipeline for a fixed range: factors in double, each rounded to the tensor's dtype where it is applied.</summary>
+    /// <remarks>MRFI computes a fixed range's factors as Python floats; float32 tensor arithmetic would give 14/3 as 4.666667
+    /// (a float32 reciprocal times 14) instead of 4.6666665 and move exact halves to the other integer.</remarks>
+    private static IQuantization Fixed(long[] shape, double range, int bitWidth)
+    {
+        double high = Math.Pow(2, bitWidth - 1) - 1, low = -high;
+        double scale = (high - low) / (range * 2), inverse = range * 2 / (high - low);
+        return new TensorQuantization(shape, [],
+            (x, _) => x.add_(range).mul_(scale).add_(low).clamp_(low, high).round_(),
+            (x, _) => x.sub_(low).mul_(inverse).sub_(range));
+    }
+
+    /// <summary>The MRFI symmetric pipeline for a range tensor (0-dim, or per channel with the tensor's rank), in the tensor's dtype as MRFI's "auto".</summary>
     internal static IQuantization Symmetric(long[] shape, Tensor range, int bitWidth)
     {
         double high = Math.Pow(2, bitWidth - 1) - 1, low = -high;

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Mrfi.Core.Selectors;
 
 /// <summary>n positions at a fixed pixel (h, w) of an [N, C, H, W] tensor, with random instance and channel; with
-/// <c>per_instance</c>, n in every instance. Tensors of rank ≥ 3 work: the pixel is in the last two dimensions.</summary>
+/// <c>per_instance</c>, n in every instance. As in MRFI, only 4-D tensors have pixels: any other rank is refused.</summary>
 [MrfiComponent("FixedPixelByNumber", Summary = "n positions at a fixed pixel (h, w) with random instance and channel; per_instance: n per instance.")]
 public sealed class FixedPixelByNumberSelector : ISelector, IExpectedFaults
 {
@@ -33,7 +33,9 @@ public sealed class FixedPixelByNumberSelector : ISelector, IExpectedFaults
     /// <inheritdoc />
     public Tensor Select(long[] shape, Generator generator)
     {
-        if (shape.Length < 3) throw new ArgumentException($"FixedPixelByNumber needs an [N, C, H, W] tensor, not shape [{string.Join(", ", shape)}]");
+        if (shape.Length != 4)
+            throw new ArgumentException($"FixedPixelByNumber needs a 4-D [N, C, H, W] tensor (a pixel is (h, w) of H × W), not a {shape.Length}-D one; " +
+                "restrict the entry to Conv2d layers (module_type = \"Conv2d\"), or choose positions with SelectedDimRandomPositionByNumber (d0 … d4)", nameof(shape));
         long height = shape[^2], width = shape[^1];
         long h = _pixel.Length == 2 ? _pixel[0] : _pixel[0] / width;
         long w = _pixel.Length == 2 ? _pixel[1] : _pixel[0] % width;

@@ -66,8 +66,8 @@ public sealed class CampaignRunnerTests
             a.Trials.Select(t => (t.Correct, t.Top5Correct, t.Changed, t.Faults, t.Masked, t.Tolerable, t.Sdc, t.CriticalSdc, t.Due)).ToList());
         var pairs = a.Observers.Zip(b.Observers).ToList();
         Assert.IsTrue(pairs.All(p => p.First.Layer == p.Second.Layer && p.First.Metric == p.Second.Metric), "same observer rows");
-        Assert.IsTrue(pairs.All(p => Math.Abs(p.First.Value - p.Second.Value) <= 1e-4 * Math.Max(1, Math.Abs(p.Second.Value))),
-            string.Join("; ", pairs.Where(p => Math.Abs(p.First.Value - p.Second.Value) > 1e-4 * Math.Max(1, Math.Abs(p.Second.Value))).Take(3).Select(p => $"{p.First.Layer} {p.First.Metric}: {p.First.Value} vs {p.Second.Value}")));
+        Assert.IsTrue(pairs.All(p => Math.Abs(p.First.Value!.Value - p.Second.Value!.Value) <= 1e-4 * Math.Max(1, Math.Abs(p.Second.Value!.Value))),
+            string.Join("; ", pairs.Where(p => Math.Abs(p.First.Value!.Value - p.Second.Value!.Value) > 1e-4 * Math.Max(1, Math.Abs(p.Second.Value!.Value))).Take(3).Select(p => $"{p.First.Layer} {p.First.Metric}: {p.First.Value!.Value} vs {p.Second.Value!.Value}")));
     }
 
     [TestMethod]
@@ -180,8 +180,8 @@ public sealed class CampaignRunnerTests
         var rmse = sink.Observers.Where(o => o.Observer == "RMSE").ToList();
         Assert.HasCount(4, rmse);
         Assert.IsTrue(rmse.All(o => o.Layer == "fc3" && o.Position == "after" && o.Metric == "rmse"));
-        Assert.IsLessThan(rmse.Where(o => o.Trial >= 2).Min(o => o.Value), rmse.Where(o => o.Trial < 2).Max(o => o.Value), "more faults, more error");
-        var minmax = sink.Observers.Where(o => o.Observer == "MinMax" && o.Trial == 0).ToDictionary(o => o.Metric, o => o.Value);
+        Assert.IsLessThan(rmse.Where(o => o.Trial >= 2).Min(o => o.Value!.Value), rmse.Where(o => o.Trial < 2).Max(o => o.Value!.Value), "more faults, more error");
+        var minmax = sink.Observers.Where(o => o.Observer == "MinMax" && o.Trial == 0).ToDictionary(o => o.Metric, o => o.Value!.Value);
         Assert.AreEqual(0.0, minmax["min"], 1e-6, "conv1's input is pixels/255");
         Assert.AreEqual(1.0, minmax["max"], 1e-6);
     }

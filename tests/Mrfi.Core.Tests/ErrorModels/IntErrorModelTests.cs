@@ -20,6 +20,43 @@ public sealed class IntErrorModelTests
     }
 
     [TestMethod]
+    public void One_bit_flips_match_mrfi_sign_extension()
+    {
+        // Measured with the unmodified Python MRFI (704b176, torch 1.13): with bit_width 1, IntSignBitFlip,
+        // IntRandomBitFlip and IntFixedBitFlip(bit 0) all turn [0, 1] into [-1, -2]: the only bit is the sign bit,
+        // flipped with MRFI's negative mask. This is what a 1-bit PositiveQuantization entry gets.
+        IErrorModel[] models = [new IntSignBitFlipErrorModel(1), new IntRandomBitFlipErrorModel(1), new IntFixedBitFlipErrorModel(1, [0])];
+        foreach (var model in models)
+        {
+            using var x = torch.tensor(new float[] { 0, 1 });
+            using var y = model.Apply(x, G);
+            TensorAssert.AreEqual([-1, -2], TensorAssert.Doubles(y));
+        }
+    }
+
+    [TestMethod]
+    public void Top_bit_flip_of_positive_quantized_values_sign_extends_as_mrfi()
+    {
+        // Measured with the unmodified Python MRFI (704b176, torch 1.13): IntFixedBitFlip(tensor([5, 200]), 8, 7) gives
+        // [-123, -184]: values of PositiveQuantization (0..255) are flipped as 8-bit two's-complement integers too.
+        using var x = torch.tensor(new float[] { 5, 200 });
+        using var y = new IntFixedBitFlipErrorModel(8, [7]).Apply(x, G);
+        TensorAssert.AreEqual([-123, -184], TensorAssert.Doubles(y));
+    }
+
+    [TestMethod]
+    public void One_bit_random_values_are_zero_or_one_and_signed_needs_two_bits()
+    {
+        using var g = new Generator(3);
+        using var x = torch.zeros(200);
+        using var y = new IntRandomBitErrorModel(1).Apply(x, g);
+        CollectionAssert.AreEquivalent(new double[] { 0, 1 }, TensorAssert.Doubles(y).Distinct().ToArray());
+        // MRFI asserts bit_width > 1 for signed values.
+        var e = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new IntRandomBitErrorModel(1, signed: true));
+        StringAssert.Contains(e.Message, "between 2 and 32 when signed");
+    }
+
+    [TestMethod]
     public void Sign_flip_of_int16_moves_by_2_to_the_15()
     {
         using var x = torch.tensor(new float[] { 1000, -1000, 32767 });

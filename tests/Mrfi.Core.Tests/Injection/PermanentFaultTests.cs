@@ -2,6 +2,7 @@ using Mrfi.Core.Data;
 using Mrfi.Core.ErrorModels;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Models;
+using Mrfi.Core.Observers;
 using Mrfi.Core.Quantizers;
 using Mrfi.Core.Selectors;
 using TorchSharp;
@@ -83,6 +84,34 @@ public sealed class PermanentFaultTests
         var zeroColumns = Enumerable.Range(0, 10).Where(c => Enumerable.Range(0, 6).All(r => output[r * 10 + c] == 0)).ToList();
         Assert.HasCount(1, zeroColumns, "one logit zeroed in all six images");
         Assert.AreEqual(6, session.FaultCount);
+    }
+
+    /// <summary>(sample, channel, row, column) of every value of conv1's [6, 6, 28, 28] output set to 1000 by <paramref name="selector"/>
+    /// drawn once per trial.</summary>
+    private static List<(int Sample, int Channel, int Row, int Column)> PermanentHits(ISelector selector)
+    {
+        var entry = new FaultEntry("a", InjectionTarget.ActivationOut, ["conv1"], [], true, null, true, selector, new SetValueErrorModel([1000]), SelectorScope.Trial);
+        var saved = new SaveLastObserver(6 * 6 * 28 * 28);
+        using var session = new FaultInjectionSession(_model, [entry], [new ObserverBinding("SaveLast", "conv1", ObservePosition.After, saved)]);
+        session.BeginTrial(3);
+        Forward();
+        return [.. saved.Result().Where(m => m.Name == "faulty" && m.Value == 1000)
+            .Select(m => (int)m.Index!.Value).Select(i => (i / 4704, i / 784 % 6, i / 28 % 28, i % 28))];
+    }
+
+    [TestMethod]
+    public void Permanent_activation_positions_keep_the_tensor_layout_for_dimension_selectors()
+    {
+        // Drawn within one sample of shape [1, C, H, W]: channel is still dimension 1, and the pixel is (h, w).
+        var channel = PermanentHits(new SelectedDimRandomPositionByNumberSelector(n: 20, channel: [2]));
+        Assert.IsNotEmpty(channel);
+        Assert.IsTrue(channel.All(h => h.Channel == 2), "channel = [2] selects channel 2, not row 2");
+        var pixel = PermanentHits(new FixedPixelByNumberSelector(2, [3, 4], perInstance: true));
+        Assert.IsTrue(pixel.All(h => (h.Row, h.Column) == (3, 4)));
+        var channels = pixel.GroupBy(h => h.Sample).Select(g => string.Join(",", g.Select(h => h.Channel).Order())).Distinct().ToList();
+        Assert.HasCount(1, channels, "the same channels in every sample");
+        Assert.AreEqual(6, pixel.Select(h => h.Sample).Distinct().Count());
+        Assert.IsLessThanOrEqualTo(2, pixel.Count / 6, "n = 2 per instance (the one sample), not per channel");
     }
 
     [TestMethod]

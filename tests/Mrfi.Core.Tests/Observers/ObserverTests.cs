@@ -189,4 +189,32 @@ public sealed class ObserverTests
         o.Update(T(4));
         Assert.AreEqual(4.0, Metric(o, "min"));
     }
+
+    [TestMethod]
+    public void Observers_read_before_any_tensor_report_nan_not_a_plausible_value()
+    {
+        // MRFI gives None (MinMax, MaxAbs, Shape, SaveLast), NaN (Std, RMSE, MAE, EqualRate) or raises (MeanAbs, UniformSampling).
+        IObserver[] scalars = [new MinMaxObserver(), new MaxAbsObserver(), new MeanAbsObserver(), new StdObserver(), new RmseObserver(), new MaeObserver(), new EqualRateObserver()];
+        foreach (var o in scalars)
+            Assert.IsTrue(o.Result().All(m => double.IsNaN(m.Value) && m.Index is null), $"{o.GetType().Name}: {string.Join(", ", o.Result())}");
+        // Observers whose rows describe what they saw have one NaN row without an index, so the metric is still named.
+        Assert.AreEqual(new ObserverMetric("size", double.NaN), new ShapeObserver().Result().Single());
+        Assert.AreEqual(new ObserverMetric("size", double.NaN), new SaveLastObserver().Result().Single());
+        using var sampling = new UniformSamplingObserver();
+        Assert.AreEqual(new ObserverMetric("sample", double.NaN), sampling.Result().Single());
+        // After a reset too; and what is then seen is measured: a zero maximum, and an empty sample of empty tensors.
+        var max = new MaxAbsObserver();
+        max.Update(T(0, 0));
+        Assert.AreEqual(0.0, Metric(max, "max_abs"));
+        max.Reset();
+        Assert.IsTrue(double.IsNaN(Metric(max, "max_abs")));
+        var minmax = new MinMaxObserver();
+        minmax.Update(T(float.PositiveInfinity));
+        Assert.AreEqual(double.PositiveInfinity, Metric(minmax, "min"), "a tensor of +inf is measured");
+        sampling.Update(torch.zeros(0));
+        Assert.IsEmpty(sampling.Result());
+        var shape = new ShapeObserver();
+        shape.Update(torch.tensor(1.0f));
+        Assert.IsEmpty(shape.Result(), "a 0-dim tensor has no dimensions");
+    }
 }

@@ -24,6 +24,31 @@ public sealed class SymmetricQuantizerTests
     }
 
     [TestMethod]
+    [DataRow(4, -4.0, 4.0)]
+    [DataRow(8, -64.0, 64.0)]
+    public void Scale_factor_rounds_an_exact_half_to_even_as_mrfi(int bits, double negative, double positive)
+    {
+        // Measured with the unmodified Python MRFI (704b176, torch 1.13, float32):
+        // SymmericQuantization.quantize(tensor([-0.75, 0.75]), bits, 3.0, 0.5) gives [-4, 4] (4 bits) and [-64, 64] (8 bits).
+        // Its factor (hi-lo)/(2·1.5) is a double rounded to float32 (4.6666665), so 0.75·factor is exactly 3.5 in float32;
+        // a float32 reciprocal times 14 (4.666667) gives 3.5000002 and -3.
+        using var x = torch.tensor(new float[] { -0.75f, 0.75f });
+        TensorAssert.AreEqual([negative, positive], Quantized(new SymmetricQuantizer(bits, new DynamicRange(3.0), 0.5), x));
+    }
+
+    [TestMethod]
+    public void Fixed_range_dequantizes_to_mrfi_float32_bits()
+    {
+        // Measured with the unmodified Python MRFI (704b176, torch 1.13): SymmericQuantization.dequantize of
+        // [-15, -7, 1, 3, 15] with b = 5, dynamic_range = 0.3, as float32 bit patterns.
+        uint[] mrfi = [0xbe99999a, 0xbe0f5c2a, 0x3ca3d700, 0x3d75c288, 0x3e999998];
+        using var x = torch.tensor(new float[] { -15, -7, 1, 3, 15 });
+        using var q = new SymmetricQuantizer(5, new DynamicRange(0.3)).Calibrate(x);
+        q.Dequantize(x);
+        CollectionAssert.AreEqual(mrfi, TensorAssert.Floats(x).Select(BitConverter.SingleToUInt32Bits).ToArray());
+    }
+
+    [TestMethod]
     public void Dequantize_returns_the_clamped_input_on_the_grid()
     {
         using var x = torch.arange(-1.0, 1.0, 0.1, dtype: ScalarType.Float32);
@@ -67,6 +92,7 @@ public sealed class SymmetricQuantizerTests
     [TestMethod]
     [DataRow(1)]
     [DataRow(33)]
+    // MRFI runs with 1 bit, but its range [-(2^0-1), 2^0-1] is {0}: every value becomes 0 and its dequantize divides by zero.
     public void Rejects_bit_widths_outside_2_to_32(int bits) =>
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new SymmetricQuantizer(bits, DynamicRange.Auto));
 

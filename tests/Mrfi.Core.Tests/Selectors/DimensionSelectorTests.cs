@@ -82,6 +82,32 @@ public sealed class DimensionSelectorTests
     }
 
     [TestMethod]
+    [DataRow(new long[] { 4, 120 })]
+    [DataRow(new long[] { 2, 6, 28 })]
+    [DataRow(new long[] { 2, 3, 4, 5, 6 })]
+    public void Fixed_pixel_refuses_tensors_that_are_not_four_dimensional(long[] shape)
+    {
+        // MRFI raises ValueError('FixedPixelByNumber requires 4-D feature map') for any other rank.
+        var e = Assert.ThrowsExactly<ArgumentException>(() => Run(new FixedPixelByNumberSelector(1, [0, 0]), shape));
+        StringAssert.Contains(e.Message, $"FixedPixelByNumber needs a 4-D [N, C, H, W] tensor (a pixel is (h, w) of H × W), not a {shape.Length}-D one");
+        StringAssert.Contains(e.Message, "module_type = \"Conv2d\"");
+    }
+
+    [TestMethod]
+    public void Empty_fix_positions_select_nothing_as_in_mrfi()
+    {
+        // MRFI's FixPositions(shape, []) and FixPositions(shape, [[], []]) return an empty index tensor: no fault.
+        foreach (var positions in new long[][][] { [], [[]], [[], []] })
+        {
+            var selector = new FixPositionsSelector(positions);
+            Assert.IsEmpty(Run(selector, [2, 10]));
+            Assert.AreEqual(0, selector.ExpectedFaults([2, 10]));
+        }
+        Assert.ThrowsExactly<ArgumentException>(() => Run(new FixPositionsSelector([[], [], []]), [2, 10]), "three coordinate lists for two dimensions");
+        Assert.ThrowsExactly<ArgumentException>(() => new FixPositionsSelector([[1], []]), "lists of different lengths");
+    }
+
+    [TestMethod]
     public void Fix_positions_takes_flat_indices_or_mrfi_per_dimension_lists()
     {
         // MRFI test_selector.py: per-dimension lists [[0, 1], [2, 3]] on (2, 10) select (0, 2) and (1, 3).
