@@ -39,7 +39,7 @@ public sealed class NullObserverValueTests
         first.AddTrial(Trial(0), Rows(0), []);
         first.AddTrial(Trial(1), Rows(1), []);
         // Interrupted here: the parts are what a reader sees.
-        AssertNulls(Path.Combine(folder, "observers-part-*.parquet"), 2);
+        AssertNulls(Path.Combine(folder, "observers", "part-*.parquet"), 2);
         var resumed = new ParquetResultSink(folder, Sweep, identity, null, resume: true);
         resumed.AddTrial(Trial(2), Rows(2), []);
         resumed.Complete(Summary(folder, 3));
@@ -68,7 +68,7 @@ public sealed class NullObserverValueTests
         var first = new ParquetResultSink(folder, Sweep, identity, null, resume: false);
         first.AddTrial(Trial(0), [new(0, "fc", "after", "MinMax", "min", -0.5)], []);
         // The layout of earlier versions: a required (non-nullable) double.
-        string part = Directory.GetFiles(folder, "observers-part-*.parquet").Single();
+        string part = Directory.GetFiles(Path.Combine(folder, "observers"), "part-*.parquet").Single();
         new ColumnSet<ObserverRecord>()
             .Long("trial", o => o.Trial).String("layer", o => o.Layer).String("position", o => o.Position)
             .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index).Double("value", o => o.Value!.Value)
