@@ -32,7 +32,8 @@ public sealed class ResumeAndShardTests
         var resumed = Cli.Run("run", config, "--resume", killed);
         Assert.AreEqual(0, resumed.ExitCode, resumed.Output);
         StringAssert.Contains(resumed.Output, "Resuming:");
-        Assert.AreEqual(0, Cli.Run("run", config, "--out", Path.Combine(folder, "whole")).ExitCode);
+        var whole = Cli.Run("run", config, "--out", Path.Combine(folder, "whole"));
+        Assert.AreEqual(0, whole.ExitCode, whole.Output);
         CollectionAssert.AreEqual(Rows(Path.Combine(folder, "whole")).SelectMany(r => r).ToList(), Rows(killed).SelectMany(r => r).ToList());
         Assert.IsFalse(Directory.Exists(Path.Combine(killed, "trials")), "parts are merged away");
     }
