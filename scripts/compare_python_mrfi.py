@@ -267,6 +267,7 @@ class Mrfi:
         self.command = ["dotnet", program] if program.endswith(".dll") else [program]
         self.work, self.threads = work, threads
         self.runs = 0
+        self.early_exit_share = 0.0     # of the last run's faulty batches, those that stopped early ([run] early_exit)
         # Which of the components used here have an mrfi_compat switch, from mrfi's own component list (none did when
         # this was written; a later mrfi may add one where a default moves away from MRFI's numbers).
         listing = subprocess.run(self.command + ["list", "--markdown"], stdout=subprocess.PIPE, text=True,
@@ -292,6 +293,7 @@ class Mrfi:
         with open(summary) as f:
             s = json.load(f)
         samples = s["samples_per_trial"]
+        self.early_exit_share = s["early_exit_batches"] / (len(s["trials"]) * math.ceil(samples / BATCH))
         golden_seconds = {p["point"]: p["golden_seconds"] for p in s["points"]}
         results = []
         for point in range(len(bers)):
@@ -377,6 +379,7 @@ def timing(py: PythonMrfi, mrfi: Mrfi, rounds: int, points: int, trials: int, se
     rest, as mrfi's manifest reports golden_seconds_per_pass and seconds_per_trial."""
     campaigns = [WEIGHT_SYM8, ACT_FLOAT32, ONE_FAULT]
     per = {c.key: {"py_golden": [], "py_trial": [], "mrfi_golden": [], "mrfi_trial": []} for c in campaigns}
+    early = {c.key: [] for c in campaigns}
     for r in range(rounds):
         for i, c in enumerate(campaigns):
             # Alternate which tool goes first, so that a drift in machine load hits both alike.
@@ -385,6 +388,7 @@ def timing(py: PythonMrfi, mrfi: Mrfi, rounds: int, points: int, trials: int, se
                     results = [py.run(c, c.ber, trials, (seed + r) * 100 + p) for p in range(1 + points)]
                 else:
                     results = mrfi.run(c, [c.ber] * (1 + points), trials, seed + r)
+                    early[c.key].append(mrfi.early_exit_share)
                 results = results[1:]
                 per[c.key][f"{tool}_golden"].append(statistics.fmean(x.golden_seconds for x in results))
                 per[c.key][f"{tool}_trial"].append(statistics.fmean(t for x in results for t in x.seconds))
@@ -399,13 +403,16 @@ def timing(py: PythonMrfi, mrfi: Mrfi, rounds: int, points: int, trials: int, se
         speedup = statistics.median([p / m for p, m in zip(d["py_trial"], d["mrfi_trial"])])
         golden_speedup = statistics.median([p / m for p, m in zip(d["py_golden"], d["mrfi_golden"])])
         records.append({"campaign": c.key, "per_10k_images_s": med, "python_ratio": py_ratio, "mrfi_ratio": mrfi_ratio,
-                        "speedup": speedup, "golden_speedup": golden_speedup, "rounds": d})
+                        "speedup": speedup, "golden_speedup": golden_speedup, "rounds": d,
+                        "mrfi_early_exit_share": statistics.fmean(early[c.key])})
         rows.append([c.title, f"{med['py_golden']:.3f}", f"{med['py_trial']:.3f}", f"{py_ratio:.2f}",
                      f"{med['mrfi_golden']:.3f}", f"{med['mrfi_trial']:.3f}", f"{mrfi_ratio:.2f}",
                      f"{golden_speedup:.2f}", f"{speedup:.2f}"])
     header = ["campaign", "MRFI golden s", "MRFI faulty s", "MRFI × golden", "mrfi golden s", "mrfi faulty s",
               "mrfi × golden", "golden speed-up", "faulty speed-up"]
-    return table(header, rows), records
+    notes = "; ".join(f"{c.title}: {100 * statistics.fmean(early[c.key]):.0f} %" for c in campaigns)
+    return (table(header, rows) + "\n\nmrfi's faulty batches that stopped at the last injecting layer because its output "
+            f"equalled the golden run's ([run] early_exit): {notes}."), records
 
 
 def machine() -> str:

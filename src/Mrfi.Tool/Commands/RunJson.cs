@@ -32,6 +32,7 @@ internal static class RunJson
             ["golden_seconds_per_pass"] = summary.GoldenSecondsPerPass,
             ["seconds_per_trial"] = summary.SecondsPerTrial,
             ["overhead_over_golden"] = summary.OverheadOverGolden,
+            ["early_exit_batches"] = summary.EarlyExitBatches,
             ["sweep"] = summary.SweepNames,
             ["points"] = summary.GoldenSecondsByPoint.OrderBy(p => p.Key)
                 .Select(p => new Dictionary<string, object> { ["point"] = p.Key, ["golden_seconds"] = p.Value }).ToList(),

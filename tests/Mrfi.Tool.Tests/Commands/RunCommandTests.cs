@@ -120,7 +120,7 @@ public sealed class RunCommandTests
             Assert.AreEqual(Convert.ToDouble(rows[i][6]), t.GetProperty("elapsed_s").GetDouble());
         }
         using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "out", "manifest.json")));
-        foreach (var key in new[] { "float_accuracy", "golden_seconds_per_pass", "seconds_per_trial" })
+        foreach (var key in new[] { "float_accuracy", "golden_seconds_per_pass", "seconds_per_trial", "early_exit_batches" })
             Assert.AreEqual(manifest.RootElement.GetProperty(key).GetDouble(), root.GetProperty(key).GetDouble(), key);
         // One golden pass per sweep point; the manifest's figure is their mean.
         var golden = root.GetProperty("points").EnumerateArray().Select(p => (p.GetProperty("point").GetInt32(), p.GetProperty("golden_seconds").GetDouble())).ToList();
