@@ -101,6 +101,7 @@ public sealed class CampaignRunner
             plan.SweepNames, done.Value, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted)
         {
             GoldenSecondsPerPass = timing.GoldenSecondsPerPass,
+            GoldenSecondsByPoint = timing.GoldenSecondsByPoint,
             SecondsPerTrial = timing.SecondsPerTrial,
             EarlyExitBatches = timing.EarlyExits,
         };
@@ -147,7 +148,7 @@ public sealed class CampaignRunner
         session.EarlyExit = exit;
         var goldenClock = Stopwatch.StartNew();
         var (goldenCorrect, golden) = Evaluate(model, batches, keepOutputs: true, beforeBatch: cache is null && exit is null ? null : () => { cache?.NextBatch(); exit?.NextBatch(); });
-        timing.AddGolden(goldenClock.Elapsed.TotalSeconds);
+        timing.AddGolden(point.Index, goldenClock.Elapsed.TotalSeconds);
         exit?.Finish();
         session.EarlyExit = exit is { Usable: true } ? exit : null;
         session.GoldenCapture = null;

@@ -24,6 +24,9 @@ public sealed record CampaignSummary(
     /// <summary>Mean wall time of one golden pass over the data (faults off), in seconds.</summary>
     public double GoldenSecondsPerPass { get; init; }
 
+    /// <summary>Wall time of each sweep point's golden pass, in seconds, by point (points this run did not run are absent).</summary>
+    public IReadOnlyDictionary<int, double> GoldenSecondsByPoint { get; init; } = new Dictionary<int, double>();
+
     /// <summary>Mean wall time of one faulty trial (one pass over the data with faults and observers), in seconds.</summary>
     public double SecondsPerTrial { get; init; }
 

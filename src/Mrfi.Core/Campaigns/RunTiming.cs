@@ -3,12 +3,12 @@ namespace Mrfi.Core.Campaigns;
 /// <summary>Sums the wall time of golden passes and faulty trials, for the manifest's overhead figure.</summary>
 internal sealed class RunTiming
 {
-    private double _golden;
-    private int _goldenPasses;
+    private readonly Dictionary<int, double> _golden = [];
     private double _trials;
     private int _trialCount;
 
-    public void AddGolden(double seconds) { _golden += seconds; _goldenPasses++; }
+    /// <summary>The golden pass of sweep point <paramref name="point"/>.</summary>
+    public void AddGolden(int point, double seconds) => _golden[point] = seconds;
 
     public void AddTrial(double seconds) { _trials += seconds; _trialCount++; }
 
@@ -18,7 +18,10 @@ internal sealed class RunTiming
     /// <summary>Batches whose faulty forward stopped early.</summary>
     public long EarlyExits { get; set; }
 
-    public double GoldenSecondsPerPass => _goldenPasses == 0 ? 0 : _golden / _goldenPasses;
+    /// <summary>Each golden pass by sweep point: the first one also pays for warming up, which a script may want to leave out.</summary>
+    public IReadOnlyDictionary<int, double> GoldenSecondsByPoint => _golden;
+
+    public double GoldenSecondsPerPass => _golden.Count == 0 ? 0 : _golden.Values.Average();
 
     public double SecondsPerTrial => _trialCount == 0 ? 0 : _trials / _trialCount;
 }

@@ -37,6 +37,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 DryRun.Check(plan, data, plan.Config.Run.Seed);
                 var config = plan.Config;
                 CampaignRunner.ResolveDevice(config.Run);
+                if (settings.Json is { } jsonPath) RunJson.Check(jsonPath);
                 var shard = settings.Shard is { } sh ? Shard.Parse(sh) : null;
                 if (shard is not null && settings.Out is null && settings.Resume is null)
                     throw new MrfiException("error: --shard needs --out DIR, the folder all shards share");
@@ -64,6 +65,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                     : t => (only.Count == 0 || only.Contains(t)) && (shard?.Includes(t) ?? true) && !finished.Contains(t);
                 var summary = progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, include, ctrlC.Token));
                 SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
+                if (settings.Json is { } json) RunJson.Write(json, summary, sink.Trials);
                 if (only.Count > 0) log.Information("Replayed trial(s) {Trials} only", string.Join(", ", only.Order()));
                 if (summary.Interrupted)
                 {

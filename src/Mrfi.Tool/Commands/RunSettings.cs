@@ -35,6 +35,10 @@ internal sealed class RunSettings : ConfigSettings
     [Description("Run a campaign that ships inside the tool instead of CONFIG: lenet-fmnist (LeNet on 1000 Fashion-MNIST test images).")]
     public string? Example { get; init; }
 
+    [CommandOption("--json <FILE>")]
+    [Description("Also write the run's summary and one object per trial (accuracy, faults, seconds) to FILE as JSON, for scripts without a Parquet reader.")]
+    public string? Json { get; init; }
+
     [CommandOption("-v|--verbose")]
     [Description("Log debug details.")]
     public bool Verbose { get; init; }

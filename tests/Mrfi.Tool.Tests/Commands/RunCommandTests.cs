@@ -93,4 +93,51 @@ public sealed class RunCommandTests
         Assert.AreEqual(2, outOfRange.ExitCode);
         StringAssert.Contains(outOfRange.Output, "the campaign has trials 0 to 3");
     }
+
+    [TestMethod]
+    public void Json_option_holds_the_trials_parquet_numbers_and_each_points_golden_pass()
+    {
+        string config = Cli.Config(Cli.Small);
+        string folder = Path.GetDirectoryName(config)!;
+        string json = Path.Combine(folder, "run.json");
+        var result = Cli.Run("run", config, "--out", $"{folder}/out", "--json", json);
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        var root = document.RootElement;
+        var trials = root.GetProperty("trials").EnumerateArray().ToList();
+        var rows = DuckDb.Query($"SELECT trial, point, ber, accuracy, correct, faults, elapsed_s FROM read_parquet('{folder}/out/trials.parquet') ORDER BY trial");
+        Assert.HasCount(4, rows);
+        Assert.HasCount(rows.Count, trials);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var t = trials[i];
+            Assert.AreEqual(Convert.ToInt64(rows[i][0]), t.GetProperty("trial").GetInt64());
+            Assert.AreEqual(Convert.ToInt32(rows[i][1]), t.GetProperty("point").GetInt32());
+            Assert.AreEqual(Convert.ToDouble(rows[i][2]), t.GetProperty("sweep").GetProperty("ber").GetDouble());
+            Assert.AreEqual(Convert.ToDouble(rows[i][3]), t.GetProperty("accuracy").GetDouble());
+            Assert.AreEqual(Convert.ToInt64(rows[i][4]), t.GetProperty("correct").GetInt64());
+            Assert.AreEqual(Convert.ToInt64(rows[i][5]), t.GetProperty("faults").GetInt64());
+            Assert.AreEqual(Convert.ToDouble(rows[i][6]), t.GetProperty("elapsed_s").GetDouble());
+        }
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "out", "manifest.json")));
+        foreach (var key in new[] { "float_accuracy", "golden_seconds_per_pass", "seconds_per_trial", "early_exit_batches" })
+            Assert.AreEqual(manifest.RootElement.GetProperty(key).GetDouble(), root.GetProperty(key).GetDouble(), key);
+        // One golden pass per sweep point; the manifest's figure is their mean.
+        var golden = root.GetProperty("points").EnumerateArray().Select(p => (p.GetProperty("point").GetInt32(), p.GetProperty("golden_seconds").GetDouble())).ToList();
+        CollectionAssert.AreEqual(new[] { 0, 1 }, golden.Select(g => g.Item1).ToArray());
+        Assert.IsTrue(golden.All(g => g.Item2 > 0));
+        Assert.AreEqual(golden.Average(g => g.Item2), root.GetProperty("golden_seconds_per_pass").GetDouble(), 1e-12);
+    }
+
+    [TestMethod]
+    public void Json_option_into_a_missing_folder_fails_before_the_campaign_runs()
+    {
+        string config = Cli.Config(Cli.Small);
+        string folder = Path.GetDirectoryName(config)!;
+        var result = Cli.Run("run", config, "--out", $"{folder}/out", "--json", $"{folder}/missing/run.json");
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "--json");
+        StringAssert.Contains(result.Output, "does not exist");
+        Assert.IsFalse(Directory.Exists($"{folder}/out"), "no results folder for a run that never started");
+    }
 }
