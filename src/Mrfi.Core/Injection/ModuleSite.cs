@@ -20,7 +20,7 @@ internal sealed class ModuleSite : IDisposable
     private readonly Dictionary<(FaultEntry, string), Generator> _streams = [];
     private readonly bool _inputInPlace;
     private readonly bool _injects;
-    private readonly List<(Tensor Index, Tensor Values)> _undo = [];
+    private readonly UndoLog _undo = new();
     private Tensor? _faultedInput;
     private readonly ObserverBinding[] _pre;
     private readonly ObserverBinding[] _after;
@@ -134,25 +134,17 @@ internal sealed class ModuleSite : IDisposable
     private void UndoInput()
     {
         if (_faultedInput is null) return;
-        using (var flat = _faultedInput.view(-1))
-        {
-            for (int i = _undo.Count - 1; i >= 0; i--) flat.index_put_(_undo[i].Values, _undo[i].Index);
-        }
-        foreach (var (index, values) in _undo) { index.Dispose(); values.Dispose(); }
-        _undo.Clear();
+        _undo.Restore(_faultedInput);
         _faultedInput = null;
     }
 
     /// <summary>Runs one entry on one tensor; a component that rejects the tensor (a position outside its shape, a bit
     /// list of the wrong length) becomes a user error naming the entry, the module and the tensor.</summary>
-    private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, List<(Tensor, Tensor)>? undo = null)
+    private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, UndoLog? undo = null)
     {
         try
         {
-            var shape = tensor.shape;
-            Action<Tensor, Tensor, Tensor, IQuantization?>? record = _session.RecordFaults
-                ? (index, before, after, quantization) => FaultRecorder.Record(_session, entry, _name, slot switch { "in" => "input", "out" => "output", _ => slot }, shape, index, before, after, quantization)
-                : null;
+            (string, string)? record = _session.RecordFaults ? (_name, slot switch { "in" => "input", "out" => "output", _ => slot }) : null;
             return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot), record, undo);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)

@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ namespace Mrfi.Core.Quantizers;
 /// so results match MRFI bit for bit in float32.</remarks>
 [MrfiComponent("SymmetricQuantization", Aliases = ["SymmericQuantization"],
     Summary = "Symmetric linear quantization to ±(2^(b-1)-1) over ±scale_factor·dynamic_range (MRFI's arithmetic).")]
-public sealed class SymmetricQuantizer : RangeQuantizer
+public sealed class SymmetricQuantizer : RangeQuantizer, IScalarQuantizer
 {
     /// <summary>Creates the quantizer.</summary>
     /// <param name="bitWidth">Integer width b, 2..32.</param>
@@ -20,6 +21,15 @@ public sealed class SymmetricQuantizer : RangeQuantizer
     /// <inheritdoc />
     public override IQuantization Calibrate(Tensor tensor) =>
         Symmetric(tensor.shape, DynamicRange.Resolve(tensor, ScaleFactor), BitWidth);
+
+    ScalarQuantization IScalarQuantizer.Calibrate(ReadOnlySpan<float> values)
+    {
+        // The factors as the tensor path forms them: (high - low) / (2r) is reciprocal(2r)·(high - low), and 2r / (high - low) a division.
+        float range = DynamicRange.Resolve(values, ScaleFactor);
+        double high = Math.Pow(2, BitWidth - 1) - 1, low = -high;
+        float twice = range * 2f;
+        return ScalarQuantization.Shifted(range, 1f / twice * (float)(high - low), (float)low, (float)high, twice / (float)(high - low));
+    }
 
     /// <summary>The MRFI symmetric pipeline for a range tensor (0-dim, or per channel with the tensor's rank).</summary>
     internal static IQuantization Symmetric(long[] shape, Tensor range, int bitWidth)
