@@ -62,6 +62,11 @@ internal static class TensorInjector
     {
         long numel = Shapes.Numel(shape);
         if (selector is null) return PositionSet.Every(numel);
+        if (selector is IPositionSampler sampler)
+        {
+            var (rented, count) = sampler.Sample(shape, generator);
+            return PositionSet.Distinct(rented, count, numel);
+        }
         using var drawn = selector.Select(shape, generator);
         return PositionSet.FromTensor(drawn, numel);
     }
