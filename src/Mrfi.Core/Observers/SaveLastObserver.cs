@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -5,11 +6,16 @@ namespace Mrfi.Core.Observers;
 
 /// <summary>Keeps the last golden and the last faulty tensor and reports their values (metrics <c>golden</c> and <c>faulty</c>,
 /// index = flat position, at most <c>limit</c> each) and shape (metric <c>size</c>): for feature-map pictures of a fault.</summary>
+/// <remarks>Each side has one buffer, allocated once and reused. A faulty tensor's head is copied into it at every batch (the
+/// model may change that tensor later); a golden tensor from the golden cache, which never changes, is only referenced, and
+/// copied once, from the last batch, when the result is asked for.</remarks>
 [MrfiComponent("SaveLast", Summary = "Values of the last golden and faulty tensors (up to limit each) and their shape.")]
-public sealed class SaveLastObserver : IGoldenAwareObserver
+public sealed class SaveLastObserver : IGoldenAwareObserver, IBorrowsGolden, IDisposable
 {
     private float[] _golden = [];
     private float[] _faulty = [];
+    private int _goldenCount, _faultyCount;
+    private Tensor? _borrowed;
     private long[] _shape = [];
 
     /// <summary>Creates the observer.</summary>
@@ -26,33 +32,66 @@ public sealed class SaveLastObserver : IGoldenAwareObserver
     /// <inheritdoc />
     public void Reset()
     {
-        _golden = [];
-        _faulty = [];
+        Release();
+        _goldenCount = _faultyCount = 0;
         _shape = [];
     }
 
     /// <inheritdoc />
-    public void UpdateGolden(Tensor value) => _golden = Head(value);
+    public void UpdateGolden(Tensor value)
+    {
+        Release();
+        _goldenCount = Head(value, ref _golden);
+    }
+
+    void IBorrowsGolden.BorrowGolden(Tensor value)
+    {
+        Release();
+        _borrowed = value.alias().DetachFromDisposeScope();
+    }
 
     /// <inheritdoc />
     public void Update(Tensor value)
     {
-        _faulty = Head(value);
+        _faultyCount = Head(value, ref _faulty);
         _shape = value.shape;
     }
 
-    private float[] Head(Tensor value)
+    /// <summary>Copies the first values (up to <see cref="Limit"/>) into <paramref name="buffer"/>, growing it only when too small.</summary>
+    private int Head(Tensor value, ref float[] buffer)
     {
+        int n = (int)Math.Min(value.numel(), Limit);
+        if (buffer.Length < n) buffer = new float[n];
+        if (n == 0) return 0;
+        if (CpuKernels.TryFloats(value, out var values))
+        {
+            values[..n].CopyTo(buffer);
+            return n;
+        }
         using var scope = torch.NewDisposeScope();
-        var flat = value.reshape(-1);
-        return flat.narrow(0, 0, Math.Min(flat.numel(), Limit)).to_type(ScalarType.Float32).cpu().data<float>().ToArray();
+        var head = value.reshape(-1).narrow(0, 0, n).to(ScalarType.Float32, CPU).contiguous();
+        CpuKernels.TryMemory<float>(head, ScalarType.Float32, out var copied);
+        copied.CopyTo(buffer);
+        return n;
+    }
+
+    private void Release()
+    {
+        _borrowed?.Dispose();
+        _borrowed = null;
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<ObserverMetric> Result() =>
-    [
-        .. _shape.Select((s, i) => new ObserverMetric("size", s, i)),
-        .. _golden.Select((v, i) => new ObserverMetric("golden", v, i)),
-        .. _faulty.Select((v, i) => new ObserverMetric("faulty", v, i)),
-    ];
+    public IReadOnlyList<ObserverMetric> Result()
+    {
+        if (_borrowed is not null)
+        {
+            _goldenCount = Head(_borrowed, ref _golden);
+            Release();
+        }
+        return new SavedValues([.. _shape], _golden[.._goldenCount], _faulty[.._faultyCount]);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Release();
 }
