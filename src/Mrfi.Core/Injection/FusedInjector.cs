@@ -13,20 +13,26 @@ namespace Mrfi.Core.Injection;
 /// through <see cref="IErrorModel.Apply"/> on a tensor of the selected values, as on the tensor path.</remarks>
 internal static class FusedInjector
 {
-    /// <summary>Applies the entry when the tensor and its quantizer allow it; false (having changed and drawn nothing) otherwise.</summary>
-    public static bool TryApply(Tensor tensor, FaultEntry entry, PositionSet? positions, Generator generator, FaultSink? record, UndoLog? undo)
+    /// <summary>Applies the entry when the tensor and its quantizer allow it; false (having changed and drawn nothing) otherwise.
+    /// With <paramref name="source"/>, <paramref name="tensor"/> is to become a copy of it first (see <see cref="TensorInjector.Apply"/>).</summary>
+    public static bool TryApply(Tensor tensor, FaultEntry entry, PositionSet? positions, Generator generator, FaultSink? record, UndoLog? undo, Tensor? source = null)
     {
         if (entry.Quantizer is not (null or IScalarQuantizer) || !CpuKernels.TryFloats(tensor, out var x) || x.Length == 0) return false;
+        Span<float> from = x;
+        if (source is not null && (!CpuKernels.TryFloats(source, out from) || from.Length != x.Length)) return false;
         int n = positions is null ? 0 : checked((int)positions.Count);
         bool layerwise = entry.Quantizer is not null && entry.Layerwise;
-        ScalarQuantization? quantization = entry.Quantizer is IScalarQuantizer q && (layerwise || n > 0) ? q.Calibrate(x) : null;
+        // Layer-wise, the round trip below writes every value, copying as it goes; otherwise the copy comes first.
+        if (source is not null && !layerwise) from.CopyTo(x);
+        ReadOnlySpan<float> input = layerwise ? from : x;
+        ScalarQuantization? quantization = entry.Quantizer is IScalarQuantizer q && (layerwise || n > 0) ? q.Calibrate(input) : null;
         float[]? rented = n > 0 ? ArrayPool<float>.Shared.Rent(n) : null;
         try
         {
             var values = rented.AsSpan(0, n);
             if (n > 0)
             {
-                Gather(x, positions!, values);
+                Gather(input, positions!, values);
                 if (undo is not null) undo.Add(positions!.Indices(), values);
                 quantization?.Quantize(values);
                 float[]? before = record is null ? null : values.ToArray();
@@ -34,7 +40,7 @@ internal static class FusedInjector
                 record?.Record(positions!.Indices(), before, values, quantization);
                 quantization?.Dequantize(values);
             }
-            if (layerwise) quantization!.Value.RoundTrip(x, x);
+            if (layerwise) quantization!.Value.RoundTrip(input, x);
             if (n > 0) Scatter(values, positions!, x);
             return true;
         }

@@ -87,8 +87,11 @@ internal sealed class ModuleSite : IDisposable
             // Never leave faults in the producer's tensor: MRFI does, which leaks them into skip connections and into the
             // caller's input (mrfi.md §1.10). Either a copy, or the input itself with its clean values put back after the forward.
             bool inPlace = _inputInPlace && input.is_contiguous();
-            var target = inPlace ? input : input.contiguous().clone();
-            foreach (var entry in _inputs) _session.FaultCount += Inject(target, entry, mode, "in", "input", inPlace ? _undo : null);
+            using var contiguous = inPlace ? null : input.contiguous();
+            // A copy: the first entry writes it (in the same pass as its quantization, where the kernels can).
+            var target = inPlace ? input : torch.empty_like(contiguous!);
+            for (int i = 0; i < _inputs.Length; i++)
+                _session.FaultCount += Inject(target, _inputs[i], mode, "in", "input", inPlace ? _undo : null, i == 0 ? contiguous : null);
             if (inPlace) _faultedInput = input;
             else replaced = target;
         }
@@ -118,8 +121,10 @@ internal sealed class ModuleSite : IDisposable
         if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0) Restore();
         if (mode != InjectionMode.Float && _outputs.Length > 0)
         {
-            replaced ??= output.contiguous().clone();
-            foreach (var entry in _outputs) _session.FaultCount += Inject(replaced, entry, mode, "out", "output");
+            using var contiguous = replaced is null ? output.contiguous() : null;
+            replaced ??= torch.empty_like(contiguous!);
+            for (int i = 0; i < _outputs.Length; i++)
+                _session.FaultCount += Inject(replaced, _outputs[i], mode, "out", "output", source: i == 0 ? contiguous : null);
         }
         if (_after.Length > 0) Observe(_after, replaced ?? output);
         if (_session.EarlyExit is { } exit && _injects)
@@ -140,12 +145,12 @@ internal sealed class ModuleSite : IDisposable
 
     /// <summary>Runs one entry on one tensor; a component that rejects the tensor (a position outside its shape, a bit
     /// list of the wrong length) becomes a user error naming the entry, the module and the tensor.</summary>
-    private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, UndoLog? undo = null)
+    private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, UndoLog? undo = null, Tensor? source = null)
     {
         try
         {
             (string, string)? record = _session.RecordFaults ? (_name, slot switch { "in" => "input", "out" => "output", _ => slot }) : null;
-            return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot), record, undo);
+            return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot), record, undo, source);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

@@ -15,16 +15,22 @@ internal static class TensorInjector
     /// <remarks>The tensor must be contiguous and owned by the caller (a clone or a parameter under no_grad), or, with
     /// <paramref name="undo"/>, one the caller puts back: the clean values of every position written are added to it
     /// (only without layer-wise quantization, which rewrites the whole tensor). <paramref name="record"/> names the layer and
-    /// tensor when the session records faults.</remarks>
+    /// tensor when the session records faults. With <paramref name="source"/>, <paramref name="tensor"/> is a fresh contiguous
+    /// tensor of the same shape that is to hold a copy of it: the kernels copy while they quantize, in the same pass.</remarks>
     public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, Generator stream, PermanentFault? permanent,
-        (string Layer, string Tensor)? record = null, UndoLog? undo = null)
+        (string Layer, string Tensor)? record = null, UndoLog? undo = null, Tensor? source = null)
     {
-        if (mode == InjectionMode.Float) return 0;
+        if (mode == InjectionMode.Float)
+        {
+            if (source is not null) tensor.copy_(source);
+            return 0;
+        }
         var shape = tensor.shape;
         using var positions = mode != InjectionMode.Faulty ? null : permanent is null ? Draw(entry.Selector, shape, stream) : Permanent(entry, shape, session, permanent);
         using var errorGenerator = positions is null || positions.Count == 0 || permanent is null ? null : new Generator(permanent.Seed);
         var sink = record is { } r ? new FaultSink(session, entry, r.Layer, r.Tensor, shape) : null;
-        if (FusedInjector.TryApply(tensor, entry, positions, errorGenerator ?? stream, sink, undo)) return positions?.Count ?? 0;
+        if (FusedInjector.TryApply(tensor, entry, positions, errorGenerator ?? stream, sink, undo, source)) return positions?.Count ?? 0;
+        if (source is not null) tensor.copy_(source);
         return ApplyTensors(tensor, entry, positions, errorGenerator ?? stream, sink, undo);
     }
 
