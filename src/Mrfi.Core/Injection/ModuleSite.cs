@@ -15,6 +15,8 @@ internal sealed class ModuleSite : IDisposable
     private readonly (FaultEntry Entry, Parameter Parameter)[] _weights;
     private readonly (FaultEntry Entry, Parameter Parameter, PerSampleWeights Faults)[] _perSample;
     private readonly Dictionary<Parameter, Tensor> _clean = [];
+    private readonly Dictionary<Parameter, UndoLog> _weightUndo = [];
+    private readonly HashSet<Parameter> _rewritten = [];
     private readonly Dictionary<Parameter, string> _parameterNames;
     private readonly Dictionary<(FaultEntry, string), PermanentFault> _permanent = [];
     private readonly Dictionary<(FaultEntry, string), Generator> _streams = [];
@@ -42,7 +44,11 @@ internal sealed class ModuleSite : IDisposable
             {
                 if (!parameters.TryGetValue(pname, out var p))
                     throw new MrfiException($"error: fault entry '{entry.Name}': module '{name}' ({module.GetType().Name}) has no parameter '{pname}'. It has: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}");
-                if (!_clean.ContainsKey(p)) _clean[p] = p.detach().clone().DetachFromDisposeScope();
+                if (!_clean.ContainsKey(p))
+                {
+                    _clean[p] = p.detach().clone().DetachFromDisposeScope();
+                    _weightUndo[p] = new UndoLog();
+                }
                 if (entry.PerSample) perSample.Add((entry, p, new PerSampleWeights(entry, module, p, _clean[p], name)));
                 else weights.Add((entry, p));
             }
@@ -98,9 +104,16 @@ internal sealed class ModuleSite : IDisposable
         if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0)
         {
             using var noGrad = torch.no_grad();
-            foreach (var (entry, parameter) in _weights) _session.FaultCount += Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'");
+            // Layer-wise quantization rewrites the whole weight, which the clean copy then replaces; other entries change a few
+            // values, which are logged and put back.
+            foreach (var (entry, parameter) in _weights)
+            {
+                bool whole = Rewrites(entry, parameter);
+                _session.FaultCount += Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'", whole ? null : _weightUndo[parameter]);
+            }
             // Per-sample entries only quantize here (as a golden run does); their faults become a correction after the forward.
-            foreach (var (entry, parameter, _) in _perSample) Inject(parameter, entry, InjectionMode.Golden, "weight", "parameter 'weight'");
+            foreach (var (entry, parameter, _) in _perSample)
+                if (Rewrites(entry, parameter)) Inject(parameter, entry, InjectionMode.Golden, "weight", "parameter 'weight'");
         }
         if (_pre.Length > 0) Observe(_pre, replaced ?? input);
         // TorchSharp keeps the original tensor when a hook returns null.
@@ -212,16 +225,34 @@ internal sealed class ModuleSite : IDisposable
             if (entry.Scope == SelectorScope.Trial) fault.Clear();
     }
 
-    private void Restore()
+    private bool Rewrites(FaultEntry entry, Parameter parameter)
+    {
+        bool whole = entry.Quantizer is not null && entry.Layerwise;
+        if (whole) _rewritten.Add(parameter);
+        return whole;
+    }
+
+    /// <summary>Puts the clean weights back: a copy where the whole weight was rewritten (or <paramref name="all"/>), else the logged values.</summary>
+    private void Restore(bool all = false)
     {
         using var noGrad = torch.no_grad();
-        foreach (var (parameter, clean) in _clean) parameter.copy_(clean);
+        foreach (var (parameter, clean) in _clean)
+        {
+            var undo = _weightUndo[parameter];
+            if (all || _rewritten.Contains(parameter))
+            {
+                parameter.copy_(clean);
+                undo.Clear();
+            }
+            else if (!undo.IsEmpty) undo.Restore(parameter);
+        }
+        _rewritten.Clear();
     }
 
     public void Dispose()
     {
         UndoInput();
-        Restore();
+        Restore(all: true);
         foreach (var clean in _clean.Values) clean.Dispose();
         _clean.Clear();
         foreach (var fault in _permanent.Values) fault.Dispose();

@@ -40,8 +40,11 @@ public sealed class FusedSessionTests
         new("actf", InjectionTarget.Activation, ["conv2", "fc1"], [], true, null, true, new RandomPositionByRateSelector(rate: 1e-3), new FloatRandomBitFlipErrorModel(), scope),
         new("out", InjectionTarget.ActivationOut, ["conv1", "fc2"], [], true, new PositiveQuantizer(6, new DynamicRange(4.0)), false,
             new RandomPositionByNumberSelector(20), new IntSignBitFlipErrorModel(6), scope),
-        new("w", InjectionTarget.Weight, Layers, ["weight", "bias"], true, new SymmetricQuantizer(8, DynamicRange.Auto, 0.8), true,
+        new("w", InjectionTarget.Weight, ["conv1", "conv2", "fc3"], ["weight", "bias"], true, new SymmetricQuantizer(8, DynamicRange.Auto, 0.8), true,
             new RandomPositionByRateSelector(rate: 5e-3), new IntRandomBitFlipErrorModel(8), scope),
+        // Without layer-wise quantization a weight is put back value by value (conv2's bias also gets the one above: a whole copy).
+        new("wf", InjectionTarget.Weight, ["conv2", "fc1", "fc2"], ["bias", "weight"], true, null, true,
+            new RandomPositionByRateSelector(rate: 2e-3), new FloatRandomBitFlipErrorModel(), scope),
     ];
 
     private static (int[] Output, List<Mrfi.Core.Campaigns.FaultRecord> Faults, long Count) Run(SelectorScope scope, bool kernels, int forwards)
