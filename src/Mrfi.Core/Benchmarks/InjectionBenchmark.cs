@@ -9,7 +9,8 @@ namespace Mrfi.Core.Benchmarks;
 /// <summary>Times one batch's forward under every <see cref="BenchScenario"/> against the plain forward, interleaved in one run.</summary>
 /// <remarks>Each iteration runs the plain forward and then every scenario once, so that drift in machine load (this is a
 /// shared 2-core box) hits every row alike; ratios are medians over medians. Session set-up (hooks, clean weight copies) is
-/// not timed: a campaign pays it once per sweep point, not per forward.</remarks>
+/// not timed: a campaign pays it once per sweep point, not per forward. Observers are bound once per row and reset every
+/// round, as a campaign binds them once and resets them every trial.</remarks>
 public static class InjectionBenchmark
 {
     /// <summary>Runs <paramref name="iterations"/> timed rounds after <paramref name="warmup"/> untimed ones.</summary>
@@ -28,6 +29,7 @@ public static class InjectionBenchmark
         var quantizedGolden = rows.Select(_ => new List<double>()).ToArray();
         var faults = new double[rows.Count];
         var faultRows = rows.Select((r, i) => (r, i)).Where(x => x.r.Entry is not null).Select(x => x.i).ToList();
+        var bindings = rows.Select(r => r.Observer is null ? null : plan.Observers.First(o => o.Method == r.Observer).Bind().ToList()).ToArray();
         for (int round = -warmup; round < iterations; round++)
         {
             double g = Time(() => model.call(images));
@@ -52,7 +54,7 @@ public static class InjectionBenchmark
                 }
                 else
                 {
-                    ms = TimeObserver(plan.Observers.First(o => o.Method == row.Observer), model, images);
+                    ms = TimeObserver(bindings[i]!, model, images);
                     injected = 0;
                 }
                 if (round < 0) continue;
@@ -88,9 +90,8 @@ public static class InjectionBenchmark
     }
 
     /// <summary>Observers as a campaign runs them: golden-aware ones replay the golden pass's cached tensors, then the forward.</summary>
-    private static double TimeObserver(ObserverPlan observer, nn.Module<Tensor, Tensor> model, Tensor images)
+    private static double TimeObserver(IReadOnlyList<ObserverBinding> bindings, nn.Module<Tensor, Tensor> model, Tensor images)
     {
-        var bindings = observer.Bind().ToList();
         using var session = new FaultInjectionSession(model, [], bindings);
         using var cache = new GoldenCache(long.MaxValue);
         if (session.NeedsGoldenPerBatch)

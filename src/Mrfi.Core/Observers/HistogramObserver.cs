@@ -1,7 +1,6 @@
 using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Mrfi.Core.Observers;
 
@@ -44,7 +43,7 @@ public sealed class HistogramObserver : IObserver
     {
         if (CpuKernels.TryFloats(value, out var values))
         {
-            Count(values);
+            SpanHistogram.Count(values, Low, High, _counts, ref _below, ref _above, ref _nan);
             return;
         }
         using var scope = torch.NewDisposeScope();
@@ -57,30 +56,6 @@ public sealed class HistogramObserver : IObserver
         var bin = inside.sub(Low).mul_(bins / (High - Low)).floor_().clamp_(0, bins - 1).to_type(ScalarType.Int64);
         var counts = bin.bincount(null, bins).cpu().data<long>().ToArray();
         for (int i = 0; i < bins; i++) _counts[i] += counts[i];
-    }
-
-    /// <summary>The tensor form's arithmetic in double over the span: bin = clamp(floor((x - low)·bins/(high - low)), 0, bins - 1).</summary>
-    private void Count(ReadOnlySpan<float> x)
-    {
-        Span<double> raw = stackalloc double[SpanReductions.Chunk];
-        Span<double> bins = stackalloc double[SpanReductions.Chunk];
-        double scale = _counts.Length / (High - Low), last = _counts.Length - 1;
-        for (int start = 0; start < x.Length; start += SpanReductions.Chunk)
-        {
-            var d = SpanReductions.Widen(x.Slice(start, Math.Min(SpanReductions.Chunk, x.Length - start)), raw);
-            var b = bins[..d.Length];
-            TensorPrimitives.Subtract<double>(d, Low, b);
-            TensorPrimitives.Multiply<double>(b, scale, b);
-            TensorPrimitives.Floor<double>(b, b);
-            for (int i = 0; i < d.Length; i++)
-            {
-                double v = d[i];
-                if (v >= Low && v <= High) _counts[(int)Math.Min(b[i], last)]++;
-                else if (v < Low) _below++;
-                else if (v > High) _above++;
-                else _nan++;
-            }
-        }
     }
 
     /// <inheritdoc />

@@ -61,7 +61,7 @@ public sealed class SaveLastObserver : IGoldenAwareObserver, IBorrowsGolden, IDi
     private int Head(Tensor value, ref float[] buffer)
     {
         int n = (int)Math.Min(value.numel(), Limit);
-        if (buffer.Length < n) buffer = new float[n];
+        if (buffer.Length < n) buffer = GC.AllocateUninitializedArray<float>(n);
         if (n == 0) return 0;
         if (CpuKernels.TryFloats(value, out var values))
         {
@@ -89,7 +89,13 @@ public sealed class SaveLastObserver : IGoldenAwareObserver, IBorrowsGolden, IDi
             _goldenCount = Head(_borrowed, ref _golden);
             Release();
         }
-        return new SavedValues([.. _shape], _golden[.._goldenCount], _faulty[.._faultyCount]);
+        long[] shape = [.. _shape];
+        var golden = new FloatSnapshot(_golden.AsSpan(0, _goldenCount));
+        var faulty = new FloatSnapshot(_faulty.AsSpan(0, _faultyCount));
+        return new MetricList(shape.Length + golden.Count + faulty.Count, i =>
+            i < shape.Length ? new("size", shape[i], i)
+            : i < shape.Length + golden.Count ? new("golden", golden[i - shape.Length], i - shape.Length)
+            : new("faulty", faulty[i - shape.Length - golden.Count], i - shape.Length - golden.Count));
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -5,20 +6,23 @@ using static TorchSharp.torch;
 namespace Mrfi.Core.Observers;
 
 /// <summary>A uniform random sample without replacement of every value seen (metric <c>sample</c>), for distributions and
-/// violin plots: reservoir sampling over all values of all batches, so every value seen has the same chance (MRFI's version
-/// slices along dim 0 and is biased for multi-dimensional tensors).</summary>
-/// <remarks>Li's Algorithm L (1994): after the reservoir fills, the number of values to skip before the next one kept is
-/// drawn directly, so a batch costs O(max_samples · log) random numbers and reads only the values it keeps, never the whole
-/// tensor. The draws come from a managed stream seeded by <c>seed</c> and restarted with every trial.</remarks>
+/// violin plots: at every batch the sample is a uniform sample of all values seen so far (MRFI's version slices along
+/// dim 0 and is biased for multi-dimensional tensors).</summary>
+/// <remarks>Batch by batch: how many of the sample come from the new batch is a hypergeometric draw (k draws without
+/// replacement from the values seen, the new ones marked); that many slots of the sample, chosen uniformly, take that many
+/// new values, chosen uniformly (Floyd's algorithm). The result is a uniform k-subset of everything seen, at a cost of O(k)
+/// random numbers per batch, and only the values kept are read, never the whole tensor. The draws come from a managed
+/// stream seeded by <c>seed</c> and restarted with every trial.</remarks>
 [MrfiComponent("UniformSampling", Summary = "Uniform sample without replacement of all values seen (at most max_samples).")]
 public sealed class UniformSamplingObserver : IObserver
 {
-    private readonly double[] _reservoir;
-    private readonly List<(long Index, int Slot)> _picks = [];
+    private readonly double[] _sample;
+    private readonly int[] _slots;
+    private readonly long[] _picked;
+    private readonly HashSet<long> _chosen = [];
     private ManagedRandom _random;
     private int _filled;
-    private long _seen, _next;
-    private double _w;
+    private long _seen;
 
     /// <summary>Creates the observer.</summary>
     /// <param name="maxSamples">Sample size.</param>
@@ -28,7 +32,9 @@ public sealed class UniformSamplingObserver : IObserver
         if (maxSamples < 1) throw new ArgumentOutOfRangeException(nameof(maxSamples), maxSamples, "max_samples must be at least 1");
         MaxSamples = maxSamples;
         Seed = seed;
-        _reservoir = new double[maxSamples];
+        _sample = new double[maxSamples];
+        _slots = new int[maxSamples];
+        _picked = new long[maxSamples];
         Reset();
     }
 
@@ -43,55 +49,99 @@ public sealed class UniformSamplingObserver : IObserver
     {
         _random = new ManagedRandom(unchecked((ulong)Seed));
         _filled = 0;
-        _seen = _next = 0;
-        _w = 0;
+        _seen = 0;
     }
 
     /// <inheritdoc />
     public void Update(Tensor value)
     {
         long n = value.numel();
-        _picks.Clear();
-        for (long i = 0; i < n && _filled < MaxSamples; i++)
+        if (n == 0) return;
+        int m = NewInSample(n);
+        // The slots the new values take: the free ones, then a uniform choice of the occupied ones (partial Fisher–Yates).
+        int free = MaxSamples - _filled, replaced = Math.Max(0, m - free);
+        for (int i = 0; i < _filled; i++) _slots[i] = i;
+        for (int j = 0; j < replaced; j++)
         {
-            _picks.Add((i, _filled++));
-            if (_filled == MaxSamples) Skip(_seen + i);
+            int r = j + (int)_random.NextBelow((ulong)(_filled - j));
+            (_slots[j], _slots[r]) = (_slots[r], _slots[j]);
         }
-        while (_filled == MaxSamples && _next < _seen + n)
-        {
-            _picks.Add((_next - _seen, (int)_random.NextBelow((ulong)MaxSamples)));
-            _w *= Math.Exp(Math.Log(_random.NextOpenDouble()) / MaxSamples);
-            Skip(_next);
-        }
+        for (int i = 0; i < m - replaced; i++) _slots[replaced + i] = _filled + i;
+        ChooseNew(m, n);
+        Read(value, m);
+        _filled = Math.Min(MaxSamples, _filled + m);
         _seen += n;
-        Read(value);
     }
 
-    /// <summary>Draws W (first time) and the index of the next value kept after <paramref name="last"/>.</summary>
-    private void Skip(long last)
+    /// <summary>How many of the k values of a uniform sample of everything seen so far come from the n new ones: k draws
+    /// without replacement from seen + n values, counting the new ones (hypergeometric).</summary>
+    private int NewInSample(long n)
     {
-        if (_w == 0) _w = Math.Exp(Math.Log(_random.NextOpenDouble()) / MaxSamples);
-        double skip = Math.Floor(Math.Log(_random.NextOpenDouble()) / Math.Log(1 - _w));
-        _next = skip >= long.MaxValue / 2 ? long.MaxValue / 2 : last + 1 + (long)skip;
+        long total = _seen + n;
+        if (total <= MaxSamples) return (int)n;
+        long fresh = n, old = _seen;
+        int m = 0;
+        for (int draw = 0; draw < MaxSamples; draw++)
+        {
+            if (fresh == 0) break;
+            if (old == 0) return m + MaxSamples - draw;
+            if ((long)_random.NextBelow((ulong)(fresh + old)) < fresh) { m++; fresh--; }
+            else old--;
+        }
+        return m;
     }
 
-    /// <summary>Writes the picked values into their slots, in pick order (a later pick of a slot replaces an earlier one).</summary>
-    private void Read(Tensor value)
+    /// <summary>A uniform m-subset of [0, n) into <see cref="_picked"/> (Floyd's algorithm; a bitmap marks the chosen when it is small).</summary>
+    private void ChooseNew(int m, long n)
     {
-        if (_picks.Count == 0) return;
+        if (m == n)
+        {
+            for (int i = 0; i < m; i++) _picked[i] = i;
+            return;
+        }
+        bool bitmap = n / 64 <= 4L * MaxSamples + 4096;
+        ulong[]? bits = bitmap ? ArrayPool<ulong>.Shared.Rent((int)((n + 63) / 64)) : null;
+        try
+        {
+            if (bits is not null) Array.Clear(bits, 0, (int)((n + 63) / 64));
+            else _chosen.Clear();
+            int k = 0;
+            for (long j = n - m; j < n; j++)
+            {
+                long t = (long)_random.NextBelow((ulong)(j + 1));
+                long pick = Taken(t) ? j : t;
+                if (bits is not null) bits[pick >> 6] |= 1UL << (int)(pick & 63);
+                else _chosen.Add(pick);
+                _picked[k++] = pick;
+            }
+
+            bool Taken(long t) => bits is not null ? (bits[t >> 6] & (1UL << (int)(t & 63))) != 0 : _chosen.Contains(t);
+        }
+        finally
+        {
+            if (bits is not null) ArrayPool<ulong>.Shared.Return(bits);
+        }
+    }
+
+    private void Read(Tensor value, int m)
+    {
+        if (m == 0) return;
         if (CpuKernels.TryFloats(value, out var x))
         {
-            foreach (var (index, slot) in _picks) _reservoir[slot] = x[(int)index];
+            for (int i = 0; i < m; i++) _sample[_slots[i]] = x[(int)_picked[i]];
             return;
         }
         using var scope = torch.NewDisposeScope();
-        var indices = CpuKernels.LongTensor(_picks.Select(p => p.Index).ToArray()).to(value.device);
-        var picked = value.reshape(-1).index(indices).to(ScalarType.Float64, CPU).contiguous();
+        var index = CpuKernels.LongTensor(_picked.AsSpan(0, m)).to(value.device);
+        var picked = value.reshape(-1).index(index).to(ScalarType.Float64, CPU).contiguous();
         CpuKernels.TryMemory<double>(picked, ScalarType.Float64, out var values);
-        for (int i = 0; i < _picks.Count; i++) _reservoir[_picks[i].Slot] = values[i];
+        for (int i = 0; i < m; i++) _sample[_slots[i]] = values[i];
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<ObserverMetric> Result() =>
-        [.. _reservoir.Take(_filled).Select((v, i) => new ObserverMetric("sample", v, i))];
+    public IReadOnlyList<ObserverMetric> Result()
+    {
+        var sample = _sample[.._filled];
+        return new MetricList(sample.Length, i => new("sample", sample[i], i));
+    }
 }

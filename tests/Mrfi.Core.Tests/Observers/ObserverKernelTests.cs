@@ -87,7 +87,7 @@ public sealed class ObserverKernelTests
     }
 
     [TestMethod]
-    [DataRow("NaNInfCount")] [DataRow("Histogram")] [DataRow("Histogram-wide")] [DataRow("MinMax")] [DataRow("MaxAbs")]
+    [DataRow("NaNInfCount")] [DataRow("Histogram")] [DataRow("Histogram-wide")] [DataRow("Histogram-many-bins")] [DataRow("MinMax")] [DataRow("MaxAbs")]
     [DataRow("EqualRate")] [DataRow("SaveLast")] [DataRow("SaveLast-all")] [DataRow("UniformSampling")] [DataRow("UniformSampling-small")]
     public void Counts_extremes_and_kept_values_equal_the_tensor_paths(string name)
     {
@@ -96,6 +96,7 @@ public sealed class ObserverKernelTests
             "NaNInfCount" => () => new NaNInfCountObserver(),
             "Histogram" => () => new HistogramObserver(bins: 17, low: -2, high: 3),
             "Histogram-wide" => () => new HistogramObserver(bins: 1000, low: -1e-3, high: 1e-3),
+            "Histogram-many-bins" => () => new HistogramObserver(bins: 200_000, low: -4, high: 4),
             "MinMax" => () => new MinMaxObserver(),
             "MaxAbs" => () => new MaxAbsObserver(),
             "EqualRate" => () => new EqualRateObserver(),
