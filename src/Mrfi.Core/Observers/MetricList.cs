@@ -3,7 +3,7 @@ using System.Collections;
 namespace Mrfi.Core.Observers;
 
 /// <summary>An observer's result computed on access from values it copied when the result was asked for: large vector
-/// results (SaveLast, UniformSampling) then cost a copy of their numbers, not a list of records.</summary>
+/// results (SaveLast, UniformSampling) then cost a copy of their numbers into a reused buffer, not a list of records.</summary>
 internal sealed class MetricList(int count, Func<int, ObserverMetric> at) : IReadOnlyList<ObserverMetric>
 {
     public int Count => count;

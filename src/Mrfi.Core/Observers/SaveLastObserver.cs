@@ -8,12 +8,15 @@ namespace Mrfi.Core.Observers;
 /// index = flat position, at most <c>limit</c> each) and shape (metric <c>size</c>): for feature-map pictures of a fault.</summary>
 /// <remarks>Each side has one buffer, allocated once and reused. A faulty tensor's head is copied into it at every batch (the
 /// model may change that tensor later); a golden tensor from the golden cache, which never changes, is only referenced, and
-/// copied once, from the last batch, when the result is asked for.</remarks>
+/// copied once, from the last batch, when the result is asked for. The result is computed on access from a second pair of
+/// buffers, also reused: it stays valid until the next call of <see cref="Result"/>.</remarks>
 [MrfiComponent("SaveLast", Summary = "Values of the last golden and faulty tensors (up to limit each) and their shape.")]
 public sealed class SaveLastObserver : IGoldenAwareObserver, IBorrowsGolden, IDisposable
 {
     private float[] _golden = [];
     private float[] _faulty = [];
+    private float[] _goldenResult = [];
+    private float[] _faultyResult = [];
     private int _goldenCount, _faultyCount;
     private Tensor? _borrowed;
     private long[] _shape = [];
@@ -90,12 +93,20 @@ public sealed class SaveLastObserver : IGoldenAwareObserver, IBorrowsGolden, IDi
             Release();
         }
         long[] shape = [.. _shape];
-        var golden = new FloatSnapshot(_golden.AsSpan(0, _goldenCount));
-        var faulty = new FloatSnapshot(_faulty.AsSpan(0, _faultyCount));
-        return new MetricList(shape.Length + golden.Count + faulty.Count, i =>
+        int g = _goldenCount, f = _faultyCount;
+        var golden = Copy(_golden, g, ref _goldenResult);
+        var faulty = Copy(_faulty, f, ref _faultyResult);
+        return new MetricList(shape.Length + g + f, i =>
             i < shape.Length ? new("size", shape[i], i)
-            : i < shape.Length + golden.Count ? new("golden", golden[i - shape.Length], i - shape.Length)
-            : new("faulty", faulty[i - shape.Length - golden.Count], i - shape.Length - golden.Count));
+            : i < shape.Length + g ? new("golden", golden[i - shape.Length], i - shape.Length)
+            : new("faulty", faulty[i - shape.Length - g], i - shape.Length - g));
+    }
+
+    private static float[] Copy(float[] source, int count, ref float[] target)
+    {
+        if (target.Length < count) target = GC.AllocateUninitializedArray<float>(count);
+        Array.Copy(source, target, count);
+        return target;
     }
 
     /// <inheritdoc />

@@ -17,6 +17,7 @@ namespace Mrfi.Core.Observers;
 public sealed class UniformSamplingObserver : IObserver
 {
     private readonly double[] _sample;
+    private readonly double[] _result;
     private readonly int[] _slots;
     private readonly long[] _picked;
     private readonly HashSet<long> _chosen = [];
@@ -33,6 +34,7 @@ public sealed class UniformSamplingObserver : IObserver
         MaxSamples = maxSamples;
         Seed = seed;
         _sample = new double[maxSamples];
+        _result = new double[maxSamples];
         _slots = new int[maxSamples];
         _picked = new long[maxSamples];
         Reset();
@@ -139,9 +141,11 @@ public sealed class UniformSamplingObserver : IObserver
     }
 
     /// <inheritdoc />
+    /// <remarks>Computed on access from a copy that the next call of <see cref="Result"/> reuses.</remarks>
     public IReadOnlyList<ObserverMetric> Result()
     {
-        var sample = _sample[.._filled];
-        return new MetricList(sample.Length, i => new("sample", sample[i], i));
+        Array.Copy(_sample, _result, _filled);
+        var result = _result;
+        return new MetricList(_filled, i => new("sample", result[i], i));
     }
 }
