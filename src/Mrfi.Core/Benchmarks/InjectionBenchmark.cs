@@ -9,7 +9,9 @@ namespace Mrfi.Core.Benchmarks;
 /// <summary>Times one batch's forward under every <see cref="BenchScenario"/> against the plain forward, interleaved in one run.</summary>
 /// <remarks>Each iteration runs the plain forward and then every scenario once, so that drift in machine load (this is a
 /// shared 2-core box) hits every row alike; ratios are medians over medians. Session set-up (hooks, clean weight copies) is
-/// not timed: a campaign pays it once per sweep point, not per forward.</remarks>
+/// not timed: a campaign pays it once per sweep point, not per forward. Observers are bound once per row and reset every
+/// round, as a campaign binds them once and resets them every trial; the golden pass that golden-aware observers replay
+/// is recorded once per row (up to 1 GiB, else every round), as a campaign records it once per sweep point.</remarks>
 public static class InjectionBenchmark
 {
     /// <summary>Runs <paramref name="iterations"/> timed rounds after <paramref name="warmup"/> untimed ones.</summary>
@@ -28,39 +30,48 @@ public static class InjectionBenchmark
         var quantizedGolden = rows.Select(_ => new List<double>()).ToArray();
         var faults = new double[rows.Count];
         var faultRows = rows.Select((r, i) => (r, i)).Where(x => x.r.Entry is not null).Select(x => x.i).ToList();
-        for (int round = -warmup; round < iterations; round++)
+        var bindings = rows.Select(r => r.Observer is null ? null : plan.Observers.First(o => o.Method == r.Observer).Bind().ToList()).ToArray();
+        var caches = bindings.Select(b => b is null ? null : Capture(b, model, images, CacheLimit)).ToArray();
+        try
         {
-            double g = Time(() => model.call(images));
-            for (int i = 0; i < rows.Count; i++)
+            for (int round = -warmup; round < iterations; round++)
             {
-                var row = rows[i];
-                long injected;
-                double ms;
-                if (row.Entry is not null)
+                double g = Time(() => model.call(images));
+                for (int i = 0; i < rows.Count; i++)
                 {
-                    var entries = plan.Points[faultRows.IndexOf(i)].Entries;
-                    using var session = new FaultInjectionSession(model, entries, []) { Mode = InjectionMode.Faulty };
-                    session.BeginTrial(round + 1000);
-                    ms = Time(() => model.call(images));
-                    injected = session.FaultCount;
-                    if (entries.Any(e => e.Enabled && e.Quantizer is not null))
+                    var row = rows[i];
+                    long injected;
+                    double ms;
+                    if (row.Entry is not null)
                     {
-                        session.Mode = InjectionMode.Golden;
-                        double q = Time(() => model.call(images));
-                        if (round >= 0) quantizedGolden[i].Add(q);
+                        var entries = plan.Points[faultRows.IndexOf(i)].Entries;
+                        using var session = new FaultInjectionSession(model, entries, []) { Mode = InjectionMode.Faulty };
+                        session.BeginTrial(round + 1000);
+                        ms = Time(() => model.call(images));
+                        injected = session.FaultCount;
+                        if (entries.Any(e => e.Enabled && e.Quantizer is not null))
+                        {
+                            session.Mode = InjectionMode.Golden;
+                            double q = Time(() => model.call(images));
+                            if (round >= 0) quantizedGolden[i].Add(q);
+                        }
                     }
+                    else
+                    {
+                        ms = TimeObserver(bindings[i]!, caches[i], model, images);
+                        injected = 0;
+                    }
+                    if (round < 0) continue;
+                    times[i].Add(ms);
+                    faults[i] += injected;
                 }
-                else
-                {
-                    ms = TimeObserver(plan.Observers.First(o => o.Method == row.Observer), model, images);
-                    injected = 0;
-                }
-                if (round < 0) continue;
-                times[i].Add(ms);
-                faults[i] += injected;
+                if (round >= 0) golden.Add(g);
+                progress?.Invoke(round + warmup + 1, iterations + warmup);
             }
-            if (round >= 0) golden.Add(g);
-            progress?.Invoke(round + warmup + 1, iterations + warmup);
+        }
+        finally
+        {
+            foreach (var cache in caches) cache?.Dispose();
         }
         double goldenMs = Median(golden);
         return (goldenMs, [.. rows.Select((r, i) => new BenchRow(r.Name, r.Group, Median(times[i]), Median(times[i]) / goldenMs, faults[i] / iterations)
@@ -87,26 +98,34 @@ public static class InjectionBenchmark
         return golden is { } g && injected is { } x ? new PeakMemoryResult(g, x) : null;
     }
 
-    /// <summary>Observers as a campaign runs them: golden-aware ones replay the golden pass's cached tensors, then the forward.</summary>
-    private static double TimeObserver(ObserverPlan observer, nn.Module<Tensor, Tensor> model, Tensor images)
+    private const long CacheLimit = 1L << 30;
+
+    /// <summary>The golden pass of golden-aware observers, recorded; null when there are none or it exceeds <paramref name="limit"/>.</summary>
+    private static GoldenCache? Capture(IReadOnlyList<ObserverBinding> bindings, nn.Module<Tensor, Tensor> model, Tensor images, long limit)
     {
-        var bindings = observer.Bind().ToList();
+        using var session = new FaultInjectionSession(model, [], bindings) { Mode = InjectionMode.Golden };
+        if (!session.NeedsGoldenPerBatch) return null;
+        var cache = new GoldenCache(limit);
+        session.GoldenCapture = cache;
+        cache.NextBatch();
+        using (torch.NewDisposeScope()) model.call(images);
+        if (cache.Usable) return cache;
+        cache.Dispose();
+        return null;
+    }
+
+    /// <summary>Observers as a campaign runs them: golden-aware ones replay the golden pass's cached tensors, then the forward.</summary>
+    private static double TimeObserver(IReadOnlyList<ObserverBinding> bindings, GoldenCache? recorded, nn.Module<Tensor, Tensor> model, Tensor images)
+    {
         using var session = new FaultInjectionSession(model, [], bindings);
-        using var cache = new GoldenCache(long.MaxValue);
-        if (session.NeedsGoldenPerBatch)
-        {
-            session.Mode = InjectionMode.Golden;
-            session.GoldenCapture = cache;
-            cache.NextBatch();
-            using (torch.NewDisposeScope()) model.call(images);
-            session.GoldenCapture = null;
-        }
+        using var own = recorded is null && session.NeedsGoldenPerBatch ? Capture(bindings, model, images, long.MaxValue) : null;
+        var cache = recorded ?? own;
         session.BeginTrial(0);
         session.Mode = InjectionMode.Faulty;
         var clock = Stopwatch.StartNew();
         using (torch.NewDisposeScope())
         {
-            if (session.NeedsGoldenPerBatch) cache.Replay(0);
+            cache?.Replay(0);
             model.call(images);
             foreach (var b in bindings) b.Observer.Result();
         }

@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,6 +12,14 @@ internal static class BitMasks
     {
         using var bits = torch.randint(0, width, shape, dtype: ScalarType.Int64, generator: g);
         return Shift(bits, device);
+    }
+
+    /// <summary><see cref="RandomBit"/> for values in a span: the same draw, shifted in managed code.</summary>
+    public static void RandomBitInto(Span<long> mask, int width, Generator g)
+    {
+        using var bits = torch.randint(0, width, [mask.Length], dtype: ScalarType.Int64, generator: g);
+        SpanErrorModels.CopyMask(bits, mask);
+        for (int i = 0; i < mask.Length; i++) mask[i] = 1L << (int)mask[i];
     }
 
     /// <summary>1 &lt;&lt; bit for given bits (one, or one per value).</summary>

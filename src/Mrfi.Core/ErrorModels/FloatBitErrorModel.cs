@@ -1,3 +1,5 @@
+using System.Buffers;
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,8 +8,10 @@ namespace Mrfi.Core.ErrorModels;
 /// <summary>Base of the error models that change bits of IEEE-754 values (float16, bfloat16, float32, float64), on the tensor's device.</summary>
 /// <remarks>Bit 0 is the mantissa LSB. As in MRFI, values are first rounded to <c>floattype</c> when it differs from the
 /// tensor's type, and the result is converted back to the tensor's type.</remarks>
-public abstract class FloatBitErrorModel : IErrorModel, IBitWidth
+public abstract class FloatBitErrorModel : IErrorModel, IBitWidth, ISpanErrorModel
 {
+    private bool? _spans;
+
     private protected FloatBitErrorModel(string? floattype, bool suppressInvalid)
     {
         Format = FloatFormat.Parse(floattype);
@@ -29,6 +33,42 @@ public abstract class FloatBitErrorModel : IErrorModel, IBitWidth
             using var mask = Mask(values.shape, f.Width, generator, values.device);
             return Combine(bits, mask);
         });
+
+    /// <summary>float32 values flipped as float32 (the format unset or float32), as <see cref="FloatBits"/>' managed path does:
+    /// a NaN becomes the quiet NaN with its sign before the flip.</summary>
+    bool ISpanErrorModel.TryApply(Span<float> values, Generator generator)
+    {
+        if ((Format is { } f && f.FloatType != ScalarType.Float32) || !(_spans ??= SpanErrorModels.CombinesKnown(this))) return false;
+        var rented = ArrayPool<long>.Shared.Rent(values.Length);
+        try
+        {
+            var mask = rented.AsSpan(0, values.Length);
+            MaskInto(mask, 32, generator);
+            for (int i = 0; i < values.Length; i++)
+            {
+                int b = BitConverter.SingleToInt32Bits(values[i]);
+                if (float.IsNaN(values[i])) b = (b & int.MinValue) | 0x7FC00000;
+                long changed = CombineValue((uint)b, mask[i]);
+                float v = BitConverter.Int32BitsToSingle(unchecked((int)(uint)(changed & 0xFFFFFFFFL)));
+                values[i] = SuppressInvalid && !float.IsFinite(v) ? 0f : v;
+            }
+            return true;
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The span form of <see cref="Mask"/>: the same draws, into <paramref name="mask"/> (one per value).</summary>
+    private protected virtual void MaskInto(Span<long> mask, int width, Generator generator)
+    {
+        using var tensor = Mask([mask.Length], width, generator, CPU);
+        SpanErrorModels.CopyMask(tensor, mask);
+    }
+
+    /// <summary>The span form of <see cref="Combine"/>: XOR by default.</summary>
+    private protected virtual long CombineValue(long bits, long mask) => bits ^ mask;
 
     /// <summary>The int64 mask of bits to change for each value.</summary>
     protected abstract Tensor Mask(long[] shape, int width, Generator generator, Device device);

@@ -14,4 +14,7 @@ public sealed class FloatRandomBitFlipErrorModel : FloatBitErrorModel
 
     /// <inheritdoc />
     protected override Tensor Mask(long[] shape, int width, Generator generator, Device device) => BitMasks.RandomBit(shape, width, generator, device);
+
+    /// <inheritdoc />
+    private protected override void MaskInto(Span<long> mask, int width, Generator generator) => BitMasks.RandomBitInto(mask, width, generator);
 }

@@ -36,4 +36,7 @@ public sealed class FloatStuckAtErrorModel : FloatBitErrorModel
     /// <inheritdoc />
     protected override Tensor Combine(Tensor bits, Tensor mask) =>
         Value == 1 ? bits.bitwise_or(mask) : bits.bitwise_and(mask.bitwise_not());
+
+    /// <inheritdoc />
+    private protected override long CombineValue(long bits, long mask) => Value == 1 ? bits | mask : bits & ~mask;
 }

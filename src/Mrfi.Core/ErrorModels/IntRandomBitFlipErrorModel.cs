@@ -9,4 +9,7 @@ public sealed class IntRandomBitFlipErrorModel(int bitWidth) : IntBitErrorModel(
 {
     /// <inheritdoc />
     protected override Tensor Mask(long[] shape, Generator generator, Device device) => BitMasks.RandomBit(shape, BitWidth, generator, device);
+
+    /// <inheritdoc />
+    private protected override void MaskInto(Span<long> mask, Generator generator) => BitMasks.RandomBitInto(mask, BitWidth, generator);
 }

@@ -32,4 +32,7 @@ public sealed class IntStuckAtErrorModel : IntBitErrorModel
     /// <inheritdoc />
     protected override Tensor Combine(Tensor value, Tensor mask) =>
         Value == 1 ? value.bitwise_or(mask) : value.bitwise_and(mask.bitwise_not());
+
+    /// <inheritdoc />
+    private protected override long CombineValue(long value, long mask) => Value == 1 ? value | mask : value & ~mask;
 }

@@ -1,4 +1,5 @@
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -33,15 +34,46 @@ internal static class FaultRecorder
             bf = beforeFloat.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
             af = afterFloat.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
         }
-        bool single = before.dtype != ScalarType.Float64;
+        Add(session, entry, layer, tensorName, shape, idx, b, a, bf, af, quantization is not null, before.dtype != ScalarType.Float64);
+    }
+
+    /// <summary>The same records from the fused CPU path: float32 values, the quantization as scalars.</summary>
+    public static void Record(FaultInjectionSession session, FaultEntry entry, string layer, string tensorName, long[] shape,
+        ReadOnlySpan<long> index, ReadOnlySpan<float> before, ReadOnlySpan<float> after, ScalarQuantization? quantization)
+    {
+        int n = index.Length;
+        var b = new double[n];
+        var a = new double[n];
+        double[] bf = b, af = a;
+        if (quantization is { } q)
+        {
+            bf = new double[n];
+            af = new double[n];
+        }
+        for (int i = 0; i < n; i++)
+        {
+            b[i] = before[i];
+            a[i] = after[i];
+            if (quantization is { } d)
+            {
+                bf[i] = d.Dequantize(before[i]);
+                af[i] = d.Dequantize(after[i]);
+            }
+        }
+        Add(session, entry, layer, tensorName, shape, index.ToArray(), b, a, bf, af, quantization is not null, single: true);
+    }
+
+    private static void Add(FaultInjectionSession session, FaultEntry entry, string layer, string tensorName, long[] shape,
+        long[] idx, double[] b, double[] a, double[] bf, double[] af, bool quantized, bool single)
+    {
         for (int i = 0; i < idx.Length; i++)
         {
-            long bits = quantization is not null
+            long bits = quantized
                 ? (long)b[i] ^ (long)a[i]
                 : single ? (long)(uint)(BitConverter.SingleToInt32Bits((float)b[i]) ^ BitConverter.SingleToInt32Bits((float)a[i]))
                 : BitConverter.DoubleToInt64Bits(b[i]) ^ BitConverter.DoubleToInt64Bits(a[i]);
             session.Faults.Add(new FaultRecord(session.Trial, session.Batch, layer, tensorName, entry.Name, idx[i], Coordinates(shape, idx[i]), bits,
-                bf[i], af[i], quantization is null ? null : (long)b[i], quantization is null ? null : (long)a[i]));
+                bf[i], af[i], quantized ? (long)b[i] : null, quantized ? (long)a[i] : null));
         }
     }
 

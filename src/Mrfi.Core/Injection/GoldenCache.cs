@@ -43,14 +43,21 @@ public sealed class GoldenCache : IDisposable
     /// <summary>Feeds batch <paramref name="batch"/>'s golden tensors to their observers, in the order they were seen.</summary>
     public void Replay(int batch)
     {
-        foreach (var (observer, value) in _batches[batch]) observer.UpdateGolden(value);
+        foreach (var (observer, value) in _batches[batch]) Feed(observer, value);
     }
 
     /// <summary>Replays batch <paramref name="batch"/> into another session's observers: <paramref name="map"/> gives, for each
     /// observer that recorded, its counterpart (a worker's copy of the same binding).</summary>
     public void Replay(int batch, IReadOnlyDictionary<IGoldenAwareObserver, IGoldenAwareObserver> map)
     {
-        foreach (var (observer, value) in _batches[batch]) map[observer].UpdateGolden(value);
+        foreach (var (observer, value) in _batches[batch]) Feed(map[observer], value);
+    }
+
+    /// <summary>The cache's tensors never change, so built-in observers keep them by reference rather than copying them.</summary>
+    private static void Feed(IGoldenAwareObserver observer, Tensor value)
+    {
+        if (observer is Observers.IBorrowsGolden borrower) borrower.BorrowGolden(value);
+        else observer.UpdateGolden(value);
     }
 
     /// <inheritdoc />

@@ -15,12 +15,14 @@ internal sealed class ModuleSite : IDisposable
     private readonly (FaultEntry Entry, Parameter Parameter)[] _weights;
     private readonly (FaultEntry Entry, Parameter Parameter, PerSampleWeights Faults)[] _perSample;
     private readonly Dictionary<Parameter, Tensor> _clean = [];
+    private readonly Dictionary<Parameter, UndoLog> _weightUndo = [];
+    private readonly HashSet<Parameter> _rewritten = [];
     private readonly Dictionary<Parameter, string> _parameterNames;
     private readonly Dictionary<(FaultEntry, string), PermanentFault> _permanent = [];
     private readonly Dictionary<(FaultEntry, string), Generator> _streams = [];
     private readonly bool _inputInPlace;
     private readonly bool _injects;
-    private readonly List<(Tensor Index, Tensor Values)> _undo = [];
+    private readonly UndoLog _undo = new();
     private Tensor? _faultedInput;
     private readonly ObserverBinding[] _pre;
     private readonly ObserverBinding[] _after;
@@ -42,7 +44,11 @@ internal sealed class ModuleSite : IDisposable
             {
                 if (!parameters.TryGetValue(pname, out var p))
                     throw new MrfiException($"error: fault entry '{entry.Name}': module '{name}' ({module.GetType().Name}) has no parameter '{pname}'. It has: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}");
-                if (!_clean.ContainsKey(p)) _clean[p] = p.detach().clone().DetachFromDisposeScope();
+                if (!_clean.ContainsKey(p))
+                {
+                    _clean[p] = p.detach().clone().DetachFromDisposeScope();
+                    _weightUndo[p] = new UndoLog();
+                }
                 if (entry.PerSample) perSample.Add((entry, p, new PerSampleWeights(entry, module, p, _clean[p], name)));
                 else weights.Add((entry, p));
             }
@@ -87,17 +93,27 @@ internal sealed class ModuleSite : IDisposable
             // Never leave faults in the producer's tensor: MRFI does, which leaks them into skip connections and into the
             // caller's input (mrfi.md §1.10). Either a copy, or the input itself with its clean values put back after the forward.
             bool inPlace = _inputInPlace && input.is_contiguous();
-            var target = inPlace ? input : input.contiguous().clone();
-            foreach (var entry in _inputs) _session.FaultCount += Inject(target, entry, mode, "in", "input", inPlace ? _undo : null);
+            using var contiguous = inPlace ? null : input.contiguous();
+            // A copy: the first entry writes it (in the same pass as its quantization, where the kernels can).
+            var target = inPlace ? input : torch.empty_like(contiguous!);
+            for (int i = 0; i < _inputs.Length; i++)
+                _session.FaultCount += Inject(target, _inputs[i], mode, "in", "input", inPlace ? _undo : null, i == 0 ? contiguous : null);
             if (inPlace) _faultedInput = input;
             else replaced = target;
         }
         if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0)
         {
             using var noGrad = torch.no_grad();
-            foreach (var (entry, parameter) in _weights) _session.FaultCount += Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'");
+            // Layer-wise quantization rewrites the whole weight, which the clean copy then replaces; other entries change a few
+            // values, which are logged and put back.
+            foreach (var (entry, parameter) in _weights)
+            {
+                bool whole = Rewrites(entry, parameter);
+                _session.FaultCount += Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'", whole ? null : _weightUndo[parameter]);
+            }
             // Per-sample entries only quantize here (as a golden run does); their faults become a correction after the forward.
-            foreach (var (entry, parameter, _) in _perSample) Inject(parameter, entry, InjectionMode.Golden, "weight", "parameter 'weight'");
+            foreach (var (entry, parameter, _) in _perSample)
+                if (Rewrites(entry, parameter)) Inject(parameter, entry, InjectionMode.Golden, "weight", "parameter 'weight'");
         }
         if (_pre.Length > 0) Observe(_pre, replaced ?? input);
         // TorchSharp keeps the original tensor when a hook returns null.
@@ -118,8 +134,10 @@ internal sealed class ModuleSite : IDisposable
         if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0) Restore();
         if (mode != InjectionMode.Float && _outputs.Length > 0)
         {
-            replaced ??= output.contiguous().clone();
-            foreach (var entry in _outputs) _session.FaultCount += Inject(replaced, entry, mode, "out", "output");
+            using var contiguous = replaced is null ? output.contiguous() : null;
+            replaced ??= torch.empty_like(contiguous!);
+            for (int i = 0; i < _outputs.Length; i++)
+                _session.FaultCount += Inject(replaced, _outputs[i], mode, "out", "output", source: i == 0 ? contiguous : null);
         }
         if (_after.Length > 0) Observe(_after, replaced ?? output);
         if (_session.EarlyExit is { } exit && _injects)
@@ -134,26 +152,18 @@ internal sealed class ModuleSite : IDisposable
     private void UndoInput()
     {
         if (_faultedInput is null) return;
-        using (var flat = _faultedInput.view(-1))
-        {
-            for (int i = _undo.Count - 1; i >= 0; i--) flat.index_put_(_undo[i].Values, _undo[i].Index);
-        }
-        foreach (var (index, values) in _undo) { index.Dispose(); values.Dispose(); }
-        _undo.Clear();
+        _undo.Restore(_faultedInput);
         _faultedInput = null;
     }
 
     /// <summary>Runs one entry on one tensor; a component that rejects the tensor (a position outside its shape, a bit
     /// list of the wrong length) becomes a user error naming the entry, the module and the tensor.</summary>
-    private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, List<(Tensor, Tensor)>? undo = null)
+    private long Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, UndoLog? undo = null, Tensor? source = null)
     {
         try
         {
-            var shape = tensor.shape;
-            Action<Tensor, Tensor, Tensor, IQuantization?>? record = _session.RecordFaults
-                ? (index, before, after, quantization) => FaultRecorder.Record(_session, entry, _name, slot switch { "in" => "input", "out" => "output", _ => slot }, shape, index, before, after, quantization)
-                : null;
-            return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot), record, undo);
+            (string, string)? record = _session.RecordFaults ? (_name, slot switch { "in" => "input", "out" => "output", _ => slot }) : null;
+            return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot), record, undo, source);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -218,16 +228,34 @@ internal sealed class ModuleSite : IDisposable
             if (entry.Scope == SelectorScope.Trial) fault.Clear();
     }
 
-    private void Restore()
+    private bool Rewrites(FaultEntry entry, Parameter parameter)
+    {
+        bool whole = entry.Quantizer is not null && entry.Layerwise;
+        if (whole) _rewritten.Add(parameter);
+        return whole;
+    }
+
+    /// <summary>Puts the clean weights back: a copy where the whole weight was rewritten (or <paramref name="all"/>), else the logged values.</summary>
+    private void Restore(bool all = false)
     {
         using var noGrad = torch.no_grad();
-        foreach (var (parameter, clean) in _clean) parameter.copy_(clean);
+        foreach (var (parameter, clean) in _clean)
+        {
+            var undo = _weightUndo[parameter];
+            if (all || _rewritten.Contains(parameter))
+            {
+                parameter.copy_(clean);
+                undo.Clear();
+            }
+            else if (!undo.IsEmpty) undo.Restore(parameter);
+        }
+        _rewritten.Clear();
     }
 
     public void Dispose()
     {
         UndoInput();
-        Restore();
+        Restore(all: true);
         foreach (var clean in _clean.Values) clean.Dispose();
         _clean.Clear();
         foreach (var fault in _permanent.Values) fault.Dispose();

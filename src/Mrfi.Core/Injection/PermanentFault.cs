@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace Mrfi.Core.Injection;
 
 /// <summary>The positions and error-model seed of a permanent (trial or campaign scope) fault at one tensor of one module.</summary>
@@ -13,17 +11,13 @@ internal sealed class PermanentFault(string key, bool perSample) : IDisposable
     /// <summary>Whether positions are per sample (activations).</summary>
     public bool PerSample { get; } = perSample;
 
-    /// <summary>Flat positions (within one sample when <see cref="PerSample"/>), or null before the first draw.</summary>
-    public Tensor? Positions { get; set; }
+    /// <summary>Flat positions, distinct and ascending (within one sample when <see cref="PerSample"/>), or null before the first draw.</summary>
+    public long[]? Positions { get; set; }
 
     /// <summary>Seed of the error model's draws, the same in every forward.</summary>
     public ulong Seed { get; set; }
 
-    public void Clear()
-    {
-        Positions?.Dispose();
-        Positions = null;
-    }
+    public void Clear() => Positions = null;
 
     public void Dispose() => Clear();
 

@@ -5,13 +5,17 @@ namespace Mrfi.Core.Injection;
 internal sealed class SelectorException(string message, Exception inner) : ArgumentException(message, inner)
 {
     /// <summary>The selector's positions for <paramref name="shape"/>, or null without a selector; a refusal becomes a <see cref="SelectorException"/>.</summary>
-    public static TorchSharp.torch.Tensor? Select(FaultEntry entry, long[] shape, TorchSharp.torch.Generator generator)
+    public static TorchSharp.torch.Tensor? Select(FaultEntry entry, long[] shape, TorchSharp.torch.Generator generator) =>
+        Guard(() => entry.Selector?.Select(shape, generator));
+
+    /// <summary>Runs a selection; a refusal (an <see cref="ArgumentException"/>) becomes a <see cref="SelectorException"/>.</summary>
+    public static T Guard<T>(Func<T> select)
     {
         try
         {
-            return entry.Selector?.Select(shape, generator);
+            return select();
         }
-        catch (ArgumentException e)
+        catch (ArgumentException e) when (e is not SelectorException)
         {
             throw new SelectorException(e.Message, e);
         }

@@ -1,76 +1,102 @@
+using Mrfi.Core.Kernels;
+using Mrfi.Core.Selectors;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Injection;
 
 /// <summary>The per-tensor pipeline of one fault entry: quantize, select, inject, dequantize (MRFI §1.8).</summary>
+/// <remarks>On a contiguous float32 CPU tensor with built-in components, <see cref="FusedInjector"/> does it in one or two
+/// passes over the tensor's memory; everywhere else (CUDA, other dtypes, plugin quantizers) the tensor operations below do,
+/// and they are the reference the fused path is tested against bit for bit.</remarks>
 internal static class TensorInjector
 {
     /// <summary>Applies <paramref name="entry"/> to <paramref name="tensor"/> in place; returns the number of faults injected.</summary>
     /// <remarks>The tensor must be contiguous and owned by the caller (a clone or a parameter under no_grad), or, with
     /// <paramref name="undo"/>, one the caller puts back: the clean values of every position written are added to it
-    /// (only without layer-wise quantization, which rewrites the whole tensor).</remarks>
+    /// (only without layer-wise quantization, which rewrites the whole tensor). <paramref name="record"/> names the layer and
+    /// tensor when the session records faults. With <paramref name="source"/>, <paramref name="tensor"/> is a fresh contiguous
+    /// tensor of the same shape that is to hold a copy of it: the kernels copy while they quantize, in the same pass.</remarks>
     public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, Generator stream, PermanentFault? permanent,
-        Action<Tensor, Tensor, Tensor, IQuantization?>? record = null, List<(Tensor Index, Tensor Values)>? undo = null)
+        (string Layer, string Tensor)? record = null, UndoLog? undo = null, Tensor? source = null)
     {
-        if (mode == InjectionMode.Float) return 0;
+        if (mode == InjectionMode.Float)
+        {
+            if (source is not null) tensor.copy_(source);
+            return 0;
+        }
+        var shape = tensor.shape;
+        using var positions = mode != InjectionMode.Faulty ? null : permanent is null ? Draw(entry.Selector, shape, stream) : Permanent(entry, shape, session, permanent);
+        using var errorGenerator = positions is null || positions.Count == 0 || permanent is null ? null : new Generator(permanent.Seed);
+        var sink = record is { } r ? new FaultSink(session, entry, r.Layer, r.Tensor, shape) : null;
+        if (FusedInjector.TryApply(tensor, entry, positions, errorGenerator ?? stream, sink, undo, source)) return positions?.Count ?? 0;
+        if (source is not null) tensor.copy_(source);
+        return ApplyTensors(tensor, entry, positions, errorGenerator ?? stream, sink, undo);
+    }
+
+    private static long ApplyTensors(Tensor tensor, FaultEntry entry, PositionSet? positions, Generator generator, FaultSink? record, UndoLog? undo)
+    {
         using var quantization = entry.Quantizer?.Calibrate(tensor);
         bool layerwise = quantization is not null && entry.Layerwise;
         if (layerwise) quantization!.Quantize(tensor);
-        long faults = 0;
-        if (mode == InjectionMode.Faulty)
+        long faults = positions?.Count ?? 0;
+        if (faults > 0)
         {
-            using var selected = permanent is null ? Draw(entry, tensor.shape, stream) : Permanent(entry, tensor.shape, session, permanent);
-            faults = selected.numel();
-            if (faults > 0)
+            using var selected = positions!.ToTensor();
+            using var index = selected.to(tensor.device);
+            using var flat = tensor.view(-1);
+            using var values = flat.index(index);
+            undo?.Add(index, values);
+            // Selected-values mode: only these values go through quantize → error → dequantize.
+            using var selectedQuantization = layerwise ? null : quantization?.At(index);
+            selectedQuantization?.Quantize(values);
+            using var faulty = entry.ErrorModel.Apply(values, generator);
+            if (record is not null)
             {
-                using var errorGenerator = permanent is null ? null : new Generator(permanent.Seed);
-                using var index = selected.to(tensor.device);
-                using var flat = tensor.view(-1);
-                using var values = flat.index(index);
-                undo?.Add((index.clone().DetachFromDisposeScope(), values.clone().DetachFromDisposeScope()));
-                // Selected-values mode: only these values go through quantize → error → dequantize.
-                using var selectedQuantization = layerwise ? null : quantization?.At(index);
-                selectedQuantization?.Quantize(values);
-                using var faulty = entry.ErrorModel.Apply(values, errorGenerator ?? stream);
-                if (record is not null)
-                {
-                    using var recordQuantization = layerwise ? quantization!.At(index) : null;
-                    record(index, values, faulty, selectedQuantization ?? recordQuantization);
-                }
-                selectedQuantization?.Dequantize(faulty);
-                flat.index_put_(faulty.to_type(tensor.dtype), index);
+                using var recordQuantization = layerwise ? quantization!.At(index) : null;
+                record.Record(index, values, faulty, selectedQuantization ?? recordQuantization);
             }
+            selectedQuantization?.Dequantize(faulty);
+            flat.index_put_(faulty.to_type(tensor.dtype), index);
         }
         if (layerwise) quantization!.Dequantize(tensor);
         return faults;
     }
 
-    /// <summary>Distinct positions from the selector (every position without one).</summary>
-    private static Tensor Draw(FaultEntry entry, long[] shape, Generator generator)
+    /// <summary>Distinct positions from the selector, ascending (every position without one).</summary>
+    public static PositionSet Draw(ISelector? selector, long[] shape, Generator generator)
     {
-        using var drawn = SelectorException.Select(entry, shape, generator) ?? torch.arange(shape.Aggregate(1L, (a, b) => a * b), dtype: ScalarType.Int64);
-        // Positions drawn twice get one fault: with duplicates, which write wins in index_put_ is
-        // unspecified (and varies between threads), which would break seed reproducibility.
-        return drawn.numel() > 1 ? torch.unique(drawn).output : drawn.alias();
+        // A refusal (a position outside the tensor, a pixel of a tensor that has none) is reported at the selector's key.
+        return SelectorException.Guard(() =>
+        {
+            long numel = Shapes.Numel(shape);
+            if (selector is null) return PositionSet.Every(numel);
+            if (selector is IPositionSampler sampler)
+            {
+                var (rented, count) = sampler.Sample(shape, generator);
+                return PositionSet.Distinct(rented, count, numel);
+            }
+            using var drawn = selector.Select(shape, generator);
+            return PositionSet.FromTensor(drawn, numel);
+        });
     }
 
-    private static Tensor Permanent(FaultEntry entry, long[] shape, FaultInjectionSession session, PermanentFault permanent)
+    private static PositionSet Permanent(FaultEntry entry, long[] shape, FaultInjectionSession session, PermanentFault permanent)
     {
         // One sample keeps the batch dimension (size 1), so that dimension-aware selectors (instance, channel, pixel) see the
         // layout of the whole tensor; its flat positions are the same as those within [C, H, W].
-        long[] sampleShape = permanent.PerSample && shape.Length > 1 ? [1, .. shape[1..]] : shape;
+        bool perSample = permanent.PerSample && shape.Length > 1;
+        long[] sampleShape = perSample ? [1, .. shape[1..]] : shape;
         if (permanent.Positions is null)
         {
             ulong seed = Campaigns.TrialSeeds.Stream(entry.Scope == SelectorScope.Campaign ? session.CampaignSeed : session.TrialSeed, permanent.KeyHash);
             using var generator = new Generator(seed);
-            permanent.Positions = Draw(entry, sampleShape, generator).DetachFromDisposeScope();
+            using var drawn = Draw(entry.Selector, sampleShape, generator);
+            permanent.Positions = drawn.All ? [.. Enumerable.Range(0, checked((int)drawn.Numel)).Select(i => (long)i)] : drawn.Span.ToArray();
             permanent.Seed = unchecked(seed + 0x632BE59BD9B4E019UL);
         }
-        if (!(permanent.PerSample && shape.Length > 1)) return permanent.Positions.alias();
-        long perSample = sampleShape.Aggregate(1L, (a, b) => a * b);
-        using var offsets = torch.arange(shape[0], dtype: ScalarType.Int64).mul_(perSample).unsqueeze(1);
-        using var all = offsets.add(permanent.Positions.unsqueeze(0));
-        return all.reshape(-1);
+        return perSample
+            ? PositionSet.Repeat(permanent.Positions, shape[0], Shapes.Numel(sampleShape))
+            : PositionSet.Copy(permanent.Positions, Shapes.Numel(shape));
     }
 }

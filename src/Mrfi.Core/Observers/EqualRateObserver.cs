@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,6 +14,9 @@ public sealed class EqualRateObserver : GoldenComparison
 
     /// <inheritdoc />
     protected override double Compare(Tensor faulty, Tensor golden) => faulty.eq(golden).sum().item<long>() / (double)faulty.numel();
+
+    /// <inheritdoc />
+    private protected override double? Compare(ReadOnlySpan<float> faulty, ReadOnlySpan<float> golden) => SpanReductions.CountEqual(faulty, golden) / (double)faulty.Length;
 
     /// <inheritdoc />
     public override IReadOnlyList<ObserverMetric> Result() => [new("equal_rate", Mean())];

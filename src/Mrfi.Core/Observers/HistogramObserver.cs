@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -40,6 +41,11 @@ public sealed class HistogramObserver : IObserver
     /// <inheritdoc />
     public void Update(Tensor value)
     {
+        if (CpuKernels.TryFloats(value, out var values))
+        {
+            SpanHistogram.Count(values, Low, High, _counts, ref _below, ref _above, ref _nan);
+            return;
+        }
         using var scope = torch.NewDisposeScope();
         var x = value.to_type(ScalarType.Float64).reshape(-1);
         _nan += x.isnan().sum().item<long>();

@@ -1,3 +1,5 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,6 +18,11 @@ public sealed class MaxAbsObserver : IObserver
     public void Update(Tensor value)
     {
         if (value.numel() == 0) return;
+        if (CpuKernels.TryFloats(value, out var x))
+        {
+            _max = Math.Max(_max, MathF.Abs(TensorPrimitives.MaxMagnitude<float>(x)));
+            return;
+        }
         using var scope = torch.NewDisposeScope();
         _max = Math.Max(_max, value.abs().max().to_type(ScalarType.Float64).item<double>());
     }

@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,6 +23,11 @@ public sealed class MeanAbsObserver : IObserver
     /// <inheritdoc />
     public void Update(Tensor value)
     {
+        if (CpuKernels.TryFloats(value, out var x))
+        {
+            _sums.Add(SpanReductions.SumOfMagnitudes(x), 0, x.Length);
+            return;
+        }
         using var scope = torch.NewDisposeScope();
         _sums.Add(value.to_type(ScalarType.Float64).abs().sum().item<double>(), 0, value.numel());
     }

@@ -1,3 +1,5 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,6 +23,12 @@ public sealed class MinMaxObserver : IObserver
     public void Update(Tensor value)
     {
         if (value.numel() == 0) return;
+        if (CpuKernels.TryFloats(value, out var x))
+        {
+            _min = Math.Min(_min, TensorPrimitives.Min<float>(x));
+            _max = Math.Max(_max, TensorPrimitives.Max<float>(x));
+            return;
+        }
         using var scope = torch.NewDisposeScope();
         _min = Math.Min(_min, value.min().to_type(ScalarType.Float64).item<double>());
         _max = Math.Max(_max, value.max().to_type(ScalarType.Float64).item<double>());

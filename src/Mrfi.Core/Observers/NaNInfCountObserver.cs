@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,6 +16,14 @@ public sealed class NaNInfCountObserver : IObserver
     /// <inheritdoc />
     public void Update(Tensor value)
     {
+        if (CpuKernels.TryFloats(value, out var x))
+        {
+            var (nan, infinite) = SpanReductions.CountNaNAndInfinite(x);
+            _nan += nan;
+            _inf += infinite;
+            _total += x.Length;
+            return;
+        }
         using var scope = torch.NewDisposeScope();
         _nan += value.isnan().sum().item<long>();
         _inf += value.isinf().sum().item<long>();

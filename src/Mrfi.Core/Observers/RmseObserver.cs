@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,6 +14,9 @@ public sealed class RmseObserver : GoldenComparison
 
     /// <inheritdoc />
     protected override double Compare(Tensor faulty, Tensor golden) => faulty.to_type(ScalarType.Float64).sub(golden.to_type(ScalarType.Float64)).square().mean().item<double>();
+
+    /// <inheritdoc />
+    private protected override double? Compare(ReadOnlySpan<float> faulty, ReadOnlySpan<float> golden) => SpanReductions.SumOfDifferences(faulty, golden, squared: true) / faulty.Length;
 
     /// <inheritdoc />
     public override IReadOnlyList<ObserverMetric> Result() => [new("rmse", Math.Sqrt(Mean()))];

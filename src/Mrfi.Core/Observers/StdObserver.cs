@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,6 +24,12 @@ public sealed class StdObserver : IObserver
     /// <inheritdoc />
     public void Update(Tensor value)
     {
+        if (CpuKernels.TryFloats(value, out var values))
+        {
+            var (sum, squares) = SpanReductions.SumAndSquares(values);
+            _sums.Add(sum, squares, values.Length);
+            return;
+        }
         using var scope = torch.NewDisposeScope();
         var x = value.to_type(ScalarType.Float64);
         _sums.Add(x.sum().item<double>(), x.square().sum().item<double>(), value.numel());

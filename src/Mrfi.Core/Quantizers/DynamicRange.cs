@@ -42,6 +42,17 @@ public readonly record struct DynamicRange
         return scaleFactor == 1.0 ? range : range.mul_(scaleFactor);
     }
 
+    /// <summary><see cref="Resolve(Tensor, double)"/> for the float32 values of a CPU tensor, in the same float32 steps.</summary>
+    internal float Resolve(ReadOnlySpan<float> values, double scaleFactor)
+    {
+        if (Value is double fixedRange) return (float)(fixedRange * scaleFactor);
+        float range = MathF.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(values));
+        // libtorch's vectorised max marks a NaN with all bits set; the payload then travels through every quantized value.
+        if (float.IsNaN(range)) range = BitConverter.Int32BitsToSingle(-1);
+        if (range == 0) range = 1;
+        return scaleFactor == 1.0 ? range : range * (float)scaleFactor;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Value?.ToString("R", CultureInfo.InvariantCulture) ?? "auto";
 }

@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace Mrfi.Core.Quantizers;
 /// <remarks>As in MRFI this is not an exact binary fixed point (the scale is not 2^db); the
 /// integers need ib+db+1 bits including the sign.</remarks>
 [MrfiComponent("FixPointQuantization", Summary = "MRFI's fixed point: round(clamp(x·(2^(ib+db)-1)/2^ib)), needing ib+db+1 bits with the sign.")]
-public sealed class FixPointQuantizer : IQuantizer, IBitWidth
+public sealed class FixPointQuantizer : IQuantizer, IBitWidth, IScalarQuantizer
 {
     private readonly double _limit;
     private readonly double _scale;
@@ -40,4 +41,7 @@ public sealed class FixPointQuantizer : IQuantizer, IBitWidth
     public IQuantization Calibrate(Tensor tensor) => new TensorQuantization(tensor.shape, [],
         (x, _) => x.mul_(_scale).clamp_(-_limit, _limit).round_(),
         (x, _) => x.mul_(_inverse));
+
+    ScalarQuantization IScalarQuantizer.Calibrate(ReadOnlySpan<float> values) =>
+        ScalarQuantization.Scaled((float)_scale, (float)-_limit, (float)_limit, (float)_inverse);
 }

@@ -1,3 +1,4 @@
+using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ namespace Mrfi.Core.Quantizers;
 /// so results match MRFI bit for bit in float32.</remarks>
 [MrfiComponent("SymmetricQuantization", Aliases = ["SymmericQuantization"],
     Summary = "Symmetric linear quantization to ±(2^(b-1)-1) over ±scale_factor·dynamic_range (MRFI's arithmetic).")]
-public sealed class SymmetricQuantizer : RangeQuantizer
+public sealed class SymmetricQuantizer : RangeQuantizer, IScalarQuantizer
 {
     /// <summary>Creates the quantizer.</summary>
     /// <param name="bitWidth">Integer width b, 2..32.</param>
@@ -32,6 +33,21 @@ public sealed class SymmetricQuantizer : RangeQuantizer
         return new TensorQuantization(shape, [],
             (x, _) => x.add_(range).mul_(scale).add_(low).clamp_(low, high).round_(),
             (x, _) => x.sub_(low).mul_(inverse).sub_(range));
+    }
+
+    ScalarQuantization IScalarQuantizer.Calibrate(ReadOnlySpan<float> values)
+    {
+        double high = Math.Pow(2, BitWidth - 1) - 1, low = -high;
+        if (DynamicRange.Value is double fixedRange)
+        {
+            // As Fixed: the factors in double, each rounded to float32 where it is applied.
+            double r = ScaleFactor * fixedRange;
+            return ScalarQuantization.Shifted((float)r, (float)((high - low) / (r * 2)), (float)low, (float)high, (float)(r * 2 / (high - low)));
+        }
+        // The factors as the tensor path forms them: (high - low) / (2r) is reciprocal(2r)·(high - low), and 2r / (high - low) a division.
+        float range = DynamicRange.Resolve(values, ScaleFactor);
+        float twice = range * 2f;
+        return ScalarQuantization.Shifted(range, 1f / twice * (float)(high - low), (float)low, (float)high, twice / (float)(high - low));
     }
 
     /// <summary>The MRFI symmetric pipeline for a range tensor (0-dim, or per channel with the tensor's rank), in the tensor's dtype as MRFI's "auto".</summary>

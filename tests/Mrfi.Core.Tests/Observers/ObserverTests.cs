@@ -200,7 +200,7 @@ public sealed class ObserverTests
         // Observers whose rows describe what they saw have one NaN row without an index, so the metric is still named.
         Assert.AreEqual(new ObserverMetric("size", double.NaN), new ShapeObserver().Result().Single());
         Assert.AreEqual(new ObserverMetric("size", double.NaN), new SaveLastObserver().Result().Single());
-        using var sampling = new UniformSamplingObserver();
+        var sampling = new UniformSamplingObserver();
         Assert.AreEqual(new ObserverMetric("sample", double.NaN), sampling.Result().Single());
         // After a reset too; and what is then seen is measured: a zero maximum, and an empty sample of empty tensors.
         var max = new MaxAbsObserver();
