@@ -17,13 +17,11 @@ namespace Mrfi.Core.Campaigns;
 public sealed class CampaignRunner
 {
     private readonly ILogger _log;
-    private readonly NeverRanWarning _neverRan;
 
     /// <summary>Creates a runner that logs to <paramref name="log"/>.</summary>
     public CampaignRunner(ILogger log)
     {
         _log = log;
-        _neverRan = new NeverRanWarning(log);
     }
 
     /// <summary>Whether every injected fault is passed to the sink (faults.parquet).</summary>
@@ -47,7 +45,7 @@ public sealed class CampaignRunner
     {
         var config = plan.Config;
         long seed = seedOverride ?? config.Run.Seed;
-        _neverRan.Clear();
+        var neverRan = new NeverRanWarning(_log);   // per run: one warning per observer and layer that never ran
         var started = DateTime.UtcNow;
         if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);
         var device = ResolveDevice(config.Run);
@@ -80,7 +78,7 @@ public sealed class CampaignRunner
             foreach (var point in plan.Points)
             {
                 var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true).ToHashSet();
-                if (repeats.Count > 0) RunPoint(plan, point, repeats, lanes, sink, progress, seed, floatAccuracy, data.Count, total, done, timing, cancellation);
+                if (repeats.Count > 0) RunPoint(plan, point, repeats, lanes, sink, progress, seed, floatAccuracy, data.Count, total, done, timing, neverRan, cancellation);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -131,7 +129,7 @@ public sealed class CampaignRunner
     public const long AutoWorkersMaxParameters = 2_000_000;
 
     private void RunPoint(CampaignPlan plan, SweepPoint point, IReadOnlySet<int> repeats, IReadOnlyList<TrialLane> lanes,
-        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, StrongBox<int> done, RunTiming timing, CancellationToken cancellation)
+        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, StrongBox<int> done, RunTiming timing, NeverRanWarning neverRan, CancellationToken cancellation)
     {
         var model = lanes[0].Model;
         var batches = lanes[0].Batches;
@@ -177,7 +175,7 @@ public sealed class CampaignRunner
                     f =>
                     {
                         sink.AddTrial(f.Record, f.Observed, f.Faults);
-                        _neverRan.Check(f.Observed);
+                        neverRan.Check(f.Observed);
                         timing.EarlyExits += f.EarlyExits;
                         emitted++;
                         progress.TrialFinished(f.Record, ++done.Value, total);
@@ -202,7 +200,7 @@ public sealed class CampaignRunner
                     session.EarlyExits = 0;
                     var (record, observed) = RunTrial(session, replay is null ? null : replay.Replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
                     sink.AddTrial(record, observed, [.. session.Faults]);
-                    _neverRan.Check(observed);
+                    neverRan.Check(observed);
                     timing.AddTrial(record.ElapsedSeconds);
                     timing.EarlyExits += session.EarlyExits;
                     progress.TrialFinished(record, ++done.Value, total);

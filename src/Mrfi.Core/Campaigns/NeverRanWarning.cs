@@ -8,9 +8,6 @@ internal sealed class NeverRanWarning(ILogger log)
 {
     private readonly HashSet<(string Observer, string Layer, string Position)> _warned = [];
 
-    /// <summary>Starts a campaign: every observer may be named again.</summary>
-    public void Clear() => _warned.Clear();
-
     /// <summary>Warns about the observers of <paramref name="observed"/> (one trial's rows) that have null values.</summary>
     public void Check(IReadOnlyList<ObserverRecord> observed)
     {

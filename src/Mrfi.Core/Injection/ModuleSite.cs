@@ -16,7 +16,7 @@ internal sealed class ModuleSite : IDisposable
     private readonly (FaultEntry Entry, Parameter Parameter, PerSampleWeights Faults)[] _perSample;
     private readonly Dictionary<Parameter, Tensor> _clean = [];
     private readonly Dictionary<Parameter, UndoLog> _weightUndo = [];
-    private readonly HashSet<Parameter> _rewritten = [];
+    private readonly HashSet<Parameter> _rewritten;
     private readonly Dictionary<Parameter, string> _parameterNames;
     private readonly Dictionary<(FaultEntry, string), PermanentFault> _permanent = [];
     private readonly Dictionary<(FaultEntry, string), Generator> _streams = [];
@@ -55,6 +55,8 @@ internal sealed class ModuleSite : IDisposable
         }
         _weights = [.. weights];
         _perSample = [.. perSample];
+        // Layer-wise quantization rewrites the whole weight, which the clean copy then replaces at every forward.
+        _rewritten = [.. weights.Select(w => (w.Item1, w.Item2)).Concat(perSample.Select(p => (p.Item1, p.Item2))).Where(w => Rewrites(w.Item1)).Select(w => w.Item2)];
         foreach (var entry in entries.Where(e => e.Scope != SelectorScope.Forward))
         {
             if (entry.Target == InjectionTarget.Weight)
@@ -96,10 +98,11 @@ internal sealed class ModuleSite : IDisposable
             using var contiguous = inPlace ? null : input.contiguous();
             // A copy: the first entry writes it (in the same pass as its quantization, where the kernels can).
             var target = inPlace ? input : torch.empty_like(contiguous!);
+            // Marked first: should a later entry throw, the values the earlier ones wrote still go back into the caller's tensor.
+            if (inPlace) _faultedInput = input;
             for (int i = 0; i < _inputs.Length; i++)
                 _session.FaultCount += Inject(target, _inputs[i], mode, "in", "input", inPlace ? _undo : null, i == 0 ? contiguous : null);
-            if (inPlace) _faultedInput = input;
-            else replaced = target;
+            if (!inPlace) replaced = target;
         }
         if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0)
         {
@@ -107,13 +110,10 @@ internal sealed class ModuleSite : IDisposable
             // Layer-wise quantization rewrites the whole weight, which the clean copy then replaces; other entries change a few
             // values, which are logged and put back.
             foreach (var (entry, parameter) in _weights)
-            {
-                bool whole = Rewrites(entry, parameter);
-                _session.FaultCount += Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'", whole ? null : _weightUndo[parameter]);
-            }
+                _session.FaultCount += Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'", Rewrites(entry) ? null : _weightUndo[parameter]);
             // Per-sample entries only quantize here (as a golden run does); their faults become a correction after the forward.
             foreach (var (entry, parameter, _) in _perSample)
-                if (Rewrites(entry, parameter)) Inject(parameter, entry, InjectionMode.Golden, "weight", "parameter 'weight'");
+                if (Rewrites(entry)) Inject(parameter, entry, InjectionMode.Golden, "weight", "parameter 'weight'");
         }
         if (_pre.Length > 0) Observe(_pre, replaced ?? input);
         // TorchSharp keeps the original tensor when a hook returns null.
@@ -228,12 +228,7 @@ internal sealed class ModuleSite : IDisposable
             if (entry.Scope == SelectorScope.Trial) fault.Clear();
     }
 
-    private bool Rewrites(FaultEntry entry, Parameter parameter)
-    {
-        bool whole = entry.Quantizer is not null && entry.Layerwise;
-        if (whole) _rewritten.Add(parameter);
-        return whole;
-    }
+    private static bool Rewrites(FaultEntry entry) => entry.Quantizer is not null && entry.Layerwise;
 
     /// <summary>Puts the clean weights back: a copy where the whole weight was rewritten (or <paramref name="all"/>), else the logged values.</summary>
     private void Restore(bool all = false)
@@ -249,7 +244,6 @@ internal sealed class ModuleSite : IDisposable
             }
             else if (!undo.IsEmpty) undo.Restore(parameter);
         }
-        _rewritten.Clear();
     }
 
     public void Dispose()

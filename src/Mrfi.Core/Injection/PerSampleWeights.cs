@@ -23,10 +23,9 @@ internal sealed class PerSampleWeights(FaultEntry entry, nn.Module module, Param
         long perSample = weight.numel();
         long samples = input.shape[0];
         long[] shape = [samples, .. weight.shape];
-        var drawn = SelectorException.Select(entry, shape, stream) ?? torch.arange(samples * perSample, dtype: ScalarType.Int64);
-        var selected = drawn.numel() > 1 ? torch.unique(drawn).output : drawn;
-        if (selected.numel() == 0) return 0;
-        selected = selected.to(weight.device);
+        using var positions = TensorInjector.Draw(entry.Selector, shape, stream);
+        if (positions.Count == 0) return 0;
+        var selected = positions.ToTensor().to(weight.device);
         var sample = selected.div(perSample, rounding_mode: RoundingMode.floor);
         var index = selected.remainder(perSample);
         using var noGrad = torch.no_grad();

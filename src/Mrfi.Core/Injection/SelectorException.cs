@@ -4,10 +4,6 @@ namespace Mrfi.Core.Injection;
 /// selector's <c>method</c> key rather than at the entry.</summary>
 internal sealed class SelectorException(string message, Exception inner) : ArgumentException(message, inner)
 {
-    /// <summary>The selector's positions for <paramref name="shape"/>, or null without a selector; a refusal becomes a <see cref="SelectorException"/>.</summary>
-    public static TorchSharp.torch.Tensor? Select(FaultEntry entry, long[] shape, TorchSharp.torch.Generator generator) =>
-        Guard(() => entry.Selector?.Select(shape, generator));
-
     /// <summary>Runs a selection; a refusal (an <see cref="ArgumentException"/>) becomes a <see cref="SelectorException"/>.</summary>
     public static T Guard<T>(Func<T> select)
     {

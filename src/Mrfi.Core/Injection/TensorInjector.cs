@@ -92,7 +92,7 @@ internal static class TensorInjector
             ulong seed = Campaigns.TrialSeeds.Stream(entry.Scope == SelectorScope.Campaign ? session.CampaignSeed : session.TrialSeed, permanent.KeyHash);
             using var generator = new Generator(seed);
             using var drawn = Draw(entry.Selector, sampleShape, generator);
-            permanent.Positions = drawn.All ? [.. Enumerable.Range(0, checked((int)drawn.Numel)).Select(i => (long)i)] : drawn.Span.ToArray();
+            permanent.Positions = drawn.Indices().ToArray();
             permanent.Seed = unchecked(seed + 0x632BE59BD9B4E019UL);
         }
         return perSample

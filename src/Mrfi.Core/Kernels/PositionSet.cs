@@ -76,7 +76,8 @@ internal sealed class PositionSet : IDisposable
         long n = drawn.numel();
         if (n == 0) return None(numel);
         if (n > Array.MaxLength) throw new ArgumentException($"the selector chose {n} positions, more than one draw can hold");
-        using var longs = drawn.device_type == DeviceType.CPU && drawn.dtype == ScalarType.Int64 ? drawn.contiguous() : drawn.to(ScalarType.Int64, CPU).contiguous();
+        using var converted = drawn.device_type == DeviceType.CPU && drawn.dtype == ScalarType.Int64 ? null : drawn.to(ScalarType.Int64, CPU);
+        using var longs = (converted ?? drawn).contiguous();
         var rented = ArrayPool<long>.Shared.Rent((int)n);
         System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(longs.bytes).CopyTo(rented);
         return Distinct(rented, (int)n, numel);

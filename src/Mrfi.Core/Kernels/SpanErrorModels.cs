@@ -12,7 +12,8 @@ internal static class SpanErrorModels
     /// <summary>Copies a mask tensor's int64 elements into <paramref name="mask"/>.</summary>
     public static void CopyMask(Tensor tensor, Span<long> mask)
     {
-        using var cpu = tensor.device_type == DeviceType.CPU && tensor.dtype == ScalarType.Int64 ? tensor.contiguous() : tensor.to(ScalarType.Int64, CPU).contiguous();
+        using var converted = tensor.device_type == DeviceType.CPU && tensor.dtype == ScalarType.Int64 ? null : tensor.to(ScalarType.Int64, CPU);
+        using var cpu = (converted ?? tensor).contiguous();
         if (cpu.numel() != mask.Length) throw new InvalidOperationException($"the mask has {cpu.numel()} elements for {mask.Length} values");
         if (mask.Length > 0) MemoryMarshal.Cast<byte, long>(cpu.bytes).CopyTo(mask);
     }

@@ -13,18 +13,25 @@ public sealed class PositiveQuantizer : RangeQuantizer, IScalarQuantizer
     /// <param name="dynamicRange">A positive number, or "auto" for max |x| of each tensor.</param>
     /// <param name="scaleFactor">Multiplies the range.</param>
     public PositiveQuantizer(int bitWidth, DynamicRange dynamicRange, double scaleFactor = 1.0)
-        : base(bitWidth, dynamicRange, scaleFactor, minimumBitWidth: 1) { }
+        : base(bitWidth, dynamicRange, scaleFactor, minimumBitWidth: 1)
+    {
+        // As MRFI: a fixed range's factors are doubles, rounded where they are applied (see SymmetricQuantizer).
+        if (dynamicRange.Value is double range)
+        {
+            double r = scaleFactor * range, high = Math.Pow(2, bitWidth) - 1;
+            _fixed = (high / r, r / high);
+        }
+    }
+
+    /// <summary>A fixed range's scale and inverse scale, in double; null for "auto".</summary>
+    private readonly (double Scale, double Inverse)? _fixed;
 
     /// <inheritdoc />
     public override IQuantization Calibrate(Tensor tensor)
     {
         double high = Math.Pow(2, BitWidth) - 1;
-        if (DynamicRange.Value is double fixedRange)
-        {
-            // As MRFI: a fixed range's factors are doubles, rounded where they are applied (see SymmetricQuantizer).
-            double range = ScaleFactor * fixedRange, scale = high / range, inverse = range / high;
-            return new TensorQuantization(tensor.shape, [], (x, _) => x.mul_(scale).clamp_(0, high).round_(), (x, _) => x.mul_(inverse));
-        }
+        if (_fixed is { } f)
+            return new TensorQuantization(tensor.shape, [], (x, _) => x.mul_(f.Scale).clamp_(0, high).round_(), (x, _) => x.mul_(f.Inverse));
         return new TensorQuantization(tensor.shape, [DynamicRange.Resolve(tensor, ScaleFactor)],
             (x, p) =>
             {
@@ -40,12 +47,8 @@ public sealed class PositiveQuantizer : RangeQuantizer, IScalarQuantizer
 
     ScalarQuantization IScalarQuantizer.Calibrate(ReadOnlySpan<float> values)
     {
-        if (DynamicRange.Value is double fixedRange)
-        {
-            // As the tensor path for a fixed range: the factors in double, rounded to float32 where applied.
-            double r = ScaleFactor * fixedRange, top = Math.Pow(2, BitWidth) - 1;
-            return ScalarQuantization.Scaled((float)(top / r), 0f, (float)top, (float)(r / top));
-        }
+        // A fixed range: the tensor path's double factors, rounded to float32 where applied.
+        if (_fixed is { } f) return ScalarQuantization.Scaled((float)f.Scale, 0f, (float)(Math.Pow(2, BitWidth) - 1), (float)f.Inverse);
         // As the tensor path: high / r is reciprocal(r)·high, and r / high a division.
         float range = DynamicRange.Resolve(values, ScaleFactor);
         float high = (float)(Math.Pow(2, BitWidth) - 1);

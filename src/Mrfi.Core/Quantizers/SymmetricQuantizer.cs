@@ -16,34 +16,36 @@ public sealed class SymmetricQuantizer : RangeQuantizer, IScalarQuantizer
     /// <param name="dynamicRange">A positive number, or "auto" for max |x| of each tensor.</param>
     /// <param name="scaleFactor">Multiplies the range.</param>
     public SymmetricQuantizer(int bitWidth, DynamicRange dynamicRange, double scaleFactor = 1.0)
-        : base(bitWidth, dynamicRange, scaleFactor) { }
+        : base(bitWidth, dynamicRange, scaleFactor)
+    {
+        if (dynamicRange.Value is double range)
+        {
+            // MRFI computes a fixed range's factors as Python floats, each rounded to the tensor's dtype where it is applied;
+            // float32 tensor arithmetic would give 14/3 as 4.666667 (a float32 reciprocal times 14) instead of 4.6666665 and
+            // move exact halves to the other integer.
+            double r = scaleFactor * range, high = Math.Pow(2, bitWidth - 1) - 1, low = -high;
+            _fixed = (r, (high - low) / (r * 2), r * 2 / (high - low));
+        }
+    }
+
+    /// <summary>A fixed range's shift, scale and inverse scale, in double; null for "auto".</summary>
+    private readonly (double Range, double Scale, double Inverse)? _fixed;
 
     /// <inheritdoc />
-    public override IQuantization Calibrate(Tensor tensor) => DynamicRange.Value is double range
-        ? Fixed(tensor.shape, ScaleFactor * range, BitWidth)
-        : Symmetric(tensor.shape, DynamicRange.Resolve(tensor, ScaleFactor), BitWidth);
-
-    /// <summary>The MRFI symmetric pipeline for a fixed range: factors in double, each rounded to the tensor's dtype where it is applied.</summary>
-    /// <remarks>MRFI computes a fixed range's factors as Python floats; float32 tensor arithmetic would give 14/3 as 4.666667
-    /// (a float32 reciprocal times 14) instead of 4.6666665 and move exact halves to the other integer.</remarks>
-    private static IQuantization Fixed(long[] shape, double range, int bitWidth)
+    public override IQuantization Calibrate(Tensor tensor)
     {
-        double high = Math.Pow(2, bitWidth - 1) - 1, low = -high;
-        double scale = (high - low) / (range * 2), inverse = range * 2 / (high - low);
-        return new TensorQuantization(shape, [],
-            (x, _) => x.add_(range).mul_(scale).add_(low).clamp_(low, high).round_(),
-            (x, _) => x.sub_(low).mul_(inverse).sub_(range));
+        if (_fixed is not { } f) return Symmetric(tensor.shape, DynamicRange.Resolve(tensor, ScaleFactor), BitWidth);
+        double high = Math.Pow(2, BitWidth - 1) - 1, low = -high;
+        return new TensorQuantization(tensor.shape, [],
+            (x, _) => x.add_(f.Range).mul_(f.Scale).add_(low).clamp_(low, high).round_(),
+            (x, _) => x.sub_(low).mul_(f.Inverse).sub_(f.Range));
     }
 
     ScalarQuantization IScalarQuantizer.Calibrate(ReadOnlySpan<float> values)
     {
         double high = Math.Pow(2, BitWidth - 1) - 1, low = -high;
-        if (DynamicRange.Value is double fixedRange)
-        {
-            // As Fixed: the factors in double, each rounded to float32 where it is applied.
-            double r = ScaleFactor * fixedRange;
-            return ScalarQuantization.Shifted((float)r, (float)((high - low) / (r * 2)), (float)low, (float)high, (float)(r * 2 / (high - low)));
-        }
+        // A fixed range: the tensor path's double factors, each rounded to float32 where it is applied.
+        if (_fixed is { } f) return ScalarQuantization.Shifted((float)f.Range, (float)f.Scale, (float)low, (float)high, (float)f.Inverse);
         // The factors as the tensor path forms them: (high - low) / (2r) is reciprocal(2r)·(high - low), and 2r / (high - low) a division.
         float range = DynamicRange.Resolve(values, ScaleFactor);
         float twice = range * 2f;
