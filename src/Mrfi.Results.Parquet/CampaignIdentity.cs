@@ -17,6 +17,9 @@ public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials
     public static CampaignIdentity For(CampaignPlan plan, long? seed = null) =>
         new(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(plan.Config.Text)), seed ?? plan.Config.Run.Seed, plan.TrialCount, plan.SweepNames);
 
+    /// <summary>Whether <paramref name="other"/> is the same campaign (config, seed, trials; the sweep names follow from the config).</summary>
+    public bool SameCampaign(CampaignIdentity other) => this with { Sweep = [] } == other with { Sweep = [] };
+
     /// <summary>Reads the identity of a folder, or null when it has none.</summary>
     public static CampaignIdentity? Read(string folder)
     {

@@ -33,10 +33,10 @@ public sealed class ParquetResultSink : ICampaignSink
         _shard = shard;
         Directory.CreateDirectory(folder);
         // Temporary files left by a killed write; a shard removes only its own, since other shards write beside it.
-        ResultsLayout.DeleteTemporaryFiles(folder, shard is null ? null : name => name.Contains($"-{shard.Tag}-", StringComparison.Ordinal) || name.Contains($"-{shard.Tag}.", StringComparison.Ordinal));
+        ResultsLayout.DeleteTemporaryFiles(folder, shard?.Tag);
         var existing = CampaignIdentity.Read(folder);
         bool merged = File.Exists(TrialsPath);
-        if (existing is not null && identity is not null && existing with { Sweep = [] } != identity with { Sweep = [] })
+        if (existing is not null && identity is not null && !existing.SameCampaign(identity))
             throw new MrfiException($"error: {folder} holds results of another campaign (config {existing.ConfigSha256[..12]}…, seed {existing.Seed}); choose another --out");
         if (resume && existing is null)
             throw new MrfiException($"error: {folder} has no campaign.json: there is nothing to resume there");
@@ -47,7 +47,7 @@ public sealed class ParquetResultSink : ICampaignSink
         if (existing is null) identity?.Write(folder);   // shards starting together each find it missing; the write is atomic
         // A shard started again (a requeued or resubmitted cluster task) continues from its own finished trials.
         if (resume || shard is not null) LoadOwnFiles();
-        _nextPart = OwnFiles("trials").Where(IsPart).Select(PartNumber).DefaultIfEmpty(0).Max() + 1;
+        _nextPart = OwnFiles("trials").Where(ResultsLayout.IsPart).Select(PartNumber).DefaultIfEmpty(0).Max() + 1;
     }
 
     /// <summary>The results folder.</summary>
@@ -94,7 +94,7 @@ public sealed class ParquetResultSink : ICampaignSink
     {
         if (!summary.Interrupted)
         {
-            var parts = ResultsLayout.Tables.SelectMany(t => OwnFiles(t).Where(IsPart)).ToList();
+            var parts = ResultsLayout.Tables.SelectMany(t => OwnFiles(t).Where(ResultsLayout.IsPart)).ToList();
             if (_shard is null) await WriteMergedAsync(Folder, _sweepNames, _trials, _observers, _faults).ConfigureAwait(false);
             else await CompactShardAsync().ConfigureAwait(false);
             foreach (var part in parts) File.Delete(part);
@@ -134,13 +134,7 @@ public sealed class ParquetResultSink : ICampaignSink
     }
 
     /// <summary>This run's files of a table's dataset: its parts (an unsharded run's, or this shard's) and this shard's compacted file.</summary>
-    internal IEnumerable<string> OwnFiles(string table) => ResultsLayout.Files(Folder, table).Where(f =>
-    {
-        string name = Path.GetFileName(f);
-        return _shard is null
-            ? name.StartsWith(ResultsLayout.PartPrefix(null), StringComparison.Ordinal) && !name.Contains("-of-", StringComparison.Ordinal)
-            : name.StartsWith(ResultsLayout.PartPrefix(_shard.Tag), StringComparison.Ordinal) || name == ResultsLayout.ShardName(_shard.Tag);
-    });
+    internal IEnumerable<string> OwnFiles(string table) => ResultsLayout.Files(Folder, table).Where(f => ResultsLayout.IsOwn(f, _shard?.Tag));
 
     /// <summary>Deletes the dataset folders an unsharded run leaves empty once its parts are merged.</summary>
     internal static void RemoveEmptyDatasets(string folder)
@@ -156,27 +150,18 @@ public sealed class ParquetResultSink : ICampaignSink
         return Path.Combine(dataset, name);
     }
 
-    private static bool IsPart(string path) => Path.GetFileName(path).StartsWith("part-", StringComparison.Ordinal);
-
     private static int PartNumber(string path) => int.Parse(Path.GetFileNameWithoutExtension(path)[^6..], System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Loads this run's finished trials. The compacted shard file comes first: a part whose trials it already holds
-    /// is what a shard killed while compacting leaves behind, and is deleted rather than counted twice.</summary>
+    /// <summary>Loads this run's finished trials; first deletes the parts a compacted shard file supersedes (what a shard killed
+    /// while compacting leaves behind), which every reader skips anyway.</summary>
     private void LoadOwnFiles()
     {
-        var seen = new HashSet<long>();
-        foreach (var file in OwnFiles("trials").OrderBy(IsPart))
+        ResultsLayout.DeleteSupersededParts(Folder);
+        foreach (var file in OwnFiles("trials"))
         {
-            var trials = RecordReader.TrialsAsync(file, _sweepNames).GetAwaiter().GetResult();
-            if (IsPart(file) && trials.All(t => seen.Contains(t.Trial)))
-            {
-                foreach (var table in Enumerable.Reverse(ResultsLayout.Tables)) File.Delete(ResultsLayout.Sibling(file, table));
-                continue;
-            }
             string observers = ResultsLayout.Sibling(file, "observers");
             if (!File.Exists(observers)) throw new MrfiException($"error: {observers} is missing beside {file}; delete {file} to run its trial(s) again");
-            _trials.AddRange(trials);
-            seen.UnionWith(trials.Select(t => t.Trial));
+            _trials.AddRange(RecordReader.TrialsAsync(file, _sweepNames).GetAwaiter().GetResult());
             _observers.AddRange(RecordReader.ObserversAsync(observers).GetAwaiter().GetResult());
             string faults = ResultsLayout.Sibling(file, "faults");
             if (File.Exists(faults)) _faults.AddRange(RecordReader.FaultsAsync(faults).GetAwaiter().GetResult());

@@ -6,7 +6,7 @@ namespace Mrfi.Results.Parquet;
 /// <c>part-K-of-N-NNNNNN.parquet</c> for shard K of N); a shard that completes compacts its parts into
 /// <c>shard-K-of-N.parquet</c>. The same file name in every table folder holds the same trials. Temporary files start with a
 /// dot, which Spark and Hadoop skip. Compiled into Mrfi.Report too (linked source), which must not load TorchSharp.</remarks>
-internal static class ResultsLayout
+internal static partial class ResultsLayout
 {
     /// <summary>The tables kept as datasets, trials first (a trials file is the mark that its trials finished).</summary>
     public static readonly string[] Tables = ["trials", "observers", "faults"];
@@ -26,11 +26,28 @@ internal static class ResultsLayout
     /// <summary>Name of a completed shard's compacted file.</summary>
     public static string ShardName(string shardTag) => $"shard-{shardTag}.parquet";
 
-    /// <summary>Every data file of a table's dataset (parts and compacted shards of all shards), in name order.</summary>
+    /// <summary>Every data file of a table's dataset (parts and compacted shards of all shards), in name order, without the
+    /// parts a compacted file supersedes (left by a shard killed between compacting and deleting its parts).</summary>
     public static IReadOnlyList<string> Files(string folder, string table)
     {
         string dataset = Dataset(folder, table);
-        return Directory.Exists(dataset) ? [.. Directory.GetFiles(dataset, "*.parquet").Where(IsData).Order(StringComparer.Ordinal)] : [];
+        if (!Directory.Exists(dataset)) return [];
+        var files = Directory.GetFiles(dataset, "*.parquet").Where(f => IsPart(f) || IsShardFile(f)).ToList();
+        var compacted = files.Where(IsShardFile).Select(f => ShardTag(Path.GetFileName(f))).ToHashSet();
+        return [.. files.Where(f => !(IsPart(f) && compacted.Contains(ShardTag(Path.GetFileName(f))))).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Deletes the parts that compacted shard files supersede, in every table (trials last, the mark of a finished trial).</summary>
+    public static void DeleteSupersededParts(string folder)
+    {
+        foreach (var table in Enumerable.Reverse(Tables))
+        {
+            string dataset = Dataset(folder, table);
+            if (!Directory.Exists(Dataset(folder, "trials")) || !Directory.Exists(dataset)) continue;
+            var compacted = Directory.GetFiles(Dataset(folder, "trials"), "shard-*.parquet").Select(f => ShardTag(Path.GetFileName(f))).ToHashSet();
+            foreach (var part in Directory.GetFiles(dataset, "part-*.parquet").Where(f => compacted.Contains(ShardTag(Path.GetFileName(f)))))
+                File.Delete(part);
+        }
     }
 
     /// <summary>The file of <paramref name="table"/> that holds the same trials as the trials file <paramref name="trialsFile"/>.</summary>
@@ -38,18 +55,33 @@ internal static class ResultsLayout
         Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(trialsFile)!)!, table, Path.GetFileName(trialsFile));
 
     /// <summary>Deletes the temporary files (a dot, then the name, then <c>.tmp</c>) of the folder and its datasets that
-    /// <paramref name="whose"/> accepts by name (all when null).</summary>
-    public static void DeleteTemporaryFiles(string folder, Func<string, bool>? whose = null)
+    /// belong to shard <paramref name="shardTag"/>, or all of them when it is null (an unsharded run owns its folder).</summary>
+    public static void DeleteTemporaryFiles(string folder, string? shardTag)
     {
         foreach (string dir in Tables.Select(t => Dataset(folder, t)).Prepend(folder).Where(Directory.Exists))
-            foreach (var temp in Directory.GetFiles(dir, ".*.tmp").Where(f => whose?.Invoke(Path.GetFileName(f)) ?? true))
+            foreach (var temp in Directory.GetFiles(dir, ".*.tmp").Where(f => shardTag is null || ShardTag(Path.GetFileName(f)) == shardTag))
                 File.Delete(temp);
     }
 
-    /// <summary>Part and shard files, not temporary ones; an unsharded run's parts have no "-of-".</summary>
-    private static bool IsData(string path)
+    /// <summary>Whether a data file is the run's: an unsharded run's parts, or shard <paramref name="shardTag"/>'s parts and compacted file.</summary>
+    public static bool IsOwn(string path, string? shardTag)
     {
-        string name = Path.GetFileName(path);
-        return name.StartsWith("part-", StringComparison.Ordinal) || name.StartsWith("shard-", StringComparison.Ordinal);
+        string? tag = ShardTag(Path.GetFileName(path));
+        return shardTag is null ? tag is null && IsPart(path) : tag == shardTag;
     }
+
+    /// <summary>Whether a file is a part file (one trial).</summary>
+    public static bool IsPart(string path) => Path.GetFileName(path).StartsWith("part-", StringComparison.Ordinal);
+
+    private static bool IsShardFile(string path) => Path.GetFileName(path).StartsWith("shard-", StringComparison.Ordinal);
+
+    /// <summary>"K-of-N" of a shard's file name (part, compacted file, manifest, or the temporary file of one), else null.</summary>
+    private static string? ShardTag(string name)
+    {
+        var match = TaggedName().Match(name);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\.?(?:part|shard|manifest)-(\d+-of-\d+)[-.]")]
+    private static partial System.Text.RegularExpressions.Regex TaggedName();
 }

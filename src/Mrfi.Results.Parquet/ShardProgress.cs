@@ -8,12 +8,14 @@ namespace Mrfi.Results.Parquet;
 public sealed record ShardProgress(IReadOnlyList<long> Missing, IReadOnlyList<long> Duplicates, IReadOnlyList<int> IncompleteShards)
 {
     /// <summary>Reads the trial column of every file in <paramref name="folder"/>/trials/.</summary>
-    public static ShardProgress Check(string folder, CampaignIdentity identity, int shards = 0)
+    public static ShardProgress Check(string folder, CampaignIdentity identity, int shards = 0) =>
+        From(ResultsLayout.Files(folder, "trials").SelectMany(f => RecordReader.TrialIdsAsync(f).GetAwaiter().GetResult()), identity, shards);
+
+    /// <summary>The progress that the trial numbers <paramref name="trials"/> (one per row found) make.</summary>
+    public static ShardProgress From(IEnumerable<long> trials, CampaignIdentity identity, int shards = 0)
     {
         var counts = new Dictionary<long, int>();
-        foreach (var file in ResultsLayout.Files(folder, "trials"))
-            foreach (long t in RecordReader.TrialIdsAsync(file).GetAwaiter().GetResult())
-                counts[t] = counts.GetValueOrDefault(t) + 1;
+        foreach (long t in trials) counts[t] = counts.GetValueOrDefault(t) + 1;
         var missing = Enumerable.Range(0, identity.Trials).Select(t => (long)t).Where(t => !counts.ContainsKey(t)).ToList();
         var duplicates = counts.Where(c => c.Value > 1).Select(c => c.Key).Order().ToList();
         var incomplete = shards <= 0 ? [] : missing.Select(t => (int)(t % shards)).Distinct().Order().ToList();

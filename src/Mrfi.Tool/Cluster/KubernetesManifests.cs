@@ -70,13 +70,13 @@ internal static class KubernetesManifests
                 app.kubernetes.io/component: merge
             spec:
               restartPolicy: Never
-        {Pod(job, "merge", image, claim, mount, job.MergeLines("dotnet-mrfi"), resources: false)}
+        {Pod(job, "merge", image, claim, mount, [.. job.MergeLines("dotnet-mrfi")], resources: false)}
         """;
 
     /// <summary>The containers and volumes of a pod spec, indented to sit under <c>template.spec</c>.</summary>
-    private static string Pod(ClusterJob job, string name, string image, string claim, string mount, IEnumerable<string> lines, bool resources)
+    private static string Pod(ClusterJob job, string name, string image, string claim, string mount, IReadOnlyList<string> lines, bool resources)
     {
-        string script = string.Join(" && ", lines.Select((l, i) => i == 0 && lines.Count() == 1 ? "exec " + l : l));
+        string script = lines.Count == 1 ? "exec " + lines[0] : string.Join(" && ", lines);
         // Indented to sit under the container (10 spaces).
         string? memory = job.Resources.KubernetesMemory();
         string requests = !resources ? "" : $"\n          resources:\n            requests:\n              cpu: {Q(job.Cpus.ToString(CultureInfo.InvariantCulture))}"

@@ -50,14 +50,15 @@ internal sealed class SlurmClient
         var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) start.ArgumentList.Add(a);
         using var process = Process.Start(start) ?? throw new MrfiException($"error: {command} could not be started");
+        // Both streams read asynchronously, so that a command that never ends cannot block us past the timeout.
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
         if (!process.WaitForExit(120_000))
         {
             process.Kill(entireProcessTree: true);
             throw new MrfiException($"error: {command} did not answer within two minutes; is slurmctld reachable (scontrol ping)?");
         }
-        return (process.ExitCode, output, error.Result);
+        return (process.ExitCode, output.Result, error.Result);
     }
 
     private static string FirstLine(string error, string output) =>

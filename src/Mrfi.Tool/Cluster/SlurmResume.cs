@@ -18,7 +18,7 @@ internal sealed class SlurmResume(IAnsiConsole console)
     {
         var record = SlurmSubmission.Read(folder);
         var identity = CampaignIdentity.Read(folder) ?? throw new MrfiException($"error: {folder} has no campaign.json; it is not a results folder");
-        if (File.Exists(Path.Combine(folder, "trials.parquet")))
+        if (File.Exists(ResultsLayout.Merged(folder, "trials")))
         {
             console.WriteLine($"nothing to resume: {folder} is merged (trials.parquet); `dotnet mrfi report {folder}` reads it");
             return 0;
@@ -43,7 +43,7 @@ internal sealed class SlurmResume(IAnsiConsole console)
             throw new MrfiException($"error: jobs of {folder} are still queued or running ({string.Join(", ", active.Take(8))}); wait for them to end or scancel them, then resume");
         long? array = tasks.Length == 0 ? null : slurm.Submit(shards, overrides.Append($"--array={tasks}"));
         long job = slurm.Submit(merge, array is { } a ? overrides.Concat(AfterOk(a)) : overrides);
-        new SlurmSubmission(record.Shards, record.Config, array is { } id ? [.. record.ArrayJobs, id] : record.ArrayJobs, [.. record.MergeJobs, job]).Write(folder);
+        new SlurmSubmission(record.Shards, array is { } id ? [.. record.ArrayJobs, id] : record.ArrayJobs, [.. record.MergeJobs, job]).Write(folder);
         if (array is null) console.WriteLine($"every shard of {folder} is complete");
         Submitted(console, folder, array is null ? null : $"shard(s) {tasks} ({progress.Missing.Count} trials missing)", array, job);
         return 0;

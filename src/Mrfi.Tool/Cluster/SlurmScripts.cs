@@ -1,3 +1,4 @@
+using Mrfi.Core;
 using System.Globalization;
 
 namespace Mrfi.Tool.Cluster;
@@ -47,6 +48,15 @@ internal static class SlurmScripts
         {string.Join("\n", job.MergeLines(tool))}
 
         """;
+
+    /// <summary>Refuses paths that #SBATCH lines cannot carry: Slurm ends an option's value at white space and expands %
+    /// in --output (job id, task); both would silently send the logs or the jobs elsewhere.</summary>
+    public static void CheckPaths(ClusterJob job)
+    {
+        foreach (var (what, path) in new[] { ("--out", job.Out), ("the current folder", job.WorkingDirectory) })
+            if (path.Any(c => char.IsWhiteSpace(c) || c is '%' or '#' or '"' or '\''))
+                throw new MrfiException($"error: {what} {path}: Slurm's #SBATCH lines cannot carry a path with spaces, quotes, % or #; choose {(what == "--out" ? "a results folder" : "a working folder")} without them");
+    }
 
     /// <summary>The folder of the scripts and their logs.</summary>
     public static string Folder(string results) => Path.Combine(results, "slurm");

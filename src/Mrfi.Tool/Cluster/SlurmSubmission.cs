@@ -1,19 +1,22 @@
 using System.Text.Json;
 using Mrfi.Core;
+using Mrfi.Results.Parquet;
 
 namespace Mrfi.Tool.Cluster;
 
 /// <summary>What `submit --slurm` sent (DIR/slurm/submit.json), so that `submit --resume DIR` knows the shard count and the jobs
 /// to check before it resubmits.</summary>
 /// <param name="Shards">Shard count.</param>
-/// <param name="Config">The config, absolute.</param>
 /// <param name="ArrayJobs">Every array job submitted for the folder, oldest first.</param>
 /// <param name="MergeJobs">Every merge job submitted for the folder, oldest first.</param>
-internal sealed record SlurmSubmission(int Shards, string Config, IReadOnlyList<long> ArrayJobs, IReadOnlyList<long> MergeJobs)
+internal sealed record SlurmSubmission(int Shards, IReadOnlyList<long> ArrayJobs, IReadOnlyList<long> MergeJobs)
 {
     private const string FileName = "submit.json";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Whether `submit --slurm` has written a record into <paramref name="results"/>.</summary>
+    public static bool Exists(string results) => File.Exists(Path.Combine(SlurmScripts.Folder(results), FileName));
 
     /// <summary>Reads the record of a results folder, or one error saying it has none.</summary>
     public static SlurmSubmission Read(string results)
@@ -31,12 +34,7 @@ internal sealed record SlurmSubmission(int Shards, string Config, IReadOnlyList<
         }
     }
 
-    /// <summary>Writes it beside the scripts (under a temporary name first, so a reader never sees half a record).</summary>
-    public void Write(string results)
-    {
-        string path = Path.Combine(SlurmScripts.Folder(results), FileName);
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
-        File.Move(temp, path, overwrite: true);
-    }
+    /// <summary>Writes it beside the scripts, atomically.</summary>
+    public void Write(string results) =>
+        AtomicFile.WriteAsync(Path.Combine(SlurmScripts.Folder(results), FileName), s => JsonSerializer.SerializeAsync(s, this, Json)).GetAwaiter().GetResult();
 }

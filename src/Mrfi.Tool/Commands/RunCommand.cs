@@ -27,6 +27,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         {
             return UserErrors.Guard(console, () =>
             {
+                if (settings.Threads is < 1) throw new MrfiException($"error: --threads {settings.Threads}: give at least 1");
                 string configPath = settings.Example is { } example ? BundledExample.Write(example) : settings.Config;
                 string again = settings.Example is { } e ? $"--example {e}" : settings.Config;
                 // Validate everything (the same code as `validate`) before creating any output.

@@ -44,7 +44,6 @@ internal sealed class RunSettings : ConfigSettings
     public bool Verbose { get; init; }
 
     public override ValidationResult Validate() =>
-        Threads is < 1 ? ValidationResult.Error($"--threads {Threads}: give at least 1") :
         Resume is not null && Out is not null ? ValidationResult.Error("--resume DIR continues in DIR; do not give --out as well") :
         string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("CONFIG must not be empty") : ValidationResult.Success();
 }

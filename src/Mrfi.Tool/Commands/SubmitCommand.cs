@@ -37,18 +37,21 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         var resources = Resources(settings);
         var plan = ToolCatalog.Load(settings.Config, settings.Options);
         using (plan.Model)
-        using (var data = CampaignRunner.LoadData(plan))
-            DryRun.Check(plan, data, settings.Seed ?? plan.Config.Run.Seed);
-        RunCommand.RefuseSequential(plan.Config, "submit --shards");
-        if (shards > plan.TrialCount)
-            throw new MrfiException($"error: --shards {shards}: the campaign has {plan.TrialCount} trial(s) ({plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s)); give at most {plan.TrialCount} shards");
-        string folder = Path.GetFullPath(settings.Out ?? ResultsFolder.NewUnder(plan.Config.Run.Output));
-        var identity = CampaignIdentity.For(plan, settings.Seed);
-        if (File.Exists(Path.Combine(folder, "trials.parquet")) || Directory.Exists(Path.Combine(folder, "trials")))
-            throw new MrfiException($"error: --out {folder} already holds results; choose another folder (or `dotnet mrfi submit --slurm --resume {folder}` to finish a submitted campaign)");
-        var job = new ClusterJob(Path.GetFullPath(settings.Config), folder, Environment.CurrentDirectory, shards, settings.Seed,
-            settings.CpusPerTask ?? 1, settings.Options, resources);
-        return (job, identity);
+        {
+            RunCommand.RefuseSequential(plan.Config, "submit --shards");
+            if (shards > plan.TrialCount)
+                throw new MrfiException($"error: --shards {shards}: the campaign has {plan.TrialCount} trial(s) ({plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s)); give at most {plan.TrialCount} shards");
+            string folder = Path.GetFullPath(settings.Out ?? ResultsFolder.NewUnder(plan.Config.Run.Output));
+            // A second submission into a folder whose first one may still be queued would run the same shards twice.
+            if (ResultsLayout.Files(folder, "trials").Count > 0 || File.Exists(ResultsLayout.Merged(folder, "trials")) || SlurmSubmission.Exists(folder))
+                throw new MrfiException($"error: --out {folder} already holds a campaign; choose another folder (or `dotnet mrfi submit --slurm --resume {folder}` to finish a submitted one)");
+            var job = new ClusterJob(Path.GetFullPath(settings.Config), folder, Environment.CurrentDirectory, shards, settings.Seed,
+                settings.CpusPerTask ?? 1, settings.Options, resources);
+            // The costly check last: the data and a dry forward, as `run` does before it writes anything.
+            using (var data = CampaignRunner.LoadData(plan))
+                DryRun.Check(plan, data, settings.Seed ?? plan.Config.Run.Seed);
+            return (job, CampaignIdentity.For(plan, settings.Seed));
+        }
     }
 
     private static ClusterResources Resources(SubmitSettings s) => new ClusterResources(s.Partition, s.Account, s.Time, s.Mem).Checked();
@@ -58,6 +61,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         string tool = Shell.Join(ToolInvocation.Command());
         string shardsScript = Path.Combine(SlurmScripts.Folder(job.Out), SlurmScripts.ShardsFile);
         string mergeScript = Path.Combine(SlurmScripts.Folder(job.Out), SlurmScripts.MergeFile);
+        SlurmScripts.CheckPaths(job);
         if (dryRun)
         {
             Print(shardsScript, SlurmScripts.Shards(job, tool));
@@ -72,8 +76,10 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         WriteScript(shardsScript, SlurmScripts.Shards(job, tool));
         WriteScript(mergeScript, SlurmScripts.Merge(job, tool));
         long array = slurm.Submit(shardsScript, []);
+        // Recorded at once, so that `--resume` knows the array even if the merge job cannot be submitted.
+        new SlurmSubmission(job.Shards, [array], []).Write(job.Out);
         long merge = slurm.Submit(mergeScript, SlurmResume.AfterOk(array));
-        new SlurmSubmission(job.Shards, job.Config, [array], [merge]).Write(job.Out);
+        new SlurmSubmission(job.Shards, [array], [merge]).Write(job.Out);
         SlurmResume.Submitted(console, job.Out, $"shards 0-{job.Shards - 1}", array, merge);
         return 0;
     }
@@ -83,6 +89,8 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         string image = settings.Image ?? $"mrfi:{MrfiApp.Version}";
         string claim = settings.Claim ?? "mrfi-data";
         string mount = settings.Mount ?? CommonFolder([Path.GetDirectoryName(job.Config)!, job.Out, job.WorkingDirectory]);
+        if (settings.Mount is null && mount == "/")
+            throw new MrfiException($"error: the config, --out {job.Out} and the current folder share no folder but /, where the claim cannot be mounted; give --mount PATH (the claim's mount point in the pods)");
         string folder = KubernetesManifests.Folder(job.Out);
         var files = new[]
         {
@@ -112,7 +120,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         try
         {
             Directory.CreateDirectory(folder);
-            if (CampaignIdentity.Read(folder) is { } existing && existing != identity with { Sweep = existing.Sweep })
+            if (CampaignIdentity.Read(folder) is { } existing && !existing.SameCampaign(identity))
                 throw new MrfiException($"error: --out {folder} holds another campaign (campaign.json); choose another folder");
             identity.Write(folder);
         }

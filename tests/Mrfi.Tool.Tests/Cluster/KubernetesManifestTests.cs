@@ -1,3 +1,4 @@
+using Spectre.Console.Cli.Testing;
 using k8s;
 using k8s.Models;
 using Mrfi.Tool.Tests.Commands;
@@ -13,7 +14,8 @@ public sealed class KubernetesManifestTests
     {
         string config = Cli.Config(Cli.Small);
         string folder = Path.Combine(Path.GetDirectoryName(config)!, "k8s-campaign");
-        var result = Cli.Run(["submit", config, "--k8s", "--shards", "3", "--out", folder, .. extra]);
+        // Run from the config's folder, as a user would: config, results and working folder then share it, and the claim goes there.
+        var result = RunIn(Path.GetDirectoryName(config)!, ["submit", config, "--k8s", "--shards", "3", "--out", folder, .. extra]);
         Assert.AreEqual(0, result.ExitCode, result.Output);
         V1Job Read(string name) => KubernetesYaml.Deserialize<V1Job>(File.ReadAllText(Path.Combine(folder, "k8s", name)), strict: true);
         return (Read("shards.yaml"), Read("merge.yaml"), result.Output, folder);
@@ -44,7 +46,7 @@ public sealed class KubernetesManifestTests
         // The results folder, the config and the working folder sit under the one mounted claim.
         var mount = container.VolumeMounts.Single();
         Assert.AreEqual("mrfi-data", pod.Volumes.Single(v => v.Name == mount.Name).PersistentVolumeClaim.ClaimName);
-        StringAssert.StartsWith(folder, mount.MountPath);
+        Assert.AreEqual(Path.GetDirectoryName(folder), mount.MountPath, "the folder that holds the config, the results and the working folder");
         StringAssert.Contains(output, "kubectl wait --for=condition=complete job/mrfi-k8s-campaign-shards");
         CollectionAssert.AreEquivalent(new[] { "campaign.json", "k8s" }, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).ToArray());
     }
@@ -77,5 +79,30 @@ public sealed class KubernetesManifestTests
         var result = Cli.Run("submit", "--k8s", "--resume", Repo.TempFolder("k8s"));
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "a Kubernetes Indexed Job retries a failed shard itself (backoffLimitPerIndex)");
+    }
+
+    [TestMethod]
+    public void Folders_that_share_only_the_root_need_an_explicit_mount()
+    {
+        string config = Cli.Config(Cli.Small);
+        // Working in / with the config and results in the temp folder: they share only /.
+        var result = RunIn("/", ["submit", config, "--k8s", "--shards", "2", "--out", Path.Combine(Path.GetDirectoryName(config)!, "k"), "--dry-run"]);
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "share no folder but /, where the claim cannot be mounted; give --mount PATH");
+    }
+
+    /// <summary>The CLI run with <paramref name="folder"/> as the current folder (Tool tests do not run in parallel).</summary>
+    private static CommandAppResult RunIn(string folder, string[] args)
+    {
+        string before = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = folder;
+        try
+        {
+            return Cli.Run(args);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = before;
+        }
     }
 }

@@ -199,4 +199,30 @@ public sealed class SubmitCommandTests
         Assert.AreEqual(2, code, output);
         StringAssert.Contains(output, "--resume takes a results folder that `dotnet mrfi submit --slurm` wrote");
     }
+
+    [TestMethod]
+    public void A_second_submission_into_a_submitted_folder_is_refused_so_no_shard_runs_twice()
+    {
+        using var slurm = new FakeSlurm();
+        string config = Cli.Config(Cli.Small);
+        Assert.AreEqual(0, Submit(config, "--slurm", "--shards", "2", "--out", Out(config)).ExitCode);
+        var (code, output) = Submit(config, "--slurm", "--shards", "2", "--out", Out(config));
+        Assert.AreEqual(2, code, output);
+        StringAssert.Contains(output, $"already holds a campaign; choose another folder (or `dotnet mrfi submit --slurm --resume {Out(config)}`");
+        Assert.HasCount(2, slurm.SbatchCalls, "the first submission's two jobs only");
+    }
+
+    [TestMethod]
+    public void A_results_path_that_sbatch_lines_cannot_carry_is_refused()
+    {
+        using var slurm = new FakeSlurm();
+        string config = Cli.Config(Cli.Small);
+        foreach (var name in new[] { "with space", "100%" })
+        {
+            var (code, output) = Submit(config, "--slurm", "--shards", "2", "--out", Out(config, name));
+            Assert.AreEqual(2, code, output);
+            StringAssert.Contains(output, "Slurm's #SBATCH lines cannot carry a path with spaces, quotes, % or #");
+        }
+        Assert.IsEmpty(slurm.SbatchCalls);
+    }
 }

@@ -140,4 +140,12 @@ public sealed class RunCommandTests
         StringAssert.Contains(result.Output, "does not exist");
         Assert.IsFalse(Directory.Exists($"{folder}/out"), "no results folder for a run that never started");
     }
+
+    [TestMethod]
+    public void Threads_below_one_is_a_user_error()
+    {
+        var result = Cli.Run("run", Cli.Config(Cli.Small), "--threads", "0");
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "--threads 0: give at least 1");
+    }
 }
