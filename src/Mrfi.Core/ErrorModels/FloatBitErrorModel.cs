@@ -5,8 +5,10 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.ErrorModels;
 
-/// <summary>Base of the error models that change bits of IEEE-754 values (float16, bfloat16, float32, float64), on the tensor's device.</summary>
-/// <remarks>Bit 0 is the mantissa LSB. As in MRFI, values are first rounded to <c>floattype</c> when it differs from the
+/// <summary>Base of the error models that change bits of float values (float16, bfloat16, float32, float64, and the narrow
+/// OCP formats float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3, float4_e2m1), on the tensor's device.</summary>
+/// <remarks>Bit 0 is the mantissa LSB. The narrow formats round to nearest even, saturate or overflow to Inf as each format
+/// does (see <see cref="MiniFloat"/>), and are converted on the CPU. As in MRFI, values are first rounded to <c>floattype</c> when it differs from the
 /// tensor's type, and the result is converted back to the tensor's type.</remarks>
 public abstract class FloatBitErrorModel : IErrorModel, IBitWidth, ISpanErrorModel
 {
@@ -35,17 +37,24 @@ public abstract class FloatBitErrorModel : IErrorModel, IBitWidth, ISpanErrorMod
         });
 
     /// <summary>float32 values flipped as float32 (the format unset or float32), as <see cref="FloatBits"/>' managed path does:
-    /// a NaN becomes the quiet NaN with its sign before the flip.</summary>
+    /// a NaN becomes the quiet NaN with its sign before the flip; or flipped in a narrow format, as its tensor path does.</summary>
     bool ISpanErrorModel.TryApply(Span<float> values, Generator generator)
     {
+        bool mini = Format is { IsMini: true };
         if ((Format is { } f && f.FloatType != ScalarType.Float32) || !(_spans ??= SpanErrorModels.CombinesKnown(this))) return false;
         var rented = ArrayPool<long>.Shared.Rent(values.Length);
         try
         {
             var mask = rented.AsSpan(0, values.Length);
-            MaskInto(mask, 32, generator);
+            MaskInto(mask, mini ? Format!.Width : 32, generator);
             for (int i = 0; i < values.Length; i++)
             {
+                if (mini)
+                {
+                    float r = MiniFloat.Decode(CombineValue(MiniFloat.Encode(values[i], Format!), mask[i]), Format!);
+                    values[i] = SuppressInvalid && !float.IsFinite(r) ? 0f : r;
+                    continue;
+                }
                 int b = BitConverter.SingleToInt32Bits(values[i]);
                 if (float.IsNaN(values[i])) b = (b & int.MinValue) | 0x7FC00000;
                 long changed = CombineValue((uint)b, mask[i]);

@@ -68,6 +68,7 @@ internal static class FloatBits
     public static Tensor Modify(Tensor values, FloatFormat? configured, bool suppressInvalid, Func<Tensor, FloatFormat, Tensor> change)
     {
         var f = FloatFormat.For(configured, values);
+        if (f.IsMini) return ModifyMini(values, f, suppressInvalid, change);
         if (values.device_type == DeviceType.CPU && values.dtype == ScalarType.Float32 && f.FloatType == ScalarType.Float32 && values.numel() <= MaxManaged)
             return ModifyFloat32(values, f, suppressInvalid, change);
         using var bits = ToBits(values, f);
@@ -78,6 +79,23 @@ internal static class FloatBits
     }
 
     private const long MaxManaged = 1L << 26;
+
+    /// <summary>The narrow formats, which libtorch has no dtype for: patterns from <see cref="MiniFloat"/> on the CPU, the
+    /// change on the values' device, the values back in their dtype and device.</summary>
+    private static Tensor ModifyMini(Tensor values, FloatFormat f, bool suppressInvalid, Func<Tensor, FloatFormat, Tensor> change)
+    {
+        using var scope = torch.NewDisposeScope();
+        var source = values.to(ScalarType.Float32, CPU).contiguous().data<float>().ToArray();
+        var patterns = new long[source.Length];
+        for (int i = 0; i < source.Length; i++) patterns[i] = MiniFloat.Encode(source[i], f);
+        var bits = torch.tensor(patterns, dtype: ScalarType.Int64).reshape(values.shape).to(values.device);
+        var changed = change(bits, f).to(ScalarType.Int64, CPU).contiguous().data<long>().ToArray();
+        var result = new float[changed.Length];
+        for (int i = 0; i < changed.Length; i++) result[i] = MiniFloat.Decode(changed[i], f);
+        var tensor = torch.tensor(result, dtype: ScalarType.Float32).reshape(values.shape);
+        if (suppressInvalid) tensor = tensor.nan_to_num(0.0, 0.0, 0.0);
+        return tensor.to(values.dtype, values.device).MoveToOuterDisposeScope();
+    }
 
     /// <summary>The common case — float32 values on the CPU flipped as float32 — with the patterns read by BitConverter: the
     /// arithmetic path above costs some 50 tensor operations per call, which dominates a forward with a single fault.</summary>

@@ -109,6 +109,12 @@ public sealed class FusedInjectorTests
         "float-stuck" => new FloatStuckAtErrorModel(30, 1),
         "float16-random" => new FloatRandomBitFlipErrorModel("float16"),
         "float-multi" => new FloatMultiBitFlipErrorModel(3),
+        "fp8e4m3-random" => new FloatRandomBitFlipErrorModel("float8_e4m3fn"),
+        "fp8e5m2-random" => new FloatRandomBitFlipErrorModel("float8_e5m2"),
+        "fp8e5m2-suppress" => new FloatRandomBitFlipErrorModel("float8_e5m2", suppressInvalid: true),
+        "fp6e3m2-random" => new FloatRandomBitFlipErrorModel("float6_e3m2"),
+        "fp6e2m3-multi" => new FloatMultiBitFlipErrorModel(2, "float6_e2m3"),
+        "fp4-stuck" => new FloatStuckAtErrorModel(2, 1, "float4_e2m1"),
         "set-value" => new SetValueErrorModel([0.25]),
         "normal" => new NormalDisturbErrorModel(0.5),
         _ => throw new ArgumentException(name),
@@ -141,7 +147,8 @@ public sealed class FusedInjectorTests
     [TestMethod]
     [DataRow("int-random")] [DataRow("int-sign")] [DataRow("int-multi")] [DataRow("int-burst")] [DataRow("int-stuck1")] [DataRow("int-stuck0")]
     [DataRow("int-fixed")] [DataRow("float-random")] [DataRow("float-random-suppress")] [DataRow("float-stuck")] [DataRow("float16-random")]
-    [DataRow("float-multi")] [DataRow("set-value")] [DataRow("normal")]
+    [DataRow("float-multi")] [DataRow("set-value")] [DataRow("normal")] [DataRow("fp8e4m3-random")] [DataRow("fp8e5m2-random")]
+    [DataRow("fp8e5m2-suppress")] [DataRow("fp6e3m2-random")] [DataRow("fp6e2m3-multi")] [DataRow("fp4-stuck")]
     public void Error_models_give_the_tensor_paths_bits_with_and_without_quantization(string error)
     {
         foreach (string quantizer in new[] { "none", "sym8", "pos8" })
@@ -197,7 +204,8 @@ public sealed class FusedInjectorTests
                  {
                      (new SymmetricQuantizer(8, new DynamicRange(3.0)), "int-random"), (new PositiveQuantizer(8, new DynamicRange(3.0)), "int-sign"),
                      (new FixPointQuantizer(3, 4), "int-random"), (new SymmetricQuantizer(8, DynamicRange.Auto), "int-random"),
-                     (null, "float-random"), (null, "float-random-suppress"), (null, "int-random"),
+                     (null, "float-random"), (null, "float-random-suppress"), (null, "int-random"), (null, "fp8e4m3-random"),
+                     (null, "fp8e5m2-random"), (null, "fp4-stuck"),
                  })
             foreach (bool layerwise in new[] { true, false })
             {
