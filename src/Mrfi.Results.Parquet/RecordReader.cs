@@ -49,11 +49,14 @@ internal static class RecordReader
         var c = await ReadAsync(path).ConfigureAwait(false);
         int n = c["trial"].Length;
         var rows = new List<FaultRecord>(n);
+        // Files written before MX scale faults existed have no part column: every row is an element.
+        var part = c.GetValueOrDefault("part");
         for (int i = 0; i < n; i++)
         {
             rows.Add(new FaultRecord((long)c["trial"].GetValue(i)!, (int)c["batch"].GetValue(i)!, (string)c["layer"].GetValue(i)!, (string)c["tensor"].GetValue(i)!,
                 (string)c["entry"].GetValue(i)!, (long)c["index"].GetValue(i)!, (string)c["coordinates"].GetValue(i)!, (long)c["bits"].GetValue(i)!,
-                (double)c["original"].GetValue(i)!, (double)c["faulty"].GetValue(i)!, (long?)c["original_int"].GetValue(i), (long?)c["faulty_int"].GetValue(i)));
+                (double)c["original"].GetValue(i)!, (double)c["faulty"].GetValue(i)!, (long?)c["original_int"].GetValue(i), (long?)c["faulty_int"].GetValue(i),
+                (string?)part?.GetValue(i) ?? "element"));
         }
         return rows;
     }

@@ -45,7 +45,8 @@ internal static class Tables
     public static ColumnSet<FaultRecord> Faults() => new ColumnSet<FaultRecord>()
         .Long("trial", f => f.Trial).Int("batch", f => f.Batch).String("layer", f => f.Layer).String("tensor", f => f.Tensor)
         .String("entry", f => f.Entry).Long("index", f => f.Index).String("coordinates", f => f.Coordinates).Long("bits", f => f.Bits)
-        .Double("original", f => f.Original).Double("faulty", f => f.Faulty).NullableLong("original_int", f => f.OriginalInt).NullableLong("faulty_int", f => f.FaultyInt);
+        .Double("original", f => f.Original).Double("faulty", f => f.Faulty).NullableLong("original_int", f => f.OriginalInt).NullableLong("faulty_int", f => f.FaultyInt)
+        .String("part", f => f.Part);
 
     /// <summary>A rate with its 95 % Wilson interval: columns name, name_low, name_high.</summary>
     private static void Rate(ColumnSet<TrialRecord> columns, string name, Func<TrialRecord, long> successes, bool withValue = true)

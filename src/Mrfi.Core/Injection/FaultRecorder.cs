@@ -77,7 +77,8 @@ internal static class FaultRecorder
         }
     }
 
-    private static string Coordinates(long[] shape, long flat)
+    /// <summary>A flat index as comma-separated coordinates.</summary>
+    internal static string Coordinates(long[] shape, long flat)
     {
         var c = new long[shape.Length];
         for (int d = shape.Length - 1; d >= 0; d--)

@@ -19,6 +19,8 @@ internal sealed class PerSampleWeights(FaultEntry entry, nn.Module module, Param
     /// and returns the number of faults. The weight holds its golden (quantized) values and is left as it was.</summary>
     public long Apply(Tensor input, Tensor output, FaultInjectionSession session, Generator stream, bool batched)
     {
+        if (entry.Quantizer is Quantizers.MXQuantizer { TargetsScales: true })
+            throw new ArgumentException("per-sample weight faults hit single values; MXQuantization's target_part = \"scales\" needs per_sample = false");
         using var scope = torch.NewDisposeScope();
         long perSample = weight.numel();
         long samples = input.shape[0];

@@ -25,6 +25,8 @@ internal static class TensorInjector
             if (source is not null) tensor.copy_(source);
             return 0;
         }
+        if (entry.Quantizer is Quantizers.MXQuantizer { TargetsScales: true } mx)
+            return MXScaleInjector.Apply(tensor, entry, mx, mode == InjectionMode.Faulty, session, stream, permanent, record, undo, source);
         var shape = tensor.shape;
         using var positions = mode != InjectionMode.Faulty ? null : permanent is null ? Draw(entry.Selector, shape, stream) : Permanent(entry, shape, session, permanent);
         using var errorGenerator = positions is null || positions.Count == 0 || permanent is null ? null : new Generator(permanent.Seed);
@@ -81,7 +83,8 @@ internal static class TensorInjector
         });
     }
 
-    private static PositionSet Permanent(FaultEntry entry, long[] shape, FaultInjectionSession session, PermanentFault permanent)
+    /// <summary>A permanent fault's positions in a tensor of <paramref name="shape"/>: drawn once, then reused.</summary>
+    internal static PositionSet Permanent(FaultEntry entry, long[] shape, FaultInjectionSession session, PermanentFault permanent)
     {
         // One sample keeps the batch dimension (size 1), so that dimension-aware selectors (instance, channel, pixel) see the
         // layout of the whole tensor; its flat positions are the same as those within [C, H, W].

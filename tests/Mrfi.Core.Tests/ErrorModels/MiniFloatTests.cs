@@ -13,7 +13,7 @@ public sealed class MiniFloatTests
     private static readonly string[] Names = ["float8_e4m3fn", "float8_e5m2", "float6_e3m2", "float6_e2m3", "float4_e2m1"];
 
     /// <summary>(-1)^s · 2^(e-bias) · (1 + m/2^M), subnormal 2^(1-bias) · m/2^M, with each format's specials spelled out.</summary>
-    private static double Reference(int code, int e, int m)
+    internal static double Reference(int code, int e, int m)
     {
         int bias = (1 << (e - 1)) - 1;
         int s = (code >> (e + m)) & 1, exponent = (code >> m) & ((1 << e) - 1), mantissa = code & ((1 << m) - 1);

@@ -1,0 +1,57 @@
+namespace Mrfi.Core.Quantizers;
+
+/// <summary>One tensor's MX parameters: the E8M0 code of every block's scale and the block of every calibrated element.</summary>
+/// <remarks>Quantize turns a value into its element word (see <see cref="MXElement"/>), dequantize turns a word back into
+/// element value × 2^(code − 127); code 255 (E8M0's NaN) makes every value of its block NaN. The codes are shared with the
+/// objects <see cref="At"/> returns, so that a faulty scale rescales all of its block. Runs on the CPU (values on another
+/// device are copied there and back).</remarks>
+internal sealed class MXQuantization : IQuantization
+{
+    /// <summary>E8M0's NaN code.</summary>
+    public const int NaNCode = 255;
+
+    private readonly int[] _blockOf;
+
+    public MXQuantization(MXElement element, int[] scaleCodes, int[] blockOf)
+    {
+        Element = element;
+        ScaleCodes = scaleCodes;
+        _blockOf = blockOf;
+    }
+
+    /// <summary>The element type.</summary>
+    public MXElement Element { get; }
+
+    /// <summary>The E8M0 code (0..255) of each block's scale, indexed as the scale tensor (see <see cref="MXQuantizer.ScaleShape"/>).</summary>
+    public int[] ScaleCodes { get; }
+
+    /// <summary>The block of each calibrated element, in flat order.</summary>
+    public ReadOnlySpan<int> BlockOf => _blockOf;
+
+    /// <summary>The scale 2^(code − 127) of an E8M0 code, NaN for 255.</summary>
+    public static double Scale(int code) => code == NaNCode ? double.NaN : Math.ScaleB(1.0, code - 127);
+
+    public void Quantize(TorchSharp.torch.Tensor values) => Map(values, (x, block) =>
+        ScaleCodes[block] == NaNCode ? 0 : Element.Encode((float)Math.ScaleB(x, 127 - ScaleCodes[block])));
+
+    public void Dequantize(TorchSharp.torch.Tensor values) => Map(values, (q, block) =>
+        (float)(Element.Decode((long)q) * Scale(ScaleCodes[block])));
+
+    public IQuantization At(TorchSharp.torch.Tensor flatIndex)
+    {
+        var index = flatIndex.to(TorchSharp.torch.ScalarType.Int64, TorchSharp.torch.CPU).contiguous().data<long>().ToArray();
+        return new MXQuantization(Element, ScaleCodes, index.Select(i => _blockOf[(int)i]).ToArray());
+    }
+
+    public void Dispose() { }
+
+    private void Map(TorchSharp.torch.Tensor values, Func<float, int, float> f)
+    {
+        using var cpu = values.to(TorchSharp.torch.ScalarType.Float32, TorchSharp.torch.CPU).contiguous();
+        var data = cpu.data<float>().ToArray();
+        if (data.Length != _blockOf.Length) throw new InvalidOperationException($"{data.Length} values for an MX quantization of {_blockOf.Length}");
+        for (int i = 0; i < data.Length; i++) data[i] = f(data[i], _blockOf[i]);
+        using var result = TorchSharp.torch.tensor(data).reshape(values.shape);
+        values.copy_(result);
+    }
+}
