@@ -25,6 +25,12 @@ internal static class FaultRecorder
         var b = before.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
         var a = after.to_type(ScalarType.Float64).cpu().data<double>().ToArray();
         double[] bf = b, af = a;
+        if (quantization is Quantizers.FloatQuantizer.Rounding rounding)
+        {
+            // Values stored in a float format are floats, not integers: the bits are those of the format's patterns.
+            AddFloat(session, entry, layer, tensorName, shape, idx, b, a, rounding.Format);
+            return;
+        }
         if (quantization is not null)
         {
             var beforeFloat = before.clone();
@@ -62,6 +68,26 @@ internal static class FaultRecorder
         }
         Add(session, entry, layer, tensorName, shape, index.ToArray(), b, a, bf, af, quantization is not null, single: true);
     }
+
+    private static void AddFloat(FaultInjectionSession session, FaultEntry entry, string layer, string tensorName, long[] shape,
+        long[] idx, double[] b, double[] a, ErrorModels.FloatFormat format)
+    {
+        for (int i = 0; i < idx.Length; i++)
+        {
+            long bits = Pattern(b[i], format) ^ Pattern(a[i], format);
+            session.Faults.Add(new FaultRecord(session.Trial, session.Batch, layer, tensorName, entry.Name, idx[i], Coordinates(shape, idx[i]), bits,
+                b[i], a[i], null, null));
+        }
+    }
+
+    /// <summary>The pattern of a value that <paramref name="f"/> represents exactly (bfloat16 is float32's top half).</summary>
+    private static long Pattern(double v, ErrorModels.FloatFormat f) => f.IsMini ? ErrorModels.MiniFloat.Encode((float)v, f) : f.Name switch
+    {
+        "float64" => BitConverter.DoubleToInt64Bits(v),
+        "float16" => (ushort)BitConverter.HalfToInt16Bits((Half)v),
+        "bfloat16" => (uint)BitConverter.SingleToInt32Bits((float)v) >> 16,
+        _ => (uint)BitConverter.SingleToInt32Bits((float)v),
+    };
 
     private static void Add(FaultInjectionSession session, FaultEntry entry, string layer, string tensorName, long[] shape,
         long[] idx, double[] b, double[] a, double[] bf, double[] af, bool quantized, bool single)

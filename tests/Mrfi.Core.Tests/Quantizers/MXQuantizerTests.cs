@@ -24,7 +24,7 @@ public sealed class MXQuantizerTests
     };
 
     /// <summary>The element value nearest <paramref name="v"/> (saturated), by search over all patterns decoded by the test's formula.</summary>
-    private static double RoundElement(double v, string element)
+    internal static double RoundElement(double v, string element)
     {
         if (element == "int8") return Math.Clamp(Math.Round(v * 64, MidpointRounding.ToEven), -127, 127) / 64;
         var (e, m, _) = Spec(element);

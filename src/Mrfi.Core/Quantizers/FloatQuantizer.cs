@@ -1,0 +1,55 @@
+using Mrfi.Core.ErrorModels;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Quantizers;
+
+/// <summary>Stores values in a float format: rounds them to it (nearest even; saturating or to ±Inf as the format does) and
+/// holds the result as the tensor's dtype, so that the golden run is the network in that format.</summary>
+/// <remarks>Pair it with a float error model of the same <c>floattype</c> (its bits are flipped in the stored pattern).
+/// No scaling: values below the format's smallest subnormal become zero (see <c>MXQuantization</c> for scaled blocks).</remarks>
+[MrfiComponent("FloatQuantization", Summary = "Rounds values to a float format (float16/bfloat16, FP8 E4M3/E5M2, FP6, FP4): the network as stored in it.")]
+public sealed class FloatQuantizer : IQuantizer, IBitWidth
+{
+    /// <summary>Creates the quantizer.</summary>
+    /// <param name="floattype">float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3 or float4_e2m1.</param>
+    public FloatQuantizer(string floattype)
+    {
+        Format = FloatFormat.Parse(floattype)!;
+    }
+
+    internal FloatFormat Format { get; }
+
+    /// <inheritdoc />
+    public int BitWidth => Format.Width;
+
+    /// <inheritdoc />
+    public IQuantization Calibrate(Tensor tensor) => new Rounding(Format);
+
+    /// <summary>The rounding: the same for every value, so <see cref="At"/> is itself; dequantizing changes nothing.</summary>
+    internal sealed class Rounding(FloatFormat format) : IQuantization
+    {
+        public FloatFormat Format => format;
+
+        public void Quantize(Tensor values)
+        {
+            if (!format.IsMini)
+            {
+                using var cast = values.to_type(format.FloatType);
+                values.copy_(cast);
+                return;
+            }
+            using var cpu = values.to(ScalarType.Float32, CPU).contiguous();
+            var data = cpu.data<float>().ToArray();
+            for (int i = 0; i < data.Length; i++) data[i] = MiniFloat.Round(data[i], format);
+            using var rounded = torch.tensor(data).reshape(values.shape);
+            values.copy_(rounded);
+        }
+
+        public void Dequantize(Tensor values) { }
+
+        public IQuantization At(Tensor flatIndex) => new Rounding(format);
+
+        public void Dispose() { }
+    }
+}
