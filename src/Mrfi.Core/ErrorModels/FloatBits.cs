@@ -85,7 +85,7 @@ internal static class FloatBits
     private static Tensor ModifyMini(Tensor values, FloatFormat f, bool suppressInvalid, Func<Tensor, FloatFormat, Tensor> change)
     {
         using var scope = torch.NewDisposeScope();
-        var source = values.to(ScalarType.Float32, CPU).contiguous().data<float>().ToArray();
+        var source = Kernels.TensorFloats.Read(values);
         var patterns = new long[source.Length];
         for (int i = 0; i < source.Length; i++) patterns[i] = MiniFloat.Encode(source[i], f);
         var bits = torch.tensor(patterns, dtype: ScalarType.Int64).reshape(values.shape).to(values.device);

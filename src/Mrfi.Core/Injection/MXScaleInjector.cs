@@ -63,8 +63,7 @@ internal static class MXScaleInjector
         var words = blocks.Select(b => (float)(quantization.ScaleCodes[b] >= 128 ? quantization.ScaleCodes[b] - 256 : quantization.ScaleCodes[b])).ToArray();
         using var before = CpuKernels.FloatTensor(words);
         using var after = entry.ErrorModel.Apply(before, generator);
-        using var cpu = after.to(ScalarType.Float32, CPU).contiguous();
-        var changed = cpu.data<float>().ToArray();
+        var changed = TensorFloats.Read(after);
         if (changed.Length != blocks.Length) throw new InvalidOperationException($"the error model returned {changed.Length} values for {blocks.Length} scales");
         for (int k = 0; k < blocks.Length; k++)
         {

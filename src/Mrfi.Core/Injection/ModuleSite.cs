@@ -14,8 +14,10 @@ internal sealed class ModuleSite : IDisposable
     private readonly FaultEntry[] _outputs;
     private readonly (FaultEntry Entry, Parameter Parameter)[] _weights;
     private readonly (FaultEntry Entry, Parameter Parameter, PerSampleWeights Faults)[] _perSample;
-    private readonly Dictionary<Parameter, Tensor> _clean = [];
-    private readonly Dictionary<Parameter, UndoLog> _weightUndo = [];
+    // Keyed by reference: TorchSharp's Tensor.Equals compares values, so a weight holding a NaN (a flipped FP8 word) would
+    // no longer find itself.
+    private readonly Dictionary<Parameter, Tensor> _clean = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Parameter, UndoLog> _weightUndo = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Parameter> _rewritten;
     private readonly Dictionary<Parameter, string> _parameterNames;
     private readonly Dictionary<(FaultEntry, string), PermanentFault> _permanent = [];
@@ -35,7 +37,7 @@ internal sealed class ModuleSite : IDisposable
         _inputs = [.. entries.Where(e => e.Target == InjectionTarget.Activation)];
         _outputs = [.. entries.Where(e => e.Target == InjectionTarget.ActivationOut)];
         var parameters = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
-        _parameterNames = parameters.ToDictionary(p => p.Value, p => p.Key);
+        _parameterNames = new(parameters.ToDictionary(p => p.Value, p => p.Key), ReferenceEqualityComparer.Instance);
         var weights = new List<(FaultEntry, Parameter)>();
         var perSample = new List<(FaultEntry, Parameter, PerSampleWeights)>();
         foreach (var entry in entries.Where(e => e.Target == InjectionTarget.Weight))
@@ -56,7 +58,8 @@ internal sealed class ModuleSite : IDisposable
         _weights = [.. weights];
         _perSample = [.. perSample];
         // Layer-wise quantization rewrites the whole weight, which the clean copy then replaces at every forward.
-        _rewritten = [.. weights.Select(w => (w.Item1, w.Item2)).Concat(perSample.Select(p => (p.Item1, p.Item2))).Where(w => Rewrites(w.Item1)).Select(w => w.Item2)];
+        _rewritten = new(weights.Select(w => (w.Item1, w.Item2)).Concat(perSample.Select(p => (p.Item1, p.Item2))).Where(w => Rewrites(w.Item1)).Select(w => w.Item2),
+            ReferenceEqualityComparer.Instance);
         foreach (var entry in entries.Where(e => e.Scope != SelectorScope.Forward))
         {
             if (entry.Target == InjectionTarget.Weight)

@@ -35,12 +35,13 @@ public sealed class FloatQuantizer : IQuantizer, IBitWidth
         {
             if (!format.IsMini)
             {
+                if (values.dtype == format.FloatType) return;  // to_type would return the tensor itself
+                // Through the format and back to the tensor's own type; copy_ converts the second way.
                 using var cast = values.to_type(format.FloatType);
                 values.copy_(cast);
                 return;
             }
-            using var cpu = values.to(ScalarType.Float32, CPU).contiguous();
-            var data = cpu.data<float>().ToArray();
+            var data = Kernels.TensorFloats.Read(values);
             for (int i = 0; i < data.Length; i++) data[i] = MiniFloat.Round(data[i], format);
             using var rounded = torch.tensor(data).reshape(values.shape);
             values.copy_(rounded);

@@ -47,8 +47,7 @@ internal sealed class MXQuantization : IQuantization
 
     private void Map(TorchSharp.torch.Tensor values, Func<float, int, float> f)
     {
-        using var cpu = values.to(TorchSharp.torch.ScalarType.Float32, TorchSharp.torch.CPU).contiguous();
-        var data = cpu.data<float>().ToArray();
+        var data = Kernels.TensorFloats.Read(values);
         if (data.Length != _blockOf.Length) throw new InvalidOperationException($"{data.Length} values for an MX quantization of {_blockOf.Length}");
         for (int i = 0; i < data.Length; i++) data[i] = f(data[i], _blockOf[i]);
         using var result = TorchSharp.torch.tensor(data).reshape(values.shape);

@@ -62,8 +62,7 @@ public sealed class MXQuantizer : IQuantizer, IBitWidth
     {
         var shape = tensor.shape;
         var (d, size, inner) = Layout(shape);
-        using var cpu = tensor.to(ScalarType.Float32, CPU).contiguous();
-        var x = cpu.data<float>().ToArray();
+        var x = Kernels.TensorFloats.Read(tensor);
         long blocksAlong = (size + Block - 1) / Block;
         var blockOf = new int[x.Length];
         var scaleCount = checked((int)Shapes(ScaleShape(shape)));

@@ -84,6 +84,26 @@ public sealed class FaultInjectionSessionTests
     }
 
     [TestMethod]
+    public void Weights_turned_nan_by_a_fault_are_put_back()
+    {
+        // A NaN weight is not equal to itself under TorchSharp's value equality; the clean copy must still be found.
+        var before = Weights();
+        foreach (bool layerwise in new[] { true, false })
+        {
+            var nan = new FaultEntry("nan", InjectionTarget.Weight, Layers, ["weight"], true, new MXQuantizer("fp8_e4m3"), layerwise,
+                new FixPositionSelector([0]), new SetValueErrorModel([127]));   // word 0.1111.111: E4M3's NaN
+            using (var session = new FaultInjectionSession(_model, [nan], []))
+            {
+                session.BeginTrial(1);
+                using var faulty = Forward();
+                Assert.IsTrue(TensorAssert.Floats(faulty).Any(float.IsNaN), "the NaN weight reached the output");
+                foreach (var (name, values) in Weights()) CollectionAssert.AreEqual(before[name], values, $"{name} after a faulty forward");
+            }
+            foreach (var (name, values) in Weights()) CollectionAssert.AreEqual(before[name], values, $"{name} after dispose");
+        }
+    }
+
+    [TestMethod]
     public void Faults_change_the_output_and_the_same_seed_repeats_them()
     {
         using var clean = Forward();

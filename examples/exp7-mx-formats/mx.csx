@@ -1,0 +1,24 @@
+// Experiment 7: accuracy against BER in LeNet's Linear weights for float32, FP8 E4M3, MXFP8, MXFP4 and INT4, with faults
+// in the elements and (MX) in the shared scales.
+// dotnet mrfi script examples/exp7-mx-formats/mx.csx [repeats]
+// Enables one fault entry of mx.toml at a time and runs every BER point; saves one results folder with `ber` and
+// `format` (the entry's name) as columns, and prints each format's golden (fault-free, quantized) accuracy.
+int repeats = Args.Length > 0 ? int.Parse(Args[0]) : 3;
+string[] formats = ["float32", "fp8_e4m3", "mxfp8", "mxfp4", "int4", "mxfp8-scales", "mxfp4-scales"];
+var exp = Load("mx.toml");   // disposed when the script ends
+var bers = exp.Plan.Points.Select(p => p.Values["ber"]).ToList();
+Print($"{"format",-13} {"golden",7} " + string.Join(" ", bers.Select(b => $"{b,8:0e0}")));
+foreach (var format in formats)
+{
+    exp.UpdateAll(e => e with { Enabled = e.Name == format });
+    var accuracies = new List<string>();
+    double golden = double.NaN;
+    for (int p = 0; p < bers.Count; p++)
+    {
+        var r = exp.Run(repeats, point: p, tag: new() { ["ber"] = bers[p], ["format"] = format });
+        golden = r.GoldenAccuracy;
+        accuracies.Add($"{r.Accuracy,8:P1}");
+    }
+    Print($"{format,-13} {golden,7:P1} " + string.Join(" ", accuracies));
+}
+Save("results", exp.Results);
