@@ -16,7 +16,7 @@ public sealed class ParquetResultSinkTests
             var sweep = new Dictionary<string, double> { ["ber"] = Math.Pow(10, -6 + t), ["bits"] = 8 };
             var record = new TrialRecord(t, t, 0, 1000 + t, sweep, 0.5 + t / 100.0, 0.886, 0.885, 500 + t, 1000, t * 3, t * 7, 0.25, Finished.AddSeconds(t));
             sink.AddTrial(record, [new ObserverRecord(t, "conv1", "after", "RMSE", "rmse", t * 0.1), new ObserverRecord(t, "fc3", "pre", "MinMax", "min", -t), new ObserverRecord(t, "fc3", "after", "Histogram", "count", t, 4)],
-                [new FaultRecord(t, 0, "fc1", "weight", "w", 7 + t, "0," + (7 + t), 1L << t, 0.5, -0.5, 12, -116)]);
+                [new FaultRecord(t, 0, "fc1", "weight", "w", 7 + t, "0," + (7 + t), 1L << t, 0.5, -0.5, 12, -116, t == 2 ? "scale" : "element")]);
         }
         string config = Path.Combine(folder, "mrfi.toml");
         File.WriteAllText(config, "# config\n");
@@ -112,9 +112,10 @@ public sealed class ParquetResultSinkTests
         var names = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
         CollectionAssert.AreEqual(new[] { "data.bin", "faults.parquet", "manifest.json", "mrfi.toml", "observers.parquet", "points.parquet", "trials.parquet" }, names,
             "parts are merged away and no temporary files remain");
-        var faults = DuckDb.Query($"SELECT trial, bits, original_int, faulty_int, coordinates FROM read_parquet('{Path.Combine(folder, "faults.parquet")}') ORDER BY trial");
+        var faults = DuckDb.Query($"SELECT trial, bits, original_int, faulty_int, coordinates, part FROM read_parquet('{Path.Combine(folder, "faults.parquet")}') ORDER BY trial");
         Assert.HasCount(3, faults);
-        CollectionAssert.AreEqual(new object?[] { 2L, 4L, 12L, -116L, "0,9" }, faults[2]);
+        CollectionAssert.AreEqual(new object?[] { 2L, 4L, 12L, -116L, "0,9", "scale" }, faults[2], "an MX scale fault keeps its part through the merge");
+        Assert.AreEqual("element", faults[0][5]);
     }
 
     [TestMethod]

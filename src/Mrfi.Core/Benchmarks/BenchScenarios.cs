@@ -3,10 +3,12 @@ using System.Globalization;
 namespace Mrfi.Core.Benchmarks;
 
 /// <summary>The rows of <c>dotnet mrfi bench</c> for one model: single faults, BER sweeps on activations and weights
-/// (8-bit quantized and float32), a million faults per forward, and every observer on every layer.</summary>
+/// (8-bit quantized and float32; FP8 E4M3 and MXFP8 at 1e-4), a million faults per forward, and every observer on every layer.</summary>
 public static class BenchScenarios
 {
     private const string Layers = "module_type = [\"Conv2d\", \"Linear\"]";
+    private const string Fp8 = "quantization = { method = \"FloatQuantization\", floattype = \"float8_e4m3fn\" }";
+    private const string Mxfp8 = "quantization = { method = \"MXQuantization\", element = \"fp8_e4m3\", block = 32 }";
     private const string Int8 = "quantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }";
 
     /// <summary>The observers timed on every Conv2d and Linear layer (TopKChange on Linear outputs only: it needs [N, classes]).</summary>
@@ -36,6 +38,11 @@ public static class BenchScenarios
                 rows.Add(new($"{target} BER {Ber(ber)}, float32", $"{target} BER",
                     $"target = \"{target}\"\n{Layers}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\nerror_model = {{ method = \"FloatRandomBitFlip\" }}", null));
             }
+            // The formats of accelerators: FP8 E4M3 values (no scaling) and MXFP8 (blocks of 32 with an E8M0 scale), element faults.
+            rows.Add(new($"{target} BER 1e-4, FP8 E4M3", $"{target} BER",
+                $"target = \"{target}\"\n{Layers}\n{Fp8}\nselector = {{ method = \"RandomPositionByRate\", ber = 1e-4 }}\nerror_model = {{ method = \"FloatRandomBitFlip\", floattype = \"float8_e4m3fn\" }}", null));
+            rows.Add(new($"{target} BER 1e-4, MXFP8", $"{target} BER",
+                $"target = \"{target}\"\n{Layers}\n{Mxfp8}\nselector = {{ method = \"RandomPositionByRate\", ber = 1e-4 }}\nerror_model = {{ method = \"IntRandomBitFlip\", bit_width = 8 }}", null));
         }
         if (millionRate is { } rate)
             rows.Add(new("10^6 activation faults (float32)", "faults",

@@ -24,8 +24,8 @@ public sealed class BenchCommandTests
         double golden = root.GetProperty("golden_ms").GetDouble();
         Assert.IsGreaterThan(0.0, golden);
         var rows = root.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r);
-        // 2 single faults + 2 targets × 3 BERs × 2 formats + 13 observers.
-        Assert.HasCount(2 + 12 + 13, rows);
+        // 2 single faults + 2 targets × (3 BERs × 2 formats + FP8 and MXFP8 at 1e-4) + 13 observers.
+        Assert.HasCount(2 + 12 + 4 + 13, rows);
         foreach (var row in rows.Values)
             Assert.AreEqual(row.GetProperty("median_ms").GetDouble() / golden, row.GetProperty("ratio").GetDouble(), 1e-9, "ratio = median / golden median");
         Assert.AreEqual(1.0, rows["1 activation fault (float32 bit flip)"].GetProperty("faults_per_forward").GetDouble());
@@ -35,6 +35,8 @@ public sealed class BenchCommandTests
         double expected = 32 * 2564 * 0.08;
         double got = rows["activation BER 1e-2, int8"].GetProperty("faults_per_forward").GetDouble();
         Assert.IsLessThan(0.1 * expected, Math.Abs(got - expected), $"{got} faults against {expected} expected");
+        // MXFP8 weights: 61,470 Conv2d/Linear weights × 8 bits × 1e-4 ≈ 49 faults per forward.
+        Assert.IsGreaterThan(0.0, rows["weight BER 1e-4, MXFP8"].GetProperty("faults_per_forward").GetDouble());
         Assert.AreEqual(0.0, rows["observer RMSE"].GetProperty("faults_per_forward").GetDouble());
         Assert.IsGreaterThan(0L, root.GetProperty("memory").GetProperty("golden_bytes").GetInt64());
     }
