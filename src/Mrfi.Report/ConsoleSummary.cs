@@ -11,6 +11,7 @@ internal static class ConsoleSummary
         var lines = new List<string> { Headline(results, variables, points) };
         lines.AddRange(Notes(results));
         lines.Add("");
+        lines.AddRange(KeyTable.Legend(points));
         var header = KeyTable.Header(results.SweepNames);
         var rows = KeyTable.Rows(points, variables);
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToList();

@@ -6,7 +6,7 @@ internal enum FigureKind
     /// <summary>Accuracy against a rate or numeric sweep variable, with 95 % bands (paper Fig. 2, 7).</summary>
     AccuracyCurve,
 
-    /// <summary>SDC, critical SDC and DUE rates against the same variable, with Wilson bands.</summary>
+    /// <summary>SDC, critical SDC and DUE rates against the same variable, with t-interval bands across trials.</summary>
     OutcomeCurve,
 
     /// <summary>Accuracy per flipped bit (paper Fig. 8).</summary>

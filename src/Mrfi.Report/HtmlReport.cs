@@ -30,7 +30,7 @@ internal static class HtmlReport
         foreach (var note in ConsoleSummary.Notes(results)) h.AppendLine($"<p>{E(note)}</p>");
 
         h.AppendLine("<h2>Key numbers per sweep point</h2>");
-        h.AppendLine("<p>Accuracy: mean over the point's trials with a 95 % Student-t interval; rates pooled over all samples of the point (as in points.parquet).</p>");
+        foreach (var line in KeyTable.Legend(points)) h.AppendLine($"<p>{E(line)}</p>");
         h.AppendLine("<table id=\"points\"><thead><tr>" + string.Concat(KeyTable.Header(results.SweepNames).Select(c => $"<th>{E(c)}</th>")) + "</tr></thead><tbody>");
         foreach (var row in KeyTable.Rows(points, variables)) h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
         h.AppendLine("</tbody></table>");

@@ -30,10 +30,10 @@ internal static class Points
             Accuracy = g.Accuracy(t),
             FaultsMean = rows.Average(r => (double)t.Long("faults", r)),
             ChangedMean = t.Has("changed") ? rows.Average(r => (double)t.Long("changed", r)) : double.NaN,
-            Sdc = g.Pooled(t, "sdc"),
-            CriticalSdc = g.Pooled(t, "critical_sdc"),
-            Due = g.Pooled(t, "due"),
-            Masked = g.Pooled(t, "masked"),
+            Sdc = g.Rate(t, "sdc"),
+            CriticalSdc = g.Rate(t, "critical_sdc"),
+            Due = g.Rate(t, "due"),
+            Masked = g.Rate(t, "masked"),
         };
     }
 }

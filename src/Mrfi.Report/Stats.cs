@@ -1,8 +1,8 @@
 namespace Mrfi.Report;
 
-/// <summary>The same 95 % intervals as points.parquet (Student's t over repeats, Wilson for pooled rates), so that the
+/// <summary>The same 95 % intervals as points.parquet (Student's t over the trials, for accuracy and rates alike), so that the
 /// report of an unmerged or sharded folder gives the numbers its merged points.parquet will hold.</summary>
-/// <remarks>A copy of Mrfi.Core.Statistics.Intervals (MeanT at 95 %, Wilson), kept on purpose: the report reads results
+/// <remarks>A copy of Mrfi.Core.Statistics.Intervals (MeanT at 95 %), kept on purpose: the report reads results
 /// without TorchSharp, and Mrfi.Core and Mrfi.Abstractions both bring it in. Change both together; ReportCommandTests compares
 /// these numbers with points.parquet's.</remarks>
 internal static class Stats
@@ -29,17 +29,6 @@ internal static class Stats
             + (3 * Math.Pow(Z95, 7) + 19 * Math.Pow(Z95, 5) + 17 * Z95 * Z95 * Z95 - 15 * Z95) / (384.0 * df * df * df);
         double half = t * sd / Math.Sqrt(n);
         return (mean, mean - half, mean + half);
-    }
-
-    /// <summary>Wilson score interval of <paramref name="successes"/> out of <paramref name="n"/>.</summary>
-    public static (double Low, double High) Wilson(long successes, long n)
-    {
-        if (n <= 0) return (double.NaN, double.NaN);
-        double p = successes / (double)n;
-        const double z2 = Z95 * Z95;
-        double center = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = Z95 * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return (Math.Max(0, center - half), Math.Min(1, center + half));
     }
 
     /// <summary>Quartiles (linear interpolation, as numpy's default) of a sorted list.</summary>

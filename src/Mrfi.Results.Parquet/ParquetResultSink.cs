@@ -56,8 +56,8 @@ public sealed class ParquetResultSink : ICampaignSink
     /// <summary>Trials already finished in the folder (loaded by a resume).</summary>
     public IReadOnlySet<long> Finished => _trials.Select(t => t.Trial).ToHashSet();
 
-    /// <summary>Accuracy of each trial already on disk, for sequential mode on resume.</summary>
-    public IReadOnlyDictionary<long, double> FinishedAccuracies => _trials.ToDictionary(t => t.Trial, t => t.Accuracy);
+    /// <summary>Each trial already on disk, for sequential mode on resume.</summary>
+    public IReadOnlyDictionary<long, TrialRecord> FinishedTrials => _trials.ToDictionary(t => t.Trial);
 
     /// <summary>Every finished trial of this folder (resumed ones included), for the [gate] check.</summary>
     public IReadOnlyList<TrialRecord> Trials => _trials;

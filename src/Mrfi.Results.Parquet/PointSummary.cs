@@ -4,8 +4,8 @@ using Mrfi.Core.Statistics;
 
 namespace Mrfi.Results.Parquet;
 
-/// <summary>points.parquet: one row per sweep point — the mean accuracy over its repeats with a t-interval, and the pooled
-/// SDC, DUE and masked rates over all its samples with Wilson intervals.</summary>
+/// <summary>points.parquet: one row per sweep point — the mean accuracy and the mean SDC, critical-SDC, DUE and masked rates
+/// over its trials, each with a t-interval across the trials (trials.parquet keeps each trial's own Wilson interval).</summary>
 internal static class PointSummary
 {
     /// <summary>A point's trials with their statistics, each computed once.</summary>
@@ -16,11 +16,8 @@ internal static class PointSummary
         public (double Estimate, double Low, double High) Accuracy { get; } = PointStatistics.Accuracy(Trials);
 
         public Dictionary<string, (double Estimate, double Low, double High)> Rates { get; } =
-            Outcomes.ToDictionary(o => o.Name, o => PointStatistics.Pooled(Trials, o.Count));
+            PointStatistics.Outcomes.ToDictionary(o => o.Name, o => PointStatistics.Rate(Trials, o.Count));
     }
-
-    private static readonly (string Name, Func<TrialRecord, long> Count)[] Outcomes =
-        [("sdc_rate", t => t.Sdc), ("critical_sdc_rate", t => t.CriticalSdc), ("due_rate", t => t.Due), ("masked_rate", t => t.Masked)];
 
     public static Task WriteAsync(string path, IReadOnlyList<string> sweepNames, IReadOnlyList<TrialRecord> trials)
     {
@@ -33,7 +30,7 @@ internal static class PointSummary
             .Double("accuracy_t_low", r => r.Accuracy.Low)
             .Double("accuracy_t_high", r => r.Accuracy.High)
             .Double("faults_mean", r => r.Trials.Average(t => (double)t.Faults));
-        foreach (var (name, _) in Outcomes)
+        foreach (var (name, _) in PointStatistics.Outcomes)
         {
             columns.Double(name, r => r.Rates[name].Estimate);
             columns.Double($"{name}_low", r => r.Rates[name].Low);

@@ -23,6 +23,9 @@ public sealed partial class NumbersTests
     [GeneratedRegex("<table id=\"points\">.*?<tbody>(.*?)</tbody>", RegexOptions.Singleline)]
     private static partial Regex PointsTable();
 
+    [GeneratedRegex(@"^(\S+) \((\S+)–(\S+)\)$")]
+    private static partial Regex RateCell();
+
     [GeneratedRegex("<td>(.*?)</td>")]
     private static partial Regex Cell();
 
@@ -38,8 +41,9 @@ public sealed partial class NumbersTests
         var rows = HtmlRows(File.ReadAllText(output.Html!));
         var expected = DuckDb.Query($"""
             SELECT point, any_value(format), any_value(ber), count(*), sum(total)::BIGINT, avg(accuracy), stddev_samp(accuracy), any_value(golden_accuracy),
-                   avg(faults), avg(changed), sum(sdc)::DOUBLE / sum(total)::DOUBLE, sum(critical_sdc)::DOUBLE / sum(total)::DOUBLE,
-                   sum(due)::DOUBLE / sum(total)::DOUBLE, sum(masked)::DOUBLE / sum(total)::DOUBLE
+                   avg(faults), avg(changed),
+                   avg(sdc / total), stddev_samp(sdc / total), avg(critical_sdc / total), stddev_samp(critical_sdc / total),
+                   avg(due / total), stddev_samp(due / total), avg(masked / total), stddev_samp(masked / total)
             FROM read_parquet('{results}/trials.parquet') GROUP BY point ORDER BY point
             """);
         Assert.HasCount(6, rows);
@@ -58,7 +62,16 @@ public sealed partial class NumbersTests
             AssertPercent((double)e[7]!, r[8]);
             Assert.AreEqual((double)e[8]!, double.Parse(r[9], CultureInfo.InvariantCulture), 0.005);
             Assert.AreEqual((double)e[9]!, double.Parse(r[10], CultureInfo.InvariantCulture), 0.005);
-            for (int k = 0; k < 4; k++) AssertPercent(Convert.ToDouble(e[10 + k], CultureInfo.InvariantCulture), r[11 + k]);
+            for (int k = 0; k < 4; k++)
+            {
+                // Rates: mean over the trials, t-interval across them clipped to [0, 1]: "value (low–high)".
+                double rate = Convert.ToDouble(e[10 + 2 * k], CultureInfo.InvariantCulture), rateHalf = 4.303 * Convert.ToDouble(e[11 + 2 * k], CultureInfo.InvariantCulture) / Math.Sqrt(3);
+                var m = RateCell().Match(r[11 + k]);
+                Assert.IsTrue(m.Success, $"rate cell {r[11 + k]}");
+                AssertPercent(rate, m.Groups[1].Value);
+                AssertPercent(Math.Max(0, rate - rateHalf), m.Groups[2].Value);
+                AssertPercent(Math.Min(1, rate + rateHalf), m.Groups[3].Value);
+            }
         }
     }
 

@@ -49,6 +49,6 @@ public sealed class DamagedPartTests
         string folder = Folder(out _);
         var sink = new ParquetResultSink(folder, ["ber"], new CampaignIdentity("abc", 42, 3, ["ber"]), null, resume: true);
         CollectionAssert.AreEquivalent(new long[] { 0, 1, 2 }, sink.Finished.ToArray());
-        Assert.AreEqual(0.5, sink.FinishedAccuracies[1]);
+        Assert.AreEqual(0.5, sink.FinishedTrials[1].Accuracy);
     }
 }

@@ -27,9 +27,9 @@ public sealed class CampaignRunner
     /// <summary>Whether every injected fault is passed to the sink (faults.parquet).</summary>
     public bool RecordFaults { get; init; }
 
-    /// <summary>Accuracy of trials finished by an earlier run of this campaign (resume), so that sequential mode
-    /// counts them when it decides to stop a point, exactly as the uninterrupted run did.</summary>
-    public IReadOnlyDictionary<long, double> FinishedAccuracies { get; init; } = new Dictionary<long, double>();
+    /// <summary>Trials finished by an earlier run of this campaign (resume), so that sequential mode counts them when it
+    /// decides to stop a point, exactly as the uninterrupted run did.</summary>
+    public IReadOnlyDictionary<long, TrialRecord> FinishedTrials { get; init; } = new Dictionary<long, TrialRecord>();
 
     /// <summary>Runs every trial, feeding <paramref name="sink"/>; returns the summary also given to the sink.</summary>
     public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
@@ -183,7 +183,7 @@ public sealed class CampaignRunner
                 timing.AddTrials(wall.Elapsed.TotalSeconds, emitted);
                 return;
             }
-            var accuracies = new List<double>();
+            var finished = new List<TrialRecord>();
             var goal = plan.Config.Campaign;
             for (int repeat = 0; repeat < plan.Repeats; repeat++)
             {
@@ -191,8 +191,8 @@ public sealed class CampaignRunner
                 if (!repeats.Contains(repeat))
                 {
                     // Finished in an earlier run: it still counts towards the sequential stop; otherwise another shard's or not asked for.
-                    if (!FinishedAccuracies.TryGetValue(trial, out double earlier)) continue;
-                    accuracies.Add(earlier);
+                    if (!FinishedTrials.TryGetValue(trial, out var earlier)) continue;
+                    finished.Add(earlier);
                 }
                 else
                 {
@@ -204,16 +204,14 @@ public sealed class CampaignRunner
                     timing.AddTrial(record.ElapsedSeconds);
                     timing.EarlyExits += session.EarlyExits;
                     progress.TrialFinished(record, ++done.Value, total);
-                    accuracies.Add(record.Accuracy);
+                    finished.Add(record);
                 }
-                if (goal.Sequential && accuracies.Count >= 2)
+                // Every interval points.parquet reports (accuracy and the outcome rates, across trials) must be within the margin.
+                if (goal.Sequential && finished.Count >= 2 && PointStatistics.WidestHalfWidth(finished, goal.Confidence) is var half && half <= goal.Margin)
                 {
-                    var (mean, low, high) = Statistics.Intervals.MeanT(accuracies, goal.Confidence);
-                    if ((high - low) / 2 <= goal.Margin)
-                    {
-                        _log.Information("Point {Point}: accuracy {Mean:P2} ± {Half:P2} after {Repeats} repeats, within the margin; next point", point.Index, mean, (high - low) / 2, accuracies.Count);
-                        break;
-                    }
+                    _log.Information("Point {Point}: accuracy {Mean:P2}, widest interval ± {Half:P2} after {Repeats} repeats, within the margin; next point",
+                        point.Index, PointStatistics.Accuracy(finished, goal.Confidence).Estimate, half, finished.Count);
+                    break;
                 }
             }
         }

@@ -4,7 +4,7 @@ using Mrfi.Core.Statistics;
 namespace Mrfi.Core.Gates;
 
 /// <summary>Judges a finished campaign's trials against its <c>[gate]</c> entries, with the statistics of points.parquet:
-/// accuracy as the mean over repeats with a t-interval, rates pooled over samples with Wilson intervals.</summary>
+/// accuracy and rates as means over the trials with t-intervals across them.</summary>
 public static class GateCheck
 {
     /// <summary>One verdict per threshold and matching sweep point, in gate order then point order.</summary>
@@ -27,9 +27,9 @@ public static class GateCheck
         var (estimate, low, high) = threshold.Metric switch
         {
             GateMetric.Accuracy => PointStatistics.Accuracy(trials, gate.Confidence),
-            GateMetric.Sdc => PointStatistics.Pooled(trials, t => t.Sdc, gate.Confidence),
-            GateMetric.CriticalSdc => PointStatistics.Pooled(trials, t => t.CriticalSdc, gate.Confidence),
-            _ => PointStatistics.Pooled(trials, t => t.Due, gate.Confidence),
+            GateMetric.Sdc => PointStatistics.Rate(trials, t => t.Sdc, gate.Confidence),
+            GateMetric.CriticalSdc => PointStatistics.Rate(trials, t => t.CriticalSdc, gate.Confidence),
+            _ => PointStatistics.Rate(trials, t => t.Due, gate.Confidence),
         };
         // A point without an interval (one repeat) cannot show that its worse end passes, so it fails when the interval is judged.
         double judged = !gate.Interval ? estimate : threshold.IsMinimum ? low : high;

@@ -6,12 +6,12 @@ public enum GateMetric
     /// <summary>Mean top-1 accuracy over the point's repeats (t-interval); must stay at or above the limit.</summary>
     Accuracy,
 
-    /// <summary>Pooled SDC rate over the point's samples (Wilson interval); must stay at or below the limit.</summary>
+    /// <summary>SDC rate: mean over the point's trials with a t-interval across them; must stay at or below the limit.</summary>
     Sdc,
 
-    /// <summary>Pooled critical-SDC rate (right before, wrong after); must stay at or below the limit.</summary>
+    /// <summary>Critical-SDC rate over the trials (right before, wrong after); must stay at or below the limit.</summary>
     CriticalSdc,
 
-    /// <summary>Pooled DUE-like rate (NaN or ±Inf outputs); must stay at or below the limit.</summary>
+    /// <summary>DUE-like rate over the trials (NaN or ±Inf outputs); must stay at or below the limit.</summary>
     Due,
 }

@@ -1,6 +1,6 @@
 namespace Mrfi.Core.Statistics;
 
-/// <summary>95 % confidence intervals: Wilson's for proportions, Student's t for means over repeats.</summary>
+/// <summary>95 % confidence intervals: Wilson's for proportions of independent samples (one trial's images), Student's t for means over repeats.</summary>
 public static class Intervals
 {
     /// <summary>z for a two-sided 95 % interval.</summary>
@@ -39,6 +39,13 @@ public static class Intervals
         double t = confidence == 0.95 && n - 1 < T975.Length ? T975[n - 1] : TQuantile(n - 1, Z(confidence));
         double half = t * sd / Math.Sqrt(n);
         return (mean, mean - half, mean + half);
+    }
+
+    /// <summary>Mean of per-trial rates and its t-interval clipped to [0, 1] (a rate cannot leave it); NaN bounds with one value.</summary>
+    public static (double Mean, double Low, double High) RateT(IReadOnlyList<double> rates, double confidence = 0.95)
+    {
+        var (mean, low, high) = MeanT(rates, confidence);
+        return (mean, Math.Max(0, low), Math.Min(1, high));
     }
 
     /// <summary>Student's t quantile for the normal quantile <paramref name="z"/> (Cornish–Fisher expansion; good from a few degrees of freedom).</summary>

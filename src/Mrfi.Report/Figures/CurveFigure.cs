@@ -33,9 +33,9 @@ internal static class CurveFigure
                 var columns = series.Count == 1 ? new[] { ("sdc", "SDC"), ("critical_sdc", "critical SDC"), ("due", "DUE (NaN/Inf)") } : [("sdc", "SDC")];
                 foreach (var (column, name) in columns)
                 {
-                    var rates = groups.Select(g => g.Pooled(t, column)).ToList();
+                    var rates = groups.Select(g => g.Rate(t, column)).ToList();
                     Curve(plot, xs, [.. rates.Select(r => 100 * r.Value)], [.. rates.Select(r => 100 * r.Low)], [.. rates.Select(r => 100 * r.High)],
-                        label.Length == 0 ? $"{name} rate (95 % Wilson)" : $"{name}, {label}", PlotStyle.Color(colour++));
+                        label.Length == 0 ? $"{name} rate (95 % t over trials)" : $"{name}, {label}", PlotStyle.Color(colour++));
                 }
             }
         }

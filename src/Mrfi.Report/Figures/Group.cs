@@ -7,7 +7,9 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
 
     public (double Mean, double Low, double High) Accuracy(Table t) => Stats.MeanT([.. Rows.Select(r => t.Double("accuracy", r))]);
 
-    public Rate Pooled(Table t, string column) => new(Rows.Sum(r => t.Long(column, r)), Rows.Sum(r => t.Long("total", r)));
+    /// <summary>The rate of <paramref name="column"/> (a count per trial) over this group's trials, with the t-interval across them.</summary>
+    public Rate Rate(Table t, string column) =>
+        Report.Rate.Of([.. Rows.Select(r => t.Long("total", r) is var n && n > 0 ? t.Long(column, r) / (double)n : double.NaN)]);
 
     public double Golden(Table t) => Rows.Average(r => t.Double("golden_accuracy", r));
 

@@ -54,7 +54,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                     plan.Points.Count, plan.Repeats, config.Faults.Count, plan.Observers.Count);
                 bool records = FaultEstimate.Decide(plan, data);
                 log.Information("Fault records (faults.parquet): {State}", records ? "on" : "off");
-                var runner = new CampaignRunner(log) { RecordFaults = records, FinishedAccuracies = sink.FinishedAccuracies };
+                var runner = new CampaignRunner(log) { RecordFaults = records, FinishedTrials = sink.FinishedTrials };
                 var progress = new ProgressReporter(console, log);
                 using var ctrlC = new CtrlC(cancellationToken);
                 var only = settings.Trials.ToHashSet();

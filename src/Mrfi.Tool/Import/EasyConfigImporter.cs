@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Mrfi.Core;
+using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -10,9 +11,12 @@ namespace Mrfi.Tool.Import;
 
 /// <summary>Converts a Python MRFI EasyConfig (YAML) to mrfi's TOML: faultinject → [[fault_inject]], error_mode → error_model,
 /// type → target, name → parameters, module_type keeps MRFI's substring matching. YAML 1.1 reads `1e-3` as text; numbers
-/// written that way become numbers here.</summary>
+/// written that way become numbers here. Components with an MRFI-compatible mode get <c>mrfi_compat = true</c>, so that the
+/// imported config gives MRFI's numbers.</summary>
 internal static partial class EasyConfigImporter
 {
+    private static readonly ComponentCatalog BuiltIn = ComponentCatalog.BuiltIn;
+
     private static readonly Dictionary<string, string> Targets = new()
     {
         ["activation"] = "activation", ["activation_in"] = "activation", ["activation_out"] = "activation_out", ["weight"] = "weight", ["weights"] = "weight",
@@ -34,7 +38,15 @@ internal static partial class EasyConfigImporter
 
         var sb = new StringBuilder();
         sb.Append($"# Converted from the MRFI EasyConfig {source} by `dotnet mrfi import-yaml`.\n");
-        sb.Append("# [model] and [data] use mrfi's bundled LeNet and Fashion-MNIST images: point them at your own model and data.\n\n");
+        // What MRFI's YAML does not hold is chosen here, and said, so that nobody mistakes it for part of the MRFI config.
+        sb.Append("# MRFI's YAML holds no model, data, batch size or seed; chosen here:\n");
+        sb.Append("#   [model], [data]: mrfi's bundled LeNet and the first 1000 Fashion-MNIST test images: point them at your own.\n");
+        sb.Append("#   batch_size = 100: set your DataLoader's batch size. MRFI draws faults per forward over the whole batch and its\n");
+        sb.Append("#     RMSE/MAE/EqualRate/MeanAbs/Std average per-batch values, so both depend on it.\n");
+        sb.Append("#   seed = 0: MRFI has no seed; any seed gives other draws than a Python run.\n");
+        sb.Append("# Every component with an MRFI-compatible mode gets mrfi_compat = true (per-batch means without weights; the\n");
+        sb.Append("# Masked/SelectedDim ...ByRate coverage of MRFI). Not reproducible by a switch: MRFI's simple observers (MinMax,\n");
+        sb.Append("# MeanAbs, ...) also count golden batches when run with use_golden; mrfi's count faulty batches only.\n\n");
         string Asset(string name) => TomlText.Value(Path.Combine(assetsFolder, name));
         sb.Append($"[model]\narchitecture = \"LeNet\"\nweights = {Asset("lenet_fmnist.safetensors")}\n\n");
         sb.Append($"[data]\nimages = {Asset("fmnist_test1000-images-idx3-ubyte")}\nlabels = {Asset("fmnist_test1000-labels-idx1-ubyte")}\n\n");
@@ -77,7 +89,7 @@ internal static partial class EasyConfigImporter
         var error = map.TryGetValue("error_mode", out var e) ? Stage(e) : throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: faultinject item without error_mode");
         FixFixPointWidth(sb, quantization, error);
         if (quantization is not null) sb.Append($"quantization = {TomlText.Inline(quantization)}\n");
-        if (map.TryGetValue("selector", out var s)) sb.Append($"selector = {TomlText.Inline(Stage(s))}\n");
+        if (map.TryGetValue("selector", out var s)) sb.Append($"selector = {TomlText.Inline(Compat(Stage(s), ComponentKind.Selector))}\n");
         sb.Append($"error_model = {TomlText.Inline(error)}\n");
         return sb.ToString();
     }
@@ -86,7 +98,9 @@ internal static partial class EasyConfigImporter
     {
         var sb = new StringBuilder("\n[[observe]]\n");
         var map = item.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => kv.Value);
-        sb.Append($"method = {TomlText.Value(Scalar(map, "method") ?? throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: observe item without method"))}\n");
+        string method = Scalar(map, "method") ?? throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: observe item without method");
+        sb.Append($"method = {TomlText.Value(method)}\n");
+        if (HasMrfiCompat(ComponentKind.Observer, method)) sb.Append("mrfi_compat = true   # MRFI's result: the unweighted mean of per-batch values\n");
         if (Scalar(map, "position") is { } position) sb.Append($"position = {TomlText.Value(position)}\n");
         if (map.ContainsKey("index")) sb.Append("# index (an element of a tuple input) does not apply: mrfi modules take one tensor\n");
         AppendModules(sb, map);
@@ -111,6 +125,16 @@ internal static partial class EasyConfigImporter
         sb.Append($"# MRFI pairs FixPoint({ib}, {db}) — {ib + db + 1} bits with the sign — with bit_width {width}; corrected to {ib + db + 1}\n");
         error[at] = ("bit_width", ib + db + 1);
     }
+
+    /// <summary>The stage with <c>mrfi_compat = true</c> added when its component has that mode (and the YAML does not set it).</summary>
+    private static List<(string Key, object? Value)> Compat(List<(string Key, object? Value)> stage, ComponentKind kind) =>
+        stage.FirstOrDefault(p => p.Key == "method").Value is string method && HasMrfiCompat(kind, method) && !stage.Any(p => p.Key == "mrfi_compat")
+            ? [.. stage, ("mrfi_compat", true)] : stage;
+
+    /// <summary>Whether the built-in component <paramref name="name"/> has an <c>mrfi_compat</c> switch (a constructor parameter).</summary>
+    private static bool HasMrfiCompat(ComponentKind kind, string name) =>
+        BuiltIn.TryFind(kind, name, out var type)
+        && type.GetConstructors().Any(c => c.GetParameters().Any(p => p.Name == "mrfiCompat"));
 
     private static List<(string Key, object? Value)> Stage(YamlNode node) =>
         node is YamlMappingNode m ? [.. m.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", Value(kv.Value)))] : [];

@@ -245,6 +245,45 @@ public sealed class CampaignRunnerTests
     }
 
     [TestMethod]
+    public void Sequential_mode_stops_only_when_the_outcome_rate_intervals_are_within_the_margin_too()
+    {
+        string sweep = "[sweep]\nber = [1e-3, 1e-2]\nrepeats = 10\n\n";
+        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), sweep + "[campaign]\nmargin = 0.02\nsequential = true\n\n");
+        var run = Run(toml).Trials;
+        var all = Run(toml.Replace("sequential = true", "sequential = false", StringComparison.Ordinal)).Trials;
+        double[] t975 = [double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262];
+        // Half-width of the 95 % t-interval of values, clipped to [0, 1] as points.parquet clips rates.
+        double Half(IReadOnlyList<double> v)
+        {
+            double mean = v.Average(), h = t975[v.Count - 1] * Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1)) / Math.Sqrt(v.Count);
+            return (Math.Min(1, mean + h) - Math.Max(0, mean - h)) / 2;
+        }
+        int StopAt(List<TrialRecord> point, bool ratesToo)
+        {
+            for (int n = 2; n <= point.Count; n++)
+            {
+                var first = point.Take(n).ToList();
+                double widest = Half([.. first.Select(t => t.Accuracy)]);
+                if (ratesToo)
+                {
+                    foreach (var count in new Func<TrialRecord, long>[] { t => t.Sdc, t => t.CriticalSdc, t => t.Due, t => t.Masked })
+                        widest = Math.Max(widest, Half([.. first.Select(t => count(t) / (double)t.Total)]));
+                }
+                if (widest <= 0.02) return n;
+            }
+            return point.Count;
+        }
+        bool differs = false;
+        foreach (var point in all.GroupBy(t => t.Point))
+        {
+            var trials = point.OrderBy(t => t.Repeat).ToList();
+            Assert.AreEqual(StopAt(trials, ratesToo: true), run.Count(t => t.Point == point.Key), $"point {point.Key}");
+            differs |= StopAt(trials, ratesToo: true) != StopAt(trials, ratesToo: false);
+        }
+        Assert.IsTrue(differs, "the config should have a point whose accuracy settles before its rates do");
+    }
+
+    [TestMethod]
     public void Sequential_mode_resumed_after_an_interruption_stops_where_the_uninterrupted_run_stopped()
     {
         string sweep = "[sweep]\nber = [1e-3, 1e-2]\nrepeats = 10\n\n";
@@ -252,16 +291,16 @@ public sealed class CampaignRunnerTests
         var full = Run(toml).Trials.Select(t => t.Trial).ToList();
         Assert.IsTrue(full.Count is > 4 and < 20, $"the margin should stop at least one point early: {string.Join(",", full)}");
 
-        // The first run was killed after its first two trials; resuming knows their accuracies and runs only the rest.
+        // The first run was killed after its first two trials; resuming knows their records and runs only the rest.
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
         using var model = plan.Model;
         var first = new MemorySink();
         using (var source = new CancellationTokenSource())
             new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, first, new CancelAfter(source, 2), null, source.Token);
         Assert.HasCount(2, first.Trials);
-        var finished = first.Trials.ToDictionary(t => t.Trial, t => t.Accuracy);
+        var finished = first.Trials.ToDictionary(t => t.Trial);
         var second = new MemorySink();
-        new CampaignRunner(new LoggerConfiguration().CreateLogger()) { FinishedAccuracies = finished }
+        new CampaignRunner(new LoggerConfiguration().CreateLogger()) { FinishedTrials = finished }
             .Run(plan, null, second, new SilentProgress(), null, t => !finished.ContainsKey(t));
         CollectionAssert.AreEqual(full, first.Trials.Concat(second.Trials).Select(t => t.Trial).ToList());
         Assert.IsTrue(second.Summary!.OverheadOverGolden > 0, "golden and faulty passes are timed for the manifest");

@@ -38,14 +38,15 @@ public sealed class GateCheckTests
     }
 
     [TestMethod]
-    public void Rates_are_pooled_over_the_points_samples_and_judged_at_the_wilson_upper_end()
+    public void Rates_are_averaged_over_the_trials_and_judged_at_the_upper_end_of_their_t_interval()
     {
-        // 3 + 1 critical SDCs in 2000 samples: rate 0.002, Wilson upper end about 0.0051.
+        // Trial rates 0.003 and 0.001: mean 0.002, sd 0.001·√2, so the half-width is t(0.975, 1) · 0.001 = 0.012706 — far
+        // wider than the Wilson interval of 4 in 2000 samples (upper end about 0.0051), which would treat the images as independent.
         TrialRecord[] trials = [Trial(0, 1e-4, 800, criticalSdc: 3), Trial(0, 1e-4, 840, criticalSdc: 1)];
-        var tight = GateCheck.Evaluate([Gate(GateMetric.CriticalSdc, 0.004)], trials).Single();
-        var loose = GateCheck.Evaluate([Gate(GateMetric.CriticalSdc, 0.006)], trials).Single();
+        var tight = GateCheck.Evaluate([Gate(GateMetric.CriticalSdc, 0.006)], trials).Single();
+        var loose = GateCheck.Evaluate([Gate(GateMetric.CriticalSdc, 0.015)], trials).Single();
         Assert.AreEqual(0.002, tight.Estimate, 1e-12);
-        Assert.AreEqual(Intervals.Wilson(4, 2000).High, tight.Judged, 1e-12);
+        Assert.AreEqual(0.002 + 12.706 * 0.001, tight.Judged, 1e-12);
         Assert.IsFalse(tight.Passed);
         Assert.IsTrue(loose.Passed, loose.Message);
     }

@@ -36,8 +36,8 @@ public sealed class ReportCommandTests
             Assert.HasCount(5, points);
             foreach (var p in points)
             {
-                // point, ber, trials, samples, accuracy %, low, high, golden, faults, changed, SDC %, …
-                var row = lines.Single(l => l.Length == 14 && l[0] == Convert.ToString(p[0], CultureInfo.InvariantCulture));
+                // point, ber, trials, samples, accuracy %, low, high, golden, faults, changed, SDC % (low–high), …
+                var row = lines.Single(l => l.Length == 18 && l[0] == Convert.ToString(p[0], CultureInfo.InvariantCulture));
                 for (int k = 1; k <= 3; k++) Assert.AreEqual(100 * (double)p[k]!, double.Parse(row[3 + k], CultureInfo.InvariantCulture), 0.005 + 1e-9, $"point {p[0]} column {k}");
                 Assert.AreEqual(100 * (double)p[4]!, double.Parse(row[10], CultureInfo.InvariantCulture), 0.005 + 1e-9, $"point {p[0]} SDC");
             }
