@@ -116,11 +116,13 @@ public static class ConfigReader
         var mean = t.Numbers("mean") ?? [0.0];
         var std = t.Numbers("std") ?? [1.0];
         t.RejectUnknownKeys();
-        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder };
+        var keys = new[] { "images", "labels", "files" }.Where(t.Has).ToDictionary(k => k, t.LocationOf);
+        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, KeyLocations = keys };
     }
 
     private static void CheckExists(ConfigTable t, string key, string path)
     {
+        if (Directory.Exists(path)) throw MrfiException.At(t.LocationOf(key), $"{t.Describe(key)}: {path} is a folder; give the file in it");
         if (!File.Exists(path)) throw MrfiException.At(t.LocationOf(key), $"{t.Describe(key)}: file not found: {path}");
     }
 
