@@ -2,6 +2,7 @@ using Mrfi.Core;
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Planning;
 using Mrfi.Results.Parquet;
+using Mrfi.Scripting;
 using Mrfi.Tool.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -35,7 +36,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 if (settings.Threads is { } threads) plan = plan with { Config = plan.Config with { Run = plan.Config.Run with { Threads = threads } } };
                 using var model = plan.Model;
                 using var data = CampaignRunner.LoadData(plan);
-                DryRun.Check(plan, data, plan.Config.Run.Seed);
+                Watched.DryRun(plan, data);
                 var config = plan.Config;
                 CampaignRunner.ResolveDevice(config.Run);
                 if (settings.Json is { } jsonPath) RunJson.Check(jsonPath);
@@ -66,7 +67,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 Func<long, bool>? include = only.Count == 0 && shard is null && finished.Count == 0 ? null
                     : t => (only.Count == 0 || only.Contains(t)) && (shard?.Includes(t) ?? true) && !finished.Contains(t);
                 var summary = RunFailure.Guard(log, sink, $"dotnet mrfi run {again} --resume {folder}",
-                    () => progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, include, ctrlC.Token)));
+                    () => progress.Run(p => SnippetWatchdog.Guard(() => runner.Run(plan, data, sink, p, settings.Seed, include, ctrlC.Token))));
                 SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
                 if (settings.Json is { } json) RunJson.Write(json, summary, sink.Trials);
                 if (only.Count > 0) log.Information("Replayed trial(s) {Trials} only", string.Join(", ", only.Order()));
