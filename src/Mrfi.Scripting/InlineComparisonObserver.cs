@@ -25,6 +25,7 @@ public sealed class InlineComparisonObserver : GoldenComparison
     {
         try
         {
+            using var watched = SnippetWatchdog.Enter(_at, "observer");
             return _compare(faulty, golden);
         }
         catch (Exception e) when (e is not MrfiException)

@@ -21,6 +21,7 @@ public sealed class InlineErrorModel : IErrorModel
     {
         try
         {
+            using var watched = SnippetWatchdog.Enter(_at, "error model");
             return _apply(values, generator);
         }
         catch (Exception e) when (e is not MrfiException)

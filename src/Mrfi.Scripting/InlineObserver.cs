@@ -27,6 +27,7 @@ public sealed class InlineObserver : IObserver
     {
         try
         {
+            using var watched = SnippetWatchdog.Enter(_at, "observer");
             _values.Add((_measure(value), value.numel()));
         }
         catch (Exception e) when (e is not MrfiException)

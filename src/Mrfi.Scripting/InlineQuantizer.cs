@@ -25,6 +25,7 @@ public sealed class InlineQuantizer : IQuantizer
     {
         try
         {
+            using var watched = SnippetWatchdog.Enter(_at, "quantizer");
             f(values);
         }
         catch (Exception e) when (e is not MrfiException)

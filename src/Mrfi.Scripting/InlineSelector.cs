@@ -22,6 +22,7 @@ public sealed class InlineSelector : ISelector
         Tensor result;
         try
         {
+            using var watched = SnippetWatchdog.Enter(_at, "selector");
             result = _select(shape, generator);
         }
         catch (Exception e) when (e is not MrfiException)

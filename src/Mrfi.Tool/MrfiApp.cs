@@ -15,6 +15,16 @@ internal static class MrfiApp
     /// and the devices, so a lone <c>--version</c> is turned into that command.</summary>
     public static string[] Normalize(string[] args) => args is ["--version"] ? ["version"] : args;
 
+    /// <summary>Runs a command line: a usage mistake (unknown command or option, a value that does not parse, a folder
+    /// option naming a file) is one line and exit code 2 before Spectre sees it; the rest goes to <paramref name="run"/>.</summary>
+    public static int Run(IAnsiConsole console, string[] args, Func<string[], int> run)
+    {
+        args = Normalize(args);
+        if (CommandLine.UsageCheck.Problem(args) is not { } problem) return run(args);
+        console.MarkupLineInterpolated($"[red]error: {problem}[/]");
+        return Commands.RunCommand.UserError;
+    }
+
     public static CommandApp Create(IAnsiConsole? console = null)
     {
         var app = new CommandApp();
@@ -26,6 +36,8 @@ internal static class MrfiApp
     {
         c.SetApplicationName("dotnet mrfi");
         if (console is not null) c.ConfigureConsole(console);
+        c.UseStrictParsing();
+        c.SetExceptionHandler(CommandLine.SpectreErrors.Handle);
         c.AddCommand<VersionCommand>("version")
             .WithDescription("Print the mrfi, TorchSharp and libtorch versions and the devices a campaign can use (also: --version).");
         c.AddCommand<RunCommand>("run")

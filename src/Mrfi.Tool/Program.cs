@@ -6,7 +6,12 @@ namespace Mrfi.Tool;
 public static class Program
 {
     /// <summary>Runs the CLI; returns the process exit code.</summary>
-    public static int Main(string[] args) => MrfiApp.Create(Console()).Run(MrfiApp.Normalize(args));
+    public static int Main(string[] args)
+    {
+        var console = Console();
+        var app = MrfiApp.Create(console);
+        return MrfiApp.Run(console, args, a => app.Run(a));
+    }
 
     /// <summary>The process console. Spectre wraps at 80 columns when output is redirected, which would split the
     /// <c>file(line,col): error: …</c> lines that MSBuild, CI logs and editors parse; so redirected output is not wrapped

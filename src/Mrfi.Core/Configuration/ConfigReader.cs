@@ -116,11 +116,13 @@ public static class ConfigReader
         var mean = t.Numbers("mean") ?? [0.0];
         var std = t.Numbers("std") ?? [1.0];
         t.RejectUnknownKeys();
-        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder };
+        var keys = new[] { "images", "labels", "files" }.Where(t.Has).ToDictionary(k => k, t.LocationOf);
+        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, KeyLocations = keys };
     }
 
     private static void CheckExists(ConfigTable t, string key, string path)
     {
+        if (Directory.Exists(path)) throw MrfiException.At(t.LocationOf(key), $"{t.Describe(key)}: {path} is a folder; give the file in it");
         if (!File.Exists(path)) throw MrfiException.At(t.LocationOf(key), $"{t.Describe(key)}: file not found: {path}");
     }
 
@@ -149,8 +151,10 @@ public static class ConfigReader
         bool earlyExit = t.Boolean("early_exit") ?? true;
         long workers = t.Integer("workers") ?? 0;
         if (workers is < 0 or > 256) throw MrfiException.At(t.LocationOf("workers"), "[run] workers must be 0 (pick automatically) or the number of model replicas running trials side by side (1 to 256)");
+        double watchdog = t.Number("watchdog") ?? 0;
+        if (watchdog is < 0 or > 1e6 || double.IsNaN(watchdog)) throw MrfiException.At(t.LocationOf("watchdog"), "[run] watchdog must be 0 (automatic) or the seconds one inline C# call may take before the run stops");
         t.RejectUnknownKeys();
-        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords, GoldenCacheMb = cache, Batched = batched, Workers = (int)workers, EarlyExit = earlyExit, DeviceLocation = t.LocationOf("device") };
+        return new RunSection(seed, device, (int)batch, (int)threads, output) { FaultRecords = faultRecords, GoldenCacheMb = cache, Batched = batched, Workers = (int)workers, EarlyExit = earlyExit, DeviceLocation = t.LocationOf("device"), Watchdog = watchdog };
     }
 
     private static CampaignSection ReadCampaign(ConfigTable? t)

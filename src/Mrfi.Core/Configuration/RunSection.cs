@@ -28,4 +28,8 @@ public sealed record RunSection(long Seed, string Device, int BatchSize, int Thr
     /// <summary>In campaigns without observers, stop a faulty forward at the last injecting layer when its output equals
     /// the golden one (the batch is masked); results are the same either way.</summary>
     public bool EarlyExit { get; init; } = true;
+
+    /// <summary>Seconds one inline C# call may run before the run stops at its line (a snippet that never returns);
+    /// 0 (the default) = 100 golden batch times, at least 60 s.</summary>
+    public double Watchdog { get; init; }
 }

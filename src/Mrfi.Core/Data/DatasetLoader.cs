@@ -12,8 +12,8 @@ public static class DatasetLoader
     /// <summary>Loads a built-in format described by a [data] section; <paramref name="runSeed"/> seeds synthetic data without a seed of its own.</summary>
     public static ImageDataset Load(DataSection d, long runSeed) => d.Format switch
     {
-        "idx" => LoadIdx(d.Images!, d.Labels!, d.Mean, d.Std, d.Limit),
-        "cifar10" => LoadCifar10(d.Files, d.Mean, d.Std, d.Limit),
+        "idx" => LoadIdx(new IdxPair(d.Images!, d.ErrorPrefix("images"), d.Labels!, d.ErrorPrefix("labels")), d.Mean, d.Std, d.Limit),
+        "cifar10" => LoadCifar10(d.Files, d.Mean, d.Std, d.Limit, d.ErrorPrefix("files")),
         "synthetic" => SyntheticData.Load(d.Synthetic!, d.Mean, d.Std, d.Limit, runSeed),
         "folder" => ImageFolder.Load(d.Folder!, d.Mean, d.Std, d.Limit),
         _ => throw new ArgumentException($"'{d.Format}' is not a built-in data format", nameof(d)),
@@ -28,35 +28,39 @@ public static class DatasetLoader
     };
 
     /// <summary>Loads IDX images [N, H, W] (or [N, C, H, W]) and labels [N].</summary>
-    public static ImageDataset LoadIdx(string images, string labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    public static ImageDataset LoadIdx(string images, string labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit) =>
+        LoadIdx(new IdxPair(images, "error: ", labels, "error: "), mean, std, limit);
+
+    private static ImageDataset LoadIdx(IdxPair files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
     {
-        var (dims, pixels) = IdxFile.Read(images);
-        var (labelDims, labelBytes) = IdxFile.Read(labels);
+        var (images, labels) = (files.Images, files.Labels);
+        var (dims, pixels) = IdxFile.Read(images, files.ImagesPrefix);
+        var (labelDims, labelBytes) = IdxFile.Read(labels, files.LabelsPrefix);
         if (dims.Length is not (3 or 4))
-            throw new MrfiException($"error: {images}: expected an IDX image file with 3 dimensions [N, H, W], found {dims.Length}");
+            throw new MrfiException($"{files.ImagesPrefix}{images}: expected an IDX image file with 3 dimensions [N, H, W], found {dims.Length}");
         if (labelDims.Length != 1)
-            throw new MrfiException($"error: {labels}: expected an IDX label file with 1 dimension, found {labelDims.Length}");
+            throw new MrfiException($"{files.LabelsPrefix}{labels}: expected an IDX label file with 1 dimension, found {labelDims.Length}");
         if (labelDims[0] != dims[0])
-            throw new MrfiException($"error: {images} holds {dims[0]} images but {labels} holds {labelDims[0]} labels");
+            throw new MrfiException($"{files.LabelsPrefix}{labels} holds {labelDims[0]} labels but {images} holds {dims[0]} images; they must be the same set");
         long[] shape = dims.Length == 3 ? [dims[0], 1, dims[1], dims[2]] : [dims[0], dims[1], dims[2], dims[3]];
         return ImageDataset.FromBytes(pixels, shape, labelBytes, mean, std, limit);
     }
 
     /// <summary>Loads CIFAR-10 binary batch files (records of 1 label byte + 3×32×32 pixel bytes).</summary>
-    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit, string prefix = "error: ")
     {
         const int record = 1 + 3 * 32 * 32;
         var pixels = new List<byte>();
         var labels = new List<byte>();
         foreach (var file in files)
         {
-            if (!File.Exists(file)) throw new MrfiException($"error: data file not found: {Path.GetFullPath(file)}");
+            if (!File.Exists(file)) throw new MrfiException($"{prefix}data file not found: {Path.GetFullPath(file)}");
             byte[] bytes = File.ReadAllBytes(file);
             if (bytes.Length == 0 || bytes.Length % record != 0)
-                throw new MrfiException($"error: {file}: {bytes.Length} bytes is not a whole number of CIFAR-10 records ({record} bytes each)");
+                throw new MrfiException($"{prefix}{file}: {bytes.Length} bytes is not a whole number of CIFAR-10 records ({record} bytes each)");
             for (int at = 0; at < bytes.Length; at += record)
             {
-                if (bytes[at] > 9) throw new MrfiException($"error: {file}: record {at / record} has label {bytes[at]}; CIFAR-10 labels are 0..9");
+                if (bytes[at] > 9) throw new MrfiException($"{prefix}{file}: record {at / record} has label {bytes[at]}; CIFAR-10 labels are 0..9");
                 labels.Add(bytes[at]);
                 pixels.AddRange(bytes.AsSpan(at + 1, record - 1).ToArray());
             }

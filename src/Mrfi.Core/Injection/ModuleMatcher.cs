@@ -24,7 +24,7 @@ public static class ModuleMatcher
             throw MrfiException.At(filter.Location, $"{what}: module_index {badIndex} does not exist; the model has {all.Count - 1} modules: {list}");
         var matched = all.Where((m, i) => Matches(m.Name, m.Module, i - 1, filter) && !Excluded(m.Name, filter)).ToList();
         if (matched.Count == 0)
-            throw MrfiException.At(filter.Location, $"{what} matches no module of the model. The model has: {list}");
+            throw MrfiException.At(filter.Location, $"{what} matches no module of the model{Takes(filter)}. The model has: {list}");
         if (filter.ExpectedType is { } expected)
         {
             foreach (var (name, module) in matched.Where(m => m.Module.GetType().Name != expected))
@@ -46,6 +46,11 @@ public static class ModuleMatcher
         }
         return false;
     }
+
+    /// <summary>What name selectors take, for a match that found nothing (a regex is the usual cause).</summary>
+    private static string Takes(ModuleFilter filter) =>
+        filter.Names.Count + filter.FullNames.Count + filter.Exclude.Count == 0 ? ""
+            : " (module_name takes a part of a module name or a glob with * and ?, module_fullname and exclude whole names or globs; not regular expressions)";
 
     private static bool Excluded(string name, ModuleFilter filter) =>
         filter.Exclude.Any(p => IsGlob(p) ? Glob(p).IsMatch(name) : p == name);

@@ -12,23 +12,15 @@ public static class WeightLoader
     public static void Load(nn.Module model, string path, SourceLocation? where = null)
     {
         string prefix = where is { } w ? $"{w}: error: " : "error: ";
+        if (Directory.Exists(path)) throw new MrfiException($"{prefix}weights {path} is a folder; give the .safetensors or .pt file in it");
         if (!File.Exists(path)) throw new MrfiException($"{prefix}weights file not found: {Path.GetFullPath(path)}");
+        if (WeightFileFormat.Problem(path) is { } format) throw new MrfiException($"{prefix}{format}");
         var loaded = Read(path, prefix);
         try
         {
             var expected = model.state_dict();
-            var problems = new List<string>();
-            foreach (var key in expected.Keys.Where(k => !loaded.ContainsKey(k)))
-                problems.Add($"missing tensor '{key}' (shape [{string.Join(",", expected[key].shape)}])");
-            foreach (var key in loaded.Keys.Where(k => !expected.ContainsKey(k)))
-                problems.Add($"unexpected tensor '{key}' (shape [{string.Join(",", loaded[key].shape)}]); the model has: {string.Join(", ", expected.Keys)}");
-            foreach (var key in expected.Keys.Where(loaded.ContainsKey))
-            {
-                if (!expected[key].shape.SequenceEqual(loaded[key].shape))
-                    problems.Add($"tensor '{key}' has shape [{string.Join(",", loaded[key].shape)}] in the file but the model needs [{string.Join(",", expected[key].shape)}]");
-            }
-            if (problems.Count > 0)
-                throw new MrfiException($"{prefix}{Path.GetFileName(path)} does not fit model {model.GetName()}: {string.Join("; ", problems)}");
+            if (WeightMismatch.Describe(expected, loaded) is { } problem)
+                throw new MrfiException($"{prefix}{Path.GetFileName(path)} does not fit model {model.GetName()}: {problem}");
 
             using var noGrad = torch.no_grad();
             foreach (var (key, target) in expected)

@@ -8,14 +8,14 @@ namespace Mrfi.Core.Planning;
 /// <summary>Builds one <c>[[fault_inject]]</c> entry's components at every sweep point.</summary>
 internal static class EntryBuilder
 {
-    /// <summary>The entry at each point. An entry switched off at a point by its <c>enabled</c> reference needs components
+    /// <summary>The entry at each point, on that point's modules (<paramref name="modules"/>[i]). An entry switched off at a point by its <c>enabled</c> reference needs components
     /// only where it runs: where its arguments do not fit such a point (a float16 bit flip at the points that sweep the
     /// 17 bits of a fixed-point entry), it gets <see cref="OffPointErrorModel"/> there. It must build at one point at
     /// least, so that every entry's arguments are checked.</summary>
-    public static IReadOnlyList<FaultEntry> Build(FaultEntrySection section, IReadOnlyList<string> modules, IReadOnlyList<SweepValues> points,
+    public static IReadOnlyList<FaultEntry> Build(FaultEntrySection section, IReadOnlyList<IReadOnlyList<string>> modules, IReadOnlyList<SweepValues> points,
         IReadOnlyList<SweepVariable> sweep, ComponentActivator activator)
     {
-        var built = points.Select(values => At(section, modules, values, activator)).ToList();
+        var built = points.Select((values, i) => At(section, modules[i], values, activator)).ToList();
         CheckSomePointEnables(section, built, sweep);
         if (built.Count > 0 && built.All(e => e.ErrorModel is OffPointErrorModel))
             throw ((OffPointErrorModel)built[0].ErrorModel).Problem;

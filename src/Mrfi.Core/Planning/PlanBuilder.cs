@@ -51,10 +51,11 @@ public sealed class PlanBuilder
         {
             problems.Try(() =>
             {
-                var matched = ModuleMatcher.Match(model, section.Modules, $"fault entry '{section.Name}'");
+                var perPoint = SweptModules.Match(model, section.Modules, sweepPoints, $"fault entry '{section.Name}'");
+                var matched = perPoint.SelectMany(m => m).ToList();
                 if (section.PerSample && matched.FirstOrDefault(m => m.Module is not (TorchSharp.Modules.Conv2d or TorchSharp.Modules.Linear)) is { Module: not null } other)
                     throw MrfiException.At(section.Location, $"fault entry '{section.Name}': per_sample weight faults are computed for Conv2d and Linear layers, but it matches {(other.Name.Length == 0 ? "the whole model" : $"'{other.Name}'")} ({other.Module.GetType().Name}); narrow module_type to [\"Conv2d\", \"Linear\"]");
-                var modules = matched.Select(m => m.Name).ToList();
+                var modules = perPoint.Select(m => (IReadOnlyList<string>)[.. m.Select(x => x.Name)]).ToList();
                 var built = EntryBuilder.Build(section, modules, sweepPoints, config.Sweep, activator);
                 for (int p = 0; p < built.Count; p++) entriesPerPoint[p].Add(built[p]);
             });
@@ -67,6 +68,8 @@ public sealed class PlanBuilder
             problems.Try(() =>
             {
                 string method = o.Table.String("method") ?? "inline";
+                if (SweptModules.Refers(o.Modules))
+                    throw MrfiException.At(o.Modules.Location, $"[[observe]] {method}: an observer watches the same modules at every point; sweep variables in module selectors work in [[fault_inject]] entries");
                 var modules = ModuleMatcher.Match(model, o.Modules, $"[[observe]] {method}").Select(m => m.Name).ToList();
                 var table = o.Table;
                 IObserver Create() => activator.Create<IObserver>(ComponentKind.Observer, table, NoSweep, "method", ModuleKeys);

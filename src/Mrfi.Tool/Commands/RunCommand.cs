@@ -2,6 +2,7 @@ using Mrfi.Core;
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Planning;
 using Mrfi.Results.Parquet;
+using Mrfi.Scripting;
 using Mrfi.Tool.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -35,7 +36,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 if (settings.Threads is { } threads) plan = plan with { Config = plan.Config with { Run = plan.Config.Run with { Threads = threads } } };
                 using var model = plan.Model;
                 using var data = CampaignRunner.LoadData(plan);
-                DryRun.Check(plan, data, plan.Config.Run.Seed);
+                Watched.DryRun(plan, data);
                 var config = plan.Config;
                 CampaignRunner.ResolveDevice(config.Run);
                 if (settings.Json is { } jsonPath) RunJson.Check(jsonPath);
@@ -43,6 +44,10 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 if (shard is not null && settings.Out is null && settings.Resume is null)
                     throw new MrfiException("error: --shard needs --out DIR, the folder all shards share");
                 if (shard is not null) RefuseSequential(config, "--shard");
+                // Checked before the results folder exists, so that a mistyped --trial leaves nothing behind.
+                var only = settings.Trials.ToHashSet();
+                var bad = only.FirstOrDefault(t => t < 0 || t >= plan.TrialCount, -1);
+                if (bad >= 0) throw new MrfiException($"error: --trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
                 string folder = Path.GetFullPath(settings.Resume ?? settings.Out ?? ResultsFolder.NewUnder(config.Run.Output));
                 var identity = CampaignIdentity.For(plan, settings.Seed);
                 var sink = new ParquetResultSink(folder, plan.SweepNames, identity, shard, resume: settings.Resume is not null);
@@ -57,14 +62,12 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 var runner = new CampaignRunner(log) { RecordFaults = records, FinishedTrials = sink.FinishedTrials };
                 var progress = new ProgressReporter(console, log);
                 using var ctrlC = new CtrlC(cancellationToken);
-                var only = settings.Trials.ToHashSet();
-                var bad = only.FirstOrDefault(t => t < 0 || t >= plan.TrialCount, -1);
-                if (bad >= 0) throw new MrfiException($"error: --trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
                 var finished = sink.Finished;
                 if (finished.Count > 0) log.Information("Resuming: {Finished} trial(s) already finished in {Folder}", finished.Count, folder);
                 Func<long, bool>? include = only.Count == 0 && shard is null && finished.Count == 0 ? null
                     : t => (only.Count == 0 || only.Contains(t)) && (shard?.Includes(t) ?? true) && !finished.Contains(t);
-                var summary = progress.Run(p => runner.Run(plan, data, sink, p, settings.Seed, include, ctrlC.Token));
+                var summary = RunFailure.Guard(log, sink, $"dotnet mrfi run {again} --resume {folder}",
+                    () => progress.Run(p => SnippetWatchdog.Guard(() => runner.Run(plan, data, sink, p, settings.Seed, include, ctrlC.Token))));
                 SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
                 if (settings.Json is { } json) RunJson.Write(json, summary, sink.Trials);
                 if (only.Count > 0) log.Information("Replayed trial(s) {Trials} only", string.Join(", ", only.Order()));

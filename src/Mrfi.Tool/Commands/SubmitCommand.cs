@@ -49,7 +49,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
                 settings.CpusPerTask ?? 1, settings.Options, resources);
             // The costly check last: the data and a dry forward, as `run` does before it writes anything.
             using (var data = CampaignRunner.LoadData(plan))
-                DryRun.Check(plan, data, settings.Seed ?? plan.Config.Run.Seed);
+                Watched.DryRun(plan, data, settings.Seed);
             return (job, CampaignIdentity.For(plan, settings.Seed));
         }
     }

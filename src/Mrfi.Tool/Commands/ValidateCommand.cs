@@ -14,7 +14,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
         using var model = plan.Model;
         // Loading the data checks its files and that its images fit the model, as `run` would.
         using var data = CampaignRunner.LoadData(plan);
-        DryRun.Check(plan, data, plan.Config.Run.Seed);
+        Watched.DryRun(plan, data);
         CampaignRunner.ResolveDevice(plan.Config.Run);
         console.MarkupLineInterpolated($"[green]valid[/] {settings.Config}: model {plan.ModelName}, {plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials");
         foreach (var (section, entry) in plan.Config.Faults.Zip(plan.Points[0].Entries))

@@ -8,6 +8,9 @@ namespace Mrfi.Tool.Logging;
 /// <summary>Serilog for a run: always a log file in the results folder; on the console too unless a live progress bar owns it.</summary>
 internal static class LogSetup
 {
+    /// <summary>The property that keeps an event out of the console (it goes to mrfi.log only).</summary>
+    public const string FileOnly = "FileOnly";
+
     private const string Template = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
     public static Logger Create(IAnsiConsole console, string file, bool verbose)
@@ -17,9 +20,10 @@ internal static class LogSetup
             .WriteTo.File(file, outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
         // A live Spectre progress bar and log lines on the same terminal garble each other; when the
         // console is not interactive (CI, pipes) the bar prints nothing, so log lines carry progress.
-        config = console.Profile.Capabilities.Interactive
-            ? config.WriteTo.Sink(new AnsiConsoleSink(console), LogEventLevel.Warning)
-            : config.WriteTo.Sink(new AnsiConsoleSink(console));
+        // Events marked FileOnly are already on the console in another form (the error a command ends with).
+        var level = console.Profile.Capabilities.Interactive ? LogEventLevel.Warning : LogEventLevel.Verbose;
+        config = config.WriteTo.Logger(c => c.Filter.ByExcluding(Serilog.Filters.Matching.WithProperty(FileOnly))
+            .WriteTo.Sink(new AnsiConsoleSink(console), level));
         var logger = config.CreateLogger();
         Log.Logger = logger;
         return logger;

@@ -92,7 +92,7 @@ public sealed class KubernetesManifestTests
     }
 
     /// <summary>The CLI run with <paramref name="folder"/> as the current folder (Tool tests do not run in parallel).</summary>
-    private static CommandAppResult RunIn(string folder, string[] args)
+    private static Mrfi.Tool.Tests.Commands.CliResult RunIn(string folder, string[] args)
     {
         string before = Environment.CurrentDirectory;
         Environment.CurrentDirectory = folder;

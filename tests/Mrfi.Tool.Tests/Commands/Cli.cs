@@ -5,11 +5,14 @@ namespace Mrfi.Tool.Tests.Commands;
 /// <summary>Runs the real command tree in-process with a test console.</summary>
 internal static class Cli
 {
-    public static CommandAppResult Run(params string[] args)
+    /// <summary>The exit code and console output of <c>dotnet mrfi ARGS</c>, through the same usage check as Program.</summary>
+    public static CliResult Run(params string[] args)
     {
         var app = new CommandAppTester();
         app.Configure(c => MrfiApp.Configure(c, null));
-        return app.Run(MrfiApp.Normalize(args));
+        CommandAppResult? ran = null;
+        int code = MrfiApp.Run(app.Console, args, a => (ran = app.Run(a)).ExitCode);
+        return new CliResult(code, ran?.Output ?? app.Console.Output.Trim());
     }
 
     public static string Config(string toml)
