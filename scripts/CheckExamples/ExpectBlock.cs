@@ -9,10 +9,16 @@ internal sealed partial record ExpectBlock(string Readme, int Line, bool Quick, 
     [GeneratedRegex(@"<!--\s*mrfi-expect\b(?<flags>[^\n]*)\n(?<body>.*?)-->", RegexOptions.Singleline)]
     private static partial Regex Block();
 
+    [GeneratedRegex(@"^```.*?^```", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex Fence();
+
     /// <summary>The blocks of <paramref name="readme"/>, in order; a line that is neither a command, a comment nor an
     /// expectation is an error naming the file and line (a typo must not silently drop a check).</summary>
     public static IReadOnlyList<ExpectBlock> Parse(string readme, string text)
     {
+        // A block shown inside a code fence (examples/README.md documents the format) is text, not a check; blanking
+        // the fence keeps the line numbers.
+        text = Fence().Replace(text, m => new string('\n', m.Value.Count(c => c == '\n')));
         var blocks = new List<ExpectBlock>();
         foreach (Match m in Block().Matches(text))
         {

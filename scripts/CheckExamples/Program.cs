@@ -49,12 +49,14 @@ foreach (var block in selected)
         output = Directory.CreateTempSubdirectory("mrfi-example-").FullName;
         error = null;
         var clock = Stopwatch.StartNew();
+        double cpu = ChildCpuSeconds();
         foreach (var command in block.Commands)
         {
             var (code, log) = Run(command, output);
             if (code != 0) { error = $"'{command}' exited with {code}:\n{log}"; break; }
         }
-        Console.WriteLine($"{block.Readme}({block.Line}): ran in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+        Console.WriteLine($"{block.Readme}({block.Line}): ran in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s "
+            + $"({(ChildCpuSeconds() - cpu).ToString("F1", CultureInfo.InvariantCulture)} s of CPU time, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
     }
     else Console.WriteLine($"{block.Readme}({block.Line}): the results of the block before");
     if (error is not null)
@@ -115,6 +117,15 @@ static int Print(string sql)
         return 0;
     }
     catch (DuckDBException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
+}
+
+// User and system time of the finished child processes (fields 16 and 17 of /proc/self/stat, in clock ticks of 1/100 s):
+// unlike the wall time it does not grow when other jobs share the cores.
+static double ChildCpuSeconds()
+{
+    string stat = File.ReadAllText("/proc/self/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');   // fields from 3 on; the command name may hold spaces
+    return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
 }
 
 static double Query(string sql)
