@@ -35,8 +35,8 @@ if ! "$python" -c 'import torch, numpy, scipy, yaml' 2>/dev/null; then
     [[ $(id -u) -eq 0 ]] || sudo=(sudo)
     echo "installing Debian's ${packages[*]} (the Python MRFI needs them)"
     export DEBIAN_FRONTEND=noninteractive
-    "${sudo[@]}" apt-get install -y -q "${packages[@]}" >/dev/null ||
-        { "${sudo[@]}" apt-get update -q >/dev/null && "${sudo[@]}" apt-get install -y -q "${packages[@]}" >/dev/null; }
+    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "${packages[@]}" >/dev/null ||
+        { "${sudo[@]}" apt-get update -q >/dev/null && "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "${packages[@]}" >/dev/null; }
     "$python" -c 'import torch, numpy, scipy, yaml'
 fi
 

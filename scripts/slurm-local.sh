@@ -33,8 +33,8 @@ install_packages() {
     log "slurm-wlm and munge are installed ($(sinfo --version 2>/dev/null || echo '?'))"; return 0
   fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q --no-install-recommends slurm-wlm munge > "${TMPDIR:-/tmp}/mrfi-slurm-apt.log" 2>&1 \
-    || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q --no-install-recommends slurm-wlm munge >> "${TMPDIR:-/tmp}/mrfi-slurm-apt.log" 2>&1; } \
+  apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends slurm-wlm munge > "${TMPDIR:-/tmp}/mrfi-slurm-apt.log" 2>&1 \
+    || { apt-get update -q > /dev/null 2>&1 && apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends slurm-wlm munge >> "${TMPDIR:-/tmp}/mrfi-slurm-apt.log" 2>&1; } \
     || { tail -n 20 "${TMPDIR:-/tmp}/mrfi-slurm-apt.log" >&2; log "apt-get install slurm-wlm munge failed"; return 1; }
   log "installed $(sinfo --version)"
 }

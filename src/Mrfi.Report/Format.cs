@@ -35,6 +35,16 @@ internal static class Format
         return $"{m.ToString("0.##", CultureInfo.InvariantCulture)}e{e.ToString(CultureInfo.InvariantCulture)}";
     }
 
+    /// <summary>A measured number (seconds, a ratio, an accuracy) to four significant digits, so that binary rounding
+    /// never shows (0.8849999999999999 → "0.885"); integers as they are, tiny or huge values as 1.2e-5.</summary>
+    public static string Significant(double d)
+    {
+        if (double.IsNaN(d) || double.IsInfinity(d)) return d.ToString(CultureInfo.InvariantCulture);
+        if (d == Math.Round(d) && Math.Abs(d) < 1e15) return d.ToString("0", CultureInfo.InvariantCulture);
+        double a = Math.Abs(d);
+        return a < 1e-4 || a >= 1e9 ? Exponent(d) : d.ToString("G4", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A fraction as a percentage with two decimals: 0.8533 → "85.33".</summary>
     public static string Percent(double fraction) => double.IsNaN(fraction) ? "NaN" : (100 * fraction).ToString("F2", CultureInfo.InvariantCulture);
 

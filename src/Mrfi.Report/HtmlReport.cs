@@ -51,7 +51,7 @@ internal static class HtmlReport
         h.AppendLine("<h2>Run</h2><table>");
         foreach (var key in RunKeys)
         {
-            if (ConsoleSummary.Manifest(results, key) is { } value) h.AppendLine($"<tr><td class=\"k\">{E(key)}</td><td class=\"k\">{E(value)}</td></tr>");
+            if (RunValue(results, key) is { } value) h.AppendLine($"<tr><td class=\"k\">{E(key)}</td><td class=\"k\">{E(value)}</td></tr>");
         }
         h.AppendLine($"<tr><td class=\"k\">report_by</td><td class=\"k\">{E($"mrfi report {typeof(HtmlReport).Assembly.GetName().Version?.ToString(3)} on {Environment.MachineName}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")}</td></tr>");
         h.AppendLine("</table>");
@@ -61,6 +61,19 @@ internal static class HtmlReport
         h.AppendLine("</body></html>");
         File.WriteAllText(path, h.ToString());
         return path;
+    }
+
+    /// <summary>A manifest entry as the Run table shows it: numbers to four significant digits, and the time ratio with
+    /// what it divides, since "overhead 1.95" reads as 195 % extra when it means 1.95 times the golden time.</summary>
+    internal static string? RunValue(ResultsSet results, string key)
+    {
+        if (results.Manifest is not { } m || !m.TryGetProperty(key, out var v)) return null;
+        if (v.ValueKind != System.Text.Json.JsonValueKind.Number) return ConsoleSummary.Manifest(results, key);
+        string number = Format.Significant(v.GetDouble());
+        if (key != "overhead_over_golden") return number;
+        string samples = ConsoleSummary.Manifest(results, "samples_per_trial") is { } n ? $"{n} samples" : "the data";
+        return $"{number} = seconds_per_trial / golden_seconds_per_pass: a faulty trial took {number} times as long as a golden pass, "
+            + $"both one pass over {samples} (1 = no extra cost)";
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

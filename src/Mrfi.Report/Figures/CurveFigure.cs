@@ -53,8 +53,8 @@ internal static class CurveFigure
     }
 
     /// <summary>The accuracy without faults: one black line for the golden accuracy most series share (to the shown two
-    /// decimals), and a line in its own colour for each series whose golden run differs (e.g. int8 weights among float
-    /// formats), so that the legend lists only the exceptions.</summary>
+    /// decimals), naming the series it does not hold for, and a line in its own colour for each series whose golden run
+    /// differs (e.g. int8 weights among float formats).</summary>
     private static void GoldenLines(Plot plot, IReadOnlyList<(string Label, IReadOnlyList<Group> Groups)> series, Table t)
     {
         var lines = GoldenLegend([.. series.Select(s => s.Groups.Average(g => g.Golden(t)))], [.. series.Select(s => s.Label)]);
@@ -67,7 +67,9 @@ internal static class CurveFigure
     {
         var groups = Enumerable.Range(0, golden.Count).GroupBy(s => Format.Percent(golden[s])).OrderByDescending(g => g.Count()).ToList();
         var common = groups[0];
-        string others = groups.Count == 1 ? "" : golden.Count - common.Count() == 1 ? ", all curves but one" : $", {common.Count()} of {golden.Count} curves";
+        // The exceptions by name: "all curves but one" leaves the reader to guess which.
+        var exceptions = groups.Skip(1).SelectMany(g => g).Order().Select(s => labels[s]);
+        string others = groups.Count == 1 ? "" : $", all curves but {string.Join(", ", exceptions)}";
         var lines = new List<(double, int, string)> { (golden[common.First()], -1, $"golden, no faults ({common.Key} %){others}") };
         foreach (int s in groups.Skip(1).SelectMany(g => g))
             lines.Add((golden[s], s, $"golden ({Format.Percent(golden[s])} %){(labels[s].Length == 0 ? "" : ", " + labels[s])}"));

@@ -10,8 +10,10 @@ internal static class SummaryTable
     public static void Write(IAnsiConsole console, IReadOnlyList<TrialRecord> trials, IReadOnlyList<string> sweepNames, CampaignSummary summary)
     {
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("point");
-        foreach (var n in sweepNames) table.AddColumn(n);
+        // The point and its sweep values identify a row, so they never wrap or crop ("fixpoint-3.13" split over two lines
+        // reads as two values); in a narrow terminal the number columns wrap instead.
+        table.AddColumn(new TableColumn("point").NoWrap());
+        foreach (var n in sweepNames) table.AddColumn(new TableColumn(n).NoWrap());
         table.AddColumn("golden acc");
         table.AddColumn("acc (mean ± sd)");
         table.AddColumn("changed");
