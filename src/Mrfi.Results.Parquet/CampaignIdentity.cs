@@ -13,9 +13,9 @@ public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials
 {
     private const string FileName = "campaign.json";
 
-    /// <summary>The identity of <paramref name="plan"/> run with <paramref name="seed"/> (default: [run] seed).</summary>
-    public static CampaignIdentity For(CampaignPlan plan, long? seed = null) =>
-        new(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(plan.Config.Text)), seed ?? plan.Config.Run.Seed, plan.TrialCount, plan.SweepNames);
+    /// <summary>The identity of <paramref name="plan"/>, whose [run] seed is the effective one (`--seed` applied when loading).</summary>
+    public static CampaignIdentity For(CampaignPlan plan) =>
+        new(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(plan.Config.Text)), plan.Config.Run.Seed, plan.TrialCount, plan.SweepNames);
 
     /// <summary>Whether <paramref name="other"/> is the same campaign (config, seed, trials; the sweep names follow from the config).</summary>
     public bool SameCampaign(CampaignIdentity other) => this with { Sweep = [] } == other with { Sweep = [] };

@@ -32,7 +32,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 string configPath = settings.Example is { } example ? BundledExample.Write(example) : settings.Config;
                 string again = settings.Example is { } e ? $"--example {e}" : settings.Config;
                 // Validate everything (the same code as `validate`) before creating any output.
-                var plan = ToolCatalog.Load(configPath, settings.Options);
+                var plan = ToolCatalog.Load(configPath, settings.Options with { Seed = settings.Seed });
                 if (settings.Threads is { } threads) plan = plan with { Config = plan.Config with { Run = plan.Config.Run with { Threads = threads } } };
                 using var model = plan.Model;
                 using var data = CampaignRunner.LoadData(plan);
@@ -49,7 +49,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 var bad = only.FirstOrDefault(t => t < 0 || t >= plan.TrialCount, -1);
                 if (bad >= 0) throw new MrfiException($"error: --trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
                 string folder = Path.GetFullPath(settings.Resume ?? settings.Out ?? ResultsFolder.NewUnder(config.Run.Output));
-                var identity = CampaignIdentity.For(plan, settings.Seed);
+                var identity = CampaignIdentity.For(plan);
                 var sink = new ParquetResultSink(folder, plan.SweepNames, identity, shard, resume: settings.Resume is not null);
                 // Shards run side by side and each keeps its own log.
                 using var log = LogSetup.Create(console, Path.Combine(folder, shard is null ? "mrfi.log" : $"mrfi-{shard.Tag}.log"), settings.Verbose);
@@ -67,7 +67,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 Func<long, bool>? include = only.Count == 0 && shard is null && finished.Count == 0 ? null
                     : t => (only.Count == 0 || only.Contains(t)) && (shard?.Includes(t) ?? true) && !finished.Contains(t);
                 var summary = RunFailure.Guard(log, sink, $"dotnet mrfi run {again} --resume {folder}",
-                    () => progress.Run(p => SnippetWatchdog.Guard(() => runner.Run(plan, data, sink, p, settings.Seed, include, ctrlC.Token))));
+                    () => progress.Run(p => SnippetWatchdog.Guard(() => runner.Run(plan, data, sink, p, null, include, ctrlC.Token))));
                 SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
                 if (settings.Json is { } json) RunJson.Write(json, summary, sink.Trials);
                 if (only.Count > 0) log.Information("Replayed trial(s) {Trials} only", string.Join(", ", only.Order()));

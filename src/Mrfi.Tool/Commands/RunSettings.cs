@@ -12,7 +12,7 @@ internal sealed class RunSettings : ConfigSettings
     public string? Out { get; init; }
 
     [CommandOption("--seed <N>")]
-    [Description("Override [[run]] seed.")]
+    [Description("Override [[run]] seed: the same results as seed = N in the config (untrained weights and synthetic data included).")]
     public long? Seed { get; init; }
 
     [CommandOption("--trial <N>")]

@@ -35,7 +35,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         if (shards < 1) throw new MrfiException($"error: --shards {shards}: give at least 1");
         if (settings.CpusPerTask is < 1) throw new MrfiException($"error: --cpus-per-task {settings.CpusPerTask}: give at least 1");
         var resources = Resources(settings);
-        var plan = ToolCatalog.Load(settings.Config, settings.Options);
+        var plan = ToolCatalog.Load(settings.Config, settings.Options with { Seed = settings.Seed });
         using (plan.Model)
         {
             RunCommand.RefuseSequential(plan.Config, "submit --shards");
@@ -49,8 +49,8 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
                 settings.CpusPerTask ?? 1, settings.Options, resources);
             // The costly check last: the data and a dry forward, as `run` does before it writes anything.
             using (var data = CampaignRunner.LoadData(plan))
-                Watched.DryRun(plan, data, settings.Seed);
-            return (job, CampaignIdentity.For(plan, settings.Seed));
+                Watched.DryRun(plan, data);
+            return (job, CampaignIdentity.For(plan));
         }
     }
 
