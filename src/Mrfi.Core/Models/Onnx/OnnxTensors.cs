@@ -61,9 +61,10 @@ internal static class OnnxTensors
         long count = shape.Aggregate(1L, (a, d) => a * d);
         if (bytes.LongLength != count * ElementSize(type))
             throw new OnnxNodeException($"a tensor of shape [{string.Join(",", shape)}] holds {bytes.LongLength} bytes instead of {count * ElementSize(type)}");
-        // Little-endian raw bytes, as ONNX stores them; frombuffer shares the array, so clone into torch-owned memory.
-        using var view = frombuffer(bytes, type, count);
-        return view.reshape(shape).clone();
+        // Little-endian raw bytes, as ONNX stores them, reinterpreted (frombuffer over a byte[] would convert each byte).
+        var result = empty(shape, type);
+        result.bytes = bytes;
+        return result;
     }
 
     private static byte[] ReadExternal(TensorProto proto, string? baseDir, long expected)
