@@ -14,6 +14,13 @@ Weights are random (torch.manual_seed), BatchNorm running statistics are randomi
 into the convolutions (the exporter's default, eval mode) is not a no-op. The models:
 
   resnet18, mobilenet_v2, efficientnet_b0, densenet121   torchvision, 1x3x224x224, opset 14
+  resnet18_unfolded                                     the same resnet18 with its BatchNormalization nodes kept and
+                                                        initializers named as the state_dict (conv1.weight, …), so
+                                                        `mrfi bench --onnx` can load the same weights into the
+                                                        built-in ResNet18
+
+torch 1.13 folds BatchNorm into the preceding Conv in every eval-mode export, do_constant_folding=False or not (the
+"eval peephole" pass); the unfolded export switches that pass off for its duration.
   vit_b_16                                              torchvision, image_size 112 (7x7 patches), opset 17
   bert_encoder, bert_encoder_op11                       defined below: 2 layers, hidden 64, opset 13 and 11
   yolo_head, yolo_head_op11                             defined below: 64x64 input, opset 17 and 11
@@ -226,6 +233,7 @@ def torchvision_model(name: str, **kwargs):
 
 MODELS = {
     "resnet18": (torchvision_model("resnet18"), 14, image(224), ["logits"]),
+    "resnet18_unfolded": (torchvision_model("resnet18"), 14, image(224), ["logits"]),
     "mobilenet_v2": (torchvision_model("mobilenet_v2"), 14, image(224), ["logits"]),
     "efficientnet_b0": (torchvision_model("efficientnet_b0"), 14, image(224), ["logits"]),
     "densenet121": (torchvision_model("densenet121"), 14, image(224), ["logits"]),
@@ -251,10 +259,17 @@ def export(name: str, out_dir: str) -> dict:
     dynamic = {n: {0: "N"} for n in input_names + outputs}
     path = os.path.join(out_dir, name + ".onnx")
     start = time.perf_counter()
-    # Not under no_grad: with gradients off, eval-mode nn.MultiheadAttention (ViT) takes its fused fast path,
-    # which has no ONNX export.
-    torch.onnx.export(model, args, path, opset_version=opset, input_names=input_names, output_names=outputs,
-                      dynamic_axes=dynamic)
+    unfolded = name.endswith("_unfolded")
+    peephole = torch._C._jit_pass_onnx_eval_peephole
+    if unfolded:
+        torch._C._jit_pass_onnx_eval_peephole = lambda graph, params: params
+    try:
+        # Not under no_grad: with gradients off, eval-mode nn.MultiheadAttention (ViT) takes its fused fast path,
+        # which has no ONNX export.
+        torch.onnx.export(model, args, path, opset_version=opset, input_names=input_names, output_names=outputs,
+                          dynamic_axes=dynamic, do_constant_folding=not unfolded)
+    finally:
+        torch._C._jit_pass_onnx_eval_peephole = peephole
     seconds = time.perf_counter() - start
     return {"file": name + ".onnx", "opset": opset, "inputs": spec["inputs"], "outputs": outputs,
             "export_seconds": round(seconds, 2), "bytes": os.path.getsize(path)}

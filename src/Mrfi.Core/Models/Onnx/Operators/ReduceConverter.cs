@@ -4,7 +4,7 @@ namespace Mrfi.Core.Models.Onnx.Operators;
 
 /// <summary>ReduceMean, ReduceSum, ReduceSumSquare, ReduceMax, ReduceMin, ReduceProd over <c>axes</c> (every axis when none
 /// are given), keeping reduced dimensions as 1 when <c>keepdims</c> (default 1). ReduceSum takes its axes from an input
-/// from opset 13 on, with <c>noop_with_empty_axes</c>; the others keep the attribute up to opset 17 (it moves at 18).</summary>
+/// from opset 13 on, with <c>noop_with_empty_axes</c>; the others from opset 18 on.</summary>
 [OnnxOperator("ReduceMean")]
 [OnnxOperator("ReduceSum")]
 [OnnxOperator("ReduceSumSquare")]
@@ -16,7 +16,7 @@ internal sealed class ReduceConverter : IOnnxConverter
     /// <inheritdoc />
     public nn.Module<Tensor, Tensor> Convert(OnnxNodeContext node)
     {
-        bool axesInput = node.OpType == "ReduceSum" && node.Opset >= 13;
+        bool axesInput = node.Opset >= (node.OpType == "ReduceSum" ? 13 : 18);
         long[]? attribute = axesInput ? null : node.Ints("axes");
         bool keep = node.Int("keepdims", 1) != 0;
         bool noop = axesInput && node.Int("noop_with_empty_axes", 0) != 0;

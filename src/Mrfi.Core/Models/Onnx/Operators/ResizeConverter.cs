@@ -7,7 +7,7 @@ namespace Mrfi.Core.Models.Onnx.Operators;
 /// <c>coordinate_transformation_mode</c> of opset 11–17 including tf_crop_and_resize with <c>roi</c> and
 /// <c>extrapolation_value</c>. Opset 10 has neither: it maps asymmetrically and rounds nearest as ONNX Runtime does
 /// (down when enlarging, up when shrinking). Each axis is resampled on its own, which is exactly n-linear / n-cubic.</summary>
-[OnnxOperator("Resize", SinceOpset = 10)]
+[OnnxOperator("Resize", SinceOpset = 10, UntilOpset = 17)] // 18 adds antialias, axes, keep_aspect_ratio_policy
 internal sealed class ResizeConverter : IOnnxConverter
 {
     private static readonly string[] Modes = ["nearest", "linear", "cubic"];

@@ -4,7 +4,7 @@ namespace Mrfi.Core.Models.Onnx.Operators;
 
 /// <summary>Split along <c>axis</c> into the sizes <c>split</c> (an attribute before opset 13, an optional input from 13),
 /// or into as many equal parts as the node has outputs.</summary>
-[OnnxOperator("Split")]
+[OnnxOperator("Split", UntilOpset = 17)] // 18 adds num_outputs
 internal sealed class SplitConverter : IOnnxConverter
 {
     /// <inheritdoc />
