@@ -39,7 +39,7 @@ public static class DetailTreeWriter
             var watching = config.Observers.Zip(observers).Where(p => p.Second.Modules.Contains(name)).ToList();
             if (here.Count == 0 && watching.Count == 0) continue;
             string layer = $"layers.{TomlText.Key(name)}";
-            sb.Append($"\n[{layer}]\ntype = {TomlText.Value(module.GetType().Name)}\n");
+            sb.Append($"\n[{layer}]\ntype = {TomlText.Value(ModuleMatcher.TypeName(plan.Model, module))}\n");
             foreach (var (section, entry) in here)
             {
                 sb.Append($"\n[[{layer}.{Target(entry.Target)}]]\n");

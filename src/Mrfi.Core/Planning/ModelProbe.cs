@@ -33,7 +33,7 @@ public static class ModelProbe
             var shape = binding is not null && ran.Contains(binding) ? binding.Observer.Result().Select(r => (long)r.Value).ToArray() : null;
             return shape is { Length: > 0 } ? shape : null;
         }
-        return [.. modules.Select((m, i) => new LayerShapes(i - 1, m.Name, m.Module.GetType().Name,
+        return [.. modules.Select((m, i) => new LayerShapes(i - 1, m.Name, ModuleMatcher.TypeName(model, m.Module),
             [.. m.Module.named_parameters(recurse: false).Select(p => (p.name, p.parameter.shape))],
             ShapeOf(m.Name, ObservePosition.Pre), ShapeOf(m.Name, ObservePosition.After)))];
     }

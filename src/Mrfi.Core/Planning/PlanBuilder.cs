@@ -13,7 +13,6 @@ public sealed class PlanBuilder
 {
     private static readonly string[] ModuleKeys = ["module_name", "module_type", "module_fullname", "module_index", "module_type_substring", "exclude", "position"];
     private static readonly SweepValues NoSweep = SweepValues.Empty;
-    private static readonly Lock SeedLock = new();
     private readonly ComponentCatalog _catalog;
     private readonly IInlineComponents? _inline;
 
@@ -39,10 +38,9 @@ public sealed class PlanBuilder
     public CampaignPlan? Build(MrfiConfig config, Problems problems)
     {
         var activator = Activator(config);
-        var model = problems.Try(() => BuildModel(config, activator));
-        if (model is null) return null;
-        string modelName = config.Model.Table.RequiredString("architecture");
-        long[] inputShape = ((IImageClassifier)model).InputShape;
+        var loaded = problems.Try(() => ModelSources.Load(new ModelRequest(config, activator)));
+        if (loaded is null) return null;
+        var model = loaded.Module;
         var dataset = problems.Try(() => DatasetFactory(config.Data, activator));
 
         var sweepPoints = Combinations(config.Sweep, config.Zip).ToList();
@@ -74,42 +72,18 @@ public sealed class PlanBuilder
                 observers.Add(new ObserverPlan(method, modules, o.Position, Create) { Location = table.Location });
             });
         }
-        return new CampaignPlan(config, model, modelName, inputShape, points, observers)
+        return new CampaignPlan(config, model, loaded.Name, loaded.InputShape, points, observers)
         {
             Dataset = dataset,
-            Replica = () => BuildModel(config, activator),
+            Replica = () => ModelSources.Load(new ModelRequest(config, activator)).Module,
         };
     }
 
-    /// <summary>The [model] architecture with its weights loaded, in eval mode.</summary>
-    public nn.Module<Tensor, Tensor> BuildModel(MrfiConfig config) => BuildModel(config, Activator(config));
+    /// <summary>The [model] with its weights loaded, in eval mode.</summary>
+    public nn.Module<Tensor, Tensor> BuildModel(MrfiConfig config) => ModelSources.Load(new ModelRequest(config, Activator(config))).Module;
 
     private ComponentActivator Activator(MrfiConfig config) =>
         new(_catalog, new Injected(default, new ConfigFolder(Path.GetDirectoryName(Path.GetFullPath(config.Path))!)), _inline);
-
-    private static nn.Module<Tensor, Tensor> BuildModel(MrfiConfig config, ComponentActivator activator)
-    {
-        var section = config.Model;
-        nn.Module<Tensor, Tensor> model;
-        // Modules draw their initial weights from torch's global generator: seeding it right before construction makes
-        // untrained models (no weights key) the same for the same seed. The lock keeps two builds from interleaving draws.
-        lock (SeedLock)
-        {
-            random.manual_seed(section.Seed ?? config.Run.Seed);
-            model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, section.Table, NoSweep, "architecture", "weights", "seed");
-        }
-        try
-        {
-            if (section.Weights is { } weights) WeightLoader.Load(model, weights, section.WeightsLocation);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-        model.eval();
-        return model;
-    }
 
     /// <summary>For a data format provided by a plugin: checks that it binds now, and returns how to create it at load time.</summary>
     private static Func<IDataset>? DatasetFactory(DataSection data, ComponentActivator activator)

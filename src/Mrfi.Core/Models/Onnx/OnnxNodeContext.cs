@@ -40,6 +40,9 @@ internal sealed class OnnxNodeContext
     /// <summary>Whether input <paramref name="index"/> is given (optional inputs may be missing or named "").</summary>
     public bool HasInput(int index) => index < _node.Input.Count && _node.Input[index].Length > 0;
 
+    /// <summary>Whether output <paramref name="index"/> is wanted (optional outputs may be missing or named "").</summary>
+    public bool HasOutput(int index) => index < _node.Output.Count && _node.Output[index].Length > 0;
+
     /// <summary>Whether input <paramref name="index"/> is known at load time (initializer, Constant node, Identity of one).</summary>
     public bool IsConstant(int index) => HasInput(index) && _constant(_node.Input[index]) is not null;
 

@@ -61,7 +61,7 @@ internal static class OnnxTensors
         long count = shape.Aggregate(1L, (a, d) => a * d);
         if (bytes.LongLength != count * ElementSize(type))
             throw new OnnxNodeException($"a tensor of shape [{string.Join(",", shape)}] holds {bytes.LongLength} bytes instead of {count * ElementSize(type)}");
-        // Little-endian raw bytes, as ONNX stores them, reinterpreted (frombuffer over a byte[] would convert each byte).
+        // Little-endian raw bytes, as ONNX stores them, copied into torch-owned memory.
         var result = empty(shape, type);
         result.bytes = bytes;
         return result;

@@ -1,0 +1,88 @@
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Models.Onnx;
+
+/// <summary>An imported ONNX graph as a TorchSharp module: one registered submodule per node, each run through
+/// <c>call()</c> so mrfi's hooks fire on every node as on the built-in models.</summary>
+internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassifier, ISiteNaming
+{
+    private readonly OnnxStep[] _steps;
+    private readonly Dictionary<string, string> _constantBuffers = [];
+    private readonly Dictionary<nn.Module, OnnxStep> _byModule = new(ReferenceEqualityComparer.Instance);
+    private readonly string[] _inputs;
+    private readonly string[] _outputs;
+
+    /// <summary>Takes ownership of the steps' modules and the constants.</summary>
+    public OnnxGraphModule(string name, OnnxGraphParts parts) : base(name)
+    {
+        _steps = [.. parts.Steps];
+        _inputs = [.. parts.Inputs.Select(i => i.Name)];
+        _outputs = [.. parts.Outputs.Select(o => o.Name)];
+        OutputSpecs = parts.Outputs;
+        Input = parts.Inputs[0];
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in _steps)
+        {
+            register_module(OnnxSiteNames.Registered(step.Site, taken), step.Module);
+            _byModule[step.Module] = step;
+        }
+        int c = 0;
+        foreach (var (value, tensor) in parts.Constants)
+        {
+            string buffer = $"constant_{c++}";
+            register_buffer(buffer, tensor);
+            _constantBuffers[value] = buffer;
+        }
+    }
+
+    /// <summary>The first graph input: its name, per-sample shape and dtype.</summary>
+    public OnnxValueSpec Input { get; }
+
+    /// <summary>The graph outputs as the file declares them.</summary>
+    public IReadOnlyList<OnnxValueSpec> OutputSpecs { get; }
+
+    /// <inheritdoc />
+    public long[] InputShape => Input.SampleShape;
+
+    /// <inheritdoc />
+    public IReadOnlyList<(string Name, nn.Module Module)> Sites => [.. _steps.Select(s => (s.Site, (nn.Module)s.Module))];
+
+    /// <summary>The nodes as they run.</summary>
+    public IReadOnlyList<OnnxStep> Steps => _steps;
+
+    /// <inheritdoc />
+    public string? TypeName(nn.Module module) => _byModule.TryGetValue(module, out var step) ? step.OpType : null;
+
+    /// <inheritdoc />
+    public bool IsType(nn.Module module, string type, bool substring)
+    {
+        if (!_byModule.TryGetValue(module, out var step)) return false;
+        return OnnxTypeNames.Of(step, module).Any(t => substring ? t.Contains(type, StringComparison.Ordinal) : t == type);
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input) => Run([input])[0];
+
+    /// <summary>Runs the graph on all its inputs (in graph order) and returns all its outputs.</summary>
+    public Tensor[] Run(IReadOnlyList<Tensor> inputs)
+    {
+        if (inputs.Count != _inputs.Length)
+            throw new ArgumentException($"the graph has {_inputs.Length} inputs, but {inputs.Count} were given");
+        using var scope = NewDisposeScope();
+        var values = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        var buffers = named_buffers(recurse: false).ToDictionary(b => b.name, b => b.buffer);
+        foreach (var (value, buffer) in _constantBuffers) values[value] = buffers[buffer];
+        for (int i = 0; i < inputs.Count; i++) values[_inputs[i]] = inputs[i];
+        foreach (var step in _steps)
+        {
+            // A plain module (Conv2d, Linear) holds its weights: it reads input 0 only.
+            Tensor[] results = step.Module is OnnxNode node
+                ? node.Invoke([.. step.Inputs.Select(n => n.Length == 0 ? null : values[n])])
+                : [step.Module.call(values[step.Inputs[0]])];
+            for (int o = 0; o < step.Outputs.Length && o < results.Length; o++)
+                if (step.Outputs[o].Length > 0) values[step.Outputs[o]] = results[o];
+        }
+        // An output may be an input or a constant: alias it so that moving it out of the scope moves a tensor of its own.
+        return [.. _outputs.Select(o => values[o].alias().MoveToOuterDisposeScope())];
+    }
+}

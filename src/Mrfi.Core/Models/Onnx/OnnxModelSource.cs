@@ -1,0 +1,43 @@
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Models.Onnx;
+
+/// <summary><c>[model] onnx = "model.onnx"</c>: an ONNX graph imported as one TorchSharp module per node. Weights, input
+/// shape and type come from the file; every problem is one error at the <c>onnx</c> key.</summary>
+internal sealed class OnnxModelSource : IModelSource
+{
+    /// <inheritdoc />
+    public string Key => "onnx";
+
+    /// <inheritdoc />
+    public string Route => "onnx = \"model.onnx\" (a model exported to ONNX from PyTorch, Keras, …: see docs/models.md)";
+
+    /// <inheritdoc />
+    public LoadedModel Load(ModelRequest request)
+    {
+        var table = request.Config.Model.Table;
+        string file = table.RequiredString("onnx");
+        foreach (var key in table.Keys.Where(k => k != "onnx"))
+            throw MrfiException.At(table.LocationOf(key), $"[model] {key} does not apply to an ONNX model (its weights and input shape are in the file); remove it");
+        string path = request.Resolve(file);
+        OnnxGraphModule graph;
+        try
+        {
+            graph = OnnxGraphBuilder.Load(path);
+        }
+        catch (OnnxNodeException e)
+        {
+            throw MrfiException.At(table.LocationOf("onnx"), $"[model] onnx: {file}: {e.Message}");
+        }
+        var input = graph.Input;
+        if (input.Shape.Length == 0 || input.SampleShape.Any(d => d < 0))
+        {
+            graph.Dispose();
+            throw MrfiException.At(table.LocationOf("onnx"),
+                $"[model] onnx: {file}: graph input '{input.Name}' has shape {input.Text}; mrfi needs a fixed size on every axis but the first (the batch): re-export with a fixed input size");
+        }
+        graph.eval();
+        var output = graph.OutputSpecs is [{ Shape.Length: 2 }] ? ModelOutputKind.Classes : ModelOutputKind.Tensors;
+        return new LoadedModel(graph, Path.GetFileName(file), input.SampleShape, input.Type, output);
+    }
+}
