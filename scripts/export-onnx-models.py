@@ -227,6 +227,10 @@ def torchvision_model(name: str, **kwargs):
     def build():
         model = getattr(torchvision.models, name)(weights=None, **kwargs)
         randomise_batch_norm(model)
+        if name.startswith("vit"):
+            # torchvision zero-initialises ViT's classifier, which would make every logit 0.
+            nn.init.normal_(model.heads.head.weight, std=0.05)
+            nn.init.uniform_(model.heads.head.bias, -0.1, 0.1)
         return model
     return build
 
