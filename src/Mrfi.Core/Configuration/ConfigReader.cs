@@ -115,8 +115,11 @@ public static class ConfigReader
         if (limit < 0) throw MrfiException.At(t.LocationOf("limit"), "[data] limit must be 0 (all) or a positive number of samples");
         var mean = t.Numbers("mean") ?? [0.0];
         var std = t.Numbers("std") ?? [1.0];
+        double scale = t.Number("scale") ?? 1.0;
+        if (!(scale > 0) || double.IsInfinity(scale))
+            throw MrfiException.At(t.LocationOf("scale"), "[data] scale must be a positive number: 1 maps pixels to [0, 1] (torchvision's ToTensor), 255 keeps them in [0, 255]");
         t.RejectUnknownKeys();
-        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder };
+        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, Scale = scale };
     }
 
     private static void CheckExists(ConfigTable t, string key, string path)

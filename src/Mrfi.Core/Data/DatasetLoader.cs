@@ -12,12 +12,14 @@ public static class DatasetLoader
     /// <summary>Loads a built-in format described by a [data] section; <paramref name="runSeed"/> seeds synthetic data without a seed of its own.</summary>
     public static ImageDataset Load(DataSection d, long runSeed) => d.Format switch
     {
-        "idx" => LoadIdx(d.Images!, d.Labels!, d.Mean, d.Std, d.Limit),
-        "cifar10" => LoadCifar10(d.Files, d.Mean, d.Std, d.Limit),
-        "synthetic" => SyntheticData.Load(d.Synthetic!, d.Mean, d.Std, d.Limit, runSeed),
-        "folder" => ImageFolder.Load(d.Folder!, d.Mean, d.Std, d.Limit),
+        "idx" => LoadIdx(d.Images!, d.Labels!, Scaling(d), d.Limit),
+        "cifar10" => LoadCifar10(d.Files, Scaling(d), d.Limit),
+        "synthetic" => SyntheticData.Load(d.Synthetic!, Scaling(d), d.Limit, runSeed),
+        "folder" => ImageFolder.Load(d.Folder!, Scaling(d), d.Limit),
         _ => throw new ArgumentException($"'{d.Format}' is not a built-in data format", nameof(d)),
     };
+
+    private static PixelScaling Scaling(DataSection d) => new(d.Mean, d.Std, d.Scale);
 
     /// <summary>The files a [data] section reads, for the manifest: IDX images and labels, CIFAR-10 batches, the decoded images.</summary>
     public static IReadOnlyList<string> Files(DataSection d) => d.Format switch
@@ -27,8 +29,12 @@ public static class DatasetLoader
         _ => d.Files,
     };
 
+    /// <summary>Loads IDX images [N, H, W] (or [N, C, H, W]) and labels [N], pixels scaled to [0, 1] then by mean and std.</summary>
+    public static ImageDataset LoadIdx(string images, string labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit) =>
+        LoadIdx(images, labels, new PixelScaling(mean, std), limit);
+
     /// <summary>Loads IDX images [N, H, W] (or [N, C, H, W]) and labels [N].</summary>
-    public static ImageDataset LoadIdx(string images, string labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    public static ImageDataset LoadIdx(string images, string labels, PixelScaling scaling, long limit)
     {
         var (dims, pixels) = IdxFile.Read(images);
         var (labelDims, labelBytes) = IdxFile.Read(labels);
@@ -39,11 +45,15 @@ public static class DatasetLoader
         if (labelDims[0] != dims[0])
             throw new MrfiException($"error: {images} holds {dims[0]} images but {labels} holds {labelDims[0]} labels");
         long[] shape = dims.Length == 3 ? [dims[0], 1, dims[1], dims[2]] : [dims[0], dims[1], dims[2], dims[3]];
-        return ImageDataset.FromBytes(pixels, shape, labelBytes, mean, std, limit);
+        return ImageDataset.FromBytes(pixels, shape, labelBytes, scaling, limit);
     }
 
+    /// <summary>Loads CIFAR-10 binary batch files, pixels scaled to [0, 1] then by mean and std.</summary>
+    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit) =>
+        LoadCifar10(files, new PixelScaling(mean, std), limit);
+
     /// <summary>Loads CIFAR-10 binary batch files (records of 1 label byte + 3×32×32 pixel bytes).</summary>
-    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, PixelScaling scaling, long limit)
     {
         const int record = 1 + 3 * 32 * 32;
         var pixels = new List<byte>();
@@ -62,7 +72,7 @@ public static class DatasetLoader
             }
         }
         if (labels.Count == 0) throw new MrfiException("error: [data] files lists no CIFAR-10 batch files");
-        return ImageDataset.FromBytes([.. pixels], [labels.Count, 3, 32, 32], [.. labels], mean, std, limit);
+        return ImageDataset.FromBytes([.. pixels], [labels.Count, 3, 32, 32], [.. labels], scaling, limit);
     }
 
     /// <summary>Loads a plugin's dataset and checks what it returned.</summary>

@@ -27,16 +27,20 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Shape of one image, [C, H, W].</summary>
     public long[] ImageShape => [.. Images.shape.Skip(1)];
 
-    /// <summary>Builds a dataset from raw bytes: pixels [N, C, H, W] in 0..255, scaled to x/255 then (x - mean[c]) / std[c].</summary>
-    public static ImageDataset FromBytes(byte[] pixels, long[] shape, byte[] labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    /// <summary>Builds a dataset from raw bytes: pixels [N, C, H, W] in 0..255, scaled to x/255 (x · scale/255 for another
+    /// scale) then (x - mean[c]) / std[c].</summary>
+    public static ImageDataset FromBytes(byte[] pixels, long[] shape, byte[] labels, PixelScaling scaling, long limit)
     {
+        var (mean, std, scale) = scaling;
         long n = Math.Min(shape[0], limit > 0 ? limit : long.MaxValue);
         long per = shape[1] * shape[2] * shape[3];
         CheckScaling(mean, std, shape[1]);
 
         using var scope = torch.NewDisposeScope();
         var raw = torch.tensor(pixels.AsSpan(0, (int)(n * per)).ToArray(), dtype: ScalarType.Byte).reshape(n, shape[1], shape[2], shape[3]);
-        var images = Scale(raw.to_type(ScalarType.Float32).div_(255.0), mean, std);
+        // scale = 1 divides (bit-identical to the results before scale existed); scale = 255 multiplies by exactly 1.
+        var x = raw.to_type(ScalarType.Float32);
+        var images = Scale(scale == 1.0 ? x.div_(255.0) : x.mul_(scale / 255.0), mean, std);
         var y = torch.tensor(labels.AsSpan(0, (int)n).ToArray(), dtype: ScalarType.Byte).to_type(ScalarType.Int64);
         return new ImageDataset(images.DetachFromDisposeScope(), y.DetachFromDisposeScope());
     }
