@@ -46,7 +46,7 @@ public static class ConfigReader
         {
             var modelTable = root.Table("model") ?? throw root.Missing("[model]", "a table naming the architecture and weights");
             string? weights = modelTable.Has("weights") ? Resolve(modelTable.RequiredString("weights")) : null;
-            return new ModelSection(modelTable, weights, modelTable.LocationOf("weights")) { Seed = modelTable.Integer("seed") };
+            return ModelOutputReader.Read(modelTable, new ModelSection(modelTable, weights, modelTable.LocationOf("weights")) { Seed = modelTable.Integer("seed") });
         });
         var data = problems.Try(() => ReadData(root.Table("data") ?? throw root.Missing("[data]", "a table naming the evaluation data"), Resolve));
         var run = problems.Try(() => ReadRun(root.Table("run"), baseDir));

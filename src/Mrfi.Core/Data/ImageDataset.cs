@@ -21,6 +21,9 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Labels, [N], int64.</summary>
     public Tensor Labels { get; }
 
+    /// <summary>Whether <see cref="Labels"/> are real labels; false for data files without a labels tensor (then they are all −1).</summary>
+    public bool HasLabels { get; init; } = true;
+
     /// <summary>Number of samples.</summary>
     public long Count => Labels.shape[0];
 

@@ -96,7 +96,7 @@ public sealed class PlanBuilder
         lock (SeedLock)
         {
             random.manual_seed(section.Seed ?? config.Run.Seed);
-            model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, section.Table, NoSweep, "architecture", "weights", "seed");
+            model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, section.Table, NoSweep, "architecture", ["weights", "seed", .. ModelOutputReader.Keys]);
         }
         try
         {
