@@ -299,6 +299,8 @@ public sealed class CampaignRunner
             data.Dispose();
             throw MrfiException.At(d.Location, $"model {plan.ModelName} expects images of shape [{string.Join(",", plan.InputShape)}] but [data] holds images of shape [{got}]; set the model's in_channels / image_size to match the data");
         }
+        try { InputTypeCheck.Check(plan, data); }
+        catch { data.Dispose(); throw; }
         return data;
     }
 

@@ -96,6 +96,7 @@ public static class ConfigReader
         IReadOnlyList<string> files = [];
         SyntheticDataSpec? synthetic = null;
         FolderDataSpec? folder = null;
+        TensorDataSpec? tensors = null;
         if (format == "idx")
         {
             images = resolve(t.RequiredString("images"));
@@ -110,7 +111,8 @@ public static class ConfigReader
             foreach (var f in files) CheckExists(t, "files", f);
         }
         else if (format == "synthetic") synthetic = DataSpecReader.Synthetic(t);
-        else folder = DataSpecReader.Folder(t, resolve);
+        else if (format == "folder") folder = DataSpecReader.Folder(t, resolve);
+        else tensors = DataSpecReader.Tensors(t, resolve);
         long limit = t.Integer("limit") ?? 0;
         if (limit < 0) throw MrfiException.At(t.LocationOf("limit"), "[data] limit must be 0 (all) or a positive number of samples");
         var mean = t.Numbers("mean") ?? [0.0];
@@ -119,7 +121,7 @@ public static class ConfigReader
         if (!(scale > 0) || double.IsInfinity(scale))
             throw MrfiException.At(t.LocationOf("scale"), "[data] scale must be a positive number: 1 maps pixels to [0, 1] (torchvision's ToTensor), 255 keeps them in [0, 255]");
         t.RejectUnknownKeys();
-        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, Scale = scale };
+        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, Tensors = tensors, Scale = scale };
     }
 
     private static void CheckExists(ConfigTable t, string key, string path)

@@ -1,6 +1,7 @@
 namespace Mrfi.Core.Configuration;
 
-/// <summary>Reads the keys of the built-in generated and decoded data formats, [data] format = "synthetic" and "folder".</summary>
+/// <summary>Reads the keys of the built-in generated, decoded and tensor-file data formats, [data] format = "synthetic",
+/// "folder", "npz" and "safetensors".</summary>
 internal static class DataSpecReader
 {
     /// <summary>shape = [C, H, W] (required), count (100), num_classes (10), seed ([run] seed).</summary>
@@ -29,6 +30,20 @@ internal static class DataSpecReader
         if (resize is not null && shorter is not null)
             throw MrfiException.At(t.LocationOf("resize_shorter"), "[data] resize and resize_shorter exclude each other: resize sets both sides, resize_shorter the shorter one (keeping the aspect ratio)");
         return new FolderDataSpec(root, channels, resize, t.LocationOf("root")) { ResizeShorter = (int?)shorter, Crop = Size(t, "crop"), Bgr = bgr };
+    }
+
+    /// <summary>file (required, must exist), inputs (the one tensor besides the labels), labels ("labels" when present);
+    /// mean, std and scale are refused: the file's tensors are fed as they are.</summary>
+    public static TensorDataSpec Tensors(ConfigTable t, Func<string, string> resolve)
+    {
+        string format = t.String("format")!;
+        string file = resolve(t.RequiredString("file"));
+        if (!File.Exists(file)) throw MrfiException.At(t.LocationOf("file"), $"[data] file: file not found: {file}");
+        foreach (var key in new[] { "mean", "std", "scale" })
+            if (t.Has(key))
+                throw MrfiException.At(t.LocationOf(key), $"[data] {key} does not apply to format = \"{format}\": its tensors are fed to the model as they are; normalise them when writing the file");
+        var inputs = t.Strings("inputs");
+        return new TensorDataSpec(file, inputs, t.String("labels"), t.LocationOf("file"));
     }
 
     /// <summary>The valid values of [data] channels.</summary>

@@ -3,11 +3,11 @@ using Mrfi.Core.Configuration;
 namespace Mrfi.Core.Data;
 
 /// <summary>Loads the datasets a config can name: IDX (MNIST, Fashion-MNIST), CIFAR-10 binary batches, synthetic random
-/// images and an image folder.</summary>
+/// images, an image folder, and NumPy .npz / .safetensors tensor files.</summary>
 public static class DatasetLoader
 {
     /// <summary>The built-in values of <c>[data] format</c>.</summary>
-    public static readonly string[] Formats = ["idx", "cifar10", "synthetic", "folder"];
+    public static readonly string[] Formats = ["idx", "cifar10", "synthetic", "folder", "npz", "safetensors"];
 
     /// <summary>Loads a built-in format described by a [data] section; <paramref name="runSeed"/> seeds synthetic data without a seed of its own.</summary>
     public static ImageDataset Load(DataSection d, long runSeed) => d.Format switch
@@ -16,6 +16,7 @@ public static class DatasetLoader
         "cifar10" => LoadCifar10(d.Files, Scaling(d), d.Limit),
         "synthetic" => SyntheticData.Load(d.Synthetic!, Scaling(d), d.Limit, runSeed),
         "folder" => ImageFolder.Load(d.Folder!, Scaling(d), d.Limit),
+        "npz" or "safetensors" => TensorData.Load(d.Tensors!, d.Format, d.Limit),
         _ => throw new ArgumentException($"'{d.Format}' is not a built-in data format", nameof(d)),
     };
 
@@ -26,6 +27,7 @@ public static class DatasetLoader
     {
         "idx" => [d.Images!, d.Labels!],
         "folder" => ImageFolder.Files(d.Folder!, d.Limit),
+        "npz" or "safetensors" => [d.Tensors!.File],
         _ => d.Files,
     };
 

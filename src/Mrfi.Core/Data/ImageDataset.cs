@@ -3,19 +3,20 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Data;
 
-/// <summary>Labelled images held in memory as float tensors [N, C, H, W] (normalized) and int64 labels [N].</summary>
+/// <summary>Labelled model inputs held in memory: images as float tensors [N, C, H, W] (normalized), or for the tensor
+/// file formats any [N, …] tensor (token ids, say), and int64 labels [N].</summary>
 public sealed class ImageDataset : IDisposable
 {
     /// <summary>Wraps tensors; the dataset owns and disposes them.</summary>
     public ImageDataset(Tensor images, Tensor labels)
     {
-        if (images.dim() != 4) throw new ArgumentException("images must be [N, C, H, W]", nameof(images));
+        if (images.dim() < 1) throw new ArgumentException("inputs must be [N, …]", nameof(images));
         if (labels.shape[0] != images.shape[0]) throw new ArgumentException("labels and images differ in count", nameof(labels));
         Images = images;
         Labels = labels;
     }
 
-    /// <summary>Images, [N, C, H, W], float32.</summary>
+    /// <summary>The model's input: images [N, C, H, W] float32, or from a tensor file any [N, …] tensor.</summary>
     public Tensor Images { get; }
 
     /// <summary>Labels, [N], int64.</summary>
@@ -27,7 +28,7 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Number of samples.</summary>
     public long Count => Labels.shape[0];
 
-    /// <summary>Shape of one image, [C, H, W].</summary>
+    /// <summary>Shape of one sample, [C, H, W] for images.</summary>
     public long[] ImageShape => [.. Images.shape.Skip(1)];
 
     /// <summary>Builds a dataset from raw bytes: pixels [N, C, H, W] in 0..255, scaled to x/255 (x · scale/255 for another

@@ -65,4 +65,18 @@ public sealed class DataConfigErrorTests
         Assert.AreEqual((28, 30), folder.Crop);
         Assert.AreEqual(255.0, config.Data.Scale);
     }
+
+    [TestMethod]
+    public void Tensor_files_refuse_pixel_scaling_keys_and_a_missing_file()
+    {
+        string file = Path.Combine(Repo.Root, "tests", "Mrfi.Core.Tests", "TestFixtures", "tiny-lenet-input.npz").Replace('\\', '/');
+        string toml = ConfigFixture.Model + $"[data]\nformat = \"npz\"\nfile = \"{file}\"\nmean = 0.5\n\n" + ConfigFixture.Run + ConfigFixture.WeightFault;
+        var e = Assert.ThrowsExactly<MrfiException>(() => ConfigReader.Read(ConfigFixture.Write(toml)));
+        StringAssert.Contains(e.Message, "mrfi.toml(7,");
+        StringAssert.Contains(e.Message, "[data] mean does not apply to format = \"npz\"");
+        toml = ConfigFixture.Model + "[data]\nformat = \"safetensors\"\nfile = \"missing.safetensors\"\n\n" + ConfigFixture.Run + ConfigFixture.WeightFault;
+        e = Assert.ThrowsExactly<MrfiException>(() => ConfigReader.Read(ConfigFixture.Write(toml)));
+        StringAssert.Contains(e.Message, "mrfi.toml(6,");
+        StringAssert.Contains(e.Message, "[data] file: file not found: ");
+    }
 }
