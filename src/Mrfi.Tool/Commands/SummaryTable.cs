@@ -9,6 +9,11 @@ internal static class SummaryTable
 {
     public static void Write(IAnsiConsole console, IReadOnlyList<TrialRecord> trials, IReadOnlyList<string> sweepNames, CampaignSummary summary)
     {
+        if (trials.Count > 0 && !trials[0].Classifies)
+        {
+            TensorSummaryTable.Write(console, trials, sweepNames, summary);
+            return;
+        }
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("point");
         foreach (var n in sweepNames) table.AddColumn(n);
