@@ -63,7 +63,8 @@ public sealed class CampaignRunner
         IOutputComparison? comparison = null;   // decided by the first output ([model] output = "auto")
         var (floatCorrect, _) = Evaluate(model, batches, o => comparison ??= OutputComparisons.Resolve(config.Model, o, data.HasLabels));
         double floatAccuracy = comparison!.Classifies ? floatCorrect / (double)data.Count : double.NaN;
-        _log.Information("Outputs compared as {Kind}; float accuracy {Accuracy:P2}", comparison.Name, floatAccuracy);
+        if (comparison.Classifies) _log.Information("Float accuracy {Accuracy:P2}", floatAccuracy);
+        else _log.Information("Outputs compared as a tensor with the golden outputs ([model] tolerance {Tolerance}); no accuracy", config.Model.Tolerance);
 
         int total = include is null ? plan.TrialCount : (int)Enumerable.Range(0, plan.TrialCount).Count(t => include(t));
         var lanes = new List<TrialLane> { new(model, batches, owned: false) };
@@ -156,7 +157,7 @@ public sealed class CampaignRunner
             _log.Debug(replay is null ? "Golden activations exceed [run] golden_cache_mb = {Limit}: each trial runs its own golden forward" : "Golden activations cached: {Bytes} bytes",
                 replay is null ? plan.Config.Run.GoldenCacheMb : cache.Bytes);
         double goldenAccuracy = comparison.Classifies ? goldenCorrect / (double)samples : double.NaN;
-        _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
+        if (comparison.Classifies) _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
         try
         {
             var todo = Enumerable.Range(0, plan.Repeats).Where(repeats.Contains).ToList();
