@@ -4,22 +4,12 @@ using Mrfi.Core.Configuration;
 using Mrfi.Core.Planning;
 using Mrfi.Core.Tests.Configuration;
 using Mrfi.Core.Tests.Data;
-using Serilog;
 
 namespace Mrfi.Core.Tests.Campaigns;
 
 [TestClass]
 public sealed class TensorFileCampaignTests
 {
-    private static MemorySink Run(string toml)
-    {
-        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
-        using var model = plan.Model;
-        var sink = new MemorySink();
-        new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new SilentProgress());
-        return sink;
-    }
-
     /// <summary>The first 200 bundled Fashion-MNIST images as float32 [200, 1, 28, 28] (pixels / 255) and int64 labels, in an .npz.</summary>
     private static string FashionNpz()
     {
@@ -35,8 +25,8 @@ public sealed class TensorFileCampaignTests
     public void LeNet_on_an_npz_of_the_idx_images_gives_the_same_trials_as_the_idx_files()
     {
         string npz = FashionNpz().Replace('\\', '/');
-        var fromIdx = Run(ConfigFixture.Full(ConfigFixture.WeightFault, "[sweep]\nrepeats = 3\n\n"));
-        var fromNpz = Run(ConfigFixture.Full(ConfigFixture.WeightFault, "[sweep]\nrepeats = 3\n\n")
+        var fromIdx = CampaignRun.Of(ConfigFixture.Full(ConfigFixture.WeightFault, "[sweep]\nrepeats = 3\n\n"));
+        var fromNpz = CampaignRun.Of(ConfigFixture.Full(ConfigFixture.WeightFault, "[sweep]\nrepeats = 3\n\n")
             .Replace(ConfigFixture.Data, $"[data]\nformat = \"npz\"\nfile = \"{npz}\"\n\n", StringComparison.Ordinal));
         Assert.HasCount(3, fromNpz.Trials);
         Assert.AreEqual(200L, fromNpz.Trials[0].Total);
