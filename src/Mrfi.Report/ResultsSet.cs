@@ -14,7 +14,7 @@ internal sealed class ResultsSet
         "top5_correct", "masked", "tolerable", "sdc", "critical_sdc", "due", "accuracy_low", "accuracy_high",
         "top5_accuracy", "top5_accuracy_low", "top5_accuracy_high", "sdc_rate", "sdc_rate_low", "sdc_rate_high",
         "critical_sdc_rate", "critical_sdc_rate_low", "critical_sdc_rate_high", "due_rate", "due_rate_low", "due_rate_high",
-        "masked_rate", "masked_rate_low", "masked_rate_high", "elapsed_s", "finished_at",
+        "masked_rate", "masked_rate_low", "masked_rate_high", "elapsed_s", "finished_at", "output", "rmse", "max_deviation",
     ];
 
     private static readonly string[] Required = ["trial", "point", "accuracy", "golden_accuracy", "correct", "total", "faults", "sdc", "critical_sdc", "due", "masked"];

@@ -185,7 +185,7 @@ public sealed class ParquetResultSink : ICampaignSink
         ["sweep"] = s.SweepNames,
         ["status"] = s.Interrupted ? "interrupted" : "complete",
         ["trials"] = s.Trials,
-        ["float_accuracy"] = s.FloatAccuracy,
+        ["float_accuracy"] = ManifestJson.Number(s.FloatAccuracy),
         ["device"] = s.Device,
         ["threads"] = s.Threads,
         ["machine"] = Environment.MachineName,

@@ -32,9 +32,11 @@ internal static class PointSummary
             .Double("faults_mean", r => r.Trials.Average(t => (double)t.Faults));
         foreach (var (name, _) in PointStatistics.Outcomes)
         {
-            columns.Double(name, r => r.Rates[name].Estimate);
-            columns.Double($"{name}_low", r => r.Rates[name].Low);
-            columns.Double($"{name}_high", r => r.Rates[name].High);
+            // Critical SDCs need labels: NaN for [model] output = "tensor", as in trials.parquet.
+            bool Applies(Row r) => name != "critical_sdc_rate" || r.Trials[0].Classifies;
+            columns.Double(name, r => Applies(r) ? r.Rates[name].Estimate : double.NaN);
+            columns.Double($"{name}_low", r => Applies(r) ? r.Rates[name].Low : double.NaN);
+            columns.Double($"{name}_high", r => Applies(r) ? r.Rates[name].High : double.NaN);
         }
         return columns.WriteAsync(path, rows);
     }

@@ -26,6 +26,10 @@ internal static class RecordReader
                 L("changed"), L("faults"), D("elapsed_s"), (DateTime)columns["finished_at"].GetValue(i)!)
             {
                 Top5Correct = L("top5_correct"), Masked = L("masked"), Tolerable = L("tolerable"), Sdc = L("sdc"), CriticalSdc = L("critical_sdc"), Due = L("due"),
+                // Files written before these columns existed hold classifier trials.
+                Output = columns.TryGetValue("output", out var output) ? (string)output.GetValue(i)! : "classes",
+                Rmse = columns.ContainsKey("rmse") ? D("rmse") : double.NaN,
+                MaxDeviation = columns.ContainsKey("max_deviation") ? D("max_deviation") : double.NaN,
             });
         }
         return rows;

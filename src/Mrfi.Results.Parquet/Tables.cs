@@ -18,13 +18,15 @@ internal static class Tables
             .Long("correct", t => t.Correct).Long("total", t => t.Total).Long("changed", t => t.Changed).Long("faults", t => t.Faults)
             .Long("top5_correct", t => t.Top5Correct).Long("masked", t => t.Masked).Long("tolerable", t => t.Tolerable)
             .Long("sdc", t => t.Sdc).Long("critical_sdc", t => t.CriticalSdc).Long("due", t => t.Due);
-        Rate(trials, "accuracy", t => t.Correct, withValue: false);
-        Rate(trials, "top5_accuracy", t => t.Top5Correct);
+        // Accuracy, top-5 and critical SDCs need class scores and labels: NaN for [model] output = "tensor".
+        Rate(trials, "accuracy", t => t.Correct, withValue: false, classesOnly: true);
+        Rate(trials, "top5_accuracy", t => t.Top5Correct, classesOnly: true);
         Rate(trials, "sdc_rate", t => t.Sdc);
-        Rate(trials, "critical_sdc_rate", t => t.CriticalSdc);
+        Rate(trials, "critical_sdc_rate", t => t.CriticalSdc, classesOnly: true);
         Rate(trials, "due_rate", t => t.Due);
         Rate(trials, "masked_rate", t => t.Masked);
-        return trials.Double("elapsed_s", t => t.ElapsedSeconds).Timestamp("finished_at", t => t.FinishedAt);
+        trials.Double("elapsed_s", t => t.ElapsedSeconds).Timestamp("finished_at", t => t.FinishedAt);
+        return trials.String("output", t => t.Output).Double("rmse", t => t.Rmse).Double("max_deviation", t => t.MaxDeviation);
     }
 
     /// <summary>One column per sweep variable: strings for text variables, doubles (NaN where a row lacks it) for numbers.</summary>
@@ -49,10 +51,11 @@ internal static class Tables
         .String("part", f => f.Part);
 
     /// <summary>A rate with its 95 % Wilson interval: columns name, name_low, name_high.</summary>
-    private static void Rate(ColumnSet<TrialRecord> columns, string name, Func<TrialRecord, long> successes, bool withValue = true)
+    private static void Rate(ColumnSet<TrialRecord> columns, string name, Func<TrialRecord, long> successes, bool withValue = true, bool classesOnly = false)
     {
-        if (withValue) columns.Double(name, t => t.Total == 0 ? double.NaN : successes(t) / (double)t.Total);
-        columns.Double($"{name}_low", t => Intervals.Wilson(successes(t), t.Total).Low);
-        columns.Double($"{name}_high", t => Intervals.Wilson(successes(t), t.Total).High);
+        bool Applies(TrialRecord t) => t.Classifies || !classesOnly;
+        if (withValue) columns.Double(name, t => t.Total == 0 || !Applies(t) ? double.NaN : successes(t) / (double)t.Total);
+        columns.Double($"{name}_low", t => Applies(t) ? Intervals.Wilson(successes(t), t.Total).Low : double.NaN);
+        columns.Double($"{name}_high", t => Applies(t) ? Intervals.Wilson(successes(t), t.Total).High : double.NaN);
     }
 }

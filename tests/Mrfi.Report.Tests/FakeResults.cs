@@ -103,6 +103,10 @@ internal sealed class FakeResults
         columns.Add(Col.Of("critical_sdc", outcomes.Select(o => o.Critical).ToArray()));
         columns.Add(Col.Of("due", outcomes.Select(o => o.Due).ToArray()));
         columns.Add(Col.Of("elapsed_s", rows.Select(_ => 0.5).ToArray()));
+        // Written by every run since [model] output existed; none of them is a sweep variable.
+        columns.Add(Col.Of("output", rows.Select(_ => "classes").ToArray()));
+        columns.Add(Col.Of("rmse", rows.Select(r => 0.01 * r.Trial).ToArray()));
+        columns.Add(Col.Of("max_deviation", rows.Select(r => 0.1 * r.Trial).ToArray()));
         Save(path, columns);
     }
 

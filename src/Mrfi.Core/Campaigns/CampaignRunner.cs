@@ -60,10 +60,11 @@ public sealed class CampaignRunner
         _log.Information("Data: {Samples} samples of shape [{Shape}] in {Batches} batches of {BatchSize}", data.Count, string.Join(",", data.ImageShape), batches.Count, config.Run.BatchSize);
 
         progress.Phase("float pass");
-        var (floatCorrect, floatPredictions) = Evaluate(model, batches);
-        foreach (var p in floatPredictions) p.Dispose();
-        double floatAccuracy = floatCorrect / (double)data.Count;
-        _log.Information("Float accuracy {Accuracy:P2}", floatAccuracy);
+        IOutputComparison? comparison = null;   // decided by the first output ([model] output = "auto")
+        var (floatCorrect, _) = Evaluate(model, batches, o => comparison ??= OutputComparisons.Resolve(config.Model, o, data.HasLabels));
+        double floatAccuracy = comparison!.Classifies ? floatCorrect / (double)data.Count : double.NaN;
+        if (comparison.Classifies) _log.Information("Float accuracy {Accuracy:P2}", floatAccuracy);
+        else _log.Information("Outputs compared as a tensor with the golden outputs ([model] tolerance {Tolerance}); no accuracy", config.Model.Tolerance);
 
         int total = include is null ? plan.TrialCount : (int)Enumerable.Range(0, plan.TrialCount).Count(t => include(t));
         var lanes = new List<TrialLane> { new(model, batches, owned: false) };
@@ -78,7 +79,7 @@ public sealed class CampaignRunner
             foreach (var point in plan.Points)
             {
                 var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true).ToHashSet();
-                if (repeats.Count > 0) RunPoint(plan, point, repeats, lanes, sink, progress, seed, floatAccuracy, data.Count, total, done, timing, neverRan, cancellation);
+                if (repeats.Count > 0) RunPoint(plan, point, repeats, lanes, sink, progress, seed, floatAccuracy, data.Count, total, done, timing, neverRan, comparison, cancellation);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -129,7 +130,7 @@ public sealed class CampaignRunner
     public const long AutoWorkersMaxParameters = 2_000_000;
 
     private void RunPoint(CampaignPlan plan, SweepPoint point, IReadOnlySet<int> repeats, IReadOnlyList<TrialLane> lanes,
-        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, StrongBox<int> done, RunTiming timing, NeverRanWarning neverRan, CancellationToken cancellation)
+        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, StrongBox<int> done, RunTiming timing, NeverRanWarning neverRan, IOutputComparison comparison, CancellationToken cancellation)
     {
         var model = lanes[0].Model;
         var batches = lanes[0].Batches;
@@ -145,7 +146,7 @@ public sealed class CampaignRunner
         using var exit = plan.Config.Run.EarlyExit && bindings.Count == 0 && point.Entries.Any(e => e.Enabled) ? new EarlyExit(plan.Config.Run.GoldenCacheMb << 20) : null;
         session.EarlyExit = exit;
         var goldenClock = Stopwatch.StartNew();
-        var (goldenCorrect, golden) = Evaluate(model, batches, keepOutputs: true, beforeBatch: cache is null && exit is null ? null : () => { cache?.NextBatch(); exit?.NextBatch(); });
+        var (goldenCorrect, golden) = Evaluate(model, batches, _ => comparison, keepOutputs: true, beforeBatch: cache is null && exit is null ? null : () => { cache?.NextBatch(); exit?.NextBatch(); });
         timing.AddGolden(point.Index, goldenClock.Elapsed.TotalSeconds);
         exit?.Finish();
         session.EarlyExit = exit is { Usable: true } ? exit : null;
@@ -155,8 +156,8 @@ public sealed class CampaignRunner
         if (cache is not null)
             _log.Debug(replay is null ? "Golden activations exceed [run] golden_cache_mb = {Limit}: each trial runs its own golden forward" : "Golden activations cached: {Bytes} bytes",
                 replay is null ? plan.Config.Run.GoldenCacheMb : cache.Bytes);
-        double goldenAccuracy = goldenCorrect / (double)samples;
-        _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
+        double goldenAccuracy = comparison.Classifies ? goldenCorrect / (double)samples : double.NaN;
+        if (comparison.Classifies) _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
         try
         {
             var todo = Enumerable.Range(0, plan.Repeats).Where(repeats.Contains).ToList();
@@ -169,7 +170,7 @@ public sealed class CampaignRunner
                     {
                         long t = (long)point.Index * plan.Repeats + repeat;
                         s.EarlyExits = 0;
-                        var (r, o) = RunTrial(s, replayInto, lane.Model, lane.Batches, golden, point, repeat, t, TrialSeeds.For(seed, t), goldenAccuracy, floatAccuracy, samples, cancellation);
+                        var (r, o) = RunTrial(s, replayInto, lane.Model, lane.Batches, golden, point, repeat, t, TrialSeeds.For(seed, t), goldenAccuracy, floatAccuracy, samples, comparison, cancellation);
                         return new ParallelTrials.Finished(r, o, [.. s.Faults]) { EarlyExits = s.EarlyExits };
                     },
                     f =>
@@ -198,7 +199,7 @@ public sealed class CampaignRunner
                 {
                     cancellation.ThrowIfCancellationRequested();
                     session.EarlyExits = 0;
-                    var (record, observed) = RunTrial(session, replay is null ? null : replay.Replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, cancellation);
+                    var (record, observed) = RunTrial(session, replay is null ? null : replay.Replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, comparison, cancellation);
                     sink.AddTrial(record, observed, [.. session.Faults]);
                     neverRan.Check(observed);
                     timing.AddTrial(record.ElapsedSeconds);
@@ -223,7 +224,7 @@ public sealed class CampaignRunner
 
     private static (TrialRecord, IReadOnlyList<ObserverRecord>) RunTrial(
         FaultInjectionSession session, Action<int>? replay, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
-        IReadOnlyList<Tensor> golden, SweepPoint point, int repeat, long trial, long trialSeed, double goldenAccuracy, double floatAccuracy, long samples, CancellationToken cancellation)
+        IReadOnlyList<Tensor> golden, SweepPoint point, int repeat, long trial, long trialSeed, double goldenAccuracy, double floatAccuracy, long samples, IOutputComparison comparison, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         session.FaultCount = 0;
@@ -256,21 +257,22 @@ public sealed class CampaignRunner
                 output = golden[b];
                 session.EarlyExits++;
             }
-            outcome.Add(output, golden[b], labels);
+            comparison.Add(outcome, output, golden[b], labels);
         }
         session.Mode = InjectionMode.Golden;
         session.ObserversActive = false;
         var observed = ObserverRows.Of(session, trial);
-        var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, outcome.Correct / (double)samples, goldenAccuracy, floatAccuracy,
+        var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, comparison.Classifies ? outcome.Correct / (double)samples : double.NaN, goldenAccuracy, floatAccuracy,
             outcome.Correct, samples, outcome.Changed, session.FaultCount, clock.Elapsed.TotalSeconds, DateTime.UtcNow)
         {
             Top5Correct = outcome.Top5, Masked = outcome.Masked, Tolerable = outcome.Tolerable, Sdc = outcome.Sdc, CriticalSdc = outcome.Critical, Due = outcome.Due,
+            Output = comparison.Name, Rmse = outcome.Rmse, MaxDeviation = outcome.MaxDeviation,
         };
         return (record, observed);
     }
 
-    /// <summary>Correct predictions, and per batch the outputs (or only the predictions when <paramref name="keepOutputs"/> is false).</summary>
-    private static (long Correct, List<Tensor> Outputs) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches, bool keepOutputs = false, Action? beforeBatch = null)
+    /// <summary>Correct predictions, scored as <paramref name="score"/> says for each output, and per batch the outputs when <paramref name="keepOutputs"/>.</summary>
+    private static (long Correct, List<Tensor> Outputs) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches, Func<Tensor, IOutputComparison> score, bool keepOutputs = false, Action? beforeBatch = null)
     {
         long correct = 0;
         var outputs = new List<Tensor>();
@@ -279,9 +281,8 @@ public sealed class CampaignRunner
             beforeBatch?.Invoke();
             using var scope = torch.NewDisposeScope();
             var output = model.call(images);
-            var predicted = output.argmax(1);
-            correct += predicted.eq(labels).sum().item<long>();
-            outputs.Add((keepOutputs ? output : predicted).DetachFromDisposeScope());
+            correct += score(output).Correct(output, labels);
+            if (keepOutputs) outputs.Add(output.DetachFromDisposeScope());
         }
         return (correct, outputs);
     }
@@ -297,6 +298,8 @@ public sealed class CampaignRunner
             data.Dispose();
             throw MrfiException.At(d.Location, $"model {plan.ModelName} expects images of shape [{string.Join(",", plan.InputShape)}] but [data] holds images of shape [{got}]; set the model's in_channels / image_size to match the data (an ONNX model: data of its input size, or a re-export)");
         }
+        try { InputTypeCheck.Check(plan, data); }
+        catch { data.Dispose(); throw; }
         return data;
     }
 

@@ -1,32 +1,20 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace Mrfi.Core.Campaigns;
 
-/// <summary>Classifies each sample of a trial against its golden output: DUE-like (NaN/Inf), SDC (prediction changed;
-/// critical when it was right and is now wrong), tolerable (output changed, prediction did not), masked (output identical).</summary>
+/// <summary>The per-sample outcome counts of one trial, summed over its batches by an <see cref="IOutputComparison"/>:
+/// DUE-like (NaN/Inf), SDC, critical SDC, tolerable, masked (output identical), plus the deviation from the golden output.</summary>
 internal sealed class TrialOutcome
 {
     public long Correct, Top5, Changed, Masked, Tolerable, Sdc, Critical, Due;
 
-    public void Add(Tensor output, Tensor golden, Tensor labels)
-    {
-        var predicted = output.argmax(1);
-        var goldenPredicted = golden.argmax(1);
-        var finite = output.isfinite().all(1);
-        var same = predicted.eq(goldenPredicted);
-        var identical = output.eq(golden).all(1);
-        var right = predicted.eq(labels);
-        Correct += right.sum().item<long>();
-        Changed += same.logical_not().sum().item<long>();
-        long k = Math.Min(5, output.shape[1]);
-        var (_, top) = output.topk((int)k, dim: 1);
-        Top5 += top.eq(labels.unsqueeze(1)).any(1).sum().item<long>();
-        Due += finite.logical_not().sum().item<long>();
-        var sdc = finite.logical_and(same.logical_not());
-        Sdc += sdc.sum().item<long>();
-        Critical += sdc.logical_and(goldenPredicted.eq(labels)).logical_and(right.logical_not()).sum().item<long>();
-        Masked += identical.sum().item<long>();
-        Tolerable += finite.logical_and(same).logical_and(identical.logical_not()).sum().item<long>();
-    }
+    /// <summary>Σ (y − g)² over every element of the finite samples, and how many elements that is (for the RMSE).</summary>
+    public double SquaredError;
+
+    /// <summary>Elements summed into <see cref="SquaredError"/>.</summary>
+    public long Elements;
+
+    /// <summary>The largest relative deviation of a finite sample (see <see cref="OutputDeviation"/>); NaN before any.</summary>
+    public double MaxDeviation = double.NaN;
+
+    /// <summary>Root mean squared error against the golden output over the finite samples' elements; NaN when every sample is DUE.</summary>
+    public double Rmse => Elements == 0 ? double.NaN : Math.Sqrt(SquaredError / Elements);
 }

@@ -8,7 +8,7 @@ namespace Mrfi.Core.Campaigns;
 /// <param name="Repeat">Repeat within the point.</param>
 /// <param name="Seed">The seed of this trial's generator (derived from the campaign seed and the trial number).</param>
 /// <param name="Sweep">Sweep variable values (numbers and texts).</param>
-/// <param name="Accuracy">Top-1 accuracy with faults.</param>
+/// <param name="Accuracy">Top-1 accuracy with faults; NaN when the outputs are not class scores (<see cref="Output"/> = tensor).</param>
 /// <param name="GoldenAccuracy">Top-1 accuracy of the golden (quantized, fault-free) run of this point.</param>
 /// <param name="FloatAccuracy">Top-1 accuracy of the float model (no quantization, no faults).</param>
 /// <param name="Correct">Correct predictions with faults.</param>
@@ -39,4 +39,17 @@ public sealed record TrialRecord(
 
     /// <summary>Samples with NaN or ±Inf in the output (DUE-like: a real system would likely detect them).</summary>
     public long Due { get; init; }
+
+    /// <summary>How outputs were compared: <c>classes</c> (accuracy; SDC = prediction changed) or <c>tensor</c> (SDC = relative
+    /// deviation above [model] tolerance; accuracy, top-5 and critical SDCs do not apply).</summary>
+    public string Output { get; init; } = "classes";
+
+    /// <summary>Whether the outputs are class scores, so that accuracy, top-5 and critical SDCs mean something.</summary>
+    public bool Classifies => Output == "classes";
+
+    /// <summary>Root mean squared error of the outputs against the golden outputs over the finite samples; NaN when all are DUE.</summary>
+    public double Rmse { get; init; } = double.NaN;
+
+    /// <summary>The largest per-sample relative deviation from the golden output among the finite samples; NaN when all are DUE.</summary>
+    public double MaxDeviation { get; init; } = double.NaN;
 }

@@ -46,7 +46,7 @@ public static class ConfigReader
         {
             var modelTable = root.Table("model") ?? throw root.Missing("[model]", "a table naming the architecture and weights");
             string? weights = modelTable.Has("weights") ? Resolve(modelTable.RequiredString("weights")) : null;
-            return new ModelSection(modelTable, weights, modelTable.LocationOf("weights")) { Seed = modelTable.Integer("seed") };
+            return ModelOutputReader.Read(modelTable, new ModelSection(modelTable, weights, modelTable.LocationOf("weights")) { Seed = modelTable.Integer("seed") });
         });
         var data = problems.Try(() => ReadData(root.Table("data") ?? throw root.Missing("[data]", "a table naming the evaluation data"), Resolve));
         var run = problems.Try(() => ReadRun(root.Table("run"), baseDir));
@@ -96,6 +96,7 @@ public static class ConfigReader
         IReadOnlyList<string> files = [];
         SyntheticDataSpec? synthetic = null;
         FolderDataSpec? folder = null;
+        TensorDataSpec? tensors = null;
         if (format == "idx")
         {
             images = resolve(t.RequiredString("images"));
@@ -110,14 +111,18 @@ public static class ConfigReader
             foreach (var f in files) CheckExists(t, "files", f);
         }
         else if (format == "synthetic") synthetic = DataSpecReader.Synthetic(t);
-        else folder = DataSpecReader.Folder(t, resolve);
+        else if (format == "folder") folder = DataSpecReader.Folder(t, resolve);
+        else tensors = DataSpecReader.Tensors(t, resolve);
         long limit = t.Integer("limit") ?? 0;
         if (limit < 0) throw MrfiException.At(t.LocationOf("limit"), "[data] limit must be 0 (all) or a positive number of samples");
         var mean = t.Numbers("mean") ?? [0.0];
         var std = t.Numbers("std") ?? [1.0];
+        double scale = t.Number("scale") ?? 1.0;
+        if (!(scale > 0) || double.IsInfinity(scale))
+            throw MrfiException.At(t.LocationOf("scale"), "[data] scale must be a positive number: 1 maps pixels to [0, 1] (torchvision's ToTensor), 255 keeps them in [0, 255]");
         t.RejectUnknownKeys();
         var keys = new[] { "images", "labels", "files" }.Where(t.Has).ToDictionary(k => k, t.LocationOf);
-        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, KeyLocations = keys };
+        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, Tensors = tensors, Scale = scale, KeyLocations = keys };
     }
 
     private static void CheckExists(ConfigTable t, string key, string path)

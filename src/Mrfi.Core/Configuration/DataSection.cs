@@ -17,6 +17,12 @@ public sealed record DataSection(string Format, string? Images, string? Labels, 
     /// <summary>For format = "synthetic": what to draw.</summary>
     public SyntheticDataSpec? Synthetic { get; init; }
 
+    /// <summary>[data] scale: the value of a full-intensity pixel before mean and std, 1 ([0, 1]) or 255 (raw pixels).</summary>
+    public double Scale { get; init; } = 1.0;
+
+    /// <summary>For format = "npz" and "safetensors": the file and which of its tensors are the input and the labels.</summary>
+    public TensorDataSpec? Tensors { get; init; }
+
     /// <summary>For format = "folder": where the class folders are and how to decode them.</summary>
     public FolderDataSpec? Folder { get; init; }
 

@@ -1,6 +1,7 @@
 namespace Mrfi.Core.Configuration;
 
-/// <summary>Reads the keys of the built-in generated and decoded data formats, [data] format = "synthetic" and "folder".</summary>
+/// <summary>Reads the keys of the built-in generated, decoded and tensor-file data formats, [data] format = "synthetic",
+/// "folder", "npz" and "safetensors".</summary>
 internal static class DataSpecReader
 {
     /// <summary>shape = [C, H, W] (required), count (100), num_classes (10), seed ([run] seed).</summary>
@@ -16,21 +17,57 @@ internal static class DataSpecReader
         return new SyntheticDataSpec([.. shape.Select(d => (long)d)], count, (int)classes, t.Integer("seed"));
     }
 
-    /// <summary>root (required, must exist), channels (3), resize (none; one size or [height, width]).</summary>
+    /// <summary>root (required, must exist), channels (3, "rgb", "bgr" or 1, "gray"), resize or resize_shorter (none), crop (none).</summary>
     public static FolderDataSpec Folder(ConfigTable t, Func<string, string> resolve)
     {
         string root = resolve(t.RequiredString("root"));
         if (!Directory.Exists(root))
             throw MrfiException.At(t.LocationOf("root"), $"[data] root: folder not found: {root}");
-        long channels = t.Integer("channels") ?? 3;
-        if (channels is not (1 or 3)) throw MrfiException.At(t.LocationOf("channels"), "[data] channels must be 1 (grayscale) or 3 (RGB)");
-        (int, int)? resize = null;
-        if (t.Numbers("resize") is { } size)
+        var (channels, bgr) = Channels(t);
+        var resize = Size(t, "resize");
+        long? shorter = t.Integer("resize_shorter");
+        if (shorter is < 1 or > 8192) throw MrfiException.At(t.LocationOf("resize_shorter"), "[data] resize_shorter must be a size in pixels, e.g. 256");
+        if (resize is not null && shorter is not null)
+            throw MrfiException.At(t.LocationOf("resize_shorter"), "[data] resize and resize_shorter exclude each other: resize sets both sides, resize_shorter the shorter one (keeping the aspect ratio)");
+        return new FolderDataSpec(root, channels, resize, t.LocationOf("root")) { ResizeShorter = (int?)shorter, Crop = Size(t, "crop"), Bgr = bgr };
+    }
+
+    /// <summary>file (required, must exist), inputs (the one tensor besides the labels), labels ("labels" when present);
+    /// mean, std and scale are refused: the file's tensors are fed as they are.</summary>
+    public static TensorDataSpec Tensors(ConfigTable t, Func<string, string> resolve)
+    {
+        string format = t.String("format")!;
+        string file = resolve(t.RequiredString("file"));
+        if (!File.Exists(file)) throw MrfiException.At(t.LocationOf("file"), $"[data] file: file not found: {file}");
+        foreach (var key in new[] { "mean", "std", "scale" })
+            if (t.Has(key))
+                throw MrfiException.At(t.LocationOf(key), $"[data] {key} does not apply to format = \"{format}\": its tensors are fed to the model as they are; normalise them when writing the file");
+        var inputs = t.Strings("inputs");
+        return new TensorDataSpec(file, inputs, t.String("labels"), t.LocationOf("file"));
+    }
+
+    /// <summary>The valid values of [data] channels.</summary>
+    private static readonly string[] ChannelNames = ["rgb", "bgr", "gray"];
+
+    private static (int Channels, bool Bgr) Channels(ConfigTable t)
+    {
+        const string Valid = "[data] channels must be 3 or \"rgb\" (R, G, B), \"bgr\" (B, G, R) or 1 or \"gray\" (grayscale)";
+        return t.Raw("channels")?.Value switch
         {
-            if (size.Count is not (1 or 2) || size.Any(d => d < 1 || d > 8192 || d != Math.Floor(d)))
-                throw MrfiException.At(t.LocationOf("resize"), "[data] resize must be a size in pixels (32) or [height, width]");
-            resize = ((int)size[0], (int)size[^1]);
-        }
-        return new FolderDataSpec(root, (int)channels, resize, t.LocationOf("root"));
+            null or 3L or "rgb" => (3, false),
+            "bgr" => (3, true),
+            1L or "gray" => (1, false),
+            string name => throw MrfiException.At(t.LocationOf("channels"), $"{Valid}, not \"{name}\". {Catalog.NameSuggester.Hint(name, ChannelNames)}"),
+            _ => throw MrfiException.At(t.LocationOf("channels"), Valid),
+        };
+    }
+
+    /// <summary>A size in pixels (one number = a square) or [height, width]; null when absent.</summary>
+    private static (int Height, int Width)? Size(ConfigTable t, string key)
+    {
+        if (t.Numbers(key) is not { } size) return null;
+        if (size.Count is not (1 or 2) || size.Any(d => d < 1 || d > 8192 || d != Math.Floor(d)))
+            throw MrfiException.At(t.LocationOf(key), $"[data] {key} must be a size in pixels (224) or [height, width]");
+        return ((int)size[0], (int)size[^1]);
     }
 }

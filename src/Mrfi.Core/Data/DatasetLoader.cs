@@ -3,35 +3,43 @@ using Mrfi.Core.Configuration;
 namespace Mrfi.Core.Data;
 
 /// <summary>Loads the datasets a config can name: IDX (MNIST, Fashion-MNIST), CIFAR-10 binary batches, synthetic random
-/// images and an image folder.</summary>
+/// images, an image folder, and NumPy .npz / .safetensors tensor files.</summary>
 public static class DatasetLoader
 {
     /// <summary>The built-in values of <c>[data] format</c>.</summary>
-    public static readonly string[] Formats = ["idx", "cifar10", "synthetic", "folder"];
+    public static readonly string[] Formats = ["idx", "cifar10", "synthetic", "folder", "npz", "safetensors"];
 
     /// <summary>Loads a built-in format described by a [data] section; <paramref name="runSeed"/> seeds synthetic data without a seed of its own.</summary>
     public static ImageDataset Load(DataSection d, long runSeed) => d.Format switch
     {
-        "idx" => LoadIdx(new IdxPair(d.Images!, d.ErrorPrefix("images"), d.Labels!, d.ErrorPrefix("labels")), d.Mean, d.Std, d.Limit),
-        "cifar10" => LoadCifar10(d.Files, d.Mean, d.Std, d.Limit, d.ErrorPrefix("files")),
-        "synthetic" => SyntheticData.Load(d.Synthetic!, d.Mean, d.Std, d.Limit, runSeed),
-        "folder" => ImageFolder.Load(d.Folder!, d.Mean, d.Std, d.Limit),
+        "idx" => LoadIdx(new IdxPair(d.Images!, d.ErrorPrefix("images"), d.Labels!, d.ErrorPrefix("labels")), Scaling(d), d.Limit),
+        "cifar10" => LoadCifar10(d.Files, Scaling(d), d.Limit, d.ErrorPrefix("files")),
+        "synthetic" => SyntheticData.Load(d.Synthetic!, Scaling(d), d.Limit, runSeed),
+        "folder" => ImageFolder.Load(d.Folder!, Scaling(d), d.Limit),
+        "npz" or "safetensors" => TensorData.Load(d.Tensors!, d.Format, d.Limit),
         _ => throw new ArgumentException($"'{d.Format}' is not a built-in data format", nameof(d)),
     };
+
+    private static PixelScaling Scaling(DataSection d) => new(d.Mean, d.Std, d.Scale);
 
     /// <summary>The files a [data] section reads, for the manifest: IDX images and labels, CIFAR-10 batches, the decoded images.</summary>
     public static IReadOnlyList<string> Files(DataSection d) => d.Format switch
     {
         "idx" => [d.Images!, d.Labels!],
         "folder" => ImageFolder.Files(d.Folder!, d.Limit),
+        "npz" or "safetensors" => [d.Tensors!.File],
         _ => d.Files,
     };
 
-    /// <summary>Loads IDX images [N, H, W] (or [N, C, H, W]) and labels [N].</summary>
+    /// <summary>Loads IDX images [N, H, W] (or [N, C, H, W]) and labels [N], pixels scaled to [0, 1] then by mean and std.</summary>
     public static ImageDataset LoadIdx(string images, string labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit) =>
-        LoadIdx(new IdxPair(images, "error: ", labels, "error: "), mean, std, limit);
+        LoadIdx(images, labels, new PixelScaling(mean, std), limit);
 
-    private static ImageDataset LoadIdx(IdxPair files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    /// <summary>Loads IDX images [N, H, W] (or [N, C, H, W]) and labels [N].</summary>
+    public static ImageDataset LoadIdx(string images, string labels, PixelScaling scaling, long limit) =>
+        LoadIdx(new IdxPair(images, "error: ", labels, "error: "), scaling, limit);
+
+    private static ImageDataset LoadIdx(IdxPair files, PixelScaling scaling, long limit)
     {
         var (images, labels) = (files.Images, files.Labels);
         var (dims, pixels) = IdxFile.Read(images, files.ImagesPrefix);
@@ -43,11 +51,15 @@ public static class DatasetLoader
         if (labelDims[0] != dims[0])
             throw new MrfiException($"{files.LabelsPrefix}{labels} holds {labelDims[0]} labels but {images} holds {dims[0]} images; they must be the same set");
         long[] shape = dims.Length == 3 ? [dims[0], 1, dims[1], dims[2]] : [dims[0], dims[1], dims[2], dims[3]];
-        return ImageDataset.FromBytes(pixels, shape, labelBytes, mean, std, limit);
+        return ImageDataset.FromBytes(pixels, shape, labelBytes, scaling, limit);
     }
 
+    /// <summary>Loads CIFAR-10 binary batch files, pixels scaled to [0, 1] then by mean and std.</summary>
+    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit) =>
+        LoadCifar10(files, new PixelScaling(mean, std), limit);
+
     /// <summary>Loads CIFAR-10 binary batch files (records of 1 label byte + 3×32×32 pixel bytes).</summary>
-    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit, string prefix = "error: ")
+    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, PixelScaling scaling, long limit, string prefix = "error: ")
     {
         const int record = 1 + 3 * 32 * 32;
         var pixels = new List<byte>();
@@ -66,7 +78,7 @@ public static class DatasetLoader
             }
         }
         if (labels.Count == 0) throw new MrfiException("error: [data] files lists no CIFAR-10 batch files");
-        return ImageDataset.FromBytes([.. pixels], [labels.Count, 3, 32, 32], [.. labels], mean, std, limit);
+        return ImageDataset.FromBytes([.. pixels], [labels.Count, 3, 32, 32], [.. labels], scaling, limit);
     }
 
     /// <summary>Loads a plugin's dataset and checks what it returned.</summary>

@@ -3,40 +3,48 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Data;
 
-/// <summary>Labelled images held in memory as float tensors [N, C, H, W] (normalized) and int64 labels [N].</summary>
+/// <summary>Labelled model inputs held in memory: images as float tensors [N, C, H, W] (normalized), or for the tensor
+/// file formats any [N, …] tensor (token ids, say), and int64 labels [N].</summary>
 public sealed class ImageDataset : IDisposable
 {
     /// <summary>Wraps tensors; the dataset owns and disposes them.</summary>
     public ImageDataset(Tensor images, Tensor labels)
     {
-        if (images.dim() != 4) throw new ArgumentException("images must be [N, C, H, W]", nameof(images));
+        if (images.dim() < 1) throw new ArgumentException("inputs must be [N, …]", nameof(images));
         if (labels.shape[0] != images.shape[0]) throw new ArgumentException("labels and images differ in count", nameof(labels));
         Images = images;
         Labels = labels;
     }
 
-    /// <summary>Images, [N, C, H, W], float32.</summary>
+    /// <summary>The model's input: images [N, C, H, W] float32, or from a tensor file any [N, …] tensor.</summary>
     public Tensor Images { get; }
 
     /// <summary>Labels, [N], int64.</summary>
     public Tensor Labels { get; }
 
+    /// <summary>Whether <see cref="Labels"/> are real labels; false for data files without a labels tensor (then they are all −1).</summary>
+    public bool HasLabels { get; init; } = true;
+
     /// <summary>Number of samples.</summary>
     public long Count => Labels.shape[0];
 
-    /// <summary>Shape of one image, [C, H, W].</summary>
+    /// <summary>Shape of one sample, [C, H, W] for images.</summary>
     public long[] ImageShape => [.. Images.shape.Skip(1)];
 
-    /// <summary>Builds a dataset from raw bytes: pixels [N, C, H, W] in 0..255, scaled to x/255 then (x - mean[c]) / std[c].</summary>
-    public static ImageDataset FromBytes(byte[] pixels, long[] shape, byte[] labels, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    /// <summary>Builds a dataset from raw bytes: pixels [N, C, H, W] in 0..255, scaled to x/255 (x · scale/255 for another
+    /// scale) then (x - mean[c]) / std[c].</summary>
+    public static ImageDataset FromBytes(byte[] pixels, long[] shape, byte[] labels, PixelScaling scaling, long limit)
     {
+        var (mean, std, scale) = scaling;
         long n = Math.Min(shape[0], limit > 0 ? limit : long.MaxValue);
         long per = shape[1] * shape[2] * shape[3];
         CheckScaling(mean, std, shape[1]);
 
         using var scope = torch.NewDisposeScope();
         var raw = torch.tensor(pixels.AsSpan(0, (int)(n * per)).ToArray(), dtype: ScalarType.Byte).reshape(n, shape[1], shape[2], shape[3]);
-        var images = Scale(raw.to_type(ScalarType.Float32).div_(255.0), mean, std);
+        // scale = 1 divides (bit-identical to the results before scale existed); scale = 255 multiplies by exactly 1.
+        var x = raw.to_type(ScalarType.Float32);
+        var images = Scale(scale == 1.0 ? x.div_(255.0) : x.mul_(scale / 255.0), mean, std);
         var y = torch.tensor(labels.AsSpan(0, (int)n).ToArray(), dtype: ScalarType.Byte).to_type(ScalarType.Int64);
         return new ImageDataset(images.DetachFromDisposeScope(), y.DetachFromDisposeScope());
     }

@@ -4,39 +4,45 @@ using SkiaSharp;
 namespace Mrfi.Core.Data;
 
 /// <summary>[data] format = "folder": one sub-folder per class (sorted by name: label 0, 1, …), its images decoded with
-/// SkiaSharp, converted to grayscale or RGB and optionally resized (bilinear).</summary>
+/// SkiaSharp, converted to grayscale, RGB or BGR and optionally resized (bilinear) and centre-cropped.</summary>
 internal static class ImageFolder
 {
     /// <summary>The image file extensions read (case-insensitive); other files are ignored.</summary>
     public static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
 
     /// <summary>Loads the images in class order, files sorted by name within a class; only the first <paramref name="limit"/> are decoded.</summary>
-    public static ImageDataset Load(FolderDataSpec spec, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit)
+    public static ImageDataset Load(FolderDataSpec spec, PixelScaling scaling, long limit)
     {
         var files = List(spec, limit);
-        (int Height, int Width)? size = spec.Resize;
+        (int Height, int Width)? size = null;
         string? sizeSource = null;
         int channels = spec.Channels;
         byte[]? pixels = null;
         for (int i = 0; i < files.Count; i++)
         {
             using var bitmap = Decode(spec, files[i].Path);
+            var resized = FolderGeometry.Resized(spec, bitmap.Height, bitmap.Width);
+            var final = spec.Crop ?? resized;
+            if (final.Height > resized.Height || final.Width > resized.Width)
+                throw Error(spec, $"{files[i].Path} is {resized.Width}×{resized.Height} pixels after resizing, smaller than crop = [{final.Height}, {final.Width}]; crop at most the resized size");
             if (size is null)
             {
-                size = (bitmap.Height, bitmap.Width);
+                size = final;
                 sizeSource = files[i].Path;
             }
-            else if (spec.Resize is null && (bitmap.Height, bitmap.Width) != size)
+            else if (final != size)
             {
-                throw Error(spec, $"{files[i].Path} is {bitmap.Width}×{bitmap.Height} pixels but {sizeSource} is {size.Value.Width}×{size.Value.Height}; set [data] resize = [height, width] to resize every image");
+                string fix = spec.ResizeShorter is null ? "set [data] resize = [height, width] to resize every image" : "set [data] crop = [height, width] to crop every image to one size";
+                throw Error(spec, $"{files[i].Path} is {final.Width}×{final.Height} pixels but {sizeSource} is {size.Value.Width}×{size.Value.Height}; {fix}");
             }
-            var (h, w) = size.Value;
+            var (h, w) = final;
             pixels ??= new byte[checked((long)files.Count * channels * h * w)];
-            Copy(bitmap, h, w, channels, pixels.AsSpan(i * channels * h * w, channels * h * w));
+            var origin = FolderGeometry.CropOrigin(resized, final);
+            Copy(bitmap, resized, origin, final, channels, spec.Bgr, pixels.AsSpan(i * channels * h * w, channels * h * w));
         }
         var (height, width) = size!.Value;
         byte[] labels = [.. files.Select(f => (byte)f.Label)];
-        return ImageDataset.FromBytes(pixels!, [files.Count, channels, height, width], labels, mean, std, 0);
+        return ImageDataset.FromBytes(pixels!, [files.Count, channels, height, width], labels, scaling, 0);
     }
 
     /// <summary>The class names in label order.</summary>
@@ -78,24 +84,30 @@ internal static class ImageFolder
         return bitmap is { Width: > 0, Height: > 0 } ? bitmap : throw Error(spec, $"cannot decode {path}: not a PNG, JPEG, BMP, GIF or WebP image, or a damaged one");
     }
 
-    /// <summary>Scales (or copies) to RGBA, then writes channel planes: R, G, B, or the luma 0.299 R + 0.587 G + 0.114 B
-    /// rounded as Pillow's convert("L"), so grayscale images match what PyTorch pipelines see. Alpha is dropped.</summary>
-    private static void Copy(SKBitmap bitmap, int height, int width, int channels, Span<byte> target)
+    /// <summary>Scales (or copies) to RGBA at the resized size, then writes the crop window as channel planes: R, G, B
+    /// (or B, G, R), or the luma 0.299 R + 0.587 G + 0.114 B rounded as Pillow's convert("L"), so grayscale images match
+    /// what PyTorch pipelines see. Alpha is dropped.</summary>
+    private static void Copy(SKBitmap bitmap, (int Height, int Width) resized, (int Top, int Left) origin, (int Height, int Width) crop, int channels, bool bgr, Span<byte> target)
     {
-        using var rgba = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        using var rgba = new SKBitmap(new SKImageInfo(resized.Width, resized.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (!bitmap.ScalePixels(rgba, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)))
             throw new MrfiException($"error: cannot convert an image of color type {bitmap.ColorType} to RGBA");
         ReadOnlySpan<byte> source = rgba.GetPixelSpan();
-        int plane = height * width;
-        for (int p = 0; p < plane; p++)
+        int plane = crop.Height * crop.Width;
+        int first = bgr ? 2 : 0, last = bgr ? 0 : 2;
+        for (int y = 0; y < crop.Height; y++)
         {
-            byte r = source[4 * p], g = source[4 * p + 1], b = source[4 * p + 2];
-            if (channels == 1) target[p] = (byte)((r * 299 + g * 587 + b * 114 + 500) / 1000);
-            else
+            for (int x = 0; x < crop.Width; x++)
             {
-                target[p] = r;
-                target[plane + p] = g;
-                target[2 * plane + p] = b;
+                int s = 4 * ((origin.Top + y) * resized.Width + origin.Left + x), p = y * crop.Width + x;
+                byte r = source[s], g = source[s + 1], b = source[s + 2];
+                if (channels == 1) target[p] = (byte)((r * 299 + g * 587 + b * 114 + 500) / 1000);
+                else
+                {
+                    target[first * plane + p] = r;
+                    target[plane + p] = g;
+                    target[last * plane + p] = b;
+                }
             }
         }
     }

@@ -24,8 +24,11 @@ public static class GateCheck
 
     private static GateVerdict Judge(GateSection gate, GateThreshold threshold, IReadOnlyList<TrialRecord> trials)
     {
+        // Accuracy and critical SDCs need class scores and labels: for a tensor output they are not measured (NaN: the threshold fails).
+        bool measured = trials[0].Classifies || threshold.Metric is not (GateMetric.Accuracy or GateMetric.CriticalSdc);
         var (estimate, low, high) = threshold.Metric switch
         {
+            _ when !measured => (double.NaN, double.NaN, double.NaN),
             GateMetric.Accuracy => PointStatistics.Accuracy(trials, gate.Confidence),
             GateMetric.Sdc => PointStatistics.Rate(trials, t => t.Sdc, gate.Confidence),
             GateMetric.CriticalSdc => PointStatistics.Rate(trials, t => t.CriticalSdc, gate.Confidence),

@@ -9,6 +9,11 @@ internal static class SummaryTable
 {
     public static void Write(IAnsiConsole console, IReadOnlyList<TrialRecord> trials, IReadOnlyList<string> sweepNames, CampaignSummary summary)
     {
+        if (trials.Count > 0 && !trials[0].Classifies)
+        {
+            TensorSummaryTable.Write(console, trials, sweepNames, summary);
+            return;
+        }
         var table = new Table().Border(TableBorder.Simple);
         // The point and its sweep values identify a row, so they never wrap or crop ("fixpoint-3.13" split over two lines
         // reads as two values); in a narrow terminal the number columns wrap instead.

@@ -30,7 +30,7 @@ public sealed class ImageFolderTests
         Write(Path.Combine(root, "b", "1.png"), 3, 2, (x, y) => new SKColor((byte)(10 * x), (byte)(100 + y), 7));
         Write(Path.Combine(root, "a", "2.png"), 3, 2, (_, _) => new SKColor(255, 128, 0));
         File.WriteAllText(Path.Combine(root, "a", "notes.txt"), "not an image, ignored");
-        using var data = ImageFolder.Load(Spec(root), [0.5], [0.5], 0);
+        using var data = ImageFolder.Load(Spec(root), new PixelScaling([0.5], [0.5]), 0);
         CollectionAssert.AreEqual(new long[] { 2, 3, 2, 3 }, data.Images.shape);
         CollectionAssert.AreEqual(new long[] { 0, 1 }, data.Labels.data<long>().ToArray());
         Assert.AreEqual((255 / 255.0 - 0.5) / 0.5, data.Images[0, 0, 1, 2].item<float>(), 1e-6, "a: red");
@@ -48,7 +48,7 @@ public sealed class ImageFolderTests
         string root = Repo.TempFolder("folder");
         Write(Path.Combine(root, "only", "red.png"), 8, 6, (_, _) => new SKColor(255, 0, 0));
         Write(Path.Combine(root, "only", "mix.jpg"), 8, 6, (_, _) => new SKColor(40, 200, 90), SKEncodedImageFormat.Jpeg);
-        using var data = ImageFolder.Load(Spec(root, channels: 1, resize: (3, 4)), [0.0], [1.0], 0);
+        using var data = ImageFolder.Load(Spec(root, channels: 1, resize: (3, 4)), new PixelScaling([0.0], [1.0]), 0);
         CollectionAssert.AreEqual(new long[] { 2, 1, 3, 4 }, data.Images.shape);
         // Files sorted by name: mix.jpg, then red.png. Luma of pure red: round(0.299 · 255) = 76.
         Assert.IsTrue(data.Images[1].eq(76 / 255f).all().item<bool>());
@@ -64,7 +64,7 @@ public sealed class ImageFolderTests
         Write(Path.Combine(root, "a", "1.png"), 2, 2, (_, _) => SKColors.White);
         Write(Path.Combine(root, "b", "1.png"), 2, 2, (_, _) => SKColors.White);
         File.WriteAllText(Path.Combine(root, "b", "2.png"), "broken, but beyond the limit");
-        using var data = ImageFolder.Load(Spec(root), [0.0], [1.0], 2);
+        using var data = ImageFolder.Load(Spec(root), new PixelScaling([0.0], [1.0]), 2);
         Assert.AreEqual(2L, data.Count);
         Directory.Delete(root, recursive: true);
     }
@@ -75,18 +75,18 @@ public sealed class ImageFolderTests
         string root = Repo.TempFolder("folder");
         Write(Path.Combine(root, "a", "1.png"), 2, 2, (_, _) => SKColors.White);
         File.WriteAllText(Path.Combine(root, "a", "2.png"), "not a png");
-        var e = Assert.ThrowsExactly<MrfiException>(() => ImageFolder.Load(Spec(root), [0.0], [1.0], 0));
+        var e = Assert.ThrowsExactly<MrfiException>(() => ImageFolder.Load(Spec(root), new PixelScaling([0.0], [1.0]), 0));
         StringAssert.StartsWith(e.Message, "mrfi.toml(9,1): error: [data] root: cannot decode ");
         StringAssert.Contains(e.Message, Path.Combine(root, "a", "2.png"));
 
         File.Delete(Path.Combine(root, "a", "2.png"));
         Write(Path.Combine(root, "a", "3.png"), 3, 2, (_, _) => SKColors.White);
-        e = Assert.ThrowsExactly<MrfiException>(() => ImageFolder.Load(Spec(root), [0.0], [1.0], 0));
+        e = Assert.ThrowsExactly<MrfiException>(() => ImageFolder.Load(Spec(root), new PixelScaling([0.0], [1.0]), 0));
         StringAssert.Contains(e.Message, "3.png is 3×2 pixels but");
         StringAssert.Contains(e.Message, "resize");
 
         Directory.CreateDirectory(Path.Combine(root, "c"));
-        e = Assert.ThrowsExactly<MrfiException>(() => ImageFolder.Load(Spec(root, resize: (2, 2)), [0.0], [1.0], 0));
+        e = Assert.ThrowsExactly<MrfiException>(() => ImageFolder.Load(Spec(root, resize: (2, 2)), new PixelScaling([0.0], [1.0]), 0));
         StringAssert.Contains(e.Message, $"class folder {Path.Combine(root, "c")} holds no images");
         Directory.Delete(root, recursive: true);
     }
@@ -96,7 +96,7 @@ public sealed class ImageFolderTests
     {
         // examples/assets/fmnist_heldout200 holds bundled test images 800…999 as PNG files named by their index.
         var spec = Spec(Repo.Asset("fmnist_heldout200"), channels: 1);
-        using var folder = ImageFolder.Load(spec, [0.0], [1.0], 0);
+        using var folder = ImageFolder.Load(spec, new PixelScaling([0.0], [1.0]), 0);
         using var idx = LeNetFixture.Images(1000);
         var files = ImageFolder.Files(spec, 0);
         Assert.HasCount(200, files);

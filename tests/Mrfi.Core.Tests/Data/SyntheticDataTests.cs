@@ -7,7 +7,7 @@ namespace Mrfi.Core.Tests.Data;
 public sealed class SyntheticDataTests
 {
     private static ImageDataset Load(long? seed, long runSeed = 1, double mean = 0, double std = 1, long limit = 0) =>
-        SyntheticData.Load(new SyntheticDataSpec([3, 8, 8], 50, 4, seed), [mean], [std], limit, runSeed);
+        SyntheticData.Load(new SyntheticDataSpec([3, 8, 8], 50, 4, seed), new PixelScaling([mean], [std]), limit, runSeed);
 
     [TestMethod]
     public void Synthetic_data_has_the_configured_shape_count_and_label_range()

@@ -82,4 +82,17 @@ public sealed class GateCheckTests
         var verdict = GateCheck.Evaluate([Gate(GateMetric.Accuracy, 0.1)], [Trial(0, 1e-4, 900)]).Single();
         Assert.IsFalse(verdict.Passed);
     }
+
+    [TestMethod]
+    public void A_tensor_output_fails_accuracy_and_critical_sdc_thresholds_it_cannot_measure_but_judges_sdc()
+    {
+        TrialRecord[] tensor = [.. TwoRepeats.Select(t => t with { Accuracy = double.NaN, Correct = 0, Sdc = 2, CriticalSdc = 0, Output = "tensor" })];
+        var critical = GateCheck.Evaluate([Gate(GateMetric.CriticalSdc, 0.5, interval: false)], tensor).Single();
+        Assert.IsFalse(critical.Passed, "0 critical SDCs of a model without labels is not a pass");
+        Assert.IsTrue(double.IsNaN(critical.Estimate));
+        Assert.IsFalse(GateCheck.Evaluate([Gate(GateMetric.Accuracy, 0.1, interval: false)], tensor).Single().Passed);
+        var sdc = GateCheck.Evaluate([Gate(GateMetric.Sdc, 0.01, interval: false)], tensor).Single();
+        Assert.IsTrue(sdc.Passed, sdc.Message);
+        Assert.AreEqual(0.002, sdc.Estimate, 1e-12);
+    }
 }

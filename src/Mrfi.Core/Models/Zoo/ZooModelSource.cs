@@ -33,7 +33,7 @@ internal sealed class ZooModelSource : IModelSource
         lock (SeedLock)
         {
             random.manual_seed(section.Seed ?? config.Run.Seed);
-            model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, table, SweepValues.Empty, "architecture", "weights", "seed");
+            model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, table, SweepValues.Empty, "architecture", ["weights", "seed", .. ModelOutputReader.Keys]);
         }
         try
         {
