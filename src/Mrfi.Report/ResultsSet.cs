@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mrfi.Core.Campaigns;
 using Mrfi.Results.Parquet;
 
 namespace Mrfi.Report;
@@ -8,14 +9,7 @@ namespace Mrfi.Report;
 internal sealed class ResultsSet
 {
     /// <summary>trials.parquet columns that are not sweep variables (docs/results.md); every other column is one.</summary>
-    private static readonly HashSet<string> TrialColumns =
-    [
-        "trial", "point", "repeat", "seed", "accuracy", "golden_accuracy", "float_accuracy", "correct", "total", "changed", "faults",
-        "top5_correct", "masked", "tolerable", "sdc", "critical_sdc", "due", "accuracy_low", "accuracy_high",
-        "top5_accuracy", "top5_accuracy_low", "top5_accuracy_high", "sdc_rate", "sdc_rate_low", "sdc_rate_high",
-        "critical_sdc_rate", "critical_sdc_rate_low", "critical_sdc_rate_high", "due_rate", "due_rate_low", "due_rate_high",
-        "masked_rate", "masked_rate_low", "masked_rate_high", "elapsed_s", "finished_at", "output", "rmse", "max_deviation",
-    ];
+    private static readonly HashSet<string> TrialColumns = [.. ResultColumns.Trials];
 
     private static readonly string[] Required = ["trial", "point", "accuracy", "golden_accuracy", "correct", "total", "faults", "sdc", "critical_sdc", "due", "masked"];
 

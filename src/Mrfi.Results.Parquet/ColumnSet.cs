@@ -6,7 +6,10 @@ namespace Mrfi.Results.Parquet;
 /// <summary>Builds a one-row-group Parquet file column by column from a list of rows.</summary>
 /// <remarks>Only signed integers, doubles, strings and UTC microsecond timestamps are written: types that
 /// pandas, DuckDB and Spark all read without legacy paths (no INT96, no unsigned, no decimal).</remarks>
-internal sealed class ColumnSet<TRow>
+/// <param name="declared">For trials.parquet and points.parquet: the table's name and its fixed columns in
+/// <see cref="Mrfi.Core.Campaigns.ResultColumns"/>, which the columns other than the sweep ones must equal, in order.</param>
+/// <param name="sweep">The sweep columns of this table.</param>
+internal sealed class ColumnSet<TRow>((string Table, IReadOnlyList<string> Columns)? declared = null, IReadOnlyCollection<string>? sweep = null)
 {
     private readonly List<(Field Field, Func<IReadOnlyList<TRow>, ParquetRowGroupWriter, Task> Write)> _columns = [];
 
@@ -46,6 +49,7 @@ internal sealed class ColumnSet<TRow>
 
     public async Task WriteAsync(string path, IReadOnlyList<TRow> rows)
     {
+        CheckDeclared();
         var schema = new ParquetSchema(_columns.Select(c => c.Field));
         await AtomicFile.WriteAsync(path, async stream =>
         {
@@ -54,6 +58,18 @@ internal sealed class ColumnSet<TRow>
             using var rowGroup = writer.CreateRowGroup();
             foreach (var (_, write) in _columns) await write(rows, rowGroup).ConfigureAwait(false);
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>A column written here but not declared would take a name that a sweep variable may still use.</summary>
+    private void CheckDeclared()
+    {
+        if (declared is not { } d) return;
+        var (table, columns) = d;
+        var written = _columns.Select(c => c.Field.Name).Where(n => sweep?.Contains(n) != true).ToList();
+        if (written.SequenceEqual(columns)) return;
+        throw new InvalidOperationException(
+            $"{table} columns differ from Mrfi.Core.Campaigns.ResultColumns (not declared: [{string.Join(", ", written.Except(columns))}]; " +
+            $"not written: [{string.Join(", ", columns.Except(written))}]; or another order): declare a new column there, which reserves its name");
     }
 
     private ColumnSet<TRow> Add<T>(DataField<T> field, Func<TRow, T> get) where T : struct

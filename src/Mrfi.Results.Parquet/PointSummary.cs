@@ -22,7 +22,7 @@ internal static class PointSummary
     public static Task WriteAsync(string path, IReadOnlyList<string> sweepNames, IReadOnlyList<TrialRecord> trials)
     {
         var rows = trials.GroupBy(t => t.Point).OrderBy(g => g.Key).Select(g => new Row(g.Key, g.First().Sweep, [.. g])).ToList();
-        var columns = new ColumnSet<Row>().Int("point", r => r.Point);
+        var columns = new ColumnSet<Row>(("points.parquet", ResultColumns.Points), sweepNames).Int("point", r => r.Point);
         Tables.SweepColumns(columns, sweepNames, rows, r => r.Sweep);
         columns.Long("trials", r => r.Trials.Count).Long("samples", r => r.Samples)
             .Double("golden_accuracy", r => r.Trials[0].GoldenAccuracy)

@@ -11,7 +11,7 @@ internal static class Tables
     /// (<c>format = "int8"</c>), a double column otherwise.</summary>
     public static ColumnSet<TrialRecord> Trials(IReadOnlyList<string> sweepNames, IReadOnlyCollection<TrialRecord> rows)
     {
-        var trials = new ColumnSet<TrialRecord>()
+        var trials = new ColumnSet<TrialRecord>(("trials.parquet", ResultColumns.Trials), sweepNames)
             .Long("trial", t => t.Trial).Int("point", t => t.Point).Int("repeat", t => t.Repeat).Long("seed", t => t.Seed);
         SweepColumns(trials, sweepNames, rows, t => t.Sweep);
         trials.Double("accuracy", t => t.Accuracy).Double("golden_accuracy", t => t.GoldenAccuracy).Double("float_accuracy", t => t.FloatAccuracy)

@@ -1,3 +1,4 @@
+using Mrfi.Core.Campaigns;
 using Mrfi.Core.Catalog;
 using Mrfi.Core.Data;
 using Mrfi.Core.Gates;
@@ -8,8 +9,6 @@ namespace Mrfi.Core.Configuration;
 /// <summary>Reads <c>mrfi.toml</c> into a <see cref="MrfiConfig"/>, rejecting unknown keys and wrong types with file, line and key.</summary>
 public static class ConfigReader
 {
-    private static readonly string[] ReservedColumns = ["trial", "point", "repeat", "seed", "accuracy", "golden_accuracy", "float_accuracy", "correct", "total", "changed", "faults", "elapsed_s", "finished_at"];
-
     /// <summary>Reads and checks a config file; every problem found is reported in one exception.</summary>
     public static MrfiConfig Read(string path)
     {
@@ -186,8 +185,7 @@ public static class ConfigReader
             throw MrfiException.At(t.LocationOf("mode"), $"[sweep] mode must be \"grid\" (every combination) or \"zip\" (the i-th values together), not \"{mode}\"");
         foreach (var key in t.Keys.Where(k => k is not ("repeats" or "mode")).ToList())
         {
-            if (ReservedColumns.Contains(key))
-                throw MrfiException.At(t.LocationOf(key), $"[sweep] variable '{key}' would clash with a column of trials.parquet; choose another name");
+            if (ResultColumns.IsReserved(key)) throw MrfiException.At(t.LocationOf(key), ResultColumns.Clash("[sweep] variable", key));
             if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Za-z_][A-Za-z0-9_]*$"))
                 throw MrfiException.At(t.LocationOf(key), $"[sweep] variable '{key}' must be a plain identifier (letters, digits, _)");
             var variable = SweepValuesOf(t, key);

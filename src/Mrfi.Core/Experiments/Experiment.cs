@@ -88,6 +88,7 @@ public sealed class Experiment : IDisposable
         {
             throw new MrfiException($"error: tag: {e.Message}");
         }
+        if (values.Names.FirstOrDefault(ResultColumns.IsReserved) is { } reserved) throw new MrfiException($"error: {ResultColumns.Clash("tag", reserved)}");
         var single = _points[point] with { Index = 0 };
         var plan = Plan with { Config = config, Points = [single] };
         var sink = new MemorySink();

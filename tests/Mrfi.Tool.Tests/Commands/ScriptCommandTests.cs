@@ -44,6 +44,19 @@ public sealed class ScriptCommandTests
     }
 
     [TestMethod]
+    public void A_tag_named_like_a_results_column_is_refused_before_any_trial()
+    {
+        string folder = Scripts();
+        string script = Path.Combine(folder, "reserved.csx");
+        File.WriteAllText(script, "var exp = Load(\"base.toml\");\nexp.Run(1, tag: new() { [\"sdc\"] = 1 });\nSave(\"results/reserved\");\n");
+        var result = Cli.Run("script", script);
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "tag 'sdc' would clash with a column of trials.parquet");
+        Assert.IsFalse(Directory.Exists(Path.Combine(folder, "results", "reserved")));
+        Assert.DoesNotContain("   at ", result.Output);
+    }
+
+    [TestMethod]
     public void Bit_script_shows_the_sign_bit_hurting_most()
     {
         string folder = Scripts();
