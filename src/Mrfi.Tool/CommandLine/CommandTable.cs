@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 using Spectre.Console.Cli;
 
 namespace Mrfi.Tool.CommandLine;
@@ -18,7 +17,7 @@ internal static class CommandTable
         foreach (var type in typeof(CommandTable).Assembly.GetTypes())
         {
             if (type.IsAbstract || SettingsOf(type) is not { } settings) continue;
-            string name = Kebab(type.Name[..^"Command".Length]);
+            string name = Mrfi.Core.Binding.ComponentActivator.SnakeCase(type.Name[..^"Command".Length]).Replace('_', '-');
             commands[name] = new CommandSpec(name, Options(settings), Arguments(settings));
         }
         return commands;
@@ -46,15 +45,4 @@ internal static class CommandTable
             .Where(x => x.Attribute is not null)
             .OrderBy(x => x.Attribute!.Position)
             .Select(x => new ArgumentSpec(x.Attribute!.ValueName, x.Attribute.IsRequired, x.Property.PropertyType.IsArray))];
-
-    private static string Kebab(string pascal)
-    {
-        var text = new StringBuilder();
-        foreach (char c in pascal)
-        {
-            if (char.IsUpper(c) && text.Length > 0) text.Append('-');
-            text.Append(char.ToLowerInvariant(c));
-        }
-        return text.ToString();
-    }
 }

@@ -77,7 +77,8 @@ public sealed class DatasetLoaderTests
         labels[7] = 100; // header says 100 labels
         File.WriteAllBytes(path, labels);
         var e = Assert.ThrowsExactly<MrfiException>(() => DatasetLoader.LoadIdx(Images, path, [0.0], [1.0], 0));
-        StringAssert.Contains(e.Message, "holds 1000 images but");
+        StringAssert.Contains(e.Message, "holds 100 labels but");
+        StringAssert.Contains(e.Message, "holds 1000 images");
     }
 
     [TestMethod]

@@ -84,6 +84,6 @@ public sealed class WeightLoaderTests
         File.WriteAllText(path, "hello");
         using var model = new LeNet();
         var e = Assert.ThrowsExactly<MrfiException>(() => WeightLoader.Load(model, path));
-        StringAssert.Contains(e.Message, "cannot read weights from");
+        StringAssert.Contains(e.Message, "is not a PyTorch torch.save file nor a .safetensors file");
     }
 }

@@ -55,7 +55,7 @@ public sealed class SubmitCommandTests
         File.WriteAllText(file, "");
         var (code, output) = Submit(config, "--slurm", "--shards", "2", "--out", Path.Combine(file, "results"));
         Assert.AreEqual(2, code, output);
-        StringAssert.Contains(output, $"error: --out {Path.Combine(file, "results")}: cannot write there");
+        StringAssert.Contains(output, $"error: --out '{Path.Combine(file, "results")}' lies under '{file}', which is a file, not a folder");
         Assert.IsEmpty(slurm.SbatchCalls);
     }
 
