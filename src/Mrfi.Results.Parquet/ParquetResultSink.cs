@@ -199,6 +199,9 @@ public sealed class ParquetResultSink : ICampaignSink
         ["weights_sha256"] = s.WeightsPath is null ? null : Sha256(File.ReadAllBytes(s.WeightsPath)),
         ["data"] = s.DataFiles.Select(f => new Dictionary<string, string> { ["path"] = f, ["sha256"] = Sha256(File.ReadAllBytes(f)) }).ToList(),
         ["samples_per_trial"] = s.Samples,
+        // Which class each label means, and where that order comes from: a model trained with another order scores wrongly.
+        ["class_labels"] = s.ClassNames?.Select((name, label) => (name, label)).ToDictionary(c => c.name, c => c.label),
+        ["class_order"] = s.ClassOrder,
         ["sweep"] = s.SweepNames,
         ["status"] = s.Interrupted ? "interrupted" : "complete",
         ["trials"] = s.Trials,

@@ -110,13 +110,14 @@ public static class ConfigReader
             foreach (var f in files) CheckExists(t, "files", f);
         }
         else if (format == "synthetic") synthetic = DataSpecReader.Synthetic(t);
-        else folder = DataSpecReader.Folder(t, resolve);
+        var classes = DataSpecReader.Classes(t);
+        if (format == "folder") folder = DataSpecReader.Folder(t, resolve, classes);
         long limit = t.Integer("limit") ?? 0;
         if (limit < 0) throw MrfiException.At(t.LocationOf("limit"), "[data] limit must be 0 (all) or a positive number of samples");
         var mean = t.Numbers("mean") ?? [0.0];
         var std = t.Numbers("std") ?? [1.0];
         t.RejectUnknownKeys();
-        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder };
+        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, Classes = classes };
     }
 
     private static void CheckExists(ConfigTable t, string key, string path)

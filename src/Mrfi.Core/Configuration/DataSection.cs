@@ -17,6 +17,10 @@ public sealed record DataSection(string Format, string? Images, string? Labels, 
     /// <summary>For format = "synthetic": what to draw.</summary>
     public SyntheticDataSpec? Synthetic { get; init; }
 
+    /// <summary>[data] classes: the class name of label 0, 1, …; for format = "folder" also the sub-folder of each label. Null
+    /// when not given (folders are then numbered alphabetically).</summary>
+    public IReadOnlyList<string>? Classes { get; init; }
+
     /// <summary>For format = "folder": where the class folders are and how to decode them.</summary>
     public FolderDataSpec? Folder { get; init; }
 }

@@ -16,8 +16,9 @@ internal static class DataSpecReader
         return new SyntheticDataSpec([.. shape.Select(d => (long)d)], count, (int)classes, t.Integer("seed"));
     }
 
-    /// <summary>root (required, must exist), channels (3), resize (none; one size or [height, width]).</summary>
-    public static FolderDataSpec Folder(ConfigTable t, Func<string, string> resolve)
+    /// <summary>root (required, must exist), channels (3), resize (none; one size or [height, width]); <paramref name="classes"/>
+    /// must name every sub-folder of root once.</summary>
+    public static FolderDataSpec Folder(ConfigTable t, Func<string, string> resolve, IReadOnlyList<string>? classes)
     {
         string root = resolve(t.RequiredString("root"));
         if (!Directory.Exists(root))
@@ -31,6 +32,21 @@ internal static class DataSpecReader
                 throw MrfiException.At(t.LocationOf("resize"), "[data] resize must be a size in pixels (32) or [height, width]");
             resize = ((int)size[0], (int)size[^1]);
         }
-        return new FolderDataSpec(root, (int)channels, resize, t.LocationOf("root"));
+        var spec = new FolderDataSpec(root, (int)channels, resize, t.LocationOf("root")) { Classes = classes };
+        if (classes is not null) Data.ImageFolder.CheckClasses(spec, t.LocationOf("classes"));
+        return spec;
+    }
+
+    /// <summary>classes = ["t-shirt", "trouser", …]: the name of label 0, 1, …, each once; null when not given.</summary>
+    public static IReadOnlyList<string>? Classes(ConfigTable t)
+    {
+        if (!t.Has("classes")) return null;
+        var classes = t.Strings("classes");
+        var at = t.LocationOf("classes");
+        if (classes.Count == 0) throw MrfiException.At(at, "[data] classes must name at least one class: [\"t-shirt\", \"trouser\", …] (label 0, 1, …)");
+        if (classes.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw MrfiException.At(at, $"[data] classes names '{twice.Key}' twice; each label needs its own class");
+        if (classes.Count > 256) throw MrfiException.At(at, $"[data] classes has {classes.Count} names; at most 256 labels are supported");
+        return classes;
     }
 }
