@@ -19,6 +19,8 @@ public sealed class ParquetResultSink : ICampaignSink
     private readonly List<FaultRecord> _faults = [];
     private readonly IReadOnlyList<string> _sweepNames;
     private readonly Shard? _shard;
+    private readonly HashSet<long> _elsewhere = [];
+    private readonly List<string> _adopted = [];
     private int _nextPart;
 
     /// <summary>Writes into a new or empty <paramref name="folder"/> (no resume, no shards).</summary>
@@ -37,7 +39,7 @@ public sealed class ParquetResultSink : ICampaignSink
         var existing = CampaignIdentity.Read(folder);
         bool merged = File.Exists(TrialsPath);
         if (existing is not null && identity is not null && !existing.SameCampaign(identity))
-            throw new MrfiException($"error: {folder} holds results of another campaign (config {existing.ConfigSha256[..12]}…, seed {existing.Seed}); choose another --out");
+            throw CampaignIdentity.Another(folder, existing, identity);
         if (resume && existing is null)
             throw new MrfiException($"error: {folder} has no campaign.json: there is nothing to resume there");
         if (!resume && shard is null && (merged || ResultsLayout.Files(folder, "trials").Count > 0))
@@ -46,15 +48,15 @@ public sealed class ParquetResultSink : ICampaignSink
             throw new MrfiException($"error: {folder} holds a finished campaign (trials.parquet); nothing to {(resume ? "resume" : "add")} there");
         if (existing is null) identity?.Write(folder);   // shards starting together each find it missing; the write is atomic
         // A shard started again (a requeued or resubmitted cluster task) continues from its own finished trials.
-        if (resume || shard is not null) LoadOwnFiles();
+        if (resume || shard is not null) LoadFiles();
         _nextPart = OwnFiles("trials").Where(ResultsLayout.IsPart).Select(PartNumber).DefaultIfEmpty(0).Max() + 1;
     }
 
     /// <summary>The results folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Trials already finished in the folder (loaded by a resume).</summary>
-    public IReadOnlySet<long> Finished => _trials.Select(t => t.Trial).ToHashSet();
+    /// <summary>Trials already finished in the folder (loaded by a resume), whichever run or shard wrote them.</summary>
+    public IReadOnlySet<long> Finished => _trials.Select(t => t.Trial).Concat(_elsewhere).ToHashSet();
 
     /// <summary>Each trial already on disk, for sequential mode on resume.</summary>
     public IReadOnlyDictionary<long, TrialRecord> FinishedTrials => _trials.ToDictionary(t => t.Trial);
@@ -94,7 +96,9 @@ public sealed class ParquetResultSink : ICampaignSink
     {
         if (!summary.Interrupted)
         {
-            var parts = ResultsLayout.Tables.SelectMany(t => OwnFiles(t).Where(ResultsLayout.IsPart)).ToList();
+            // An unsharded resume merges the shards' files it adopted too; they are in the merged tables now.
+            var parts = ResultsLayout.Tables.SelectMany(t => OwnFiles(t).Where(ResultsLayout.IsPart)
+                .Concat(_adopted.Select(f => ResultsLayout.Sibling(f, t)).Where(File.Exists))).ToList();
             if (_shard is null) await WriteMergedAsync(Folder, _sweepNames, _trials, _observers, _faults).ConfigureAwait(false);
             else await CompactShardAsync().ConfigureAwait(false);
             foreach (var part in parts) File.Delete(part);
@@ -152,20 +156,33 @@ public sealed class ParquetResultSink : ICampaignSink
 
     private static int PartNumber(string path) => int.Parse(Path.GetFileNameWithoutExtension(path)[^6..], System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Loads this run's finished trials; first deletes the parts a compacted shard file supersedes (what a shard killed
-    /// while compacting leaves behind), which every reader skips anyway.</summary>
-    private void LoadOwnFiles()
+    /// <summary>Loads the finished trials of the folder; first deletes the parts a compacted shard file supersedes (what a
+    /// shard killed while compacting leaves behind), which every reader skips anyway. An unsharded run (a resume) takes every
+    /// trial it finds, whichever shard wrote it, and merges them at the end; a shard keeps its own files and only skips the
+    /// trials another shard's files hold (another shard count), so that no trial runs twice. A trial found twice counts once.</summary>
+    private void LoadFiles()
     {
         ResultsLayout.DeleteSupersededParts(Folder);
-        foreach (var file in OwnFiles("trials"))
+        var seen = new HashSet<long>();
+        foreach (var file in ResultsLayout.Files(Folder, "trials"))
         {
+            bool own = ResultsLayout.IsOwn(file, _shard?.Tag);
+            if (!own && _shard is not null)
+            {
+                _elsewhere.UnionWith(RecordReader.TrialIdsAsync(file).GetAwaiter().GetResult().Where(_shard.Includes));
+                continue;
+            }
             string observers = ResultsLayout.Sibling(file, "observers");
             if (!File.Exists(observers)) throw new MrfiException($"error: {observers} is missing beside {file}; delete {file} to run its trial(s) again");
-            _trials.AddRange(RecordReader.TrialsAsync(file, _sweepNames).GetAwaiter().GetResult());
-            _observers.AddRange(RecordReader.ObserversAsync(observers).GetAwaiter().GetResult());
+            var trials = RecordReader.TrialsAsync(file, _sweepNames).GetAwaiter().GetResult().Where(t => seen.Add(t.Trial)).ToList();
+            var kept = trials.Select(t => t.Trial).ToHashSet();
+            _trials.AddRange(trials);
+            _observers.AddRange(RecordReader.ObserversAsync(observers).GetAwaiter().GetResult().Where(o => kept.Contains(o.Trial)));
             string faults = ResultsLayout.Sibling(file, "faults");
-            if (File.Exists(faults)) _faults.AddRange(RecordReader.FaultsAsync(faults).GetAwaiter().GetResult());
+            if (File.Exists(faults)) _faults.AddRange(RecordReader.FaultsAsync(faults).GetAwaiter().GetResult().Where(f => kept.Contains(f.Trial)));
+            if (!own) _adopted.Add(file);
         }
+        _elsewhere.ExceptWith(seen);
     }
 
     private static Dictionary<string, object?> Manifest(CampaignSummary s) => new()
@@ -182,6 +199,9 @@ public sealed class ParquetResultSink : ICampaignSink
         ["weights_sha256"] = s.WeightsPath is null ? null : Sha256(File.ReadAllBytes(s.WeightsPath)),
         ["data"] = s.DataFiles.Select(f => new Dictionary<string, string> { ["path"] = f, ["sha256"] = Sha256(File.ReadAllBytes(f)) }).ToList(),
         ["samples_per_trial"] = s.Samples,
+        // Which class each label means, and where that order comes from: a model trained with another order scores wrongly.
+        ["class_labels"] = s.ClassNames?.Select((name, label) => (name, label)).ToDictionary(c => c.name, c => c.label),
+        ["class_order"] = s.ClassOrder,
         ["sweep"] = s.SweepNames,
         ["status"] = s.Interrupted ? "interrupted" : "complete",
         ["trials"] = s.Trials,

@@ -17,6 +17,7 @@ namespace Mrfi.Core.Campaigns;
 public sealed class CampaignRunner
 {
     private readonly ILogger _log;
+    private bool _labelsChecked;
 
     /// <summary>Creates a runner that logs to <paramref name="log"/>.</summary>
     public CampaignRunner(ILogger log)
@@ -103,6 +104,8 @@ public sealed class CampaignRunner
             GoldenSecondsByPoint = timing.GoldenSecondsByPoint,
             SecondsPerTrial = timing.SecondsPerTrial,
             EarlyExitBatches = timing.EarlyExits,
+            ClassNames = DatasetLoader.ClassNames(config.Data),
+            ClassOrder = config.Data.Classes is not null ? "[data] classes" : config.Data.Folder is not null ? "folder names, alphabetical" : null,
         };
         sink.Complete(summary);
         return summary;
@@ -158,6 +161,9 @@ public sealed class CampaignRunner
                 replay is null ? plan.Config.Run.GoldenCacheMb : cache.Bytes);
         double goldenAccuracy = comparison.Classifies ? goldenCorrect / (double)samples : double.NaN;
         if (comparison.Classifies) _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
+        // Once per campaign: a wrong label order gives plausible-looking but wrong accuracies, so say when it looks like one.
+        if (comparison.Classifies && !_labelsChecked && (_labelsChecked = true) && plan.Config.Data.Format != "synthetic" && LabelOrderCheck.Warning(batches, golden, DatasetLoader.ClassNames(plan.Config.Data)) is { } warning)
+            _log.Warning("{Warning:l}", warning);
         try
         {
             var todo = Enumerable.Range(0, plan.Repeats).Where(repeats.Contains).ToList();

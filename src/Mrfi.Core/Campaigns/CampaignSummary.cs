@@ -24,6 +24,12 @@ public sealed record CampaignSummary(
     /// <summary>Mean wall time of one golden pass over the data (faults off), in seconds.</summary>
     public double GoldenSecondsPerPass { get; init; }
 
+    /// <summary>The class name of each label (label i = element i), or null when the data do not name their classes.</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>Where <see cref="ClassNames"/>' order comes from: "[data] classes" or "folder names, alphabetical"; null without names.</summary>
+    public string? ClassOrder { get; init; }
+
     /// <summary>Wall time of each sweep point's golden pass, in seconds, by point (points this run did not run are absent).</summary>
     public IReadOnlyDictionary<int, double> GoldenSecondsByPoint { get; init; } = new Dictionary<int, double>();
 

@@ -110,8 +110,9 @@ public static class ConfigReader
             foreach (var f in files) CheckExists(t, "files", f);
         }
         else if (format == "synthetic") synthetic = DataSpecReader.Synthetic(t);
-        else if (format == "folder") folder = DataSpecReader.Folder(t, resolve);
-        else tensors = DataSpecReader.Tensors(t, resolve);
+        var classes = DataSpecReader.Classes(t);
+        if (format == "folder") folder = DataSpecReader.Folder(t, resolve, classes);
+        else if (format is "npz" or "safetensors") tensors = DataSpecReader.Tensors(t, resolve);
         long limit = t.Integer("limit") ?? 0;
         if (limit < 0) throw MrfiException.At(t.LocationOf("limit"), "[data] limit must be 0 (all) or a positive number of samples");
         var mean = t.Numbers("mean") ?? [0.0];
@@ -121,7 +122,7 @@ public static class ConfigReader
             throw MrfiException.At(t.LocationOf("scale"), "[data] scale must be a positive number: 1 maps pixels to [0, 1] (torchvision's ToTensor), 255 keeps them in [0, 255]");
         t.RejectUnknownKeys();
         var keys = new[] { "images", "labels", "files" }.Where(t.Has).ToDictionary(k => k, t.LocationOf);
-        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, Tensors = tensors, Scale = scale, KeyLocations = keys };
+        return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, Tensors = tensors, Scale = scale, Classes = classes, KeyLocations = keys };
     }
 
     private static void CheckExists(ConfigTable t, string key, string path)

@@ -23,6 +23,10 @@ public sealed record DataSection(string Format, string? Images, string? Labels, 
     /// <summary>For format = "npz" and "safetensors": the file and which of its tensors are the input and the labels.</summary>
     public TensorDataSpec? Tensors { get; init; }
 
+    /// <summary>[data] classes: the class name of label 0, 1, …; for format = "folder" also the sub-folder of each label. Null
+    /// when not given (folders are then numbered alphabetically).</summary>
+    public IReadOnlyList<string>? Classes { get; init; }
+
     /// <summary>For format = "folder": where the class folders are and how to decode them.</summary>
     public FolderDataSpec? Folder { get; init; }
 

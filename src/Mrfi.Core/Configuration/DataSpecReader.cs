@@ -17,8 +17,9 @@ internal static class DataSpecReader
         return new SyntheticDataSpec([.. shape.Select(d => (long)d)], count, (int)classes, t.Integer("seed"));
     }
 
-    /// <summary>root (required, must exist), channels (3, "rgb", "bgr" or 1, "gray"), resize or resize_shorter (none), crop (none).</summary>
-    public static FolderDataSpec Folder(ConfigTable t, Func<string, string> resolve)
+    /// <summary>root (required, must exist), channels (3, "rgb", "bgr" or 1, "gray"), resize or resize_shorter (none), crop (none);
+    /// <paramref name="classes"/> must name every sub-folder of root once.</summary>
+    public static FolderDataSpec Folder(ConfigTable t, Func<string, string> resolve, IReadOnlyList<string>? classes)
     {
         string root = resolve(t.RequiredString("root"));
         if (!Directory.Exists(root))
@@ -29,7 +30,9 @@ internal static class DataSpecReader
         if (shorter is < 1 or > 8192) throw MrfiException.At(t.LocationOf("resize_shorter"), "[data] resize_shorter must be a size in pixels, e.g. 256");
         if (resize is not null && shorter is not null)
             throw MrfiException.At(t.LocationOf("resize_shorter"), "[data] resize and resize_shorter exclude each other: resize sets both sides, resize_shorter the shorter one (keeping the aspect ratio)");
-        return new FolderDataSpec(root, channels, resize, t.LocationOf("root")) { ResizeShorter = (int?)shorter, Crop = Size(t, "crop"), Bgr = bgr };
+        var spec = new FolderDataSpec(root, channels, resize, t.LocationOf("root")) { ResizeShorter = (int?)shorter, Crop = Size(t, "crop"), Bgr = bgr, Classes = classes };
+        if (classes is not null) Data.ImageFolder.CheckClasses(spec, t.LocationOf("classes"));
+        return spec;
     }
 
     /// <summary>file (required, must exist), inputs (the one tensor besides the labels), labels ("labels" when present);
@@ -69,5 +72,18 @@ internal static class DataSpecReader
         if (size.Count is not (1 or 2) || size.Any(d => d < 1 || d > 8192 || d != Math.Floor(d)))
             throw MrfiException.At(t.LocationOf(key), $"[data] {key} must be a size in pixels (224) or [height, width]");
         return ((int)size[0], (int)size[^1]);
+    }
+
+    /// <summary>classes = ["t-shirt", "trouser", …]: the name of label 0, 1, …, each once; null when not given.</summary>
+    public static IReadOnlyList<string>? Classes(ConfigTable t)
+    {
+        if (!t.Has("classes")) return null;
+        var classes = t.Strings("classes");
+        var at = t.LocationOf("classes");
+        if (classes.Count == 0) throw MrfiException.At(at, "[data] classes must name at least one class: [\"t-shirt\", \"trouser\", …] (label 0, 1, …)");
+        if (classes.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw MrfiException.At(at, $"[data] classes names '{twice.Key}' twice; each label needs its own class");
+        if (classes.Count > 256) throw MrfiException.At(at, $"[data] classes has {classes.Count} names; at most 256 labels are supported");
+        return classes;
     }
 }

@@ -22,6 +22,10 @@ public static class DatasetLoader
 
     private static PixelScaling Scaling(DataSection d) => new(d.Mean, d.Std, d.Scale);
 
+    /// <summary>The class name of each label (label i = element i): [data] classes, or a folder dataset's sub-folders sorted by
+    /// name; null when neither says.</summary>
+    public static IReadOnlyList<string>? ClassNames(DataSection d) => d.Folder is { } folder ? ImageFolder.Classes(folder) : d.Classes;
+
     /// <summary>The files a [data] section reads, for the manifest: IDX images and labels, CIFAR-10 batches, the decoded images.</summary>
     public static IReadOnlyList<string> Files(DataSection d) => d.Format switch
     {

@@ -58,8 +58,9 @@ internal static class GateReader
         {
             if (t.Number(key) is not double limit) continue;
             if (!(limit >= 0 && limit <= 1)) throw MrfiException.At(t.LocationOf(key), $"[gate] {key} must lie between 0 and 1 (a fraction of the samples), not {G6(limit)}");
-            if (metric == GateMetric.Accuracy && judge == "interval" && repeats < 2)
-                throw MrfiException.At(t.LocationOf(key), "[gate] accuracy_min with judge = \"interval\" needs an interval over repeats: set [sweep] repeats to 2 or more, or judge = \"estimate\"");
+            // Every interval is across trials (a trial's images share its faults), so one repeat gives none.
+            if (judge == "interval" && repeats < 2)
+                throw MrfiException.At(t.LocationOf(key), $"[gate] {key} with judge = \"interval\" needs an interval over repeats: set [sweep] repeats to 2 or more, or judge = \"estimate\"");
             thresholds.Add(new GateThreshold(metric, limit, key, t.LocationOf(key)));
         }
         t.RejectUnknownKeys();

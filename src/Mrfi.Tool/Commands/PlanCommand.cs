@@ -37,6 +37,7 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
         double forwardsPerTrial = batches.Count * (goldenPerBatch ? 2 : 1);
         double seconds = (plan.Points.Count * batches.Count + plan.TrialCount * forwardsPerTrial + batches.Count) * batchMs / 1000;
         console.WriteLine($"{plan.Points.Count} point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials of {data.Count} samples in {batches.Count} batches of {config.Run.BatchSize}");
+        if (ClassOrder.Describe(config.Data) is { } classes) console.WriteLine(classes);
         double? faults = FaultEstimate.Total(rows, plan.Repeats);
         bool on = FaultEstimate.Decide(config.Run, faults);
         console.WriteLine(faults is double total

@@ -121,7 +121,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         {
             Directory.CreateDirectory(folder);
             if (CampaignIdentity.Read(folder) is { } existing && !existing.SameCampaign(identity))
-                throw new MrfiException($"error: --out {folder} holds another campaign (campaign.json); choose another folder");
+                throw CampaignIdentity.Another(folder, existing, identity);
             identity.Write(folder);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)

@@ -17,6 +17,7 @@ internal sealed class ValidateCommand(IAnsiConsole console) : Command<ConfigOnly
         Watched.DryRun(plan, data);
         CampaignRunner.ResolveDevice(plan.Config.Run);
         console.MarkupLineInterpolated($"[green]valid[/] {settings.Config}: model {plan.ModelName}, {plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials");
+        if (ClassOrder.Describe(plan.Config.Data) is { } classes) console.WriteLine($"  {classes}");
         foreach (var (section, entry) in plan.Config.Faults.Zip(plan.Points[0].Entries))
             console.WriteLine($"  fault entry '{entry.Name}' ({section.Target}{(entry.Enabled ? "" : ", disabled")}): {string.Join(", ", entry.Modules.Select(Display))}");
         foreach (var o in plan.Observers)

@@ -75,7 +75,9 @@ public sealed class NeverRanObserverTests
         Assert.IsTrue(fc.All(o => o.Value is not null), "the module that ran has values");
         CollectionAssert.AreEquivalent(Methods, fc.Select(o => o.Observer).Distinct().ToList());
 
-        var warnings = log.Events.Where(e => e.Level == LogEventLevel.Warning).Select(e => e.RenderMessage()).ToList();
+        // The untrained model's golden accuracy is at chance, which the label-order check rightly warns about; not counted here.
+        var warnings = log.Events.Where(e => e.Level == LogEventLevel.Warning).Select(e => e.RenderMessage())
+            .Where(w => !w.Contains("is the class order right?", StringComparison.Ordinal)).ToList();
         Assert.HasCount(Methods.Length, warnings, "one warning per observer of the spare module, not one per trial: " + string.Join("\n", warnings));
         Assert.IsTrue(warnings.All(w => w.Contains("at 'spare' (after) saw no tensor", StringComparison.Ordinal) && w.Contains("null", StringComparison.Ordinal)), warnings[0]);
     }
