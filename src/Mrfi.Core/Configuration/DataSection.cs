@@ -1,12 +1,12 @@
 namespace Mrfi.Core.Configuration;
 
 /// <summary>[data]: where the evaluation images come from and how they are scaled.</summary>
-/// <param name="Format">idx, cifar10, synthetic, folder, or a plugin's format.</param>
+/// <param name="Format">idx, cifar10, synthetic, folder, npz, safetensors, or a plugin's format.</param>
 /// <param name="Images">IDX image file (idx).</param>
-/// <param name="Labels">IDX label file (idx).</param>
+/// <param name="Labels">IDX label file (idx); for npz and safetensors the labels tensor's name is in <see cref="Tensors"/>.</param>
 /// <param name="Files">CIFAR-10 batch files (cifar10).</param>
 /// <param name="Limit">Use only the first N samples; 0 = all.</param>
-/// <param name="Mean">Per-channel (or one) mean subtracted after scaling pixels to [0, 1].</param>
+/// <param name="Mean">Per-channel (or one) mean subtracted after scaling pixels to [0, scale].</param>
 /// <param name="Std">Per-channel (or one) standard deviation divided by.</param>
 /// <param name="Location">The table's location.</param>
 public sealed record DataSection(string Format, string? Images, string? Labels, IReadOnlyList<string> Files, long Limit, IReadOnlyList<double> Mean, IReadOnlyList<double> Std, SourceLocation Location)
