@@ -32,6 +32,19 @@ public sealed class OnnxCommandsTests
     }
 
     [TestMethod]
+    public void Expand_writes_op_types_and_a_relative_onnx_path_and_the_detail_tree_validates()
+    {
+        string detail = Path.Combine(Repo.TempFolder("onnx-expand"), "detail.toml");
+        var expand = Cli.Run("expand", OnnxConfig(OnnxFile), "--out", detail);
+        Assert.AreEqual(0, expand.ExitCode, expand.Output);
+        string text = File.ReadAllText(detail);
+        StringAssert.Contains(text, "type = \"Conv\"");
+        Assert.DoesNotContain($"onnx = \"{OnnxFile}\"", text, "the path is written relative to the detail file");
+        var validate = Cli.Run("validate", detail);
+        Assert.AreEqual(0, validate.ExitCode, validate.Output);
+    }
+
+    [TestMethod]
     public void A_corrupt_onnx_file_is_one_message_at_the_onnx_key_and_exit_code_2()
     {
         string bad = Path.Combine(Repo.TempFolder("onnx"), "bad.onnx");
