@@ -63,9 +63,11 @@ public sealed class ExampleExperimentsTests
             var result = Cli.Run("script", Path.Combine(folder, "mx.csx"), "1");
             Assert.AreEqual(0, result.ExitCode, result.Output);
             string results = Path.Combine(folder, "results");
-            var rows = DuckDb.Query($"SELECT count(DISTINCT format), count(DISTINCT ber), count(*), min(faults) FROM read_parquet('{results}/trials.parquet')");
-            CollectionAssert.AreEqual(new object[] { 7L, 2L, 14L }, rows[0].Take(3).ToArray());
-            Assert.IsGreaterThan(0L, (long)rows[0][3]!, "every format and BER injected faults");
+            var rows = DuckDb.Query($"SELECT count(DISTINCT format), count(DISTINCT ber), count(*) FROM read_parquet('{results}/trials.parquet')");
+            CollectionAssert.AreEqual(new object[] { 7L, 2L, 14L }, rows[0]);
+            // At 1e-2 every format is hit, the scales too (about 1,840 blocks × 8 bits × 1e-2 ≈ 147 per forward).
+            var hit = DuckDb.Query($"SELECT min(faults) FROM read_parquet('{results}/trials.parquet') WHERE ber = 1e-2");
+            Assert.IsGreaterThan(0L, (long)hit[0][0]!, "every format injected faults at 1e-2");
             AssertReport(results, "accuracy-vs-ber.png");
         }
         finally { Cleanup(folder); }
