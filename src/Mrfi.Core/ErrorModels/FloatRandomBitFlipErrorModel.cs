@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Mrfi.Core.ErrorModels;
 
 /// <summary>Flips one uniformly random bit (sign, exponent or mantissa) of each value's IEEE-754 pattern.</summary>
-[MrfiComponent("FloatRandomBitFlip", Summary = "Flips one uniformly random bit of each value's float pattern (float16/bfloat16/float32/float64, FP8/FP6/FP4).")]
+[MrfiComponent("FloatRandomBitFlip", Summary = "Flips one uniformly random bit of each value's float pattern (floattype float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3, float4_e2m1).")]
 public sealed class FloatRandomBitFlipErrorModel : FloatBitErrorModel
 {
     /// <summary>Creates the model.</summary>

@@ -8,7 +8,7 @@ namespace Mrfi.Core.Quantizers;
 /// holds the result as the tensor's dtype, so that the golden run is the network in that format.</summary>
 /// <remarks>Pair it with a float error model of the same <c>floattype</c> (its bits are flipped in the stored pattern).
 /// No scaling: values below the format's smallest subnormal become zero (see <c>MXQuantization</c> for scaled blocks).</remarks>
-[MrfiComponent("FloatQuantization", Summary = "Rounds values to a float format (float16/bfloat16, FP8 E4M3/E5M2, FP6, FP4): the network as stored in it.")]
+[MrfiComponent("FloatQuantization", Summary = "Stores values in a float format, rounding to nearest even: floattype float16, bfloat16, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3, float4_e2m1.")]
 public sealed class FloatQuantizer : IQuantizer, IBitWidth
 {
     /// <summary>Creates the quantizer.</summary>
@@ -43,7 +43,8 @@ public sealed class FloatQuantizer : IQuantizer, IBitWidth
             }
             var data = Kernels.TensorFloats.Read(values);
             for (int i = 0; i < data.Length; i++) data[i] = MiniFloat.Round(data[i], format);
-            using var rounded = torch.tensor(data).reshape(values.shape);
+            using var flat = torch.tensor(data);
+            using var rounded = flat.reshape(values.shape);
             values.copy_(rounded);
         }
 

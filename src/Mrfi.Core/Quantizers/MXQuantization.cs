@@ -1,3 +1,6 @@
+using Mrfi.Core.Kernels;
+using static TorchSharp.torch;
+
 namespace Mrfi.Core.Quantizers;
 
 /// <summary>One tensor's MX parameters: the E8M0 code of every block's scale and the block of every calibrated element.</summary>
@@ -31,26 +34,29 @@ internal sealed class MXQuantization : IQuantization
     /// <summary>The scale 2^(code − 127) of an E8M0 code, NaN for 255.</summary>
     public static double Scale(int code) => code == NaNCode ? double.NaN : Math.ScaleB(1.0, code - 127);
 
-    public void Quantize(TorchSharp.torch.Tensor values) => Map(values, (x, block) =>
+    public void Quantize(Tensor values) => Map(values, (x, block) =>
         ScaleCodes[block] == NaNCode ? 0 : Element.Encode((float)Math.ScaleB(x, 127 - ScaleCodes[block])));
 
-    public void Dequantize(TorchSharp.torch.Tensor values) => Map(values, (q, block) =>
+    public void Dequantize(Tensor values) => Map(values, (q, block) =>
         (float)(Element.Decode((long)q) * Scale(ScaleCodes[block])));
 
-    public IQuantization At(TorchSharp.torch.Tensor flatIndex)
+    public IQuantization At(Tensor flatIndex)
     {
-        var index = flatIndex.to(TorchSharp.torch.ScalarType.Int64, TorchSharp.torch.CPU).contiguous().data<long>().ToArray();
+        bool ready = flatIndex.device_type == TorchSharp.DeviceType.CPU && flatIndex.dtype == ScalarType.Int64 && flatIndex.is_contiguous();
+        using var converted = ready ? null : flatIndex.to(ScalarType.Int64, CPU).contiguous();
+        var index = (converted ?? flatIndex).data<long>().ToArray();
         return new MXQuantization(Element, ScaleCodes, index.Select(i => _blockOf[(int)i]).ToArray());
     }
 
     public void Dispose() { }
 
-    private void Map(TorchSharp.torch.Tensor values, Func<float, int, float> f)
+    private void Map(Tensor values, Func<float, int, float> f)
     {
-        var data = Kernels.TensorFloats.Read(values);
+        var data = TensorFloats.Read(values);
         if (data.Length != _blockOf.Length) throw new InvalidOperationException($"{data.Length} values for an MX quantization of {_blockOf.Length}");
         for (int i = 0; i < data.Length; i++) data[i] = f(data[i], _blockOf[i]);
-        using var result = TorchSharp.torch.tensor(data).reshape(values.shape);
+        using var flat = tensor(data);
+        using var result = flat.reshape(values.shape);
         values.copy_(result);
     }
 }

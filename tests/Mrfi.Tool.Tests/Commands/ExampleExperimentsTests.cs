@@ -53,6 +53,27 @@ public sealed class ExampleExperimentsTests
     private static void Cleanup(string folder) => Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
 
     [TestMethod]
+    public void Exp7_mx_script_saves_one_curve_per_format_and_part()
+    {
+        string folder = Copy("exp7-mx-formats",
+            ("limit = 500", "limit = 40"), ("batch_size = 250", "batch_size = 40"), ("ber = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2]", "ber = [1e-4, 1e-2]"));
+        try
+        {
+            AssertReduced(folder, "limit = 40", "ber = [1e-4, 1e-2]");
+            var result = Cli.Run("script", Path.Combine(folder, "mx.csx"), "1");
+            Assert.AreEqual(0, result.ExitCode, result.Output);
+            string results = Path.Combine(folder, "results");
+            var rows = DuckDb.Query($"SELECT count(DISTINCT format), count(DISTINCT ber), count(*) FROM read_parquet('{results}/trials.parquet')");
+            CollectionAssert.AreEqual(new object[] { 7L, 2L, 14L }, rows[0]);
+            // At 1e-2 every format is hit, the scales too (about 1,840 blocks × 8 bits × 1e-2 ≈ 147 per forward).
+            var hit = DuckDb.Query($"SELECT min(faults) FROM read_parquet('{results}/trials.parquet') WHERE ber = 1e-2");
+            Assert.IsGreaterThan(0L, (long)hit[0][0]!, "every format injected faults at 1e-2");
+            AssertReport(results, "accuracy-vs-ber.png");
+        }
+        finally { Cleanup(folder); }
+    }
+
+    [TestMethod]
     public void Exp1_formats_script_saves_one_curve_per_format_for_weights_and_activations()
     {
         string folder = Copy("exp1-formats-ber",
