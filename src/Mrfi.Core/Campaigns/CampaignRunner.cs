@@ -297,7 +297,7 @@ public sealed class CampaignRunner
         {
             string got = string.Join(",", data.ImageShape);
             data.Dispose();
-            throw MrfiException.At(d.Location, $"model {plan.ModelName} expects images of shape [{string.Join(",", plan.InputShape)}] but [data] holds images of shape [{got}]; set the model's in_channels / image_size to match the data");
+            throw MrfiException.At(d.Location, $"model {plan.ModelName} expects images of shape [{string.Join(",", plan.InputShape)}] but [data] holds images of shape [{got}]; set the model's in_channels / image_size to match the data (an ONNX model: data of its input size, or a re-export)");
         }
         return data;
     }

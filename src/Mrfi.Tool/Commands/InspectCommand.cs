@@ -39,6 +39,7 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
 
     private static (nn.Module<Tensor, Tensor>, Tensor, string) FromName(string name)
     {
+        if (name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) return Mrfi.Core.Models.Onnx.OnnxImport.LoadWithInput(name, $"--model {name}");
         var catalog = ComponentCatalog.BuiltIn;
         if (!catalog.TryFind(ComponentKind.Model, name, out var type))
             throw new MrfiException($"error: unknown model '{name}'. {NameSuggester.Hint(name, catalog.Names(ComponentKind.Model))}");

@@ -8,7 +8,7 @@ namespace Mrfi.Tool.Commands;
 internal sealed class InspectSettings : ConfigSettings
 {
     [CommandOption("-m|--model <NAME>")]
-    [Description("Inspect a built-in architecture with its default arguments instead of the config's model.")]
+    [Description("Inspect a built-in architecture with its default arguments, or an ONNX file (FILE.onnx), instead of the config's model.")]
     public string? Model { get; init; }
 
     public override ValidationResult Validate() => ValidationResult.Success();

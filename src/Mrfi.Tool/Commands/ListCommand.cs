@@ -10,7 +10,7 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
     private static readonly Dictionary<string, ComponentKind> KindNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["quantizer"] = ComponentKind.Quantizer, ["selector"] = ComponentKind.Selector, ["error_model"] = ComponentKind.ErrorModel,
-        ["observer"] = ComponentKind.Observer, ["model"] = ComponentKind.Model, ["dataset"] = ComponentKind.Dataset,
+        ["observer"] = ComponentKind.Observer, ["model"] = ComponentKind.Model, ["models"] = ComponentKind.Model, ["dataset"] = ComponentKind.Dataset,
     };
 
     public override int Execute(CommandContext context, ListSettings settings, CancellationToken cancellationToken) =>
@@ -54,6 +54,7 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
             }
             console.Write(table);
         }
+        if (only is null or ComponentKind.Model) OnnxOperatorsTable.Write(console);
         return 0;
     }
 }

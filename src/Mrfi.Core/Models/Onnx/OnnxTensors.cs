@@ -40,6 +40,15 @@ internal static class OnnxTensors
         if (proto.DataLocation == TensorProto.Types.DataLocation.External)
             return FromBytes(ReadExternal(proto, baseDir, count * ElementSize(type)), type, shape);
         if (!proto.RawData.IsEmpty) return FromBytes(proto.RawData.ToByteArray(), type, shape);
+        long stored = type switch
+        {
+            ScalarType.Float32 => proto.FloatData.Count,
+            ScalarType.Float64 => proto.DoubleData.Count,
+            ScalarType.Int64 => proto.Int64Data.Count,
+            _ => proto.Int32Data.Count,
+        };
+        if (stored != count)
+            throw new OnnxNodeException($"tensor '{proto.Name}' of shape [{string.Join(",", shape)}] holds {stored} values instead of {count}");
         return type switch
         {
             ScalarType.Float32 => tensor(proto.FloatData.ToArray(), shape),

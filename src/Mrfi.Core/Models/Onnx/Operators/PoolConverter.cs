@@ -23,9 +23,9 @@ internal sealed class PoolConverter : IOnnxConverter
         if (!max)
         {
             bool includePad = node.Int("count_include_pad", 0) != 0;
-            if (!implicitPads) throw node.Refuse("AveragePool padding must be explicit, symmetric and at most half the kernel");
             if (kernel.Length == 3) throw node.Refuse("a 3-D AveragePool is not supported");
-            return LambdaNode.Unary("AveragePool", x => Average(x, window, ceil, includePad));
+            if (!implicitPads && ceil) throw node.Refuse("ceil_mode with asymmetric or SAME padding is not supported");
+            return LambdaNode.Unary("AveragePool", x => implicitPads ? Average(x, window, ceil, includePad) : PaddedAverage(x, window, includePad));
         }
         if (ceil && !implicitPads) throw node.Refuse("ceil_mode with asymmetric or SAME padding is not supported");
         return LambdaNode.Unary("MaxPool", x => Max(x, window, ceil, implicitPads));
@@ -34,6 +34,19 @@ internal sealed class PoolConverter : IOnnxConverter
     private static Tensor Average(Tensor x, Window w, bool ceil, bool includePad) => w.Kernel.Length == 1
         ? nn.functional.avg_pool2d(x.unsqueeze(2), [1, w.Kernel[0]], [1, w.Strides[0]], [0, w.Begin[0]], ceil, includePad).squeeze(2)
         : nn.functional.avg_pool2d(x, w.Kernel, w.Strides, w.Begin, ceil, includePad);
+
+    // Padding torch's pool cannot take: pad with zeros, average, and (count_include_pad = 0) divide by the share of real values.
+    private static Tensor PaddedAverage(Tensor x, Window w, bool includePad)
+    {
+        var (begin, end) = w.PadsFor(x.shape.AsSpan(2));
+        long[] pads = Window.TorchOrder(begin, end);
+        var unpadded = w with { Begin = new long[w.Kernel.Length], End = new long[w.Kernel.Length], AutoPad = "NOTSET" };
+        var mean = Average(nn.functional.pad(x, pads), unpadded, false, true);
+        if (includePad) return mean;
+        using var ones = torch.ones([1, 1, .. x.shape[2..]], x.dtype);
+        using var share = Average(nn.functional.pad(ones, pads), unpadded, false, true);
+        return mean / share;
+    }
 
     private static Tensor Max(Tensor x, Window w, bool ceil, bool implicitPads)
     {

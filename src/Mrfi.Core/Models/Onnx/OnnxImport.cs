@@ -1,0 +1,32 @@
+using static TorchSharp.torch;
+
+namespace Mrfi.Core.Models.Onnx;
+
+/// <summary>The ONNX importer as the command line sees it: load a file outside a config, list the operators.</summary>
+public static class OnnxImport
+{
+    /// <summary>The supported operators with their opset ranges (<c>7–17</c>), sorted by op type.</summary>
+    public static IReadOnlyList<(string OpType, string Opsets)> Operators =>
+        [.. OnnxOperatorRegistry.Operators.GroupBy(o => o.OpType).Select(g => (g.Key, string.Join(", ", g.Select(o => o.Range))))];
+
+    /// <summary>The opsets mrfi reads, as text.</summary>
+    public static string Opsets => $"{OnnxOperatorRegistry.MinOpset} to {OnnxOperatorRegistry.MaxOpset}";
+
+    /// <summary>Loads <paramref name="path"/> in eval mode with one zero input of batch 1, or throws a <see cref="MrfiException"/>
+    /// naming <paramref name="what"/> (how the user gave the path).</summary>
+    public static (nn.Module<Tensor, Tensor> Model, Tensor Input, string Title) LoadWithInput(string path, string what)
+    {
+        OnnxGraphModule graph;
+        try
+        {
+            graph = OnnxGraphBuilder.Load(path);
+        }
+        catch (OnnxNodeException e)
+        {
+            throw new MrfiException($"error: {what}: {e.Message}");
+        }
+        graph.eval();
+        long[] shape = [1, .. graph.Input.SampleShape.Select(d => Math.Max(d, 1))];
+        return (graph, zeros(shape, graph.Input.Type), $"{Path.GetFileName(path)} (ONNX, {graph.Steps.Count} nodes), one input of shape [{string.Join(",", shape)}]");
+    }
+}
