@@ -8,7 +8,7 @@ namespace Mrfi.Core.Configuration;
 /// entries, ready to edit per layer and run as it is. Running it gives the same trials as the EasyConfig.</summary>
 public static class DetailTreeWriter
 {
-    private static readonly HashSet<string> PathKeys = ["weights", "images", "labels", "files", "root", "output"];
+    private static readonly HashSet<string> PathKeys = ["weights", "onnx", "images", "labels", "files", "root", "output"];
 
     /// <summary>The TOML text; file paths are written relative to <paramref name="outputFolder"/>.</summary>
     public static string Write(CampaignPlan plan, string outputFolder)
