@@ -83,8 +83,9 @@ internal static class MrfiApp
             .WithExample("list", "selector")
             .WithExample("list", "--markdown", "--into", "docs/components.md");
         c.AddCommand<BenchCommand>("bench")
-            .WithDescription("Injection and observer cost against the golden forward (lenet, vgg11, vgg16, resnet18), campaign throughput and peak memory, with ratios from one run.")
-            .WithExample("bench", "--model", "resnet18", "--batch", "16", "--json", "bench.json");
+            .WithDescription("Injection and observer cost against the golden forward (lenet, vgg11, vgg16, resnet18, or an ONNX file beside the built-in model of the same weights), campaign throughput and peak memory, with ratios from one run.")
+            .WithExample("bench", "--model", "resnet18", "--batch", "16", "--json", "bench.json")
+            .WithExample("bench", "--onnx", "examples/onnx-model/lenet_fmnist.onnx");
         c.AddCommand<BenchSelectorsCommand>("bench-selectors")
             .WithDescription("Time RandomPositionByRate against the per-element reference on a large tensor, with ratios.")
             .WithExample("bench-selectors", "--size", "10000000");

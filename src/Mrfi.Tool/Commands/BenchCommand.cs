@@ -23,41 +23,46 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         {
             return UserErrors.Guard(console, () =>
             {
-                string architecture = BenchModels.Architecture(settings.Model);
-                bool lenet = architecture == "LeNet";
+                var target = BenchTarget.Of(settings);
+                using var twin = target.OnnxPath is { } onnx ? OnnxTwin(onnx) : null;
+                bool lenet = target.RealImages || twin?.Architecture == "LeNet";
                 int batch = settings.Batch ?? (lenet ? 256 : 16);
                 int iterations = settings.Iterations ?? (lenet ? 30 : 5);
                 torch.set_num_threads(settings.Threads ?? Environment.ProcessorCount);
-                string sections = BenchModels.Sections(architecture, settings.ImageSize);
                 temp = Path.Combine(Path.GetTempPath(), $"mrfi-bench-{Environment.ProcessId}.toml");
 
                 // First the bare model: its layer shapes decide the single-fault layer and the 10^6-fault rate.
-                File.WriteAllText(temp, sections + $"\n[run]\nbatch_size = {batch}\n");
-                using var images = Images(ToolCatalog.Load(temp), lenet, batch, out var shapes);
-                var layers = shapes.Where(s => s.Type is "Conv2d" or "Linear" && s.Input is not null).ToList();
-                var convs = layers.Where(s => s.Type == "Conv2d").ToList();
+                File.WriteAllText(temp, target.Sections + $"\n[run]\nbatch_size = {batch}\n");
+                using var images = Probe(target, lenet, batch, out var shapes);
+                var layers = shapes.Where(s => IsLayer(s) && s.Input is not null).ToList();
+                if (layers.Count == 0) throw new MrfiException($"error: {target.Name} has no Conv2d or Linear layer (a 2-D Conv, or a Gemm or MatMul with a constant weight) to inject into");
+                var convs = layers.Where(s => s.Type is "Conv2d" or "Conv").ToList();
                 string single = convs.Count > 0 ? convs[convs.Count / 2].Name : layers[0].Name;
                 double population = layers.Sum(s => (double)s.Input!.Aggregate(1L, (a, b) => a * b));
                 var rows = BenchScenarios.For(single, population >= 1e6 ? 1e6 / population : null);
 
-                File.WriteAllText(temp, BenchScenarios.Config(sections, batch, rows));
-                var plan = ToolCatalog.Load(temp);
-                using var model = plan.Model;
-                console.WriteLine($"{architecture}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads, {iterations} timed rounds after {settings.Warmup} warm-up; single faults in '{single}'");
-                var (goldenMs, measured) = InjectionBenchmark.Run(plan, rows, images, iterations, settings.Warmup,
-                    (done, total) => { if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  round {done}/{total}"); });
-
-                var memory = settings.NoMemory ? null : InjectionBenchmark.PeakMemory(plan, rows, images);
-                var campaign = settings.NoCampaign || !File.Exists(settings.Config) ? null : Campaign(settings);
-                var result = new BenchResult(architecture, images.shape, torch.get_num_threads(), iterations, goldenMs, measured)
+                var result = Measure(target, rows, images, iterations, settings, single, out var model);
+                using (model)
                 {
-                    Memory = memory, Campaign = campaign, Machine = Machine(),
-                };
-                Print(result, rows.Any(r => r.Group == "faults"));
-                if (settings.Json is { } json)
-                {
-                    File.WriteAllText(json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
-                    console.WriteLine($"wrote {json}");
+                    var campaign = settings.NoCampaign || !File.Exists(settings.Config) ? null : Campaign(settings);
+                    result = result with { Campaign = campaign };
+                    Print(result, rows.Any(r => r.Group == "faults"));
+                    BenchComparison? comparison = null;
+                    if (twin is not null)
+                    {
+                        var builtIn = Measure(target.WithModel(twin.Architecture, twin.ModelSection, lenet), rows, images, iterations, settings, single, out var twinModel, twin);
+                        using (twinModel)
+                        {
+                            comparison = BenchComparison.Measure(model, twinModel, images, iterations, settings.Warmup, result, builtIn);
+                            comparison.Print(console);
+                        }
+                    }
+                    if (settings.Json is { } json)
+                    {
+                        object written = comparison is null ? result : comparison;
+                        File.WriteAllText(json, JsonSerializer.Serialize(written, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+                        console.WriteLine($"wrote {json}");
+                    }
                 }
                 return 0;
             });
@@ -66,6 +71,51 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         {
             if (temp is not null) File.Delete(temp);
         }
+
+        // The bare model's forward on one batch; an imported graph that cannot take a float image batch is a user error.
+        Tensor Probe(BenchTarget target, bool lenet, int batch, out IReadOnlyList<LayerShapes> shapes)
+        {
+            var probe = ToolCatalog.Load(temp!);
+            try
+            {
+                return Images(probe, lenet, batch, out shapes);
+            }
+            catch (Exception e) when (target.OnnxPath is not null && e is not MrfiException)
+            {
+                throw new MrfiException($"error: --onnx {target.Name}: bench feeds the graph one batch of random float32 images of its input shape [{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]} (bench times models with one float image input)");
+            }
+        }
+
+        // The rows' config for one target: its model, every fault row as a sweep point, every observer.
+        BenchResult Measure(BenchTarget target, IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, BenchSettings settings, string single, out nn.Module<Tensor, Tensor> model, BenchTwin? weights = null)
+        {
+            File.WriteAllText(temp!, BenchScenarios.Config(target.Sections, (int)images.shape[0], rows));
+            var plan = ToolCatalog.Load(temp!);
+            model = plan.Model;
+            if (weights is not null && !weights.CopyInto(model, out var mismatch))
+                throw new MrfiException($"error: --onnx: {mismatch}");
+            console.WriteLine($"{target.Name}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads, {iterations} timed rounds after {settings.Warmup} warm-up; single faults in '{single}'");
+            var (goldenMs, measured) = InjectionBenchmark.Run(plan, rows, images, iterations, settings.Warmup,
+                (done, total) => { if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  round {done}/{total}"); });
+            var memory = settings.NoMemory ? null : InjectionBenchmark.PeakMemory(plan, rows, images);
+            return new BenchResult(target.Name, images.shape, torch.get_num_threads(), iterations, goldenMs, measured) { Memory = memory, Machine = Machine() };
+        }
+    }
+
+    // The layers the bench's entries match (module_type = ["Conv2d", "Linear"]): on an imported graph, 2-D Conv nodes
+    // and Gemm/MatMul nodes that hold a weight.
+    private static bool IsLayer(LayerShapes s) =>
+        s.Type is "Conv2d" or "Linear"
+        || (s.Type == "Conv" && s.Parameters.Any(p => p.Name == "weight" && p.Shape.Length == 4))
+        || (s.Type is "Gemm" or "MatMul" && s.Parameters.Any(p => p.Name == "weight"));
+
+    private BenchTwin? OnnxTwin(string path)
+    {
+        var twin = BenchTwin.Find(path, out var why);
+        console.WriteLine(twin is null
+            ? $"no built-in model to compare with: {why}"
+            : $"the file holds the weights of the built-in {twin.Architecture}: it is timed too, with the same weights and input");
+        return twin;
     }
 
     /// <summary>One batch: LeNet's bundled test images (repeated to fill the batch), seeded uniform noise for the others.</summary>

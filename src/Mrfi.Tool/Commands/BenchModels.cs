@@ -20,11 +20,15 @@ internal static class BenchModels
     /// <summary>[model] and [data] of the generated config: LeNet with the bundled weights and images, the others with seeded random weights.</summary>
     public static string Sections(string architecture, int? imageSize)
     {
-        string Asset(string file) => Path.Combine(StarterConfig.AssetFolder, file).Replace("\\", "/", StringComparison.Ordinal);
         string model = architecture == "LeNet"
             ? $"[model]\narchitecture = \"LeNet\"\nin_channels = 1\nimage_size = 28\nweights = \"{Asset("lenet_fmnist.safetensors")}\"\n"
             : $"[model]\narchitecture = \"{architecture}\"\n{(imageSize is { } s ? $"image_size = {s}\n" : "")}";
-        // [data] is required by the config reader; only LeNet's timing uses it (others time seeded random input).
-        return model + $"\n[data]\nformat = \"idx\"\nimages = \"{Asset("fmnist_test1000-images-idx3-ubyte")}\"\nlabels = \"{Asset("fmnist_test1000-labels-idx1-ubyte")}\"\n";
+        return model + DataSection;
     }
+
+    /// <summary>[data]: required by the config reader; only LeNet-shaped timing uses it (others time seeded random input).</summary>
+    public static string DataSection =>
+        $"\n[data]\nformat = \"idx\"\nimages = \"{Asset("fmnist_test1000-images-idx3-ubyte")}\"\nlabels = \"{Asset("fmnist_test1000-labels-idx1-ubyte")}\"\n";
+
+    private static string Asset(string file) => Path.Combine(StarterConfig.AssetFolder, file).Replace("\\", "/", StringComparison.Ordinal);
 }

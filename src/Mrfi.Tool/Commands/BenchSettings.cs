@@ -8,9 +8,12 @@ namespace Mrfi.Tool.Commands;
 internal sealed class BenchSettings : ConfigSettings
 {
     [CommandOption("-m|--model <NAME>")]
-    [Description("lenet (bundled weights and Fashion-MNIST images), vgg11, vgg16 or resnet18 (seeded random weights and input).")]
-    [DefaultValue("lenet")]
-    public string Model { get; init; } = "lenet";
+    [Description("lenet (bundled weights and Fashion-MNIST images; the default), vgg11, vgg16 or resnet18 (seeded random weights and input).")]
+    public string? Model { get; init; }
+
+    [CommandOption("--onnx <FILE>")]
+    [Description("Time an ONNX model instead (seeded random input of the file's shape). When the file holds the weights of the built-in LeNet or ResNet18 (a PyTorch export, BatchNorm not folded), that model is timed too and shown side by side.")]
+    public string? Onnx { get; init; }
 
     [CommandOption("-b|--batch <N>")]
     [Description("Images per forward. Default: 256 for lenet, 16 otherwise.")]

@@ -3,11 +3,11 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Models.Onnx.Operators;
 
-/// <summary>Element-wise functions of one tensor: Abs, Ceil, Erf, Exp, Floor, Log, Neg, Reciprocal, Sqrt, Tanh (opset 6/13
+/// <summary>Element-wise functions of one tensor: Abs, Ceil, Erf (from 9), Exp, Floor, Log, Neg, Reciprocal, Sqrt, Tanh (opset 6/13
 /// only widened the accepted dtypes, so one converter serves 7–17).</summary>
 [OnnxOperator("Abs")]
 [OnnxOperator("Ceil")]
-[OnnxOperator("Erf")]
+[OnnxOperator("Erf", SinceOpset = 9)]
 [OnnxOperator("Exp")]
 [OnnxOperator("Floor")]
 [OnnxOperator("Log")]
