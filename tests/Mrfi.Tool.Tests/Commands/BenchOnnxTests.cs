@@ -28,7 +28,7 @@ public sealed class BenchOnnxTests
         var onnxRows = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
         var builtInRows = root.GetProperty("built_in").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
         CollectionAssert.AreEqual(builtInRows, onnxRows);
-        Assert.HasCount(2 + 12 + 13, onnxRows);
+        Assert.HasCount(2 + 12 + 4 + 13, onnxRows);   // as BenchCommandTests: the FP8 and MXFP8 rows are the 4
         // One fault per forward in the single-fault rows: the Conv/Gemm nodes take the bench's Conv2d/Linear entries.
         var single = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().First(r => r.GetProperty("name").GetString() == "1 weight fault (float32 bit flip)");
         Assert.AreEqual(1.0, single.GetProperty("faults_per_forward").GetDouble());
