@@ -17,7 +17,8 @@ internal sealed class OnnxModelSource : IModelSource
     {
         var table = request.Config.Model.Table;
         string file = table.RequiredString("onnx");
-        foreach (var key in table.Keys.Where(k => k != "onnx"))
+        // output and tolerance say how the outputs are scored, which the file does not say; every other key would be ignored.
+        foreach (var key in table.Keys.Where(k => k != "onnx" && !Configuration.ModelOutputReader.Keys.Contains(k)))
             throw MrfiException.At(table.LocationOf(key), $"[model] {key} does not apply to an ONNX model (its weights and input shape are in the file); remove it");
         string path = request.Resolve(file);
         OnnxGraphModule graph;

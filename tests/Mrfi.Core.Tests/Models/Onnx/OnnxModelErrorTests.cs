@@ -141,6 +141,27 @@ public sealed class OnnxModelErrorTests
         StringAssert.Contains(ErrorOf(config), "mrfi.toml(3,1): error: [model] in_channels does not apply to an ONNX model");
     }
 
+    [TestMethod]
+    public void An_onnx_model_takes_the_keys_that_say_how_its_outputs_are_scored()
+    {
+        string config = ConfigFixture.Write($"""
+            [model]
+            onnx = "{OnnxFixtures.Write(OnnxFixtures.FiveSites())}"
+            output = "tensor"
+            tolerance = 0.05
+
+            [data]
+            format = "synthetic"
+            shape = [1, 6, 6]
+            count = 4
+            num_classes = 3
+            """);
+        var read = ConfigReader.Read(config);
+        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(read);
+        using var model = plan.Model;
+        Assert.AreEqual(0.05, read.Model.Tolerance);
+    }
+
     private static ModelProto Reopset(ModelProto model, long opset)
     {
         model.OpsetImport[0].Version = opset;
