@@ -62,13 +62,35 @@ public sealed class ExampleExperimentsTests
             AssertReduced(folder, "limit = 40", "ber = [1e-4, 1e-2]");
             var result = Cli.Run("script", Path.Combine(folder, "mx.csx"), "1");
             Assert.AreEqual(0, result.ExitCode, result.Output);
-            string results = Path.Combine(folder, "results");
+            string results = Path.Combine(folder, "results", "lenet");
             var rows = DuckDb.Query($"SELECT count(DISTINCT format), count(DISTINCT ber), count(*) FROM read_parquet('{results}/trials.parquet')");
             CollectionAssert.AreEqual(new object[] { 7L, 2L, 14L }, rows[0]);
             // At 1e-2 every format is hit, the scales too (about 1,840 blocks × 8 bits × 1e-2 ≈ 147 per forward).
             var hit = DuckDb.Query($"SELECT min(faults) FROM read_parquet('{results}/trials.parquet') WHERE ber = 1e-2");
             Assert.IsGreaterThan(0L, (long)hit[0][0]!, "every format injected faults at 1e-2");
             AssertReport(results, "accuracy-vs-ber.png");
+        }
+        finally { Cleanup(folder); }
+    }
+
+    [TestMethod]
+    public void Exp7_mx_script_on_resnet18_saves_every_format_and_three_panels_that_hold_the_same_trials()
+    {
+        // 40 images (the first classes of the folder: a smoke test of the wiring, not of the accuracy).
+        string folder = Copy("exp7-mx-formats",
+            ("\nchannels = 1", "\nchannels = 1\nlimit = 40"), ("ber = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2]", "ber = [1e-4, 1e-2]"));
+        try
+        {
+            AssertReduced(folder, "limit = 40", "ber = [1e-4, 1e-2]");
+            var result = Cli.Run("script", Path.Combine(folder, "mx.csx"), "1", "resnet18");
+            Assert.AreEqual(0, result.ExitCode, result.Output);
+            string results = Path.Combine(folder, "results", "resnet18");
+            var rows = DuckDb.Query($"SELECT count(DISTINCT format), count(DISTINCT ber), count(*) FROM read_parquet('{results}/trials.parquet')");
+            CollectionAssert.AreEqual(new object[] { 7L, 2L, 14L }, rows[0]);
+            string panels = Path.Combine(folder, "results", "resnet18-panels");
+            var inPanels = DuckDb.Query($"SELECT count(*), count(DISTINCT p.format) FROM read_parquet('{panels}/*/trials.parquet') p JOIN read_parquet('{results}/trials.parquet') t ON p.format = t.format AND p.ber = t.ber AND p.accuracy = t.accuracy AND p.faults = t.faults");
+            CollectionAssert.AreEqual(new object[] { 14L, 7L }, inPanels[0], "each trial in exactly one panel, with its numbers");
+            AssertReport(Path.Combine(panels, "mxfp4"), "accuracy-vs-ber.png");
         }
         finally { Cleanup(folder); }
     }
