@@ -127,6 +127,16 @@ public sealed class OnnxSeveralInputsTests
         StringAssert.Contains(e.Message, "tensor 'token_type_ids' has shape [4, 2, 8], but the model's input 'token_type_ids' takes samples of shape [16]: it must be [N, 16]");
     }
 
+    [TestMethod]
+    public void A_graph_with_several_inputs_on_image_data_is_one_error_at_the_data_format_key()
+    {
+        var model = ExportedModels.Get("bert_encoder");
+        string toml = Campaign(model.Path, "unused").Replace("format = \"npz\"\nfile = \"unused\"", "format = \"synthetic\"\nshape = [3, 4, 4]\ncount = 4", StringComparison.Ordinal);
+        StringAssert.Contains(toml, "synthetic");
+        var e = Assert.ThrowsExactly<MrfiException>(() => new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml))));
+        StringAssert.Matches(e.Message, new System.Text.RegularExpressions.Regex(@"mrfi\.toml\(\d+,\d+\): error: \[data\] format = ""synthetic"" gives one image tensor, but .*bert_encoder\.onnx takes 3 inputs \('input_ids' \[16\] Int64, "));
+    }
+
     // The embedding's weight as the node computes with it (after the session's hooks) and its hooked input.
     private static (float[] Weight, long[] Input) Capture(OnnxGraphModule graph, nn.Module<Tensor, Tensor> site, Tensor packed)
     {
