@@ -137,6 +137,21 @@ public sealed class OnnxSeveralInputsTests
         StringAssert.Matches(e.Message, new System.Text.RegularExpressions.Regex(@"mrfi\.toml\(\d+,\d+\): error: \[data\] format = ""synthetic"" gives one image tensor, but .*bert_encoder\.onnx takes 3 inputs \('input_ids' \[16\] Int64, "));
     }
 
+    [TestMethod]
+    public void Inspect_runs_a_graph_with_several_inputs_on_zeros_of_each_input()
+    {
+        var model = ExportedModels.Get("bert_encoder");
+        var (graph, input, title) = OnnxImport.LoadWithInput(model.Path, "--model bert_encoder.onnx");
+        using (graph)
+        using (input)
+        using (no_grad())
+        {
+            StringAssert.Contains(title, "inputs input_ids [1,16], token_type_ids [1,16], attention_mask [1,16] (zeros)");
+            using var output = graph.call(input);
+            CollectionAssert.AreEqual(new long[] { 1, 16, 64 }, output.shape);
+        }
+    }
+
     // The embedding's weight as the node computes with it (after the session's hooks) and its hooked input.
     private static (float[] Weight, long[] Input) Capture(OnnxGraphModule graph, nn.Module<Tensor, Tensor> site, Tensor packed)
     {
