@@ -19,7 +19,7 @@ internal static class PackedTensorData
         for (int i = 0; i < model.Count; i++)
         {
             if (names[i] == labelName || !tensors.TryGetValue(names[i], out var t))
-                throw Error(spec, $"{spec.File} has no input tensor '{names[i]}' for the model's input '{model[i].Name}'; it holds {Holds(tensors)}{(spec.Inputs.Count == 0 ? "; name the file's tensors in the model's input order with [data] inputs = [...]" : "")}");
+                throw Error(spec, $"{spec.File} has no input tensor '{names[i]}' for the model's input '{model[i].Name}'; it holds {TensorData.Holds(tensors)}{(spec.Inputs.Count == 0 ? "; name the file's tensors in the model's input order with [data] inputs = [...]" : "")}");
             if (t.dim() != model[i].SampleShape.Length + 1 || !t.shape[1..].SequenceEqual(model[i].SampleShape))
                 throw Error(spec, $"tensor '{names[i]}' has shape [{string.Join(", ", t.shape)}], but the model's input '{model[i].Name}' takes samples of shape {model[i].ShapeText}: it must be [N, {string.Join(", ", model[i].SampleShape)}]");
             if (i > 0 && t.shape[0] != picked[0].shape[0])
@@ -40,9 +40,6 @@ internal static class PackedTensorData
         }
         return (InputPacking.Pack(typed).DetachFromDisposeScope(), (n, keep));
     }
-
-    private static string Holds(SortedDictionary<string, Tensor> tensors) =>
-        string.Join(", ", tensors.Select(t => $"'{t.Key}' [{string.Join(", ", t.Value.shape)}] {t.Value.dtype}"));
 
     private static MrfiException Error(TensorDataSpec spec, string message) => MrfiException.At(spec.Location, $"[data] file: {message}");
 }

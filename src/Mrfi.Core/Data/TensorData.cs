@@ -58,7 +58,7 @@ internal static class TensorData
 
     private static ImageDataset Select(TensorDataSpec spec, SortedDictionary<string, Tensor> tensors, long limit)
     {
-        string names = string.Join(", ", tensors.Select(t => $"'{t.Key}' [{string.Join(", ", t.Value.shape)}] {t.Value.dtype}"));
+        string names = Holds(tensors);
         string? labelName = LabelName(spec, tensors);
         var inputs = spec.Inputs.Count > 0 ? spec.Inputs : [.. tensors.Keys.Where(k => k != labelName)];
         if (inputs.Count == 0) throw Error(spec, $"{spec.File} holds only the labels '{labelName}', no input tensor");
@@ -82,7 +82,7 @@ internal static class TensorData
     {
         string? labelName = spec.Labels ?? (tensors.ContainsKey(DefaultLabels) ? DefaultLabels : null);
         if (labelName is not null && !tensors.ContainsKey(labelName))
-            throw Error(spec, $"{spec.File} has no tensor '{labelName}' for [data] labels; it holds {string.Join(", ", tensors.Select(t => $"'{t.Key}' [{string.Join(", ", t.Value.shape)}] {t.Value.dtype}"))}");
+            throw Error(spec, $"{spec.File} has no tensor '{labelName}' for [data] labels; it holds {Holds(tensors)}");
         return labelName;
     }
 
@@ -97,6 +97,10 @@ internal static class TensorData
             throw Error(spec, $"labels '{labelName}' are {labels.dtype}; labels must be integer class indices (int64, int32 or uint8)");
         return labels.narrow(0, 0, keep).to_type(ScalarType.Int64).clone();
     }
+
+    /// <summary>The file's tensors with shape and type, for messages.</summary>
+    internal static string Holds(SortedDictionary<string, Tensor> tensors) =>
+        string.Join(", ", tensors.Select(t => $"'{t.Key}' [{string.Join(", ", t.Value.shape)}] {t.Value.dtype}"));
 
     private static MrfiException Error(TensorDataSpec spec, string message) => MrfiException.At(spec.Location, $"[data] file: {message}");
 
