@@ -297,7 +297,7 @@ public sealed class CampaignRunner
     public static ImageDataset LoadData(CampaignPlan plan)
     {
         var d = plan.Config.Data;
-        var data = plan.Dataset is { } factory ? DatasetLoader.FromPlugin(factory(), d.Format, d.Limit) : DatasetLoader.Load(d, plan.Config.Run.Seed);
+        var data = plan.Dataset is { } factory ? DatasetLoader.FromPlugin(factory(), d.Format, d.Limit) : DatasetLoader.Load(d, plan.Config.Run.Seed, (plan.Model as IPackedInputs)?.PackedInputs);
         if (!data.ImageShape.SequenceEqual(plan.InputShape))
         {
             string got = string.Join(",", data.ImageShape);

@@ -10,13 +10,16 @@ public static class DatasetLoader
     public static readonly string[] Formats = ["idx", "cifar10", "synthetic", "folder", "npz", "safetensors"];
 
     /// <summary>Loads a built-in format described by a [data] section; <paramref name="runSeed"/> seeds synthetic data without a seed of its own.</summary>
-    public static ImageDataset Load(DataSection d, long runSeed) => d.Format switch
+    public static ImageDataset Load(DataSection d, long runSeed) => Load(d, runSeed, null);
+
+    /// <summary>As <see cref="Load(DataSection, long)"/>, with the inputs of a model that takes several (packed from a tensor file).</summary>
+    internal static ImageDataset Load(DataSection d, long runSeed, IReadOnlyList<PackedInput>? model) => d.Format switch
     {
         "idx" => LoadIdx(new IdxPair(d.Images!, d.ErrorPrefix("images"), d.Labels!, d.ErrorPrefix("labels")), Scaling(d), d.Limit),
         "cifar10" => LoadCifar10(d.Files, Scaling(d), d.Limit, d.ErrorPrefix("files")),
         "synthetic" => SyntheticData.Load(d.Synthetic!, Scaling(d), d.Limit, runSeed),
         "folder" => ImageFolder.Load(d.Folder!, Scaling(d), d.Limit),
-        "npz" or "safetensors" => TensorData.Load(d.Tensors!, d.Format, d.Limit),
+        "npz" or "safetensors" => TensorData.Load(d.Tensors!, d.Format, d.Limit, model),
         _ => throw new ArgumentException($"'{d.Format}' is not a built-in data format", nameof(d)),
     };
 

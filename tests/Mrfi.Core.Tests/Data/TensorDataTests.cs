@@ -45,15 +45,15 @@ public sealed class TensorDataTests
     }
 
     [TestMethod]
-    public void Several_inputs_are_refused_as_not_yet_supported_and_inputs_picks_one()
+    public void Several_inputs_for_a_model_of_one_input_are_refused_and_inputs_picks_one()
     {
         string file = NpzFile(("input_ids", Npy("<i8", [1, 2], Longs(1, 2))), ("attention_mask", Npy("<i8", [1, 2], Longs(1, 1))), ("y", Npy("<i8", [1], Longs(0))));
         var e = Assert.ThrowsExactly<MrfiException>(() => TensorData.Load(Spec(file, labels: "y"), "npz", 0));
         StringAssert.StartsWith(e.Message, "mrfi.toml(12,1): error: [data] file: ");
         StringAssert.Contains(e.Message, "holds 2 input tensors ('attention_mask', 'input_ids')");
-        StringAssert.Contains(e.Message, "models with several inputs are not supported yet");
+        StringAssert.Contains(e.Message, "but the model takes one input");
         e = Assert.ThrowsExactly<MrfiException>(() => TensorData.Load(Spec(file, inputs: ["input_ids", "attention_mask"], labels: "y"), "npz", 0));
-        StringAssert.Contains(e.Message, "not supported yet");
+        StringAssert.Contains(e.Message, "but the model takes one input");
         using var data = TensorData.Load(Spec(file, inputs: ["input_ids"], labels: "y"), "npz", 0);
         CollectionAssert.AreEqual(new long[] { 1, 2 }, data.Images.flatten().data<long>().ToArray());
         e = Assert.ThrowsExactly<MrfiException>(() => TensorData.Load(Spec(file, inputs: ["input_id"], labels: "y"), "npz", 0));

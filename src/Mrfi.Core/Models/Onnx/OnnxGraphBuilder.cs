@@ -118,7 +118,9 @@ internal static class OnnxGraphBuilder
             module.Dispose();
             throw;
         }
-        return new OnnxStep(site, node.OpType, module, [.. node.Input], [.. node.Output]);
+        // A plain module reads its first listed input; an embedding's is the indices, its table being its weight.
+        string[] inputs = module is Operators.EmbeddingNode ? [node.Input[Operators.EmbeddingNode.IndicesInput]] : [.. node.Input];
+        return new OnnxStep(site, node.OpType, module, inputs, [.. node.Output]);
     }
 
     private static void Check(OnnxNodeContext context, NodeProto node, string site, int opset)

@@ -1,10 +1,11 @@
+using Mrfi.Core.Data;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Models.Onnx;
 
 /// <summary>An imported ONNX graph as a TorchSharp module: one registered submodule per node, each run through
 /// <c>call()</c> so mrfi's hooks fire on every node as on the built-in models.</summary>
-internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassifier, ISiteNaming
+internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassifier, ISiteNaming, IPackedInputs
 {
     private readonly OnnxStep[] _steps;
     private readonly Dictionary<string, string> _constantBuffers = [];
@@ -20,6 +21,8 @@ internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassif
         _outputs = [.. parts.Outputs.Select(o => o.Name)];
         OutputSpecs = parts.Outputs;
         Input = parts.Inputs[0];
+        InputSpecs = parts.Inputs;
+        PackedInputs = parts.Inputs.Count > 1 ? [.. parts.Inputs.Select(i => new PackedInput(i.Name, i.SampleShape, i.Type))] : null;
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in _steps)
         {
@@ -37,6 +40,12 @@ internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassif
 
     /// <summary>The first graph input: its name, per-sample shape and dtype.</summary>
     public OnnxValueSpec Input { get; }
+
+    /// <summary>The graph inputs as the file declares them, in graph order.</summary>
+    public IReadOnlyList<OnnxValueSpec> InputSpecs { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<PackedInput>? PackedInputs { get; }
 
     /// <summary>The graph outputs as the file declares them.</summary>
     public IReadOnlyList<OnnxValueSpec> OutputSpecs { get; }
@@ -60,8 +69,14 @@ internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassif
         return OnnxTypeNames.Of(step, module).Any(t => substring ? t.Contains(type, StringComparison.Ordinal) : t == type);
     }
 
-    /// <inheritdoc />
-    public override Tensor forward(Tensor input) => Run([input])[0];
+    /// <summary>Runs the graph and returns its first output. A graph with several inputs takes them packed by
+    /// <see cref="InputPacking"/> into one tensor [B, Σ k_i], the one tensor per batch the engine feeds.</summary>
+    public override Tensor forward(Tensor input)
+    {
+        if (PackedInputs is null) return Run([input])[0];
+        using var scope = NewDisposeScope();
+        return Run(InputPacking.Unpack(input, PackedInputs))[0].MoveToOuterDisposeScope();
+    }
 
     /// <summary>Runs the graph on all its inputs (in graph order) and returns all its outputs.</summary>
     public Tensor[] Run(IReadOnlyList<Tensor> inputs)

@@ -1,3 +1,4 @@
+using Mrfi.Core.Data;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Models.Onnx;
@@ -30,15 +31,24 @@ internal sealed class OnnxModelSource : IModelSource
         {
             throw MrfiException.At(table.LocationOf("onnx"), $"[model] onnx: {file}: {e.Message}");
         }
-        var input = graph.Input;
-        if (input.Shape.Length == 0 || input.SampleShape.Any(d => d < 0))
+        if (graph.InputSpecs.FirstOrDefault(i => i.Shape.Length == 0 || i.SampleShape.Any(d => d < 0)) is { } input)
         {
             graph.Dispose();
             throw MrfiException.At(table.LocationOf("onnx"),
                 $"[model] onnx: {file}: graph input '{input.Name}' has shape {input.Text}; mrfi needs a fixed size on every axis but the first (the batch): re-export with a fixed input size");
         }
+        var data = request.Config.Data;
+        if (graph.PackedInputs is { } several && data.Format is not ("npz" or "safetensors"))
+        {
+            graph.Dispose();
+            throw MrfiException.At(data.KeyLocations.GetValueOrDefault("format", data.Location),
+                $"[data] format = \"{data.Format}\" gives one image tensor, but {file} takes {several.Count} inputs ({string.Join(", ", several.Select(i => $"'{i.Name}' {i.ShapeText} {i.Type}"))}); write them to an .npz or .safetensors file, one tensor per input, and use format = \"npz\" or \"safetensors\"");
+        }
         graph.eval();
         var output = graph.OutputSpecs is [{ Shape.Length: 2 }] ? ModelOutputKind.Classes : ModelOutputKind.Tensors;
-        return new LoadedModel(graph, Path.GetFileName(file), input.SampleShape, input.Type, output);
+        // Several inputs come packed into one float64 row per sample (see InputPacking).
+        return graph.PackedInputs is { } packed
+            ? new LoadedModel(graph, Path.GetFileName(file), [packed.Sum(i => i.Size)], InputPacking.Type, output)
+            : new LoadedModel(graph, Path.GetFileName(file), graph.Input.SampleShape, graph.Input.Type, output);
     }
 }
