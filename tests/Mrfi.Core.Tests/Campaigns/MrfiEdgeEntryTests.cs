@@ -11,14 +11,7 @@ namespace Mrfi.Core.Tests.Campaigns;
 [TestClass]
 public sealed class MrfiEdgeEntryTests
 {
-    private static MemorySink Run(string toml)
-    {
-        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
-        using var model = plan.Model;
-        var sink = new MemorySink();
-        new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new SilentProgress());
-        return sink;
-    }
+    private static MemorySink Run(string toml) => CampaignRun.Of(toml);
 
     private static string Entry(string quantization, string selector, string errorModel, string modules = "module_type = [\"Conv2d\", \"Linear\"]") =>
         ConfigFixture.Full($"""

@@ -49,14 +49,7 @@ public sealed class ZooCampaignTests
 
         """;
 
-    private static MemorySink Run(string toml)
-    {
-        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
-        using var model = plan.Model;
-        var sink = new MemorySink();
-        new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new SilentProgress(), null);
-        return sink;
-    }
+    private static MemorySink Run(string toml) => CampaignRun.Of(toml);
 
     [TestMethod]
     public void A_campaign_on_cifar_sized_ResNet18_with_synthetic_data_runs_every_trial()
