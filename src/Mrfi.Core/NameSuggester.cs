@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Catalog;
+namespace Mrfi.Core;
 
 /// <summary>Suggests the closest valid name for a misspelt one ("did you mean").</summary>
 public static class NameSuggester

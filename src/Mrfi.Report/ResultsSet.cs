@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mrfi.Core.Campaigns;
+using Mrfi.Core.Configuration;
 using Mrfi.Results.Parquet;
 
 namespace Mrfi.Report;

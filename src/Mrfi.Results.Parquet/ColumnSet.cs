@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Results.Parquet;
 
@@ -7,7 +8,7 @@ namespace Mrfi.Results.Parquet;
 /// <remarks>Only signed integers, doubles, strings and UTC microsecond timestamps are written: types that
 /// pandas, DuckDB and Spark all read without legacy paths (no INT96, no unsigned, no decimal).</remarks>
 /// <param name="declared">For trials.parquet and points.parquet: the table's name and its fixed columns in
-/// <see cref="Mrfi.Core.Campaigns.ResultColumns"/>, which the columns other than the sweep ones must equal, in order.</param>
+/// <see cref="Mrfi.Core.Configuration.ResultColumns"/>, which the columns other than the sweep ones must equal, in order.</param>
 /// <param name="sweep">The sweep columns of this table.</param>
 internal sealed class ColumnSet<TRow>((string Table, IReadOnlyList<string> Columns)? declared = null, IReadOnlyCollection<string>? sweep = null)
 {
@@ -68,7 +69,7 @@ internal sealed class ColumnSet<TRow>((string Table, IReadOnlyList<string> Colum
         var written = _columns.Select(c => c.Field.Name).Where(n => sweep?.Contains(n) != true).ToList();
         if (written.SequenceEqual(columns)) return;
         throw new InvalidOperationException(
-            $"{table} columns differ from Mrfi.Core.Campaigns.ResultColumns (not declared: [{string.Join(", ", written.Except(columns))}]; " +
+            $"{table} columns differ from Mrfi.Core.Configuration.ResultColumns (not declared: [{string.Join(", ", written.Except(columns))}]; " +
             $"not written: [{string.Join(", ", columns.Except(written))}]; or another order): declare a new column there, which reserves its name");
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Mrfi.Core;
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Injection;
 
 namespace Mrfi.Results.Parquet;
 

@@ -3,6 +3,7 @@ using Mrfi.Core.Campaigns;
 using Mrfi.Core.Configuration;
 using Parquet;
 using Parquet.Schema;
+using Mrfi.Core.Injection;
 
 namespace Mrfi.Results.Parquet;
 

@@ -1,6 +1,7 @@
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Statistics;
+using Mrfi.Core.Injection;
 
 namespace Mrfi.Results.Parquet;
 

@@ -1,4 +1,5 @@
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Results.Parquet.Tests;
 

@@ -1,5 +1,6 @@
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Configuration;
+using Mrfi.Core.Injection;
 
 namespace Mrfi.Results.Parquet.Tests;
 

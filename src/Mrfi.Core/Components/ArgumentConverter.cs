@@ -1,7 +1,7 @@
 using System.Globalization;
 using Mrfi.Core.Configuration;
 
-namespace Mrfi.Core.Binding;
+namespace Mrfi.Core.Components;
 
 /// <summary>Converts a TOML value to a constructor parameter's type.</summary>
 /// <remarks>Supports numbers, booleans, strings, enums, nullables, arrays (a scalar becomes a one-element

@@ -1,9 +1,8 @@
 using System.Reflection;
 using System.Text;
-using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
 
-namespace Mrfi.Core.Binding;
+namespace Mrfi.Core.Components;
 
 /// <summary>Builds a component from a config table: <c>method</c> names the type, every other key binds to
 /// a constructor parameter of the same name (<c>bit_width</c> → <c>bitWidth</c>). The constructor is the schema.</summary>

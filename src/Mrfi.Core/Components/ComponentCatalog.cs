@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Mrfi.Core.Catalog;
+namespace Mrfi.Core.Components;
 
 /// <summary>Maps config names (<c>method = "..."</c>) to component types, per kind, remembering where each came from
 /// (built-in or a plugin). A name defined by two origins must be written qualified: <c>"origin/Name"</c>.</summary>

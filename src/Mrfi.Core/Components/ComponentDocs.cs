@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Mrfi.Core.Catalog;
+namespace Mrfi.Core.Components;
 
 /// <summary>Renders the component catalog as Markdown (docs/components.md's generated part) and as plain text (`dotnet mrfi list`).</summary>
 public static class ComponentDocs

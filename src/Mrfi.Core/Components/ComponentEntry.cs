@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Catalog;
+namespace Mrfi.Core.Components;
 
 /// <summary>One registered component.</summary>
 /// <param name="Kind">Its extension point.</param>

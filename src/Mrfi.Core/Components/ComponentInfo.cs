@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Reflection;
-using Mrfi.Core.Binding;
 using Mrfi.Core.Quantizers;
 
-namespace Mrfi.Core.Catalog;
+namespace Mrfi.Core.Components;
 
 /// <summary>What `dotnet mrfi list` and docs/components.md say about one component: name, aliases, summary, constructor parameters.</summary>
 /// <param name="Kind">The extension point.</param>

@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Catalog;
+namespace Mrfi.Core.Components;
 
 /// <summary>The extension points a config names components for.</summary>
 public enum ComponentKind

@@ -1,7 +1,6 @@
-using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
 
-namespace Mrfi.Core.Binding;
+namespace Mrfi.Core.Components;
 
 /// <summary>Builds components written inline in the config (a <c>code</c> key instead of <c>method</c>); Mrfi.Scripting
 /// implements it with Roslyn, so the engine itself stays free of a compiler.</summary>

@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Binding;
+namespace Mrfi.Core.Components;
 
 /// <summary>Values the engine passes to constructor parameters of well-known types instead of reading them from the config.</summary>
 /// <param name="Bits">Bits per value of the tensor a selector works on.</param>

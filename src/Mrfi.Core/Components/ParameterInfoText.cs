@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Catalog;
+namespace Mrfi.Core.Components;
 
 /// <summary>One config key of a component.</summary>
 /// <param name="Name">The key (snake_case).</param>

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
 
-namespace Mrfi.Core.Binding;
+namespace Mrfi.Core.Components;
 
 /// <summary>A config value that refers to a sweep variable: <c>"$ber"</c>, <c>"$ber * 8"</c> or <c>"8 * $ber"</c>.</summary>
 public static partial class SweepExpression

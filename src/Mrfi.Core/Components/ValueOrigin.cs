@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Binding;
+namespace Mrfi.Core.Components;
 
 /// <summary>Where a value came from, for error messages.</summary>
 /// <param name="Key">The key path.</param>

@@ -1,8 +1,3 @@
-using Mrfi.Core.Campaigns;
-using Mrfi.Core.Catalog;
-using Mrfi.Core.Data;
-using Mrfi.Core.Gates;
-using Mrfi.Core.Injection;
 
 namespace Mrfi.Core.Configuration;
 
@@ -85,7 +80,7 @@ public static class ConfigReader
     private static DataSection ReadData(ConfigTable t, Func<string, string> resolve)
     {
         string format = t.String("format") ?? "idx";
-        if (!DatasetLoader.Formats.Contains(format))
+        if (!DataFormats.BuiltIn.Contains(format))
         {
             // Not built in: a plugin's dataset, bound to the other keys when the plan is built (unknown names are reported there).
             long pluginLimit = t.Integer("limit") ?? 0;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Mrfi.Core.Catalog;
 
 namespace Mrfi.Core.Configuration;
 

@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Gates;
+namespace Mrfi.Core.Configuration;
 
 /// <summary>What a gate threshold limits, per sweep point.</summary>
 public enum GateMetric

@@ -1,7 +1,5 @@
-using Mrfi.Core.Catalog;
-using Mrfi.Core.Configuration;
 
-namespace Mrfi.Core.Gates;
+namespace Mrfi.Core.Configuration;
 
 /// <summary>Reads <c>[gate]</c> (one entry) or <c>[[gate]]</c> (several) and checks them against the sweep, so that a gate that
 /// names a missing variable or value fails before the run rather than after it.</summary>

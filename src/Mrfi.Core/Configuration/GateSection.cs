@@ -1,6 +1,5 @@
-using Mrfi.Core.Configuration;
 
-namespace Mrfi.Core.Gates;
+namespace Mrfi.Core.Configuration;
 
 /// <summary>One <c>[gate]</c> entry: thresholds that the sweep points it names must meet after a run.</summary>
 /// <param name="Point">Sweep variables fixing the points it applies to; variables not named match every value, and an empty

@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Gates;
+namespace Mrfi.Core.Configuration;
 
 /// <summary>One limit of a gate entry, e.g. <c>accuracy_min = 0.8</c>.</summary>
 /// <param name="Metric">What is limited.</param>

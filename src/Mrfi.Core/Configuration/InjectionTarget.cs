@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Injection;
+namespace Mrfi.Core.Configuration;
 
 /// <summary>Where a fault entry injects.</summary>
 public enum InjectionTarget

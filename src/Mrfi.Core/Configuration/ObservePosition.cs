@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Injection;
+namespace Mrfi.Core.Configuration;
 
 /// <summary>Which tensor of a module an observer watches.</summary>
 public enum ObservePosition

@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Campaigns;
+namespace Mrfi.Core.Configuration;
 
 /// <summary>The fixed columns of the two results tables that also get one column per sweep variable (or script tag):
 /// trials.parquet and points.parquet. The one list of them: the writer refuses to write a table whose fixed columns differ

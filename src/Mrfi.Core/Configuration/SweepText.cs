@@ -1,6 +1,5 @@
-using Mrfi.Core.Configuration;
 
-namespace Mrfi.Core.Campaigns;
+namespace Mrfi.Core.Configuration;
 
 /// <summary>Formats sweep values for logs: " ber=1e-05 format=int8", or "" when nothing is swept.</summary>
 public static class SweepText

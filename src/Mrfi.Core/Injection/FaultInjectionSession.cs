@@ -59,7 +59,7 @@ public sealed class FaultInjectionSession : IDisposable
     public bool RecordFaults { get; set; }
 
     /// <summary>Faults recorded since the trial began.</summary>
-    public List<Campaigns.FaultRecord> Faults { get; } = [];
+    public List<Injection.FaultRecord> Faults { get; } = [];
 
     /// <summary>The current trial's number, for fault records.</summary>
     public long Trial { get; set; }

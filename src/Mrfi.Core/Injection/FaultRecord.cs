@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Campaigns;
+namespace Mrfi.Core.Injection;
 
 /// <summary>One row of faults.parquet: one value hit by a fault.</summary>
 /// <param name="Trial">The trial.</param>

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Injection;
@@ -216,7 +217,7 @@ internal sealed class ModuleSite : IDisposable
     {
         if (!_streams.TryGetValue((entry, slot), out var stream))
         {
-            stream = new Generator(Campaigns.TrialSeeds.Stream(_session.TrialSeed, SiteKey.Hash($"{entry.Name}/{_name}/{slot}")));
+            stream = new Generator(Injection.TrialSeeds.Stream(_session.TrialSeed, SiteKey.Hash($"{entry.Name}/{_name}/{slot}")));
             _streams[(entry, slot)] = stream;
         }
         return stream;

@@ -1,4 +1,4 @@
-namespace Mrfi.Core.Campaigns;
+namespace Mrfi.Core.Injection;
 
 /// <summary>Derives independent per-trial seeds from the campaign seed (SplitMix64), so any trial can be replayed alone.</summary>
 public static class TrialSeeds

@@ -1,8 +1,9 @@
 using System.Text;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
+using Mrfi.Core.Configuration;
 
-namespace Mrfi.Core.Configuration;
+namespace Mrfi.Core.Planning;
 
 /// <summary>Writes a plan's EasyConfig entries as a detail tree: one <c>[layers."name"]</c> table per module with its own
 /// entries, ready to edit per layer and run as it is. Running it gives the same trials as the EasyConfig.</summary>

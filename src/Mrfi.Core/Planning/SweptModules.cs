@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Injection;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
 using Mrfi.Core;
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Tool.Import;
 using Spectre.Console;
 using Spectre.Console.Cli;

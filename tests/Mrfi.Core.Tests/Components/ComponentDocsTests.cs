@@ -1,6 +1,6 @@
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 
-namespace Mrfi.Core.Tests.Catalog;
+namespace Mrfi.Core.Tests.Components;
 
 [TestClass]
 public sealed class ComponentDocsTests
