@@ -1,5 +1,6 @@
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Configuration;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Results.Parquet.Tests;
 
