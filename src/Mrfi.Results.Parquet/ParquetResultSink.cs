@@ -204,6 +204,8 @@ public sealed class ParquetResultSink : ICampaignSink
         [ManifestKeys.ClassLabels] = s.ClassNames?.Select((name, label) => (name, label)).ToDictionary(c => c.name, c => c.label),
         [ManifestKeys.ClassOrder] = s.ClassOrder,
         [ManifestKeys.Sweep] = s.SweepNames,
+        // What each variable varies, so that the report need not guess from its name.
+        [ManifestKeys.SweepKinds] = s.SweepKinds,
         [ManifestKeys.Status] = s.Interrupted ? "interrupted" : "complete",
         [ManifestKeys.Trials] = s.Trials,
         [ManifestKeys.FloatAccuracy] = ManifestJson.Number(s.FloatAccuracy),
