@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report;
 
@@ -53,9 +54,9 @@ internal static class ConsoleSummary
     /// <summary>One line: the folder, model, trials, points and sweep variables.</summary>
     public static string Headline(ResultsSet results, IReadOnlyList<Variable> variables, IReadOnlyList<PointRow> points)
     {
-        string model = Manifest(results, "model") is { Length: > 0 } m ? $"model {m}, " : "";
+        string model = Manifest(results, ManifestKeys.Model) is { Length: > 0 } m ? $"model {m}, " : "";
         // A shard's manifest says whether that shard finished, not the campaign; the notes below say what is there.
-        string status = results.Merged && Manifest(results, "status") is { Length: > 0 } s ? $" ({s})" : "";
+        string status = results.Merged && Manifest(results, ManifestKeys.Status) is { Length: > 0 } s ? $" ({s})" : "";
         string sweep = variables.Count == 0 ? "no sweep variables"
             : "sweep " + string.Join(", ", variables.Select(v => $"{v.Name} ({v.Values.Count} value{(v.Values.Count == 1 ? "" : "s")})"));
         return $"{results.Folder}: {model}{results.Trials.Rows} trials{status}, {points.Count} point(s), {sweep}";

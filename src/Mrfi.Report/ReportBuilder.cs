@@ -11,7 +11,7 @@ public static class ReportBuilder
     {
         var results = ResultsSet.Load(resultsFolder);
         var points = Points.From(results);
-        var variables = results.SweepNames.Select((n, i) => Variable.Of(n, [.. points.Select(p => p.Values[i])])).ToList();
+        var variables = results.SweepNames.Select((n, i) => Variable.Of(n, [.. points.Select(p => p.Values[i])], results.SweepKinds.GetValueOrDefault(n))).ToList();
         var observers = new ObserverIndex(results.Observers);
         var (figures, skipped) = FigurePlanner.Plan(variables, observers);
         return (results, points, variables, observers, figures, skipped);

@@ -1,16 +1,16 @@
+using Mrfi.Results.Schema;
 using Parquet;
 using Parquet.Schema;
-using Mrfi.Core.Configuration;
 
 namespace Mrfi.Results.Parquet;
 
 /// <summary>Builds a one-row-group Parquet file column by column from a list of rows.</summary>
 /// <remarks>Only signed integers, doubles, strings and UTC microsecond timestamps are written: types that
 /// pandas, DuckDB and Spark all read without legacy paths (no INT96, no unsigned, no decimal).</remarks>
-/// <param name="declared">For trials.parquet and points.parquet: the table's name and its fixed columns in
-/// <see cref="Mrfi.Core.Configuration.ResultColumns"/>, which the columns other than the sweep ones must equal, in order.</param>
+/// <param name="declared">The table's schema (<see cref="Mrfi.Results.Schema"/>), which the columns other than the sweep ones
+/// must equal, in order and kind; null only where a test writes the layout of an older version.</param>
 /// <param name="sweep">The sweep columns of this table.</param>
-internal sealed class ColumnSet<TRow>((string Table, IReadOnlyList<string> Columns)? declared = null, IReadOnlyCollection<string>? sweep = null)
+internal sealed class ColumnSet<TRow>(TableSchema? declared, IReadOnlyCollection<string>? sweep = null)
 {
     private readonly List<(Field Field, Func<IReadOnlyList<TRow>, ParquetRowGroupWriter, Task> Write)> _columns = [];
 
@@ -61,17 +61,33 @@ internal sealed class ColumnSet<TRow>((string Table, IReadOnlyList<string> Colum
         }).ConfigureAwait(false);
     }
 
-    /// <summary>A column written here but not declared would take a name that a sweep variable may still use.</summary>
+    /// <summary>A column written here but not declared would take a name that a sweep variable may still use, and one of
+    /// another kind would break readers that trust the schema.</summary>
     private void CheckDeclared()
     {
-        if (declared is not { } d) return;
-        var (table, columns) = d;
-        var written = _columns.Select(c => c.Field.Name).Where(n => sweep?.Contains(n) != true).ToList();
-        if (written.SequenceEqual(columns)) return;
+        if (declared is null) return;
+        var written = _columns.Select(c => c.Field).Where(f => sweep?.Contains(f.Name) != true).Select(Declared).ToList();
+        if (written.SequenceEqual(declared.Columns)) return;
         throw new InvalidOperationException(
-            $"{table} columns differ from Mrfi.Core.Configuration.ResultColumns (not declared: [{string.Join(", ", written.Except(columns))}]; " +
-            $"not written: [{string.Join(", ", columns.Except(written))}]; or another order): declare a new column there, which reserves its name");
+            $"{declared.File} columns differ from Mrfi.Results.Schema (not declared: [{string.Join(", ", written.Except(declared.Columns))}]; " +
+            $"not written: [{string.Join(", ", declared.Columns.Except(written))}]; or another order): declare a new column there, which reserves its name");
     }
+
+    /// <summary>A written field as the schema states it: Parquet.Net marks every string column optional, so only numbers
+    /// say whether they hold nulls.</summary>
+    private static Column Declared(Field field) => KindOf(field) is var kind && kind == ColumnKind.Text
+        ? new Column(field.Name, kind)
+        : new Column(field.Name, kind, field.IsNullable);
+
+    private static ColumnKind KindOf(Field field) => field switch
+    {
+        DateTimeDataField => ColumnKind.Timestamp,
+        // Parquet.Net 6 reports string fields as ReadOnlyMemory<char>.
+        DataField f when f.ClrType == typeof(string) || f.ClrType == typeof(ReadOnlyMemory<char>) => ColumnKind.Text,
+        DataField f when f.ClrType == typeof(double) => ColumnKind.Float,
+        DataField f when f.ClrType == typeof(long) || f.ClrType == typeof(int) => ColumnKind.Integer,
+        _ => throw new InvalidOperationException($"column {field.Name}: mrfi writes only integers, doubles, strings and timestamps"),
+    };
 
     private ColumnSet<TRow> Add<T>(DataField<T> field, Func<TRow, T> get) where T : struct
     {

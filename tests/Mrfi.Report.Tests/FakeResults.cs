@@ -28,6 +28,9 @@ internal sealed class FakeResults
     /// <summary>Vector observers (rows with an index).</summary>
     public List<(string Observer, string Metric)> VectorObservers { get; } = [];
 
+    /// <summary>The manifest's sweep_kinds (variable → kind); null writes a manifest of the versions before it existed.</summary>
+    public Dictionary<string, string>? Kinds { get; init; }
+
     public FakeResults Sweep(string name, params object[] values)
     {
         // Numbers are stored as doubles, as `run` writes sweep columns.
@@ -65,10 +68,13 @@ internal sealed class FakeResults
         }
         File.WriteAllText(Path.Combine(folder, "manifest.json"), $$"""
             { "tool": "mrfi", "tool_version": "0.1.0", "model": "FakeNet", "status": "complete", "machine": "test",
-              "config_text": "[sweep]\n# <fake> & config\n", "sweep": [{{string.Join(", ", _sweep.Select(s => $"\"{s.Name}\""))}}] }
+              "config_text": "[sweep]\n# <fake> & config\n", "sweep": [{{string.Join(", ", _sweep.Select(s => $"\"{s.Name}\""))}}]{{KindsJson()}} }
             """);
         return folder;
     }
+
+    private string KindsJson() =>
+        Kinds is null ? "" : $", \"sweep_kinds\": {{ {string.Join(", ", Kinds.Select(k => $"\"{k.Key}\": \"{k.Value}\""))} }}";
 
     /// <summary>Outcome counts of a trial: deterministic and different per trial, so pooled rates are not trivially equal.</summary>
     public static (long Sdc, long Critical, long Due, long Masked) Outcomes(long trial, int samples) =>

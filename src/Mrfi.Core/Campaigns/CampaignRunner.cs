@@ -106,6 +106,7 @@ public sealed class CampaignRunner
             EarlyExitBatches = timing.EarlyExits,
             ClassNames = DatasetLoader.ClassNames(config.Data),
             ClassOrder = config.Data.Classes is not null ? "[data] classes" : config.Data.Folder is not null ? "folder names, alphabetical" : null,
+            SweepKinds = SweepKinds.Of(config),
         };
         sink.Complete(summary);
         return summary;

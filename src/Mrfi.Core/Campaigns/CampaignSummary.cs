@@ -21,6 +21,10 @@ public sealed record CampaignSummary(
     IReadOnlyList<string> SweepNames, int Trials, long Samples, double FloatAccuracy, string Device, int Threads,
     DateTime StartedAt, DateTime FinishedAt, bool Interrupted = false)
 {
+    /// <summary>Each sweep variable's kind (<see cref="Mrfi.Results.Schema.SweepKind"/>) as the config binds it; empty for a
+    /// script's results, whose columns are tags.</summary>
+    public IReadOnlyDictionary<string, string> SweepKinds { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Mean wall time of one golden pass over the data (faults off), in seconds.</summary>
     public double GoldenSecondsPerPass { get; init; }
 

@@ -1,3 +1,4 @@
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Core.Configuration;
 
@@ -181,7 +182,7 @@ public static class ConfigReader
             throw MrfiException.At(t.LocationOf("mode"), $"[sweep] mode must be \"grid\" (every combination) or \"zip\" (the i-th values together), not \"{mode}\"");
         foreach (var key in t.Keys.Where(k => k is not ("repeats" or "mode")).ToList())
         {
-            if (ResultColumns.IsReserved(key)) throw MrfiException.At(t.LocationOf(key), ResultColumns.Clash("[sweep] variable", key));
+            if (ResultsSchema.IsReserved(key)) throw MrfiException.At(t.LocationOf(key), ResultsSchema.Clash("[sweep] variable", key));
             if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Za-z_][A-Za-z0-9_]*$"))
                 throw MrfiException.At(t.LocationOf(key), $"[sweep] variable '{key}' must be a plain identifier (letters, digits, _)");
             var variable = SweepValuesOf(t, key);

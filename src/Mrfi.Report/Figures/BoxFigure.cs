@@ -1,4 +1,5 @@
 using ScottPlot;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 
@@ -18,7 +19,7 @@ internal static class BoxFigure
         var boxes = new List<Box>();
         for (int c = 0; c < groups.Count; c++)
         {
-            var sample = (observed ? groups[c].Observed(t, values!) : groups[c].Rows.Select(r => 100 * t.Double("accuracy", r)).Where(double.IsFinite))
+            var sample = (observed ? groups[c].Observed(t, values!) : groups[c].Rows.Select(r => 100 * t.Double(TrialColumns.Accuracy, r)).Where(double.IsFinite))
                 .Order().ToList();
             if (sample.Count == 0) continue;
             boxes.Add(new Box

@@ -1,4 +1,5 @@
 using ScottPlot;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 
@@ -30,7 +31,7 @@ internal static class CurveFigure
             else
             {
                 // One series: all three outcome classes; several: the SDC rate of each, to keep the figure readable.
-                var columns = series.Count == 1 ? new[] { ("sdc", "SDC"), ("critical_sdc", "critical SDC"), ("due", "DUE (NaN/Inf)") } : [("sdc", "SDC")];
+                var columns = series.Count == 1 ? new[] { (TrialColumns.Sdc, "SDC"), (TrialColumns.CriticalSdc, "critical SDC"), (TrialColumns.Due, "DUE (NaN/Inf)") } : [(TrialColumns.Sdc, "SDC")];
                 foreach (var (column, name) in columns)
                 {
                     var rates = groups.Select(g => g.Rate(t, column)).ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 
@@ -60,7 +61,7 @@ internal static class HeatmapFigure
         var data = new double[height, width];
         for (int r = 0; r < height; r++)
             for (int c = 0; c < width; c++)
-                data[r, c] = rows.TryGetValue((c, r), out var list) ? 100 * list.Average(i => t.Double("accuracy", i)) : double.NaN;
+                data[r, c] = rows.TryGetValue((c, r), out var list) ? 100 * list.Average(i => t.Double(TrialColumns.Accuracy, i)) : double.NaN;
         return data;
     }
 }

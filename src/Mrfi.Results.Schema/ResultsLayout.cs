@@ -1,15 +1,27 @@
-namespace Mrfi.Results.Parquet;
+namespace Mrfi.Results.Schema;
 
 /// <summary>Where a results folder keeps its tables before they are merged: one folder per table (<c>trials/</c>,
 /// <c>observers/</c>, <c>faults/</c>), each one Parquet dataset that Spark, pandas and DuckDB read as a whole.</summary>
 /// <remarks>A running campaign writes one part file per finished trial (<c>part-NNNNNN.parquet</c>, or
 /// <c>part-K-of-N-NNNNNN.parquet</c> for shard K of N); a shard that completes compacts its parts into
 /// <c>shard-K-of-N.parquet</c>. The same file name in every table folder holds the same trials. Temporary files start with a
-/// dot, which Spark and Hadoop skip. Compiled into Mrfi.Report too (linked source), which must not load TorchSharp.</remarks>
-internal static partial class ResultsLayout
+/// dot, which Spark and Hadoop skip.</remarks>
+public static partial class ResultsLayout
 {
+    /// <summary>The campaign's identity (config hash, sweep, trials), written when a folder is first opened.</summary>
+    public const string CampaignFile = "campaign.json";
+
     /// <summary>The tables kept as datasets, trials first (a trials file is the mark that its trials finished).</summary>
-    public static readonly string[] Tables = ["trials", "observers", "faults"];
+    public static readonly IReadOnlyList<string> Tables = [TrialColumns.Table.Name, ObserverColumns.Table.Name, FaultColumns.Table.Name];
+
+    private static string Trials => TrialColumns.Table.Name;
+
+    /// <summary>The manifest of an unsharded run (<c>manifest.json</c>) or of shard <paramref name="shardTag"/> (<c>manifest-0-of-4.json</c>).</summary>
+    public static string ManifestName(string? shardTag) => shardTag is null ? "manifest.json" : $"manifest-{shardTag}.json";
+
+    /// <summary>The manifests of a folder: manifest.json first, then the shards' in name order.</summary>
+    public static IReadOnlyList<string> Manifests(string folder) =>
+        [.. new[] { Path.Combine(folder, ManifestName(null)) }.Where(File.Exists), .. Directory.GetFiles(folder, "manifest-*.json").Order(StringComparer.Ordinal)];
 
     /// <summary>The dataset folder of <paramref name="table"/>.</summary>
     public static string Dataset(string folder, string table) => Path.Combine(folder, table);
@@ -43,8 +55,8 @@ internal static partial class ResultsLayout
         foreach (var table in Enumerable.Reverse(Tables))
         {
             string dataset = Dataset(folder, table);
-            if (!Directory.Exists(Dataset(folder, "trials")) || !Directory.Exists(dataset)) continue;
-            var compacted = Directory.GetFiles(Dataset(folder, "trials"), "shard-*.parquet").Select(f => ShardTag(Path.GetFileName(f))).ToHashSet();
+            if (!Directory.Exists(Dataset(folder, Trials)) || !Directory.Exists(dataset)) continue;
+            var compacted = Directory.GetFiles(Dataset(folder, Trials), "shard-*.parquet").Select(f => ShardTag(Path.GetFileName(f))).ToHashSet();
             foreach (var part in Directory.GetFiles(dataset, "part-*.parquet").Where(f => compacted.Contains(ShardTag(Path.GetFileName(f)))))
                 File.Delete(part);
         }
