@@ -1,7 +1,8 @@
 namespace Mrfi.Core.Tests.Architecture;
 
 /// <summary>The projects reference each other as docs/architecture.md draws: Tool on top; Plugins, Scripting,
-/// Results.Parquet on Core; Core on Abstractions; Report on nothing (it must not load TorchSharp); plugins on Abstractions only.</summary>
+/// Results.Parquet on Core; Core on Abstractions and Results.Schema; Report on Results.Schema only (it must not load TorchSharp);
+/// Results.Schema on nothing; plugins on Abstractions only.</summary>
 [TestClass]
 public sealed class ProjectGraphTests
 {
@@ -9,11 +10,12 @@ public sealed class ProjectGraphTests
     {
         ["Mrfi.Abstractions"] = [],
         ["Mrfi.Build"] = [],
-        ["Mrfi.Core"] = ["Mrfi.Abstractions"],
+        ["Mrfi.Core"] = ["Mrfi.Abstractions", "Mrfi.Results.Schema"],
         ["Mrfi.Plugins"] = ["Mrfi.Core"],
         ["Mrfi.Scripting"] = ["Mrfi.Core"],
-        ["Mrfi.Results.Parquet"] = ["Mrfi.Core"],
-        ["Mrfi.Report"] = [],
+        ["Mrfi.Results.Parquet"] = ["Mrfi.Core", "Mrfi.Results.Schema"],
+        ["Mrfi.Results.Schema"] = [],
+        ["Mrfi.Report"] = ["Mrfi.Results.Schema"],
         ["Mrfi.Tool"] = ["Mrfi.Core", "Mrfi.Plugins", "Mrfi.Report", "Mrfi.Results.Parquet", "Mrfi.Scripting"],
     };
 
