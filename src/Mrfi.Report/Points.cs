@@ -34,6 +34,8 @@ internal static class Points
             CriticalSdc = g.Rate(t, "critical_sdc"),
             Due = g.Rate(t, "due"),
             Masked = g.Rate(t, "masked"),
+            Rmse = t.Has("rmse") ? g.Finite(t, "rmse") : (double.NaN, double.NaN, double.NaN),
+            MaxDeviation = t.Has("max_deviation") ? rows.Select(r => t.Double("max_deviation", r)).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max() : double.NaN,
         };
     }
 }

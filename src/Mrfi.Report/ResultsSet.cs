@@ -23,7 +23,12 @@ internal sealed class ResultsSet
         Merged = merged;
         PartFiles = partFiles;
         SweepNames = [.. trials.Names.Where(n => !TrialColumns.Contains(n))];
+        // Files written before [model] output existed hold classifier trials.
+        Classifies = !trials.Has("output") || Enumerable.Range(0, trials.Rows).Any(r => trials.String("output", r) != "tensor");
     }
+
+    /// <summary>False when every trial compared its outputs as a tensor (<c>output = "tensor"</c>): no accuracy, no critical SDCs.</summary>
+    public bool Classifies { get; }
 
     public string Folder { get; }
 

@@ -2,8 +2,8 @@ using ScottPlot;
 
 namespace Mrfi.Report.Figures;
 
-/// <summary>Accuracy (or outcome rates) against a swept number, one curve per series, with 95 % intervals as filled bands;
-/// a rate spanning decades goes on a log10 axis.</summary>
+/// <summary>Accuracy (or outcome rates, or the outputs' RMSE) against a swept number, one curve per series, with 95 % intervals
+/// as filled bands; a rate spanning decades goes on a log10 axis.</summary>
 internal static class CurveFigure
 {
     public static void Draw(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, string path)
@@ -14,7 +14,8 @@ internal static class CurveFigure
         bool log = x.LogScale;
         double X(Group g) => log ? Math.Log10(g.XNumber) : g.XNumber;
         bool accuracy = spec.Kind == FigureKind.AccuracyCurve;
-        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), accuracy ? "top-1 accuracy (%)" : "rate (% of samples)");
+        bool rmse = spec.Kind == FigureKind.RmseCurve;
+        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), accuracy ? "top-1 accuracy (%)" : rmse ? "RMSE against the golden output" : "rate (% of samples)");
         int colour = 0;
         foreach (var (label, groups) in series)
         {
@@ -27,10 +28,19 @@ internal static class CurveFigure
                     label.Length == 0 ? "mean accuracy (95 % t-interval)" : label, PlotStyle.Color(colour));
                 colour++;
             }
+            else if (rmse)
+            {
+                // Trials whose every sample is a DUE have no RMSE (NaN): the mean is over the others.
+                var values = groups.Select(g => g.Finite(t, "rmse")).ToList();
+                Curve(plot, xs, [.. values.Select(v => v.Mean)], [.. values.Select(v => Math.Max(0, v.Low))], [.. values.Select(v => v.High)],
+                    label.Length == 0 ? "mean RMSE (95 % t over trials)" : label, PlotStyle.Color(colour++));
+            }
             else
             {
-                // One series: all three outcome classes; several: the SDC rate of each, to keep the figure readable.
-                var columns = series.Count == 1 ? new[] { ("sdc", "SDC"), ("critical_sdc", "critical SDC"), ("due", "DUE (NaN/Inf)") } : [("sdc", "SDC")];
+                // One series: all outcome classes; several: the SDC rate of each, to keep the figure readable. Tensor outputs
+                // have no critical SDCs (no labels).
+                var all = results.Classifies ? new[] { ("sdc", "SDC"), ("critical_sdc", "critical SDC"), ("due", "DUE (NaN/Inf)") } : [("sdc", "SDC"), ("due", "DUE (NaN/Inf)")];
+                var columns = series.Count == 1 ? all : [("sdc", "SDC")];
                 foreach (var (column, name) in columns)
                 {
                     var rates = groups.Select(g => g.Rate(t, column)).ToList();

@@ -7,6 +7,13 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
 
     public (double Mean, double Low, double High) Accuracy(Table t) => Stats.MeanT([.. Rows.Select(r => t.Double("accuracy", r))]);
 
+    /// <summary>The mean of <paramref name="measure"/> over this group's trials with its 95 % t-interval.</summary>
+    public (double Mean, double Low, double High) Mean(Table t, Measure measure) => Stats.MeanT([.. Rows.Select(r => measure.Of(t, r))]);
+
+    /// <summary>The mean of a double column over the trials where it is finite (an all-DUE trial has a NaN RMSE), with its t-interval.</summary>
+    public (double Mean, double Low, double High) Finite(Table t, string column) =>
+        Stats.MeanT([.. Rows.Select(r => t.Double(column, r)).Where(double.IsFinite)]);
+
     /// <summary>The rate of <paramref name="column"/> (a count per trial) over this group's trials, with the t-interval across them.</summary>
     public Rate Rate(Table t, string column) =>
         Report.Rate.Of([.. Rows.Select(r => t.Long("total", r) is var n && n > 0 ? t.Long(column, r) / (double)n : double.NaN)]);
