@@ -202,6 +202,8 @@ public sealed class ParquetResultSink : ICampaignSink
         // Which class each label means, and where that order comes from: a model trained with another order scores wrongly.
         ["class_labels"] = s.ClassNames?.Select((name, label) => (name, label)).ToDictionary(c => c.name, c => c.label),
         ["class_order"] = s.ClassOrder,
+        // trials.parquet's output_rmse lists one RMSE per output in this order.
+        ["outputs"] = s.OutputNames,
         ["sweep"] = s.SweepNames,
         ["status"] = s.Interrupted ? "interrupted" : "complete",
         ["trials"] = s.Trials,

@@ -26,7 +26,9 @@ internal static class Tables
         Rate(trials, "due_rate", t => t.Due);
         Rate(trials, "masked_rate", t => t.Masked);
         trials.Double("elapsed_s", t => t.ElapsedSeconds).Timestamp("finished_at", t => t.FinishedAt);
-        return trials.String("output", t => t.Output).Double("rmse", t => t.Rmse).Double("max_deviation", t => t.MaxDeviation);
+        // output_rmse: a list per trial, one RMSE per model output in graph order (manifest.json's "outputs" names them).
+        return trials.String("output", t => t.Output).Double("rmse", t => t.Rmse).Double("max_deviation", t => t.MaxDeviation)
+            .DoubleList("output_rmse", t => t.OutputRmse.Count > 0 ? t.OutputRmse : [t.Rmse]);
     }
 
     /// <summary>One column per sweep variable: strings for text variables, doubles (NaN where a row lacks it) for numbers.</summary>

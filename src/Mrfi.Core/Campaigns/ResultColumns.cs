@@ -15,6 +15,7 @@ internal static class ResultColumns
         "top5_accuracy", "top5_accuracy_low", "top5_accuracy_high", "sdc_rate", "sdc_rate_low", "sdc_rate_high",
         "critical_sdc_rate", "critical_sdc_rate_low", "critical_sdc_rate_high", "due_rate", "due_rate_low", "due_rate_high",
         "masked_rate", "masked_rate_low", "masked_rate_high", "elapsed_s", "finished_at", "output", "rmse", "max_deviation",
+        "output_rmse",
     ];
 
     /// <summary>points.parquet in file order; the sweep columns follow <c>point</c>.</summary>

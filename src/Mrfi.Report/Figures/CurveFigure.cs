@@ -30,10 +30,14 @@ internal static class CurveFigure
             }
             else if (rmse)
             {
-                // Trials whose every sample is a DUE have no RMSE (NaN): the mean is over the others.
-                var values = groups.Select(g => g.Finite(t, "rmse")).ToList();
-                Curve(plot, xs, [.. values.Select(v => v.Mean)], [.. values.Select(v => Math.Max(0, v.Low))], [.. values.Select(v => v.High)],
-                    label.Length == 0 ? "mean RMSE (95 % t over trials)" : label, PlotStyle.Color(colour++));
+                // Trials whose every sample is a DUE have no RMSE (NaN): the mean is over the others. One series of a model
+                // with several outputs: a curve per output (output_rmse), as their scales differ.
+                var outputs = series.Count == 1 ? results.Outputs : [];
+                var curves = outputs.Count > 0
+                    ? outputs.Select((name, k) => ($"{name}: mean RMSE (95 % t over trials)", groups.Select(g => g.FiniteElement(t, "output_rmse", k)).ToList()))
+                    : [(label.Length == 0 ? "mean RMSE (95 % t over trials)" : label, groups.Select(g => g.Finite(t, "rmse")).ToList())];
+                foreach (var (name, values) in curves)
+                    Curve(plot, xs, [.. values.Select(v => v.Mean)], [.. values.Select(v => Math.Max(0, v.Low))], [.. values.Select(v => v.High)], name, PlotStyle.Color(colour++));
             }
             else
             {

@@ -18,6 +18,11 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
     public Rate Rate(Table t, string column) =>
         Report.Rate.Of([.. Rows.Select(r => t.Long("total", r) is var n && n > 0 ? t.Long(column, r) / (double)n : double.NaN)]);
 
+    /// <summary>The mean of element <paramref name="index"/> of a list column (output_rmse: output <paramref name="index"/>'s RMSE)
+    /// over the trials where it is finite, with its t-interval.</summary>
+    public (double Mean, double Low, double High) FiniteElement(Table t, string column, int index) =>
+        Stats.MeanT([.. Rows.Select(r => t.Doubles(column, r) is var l && index < l.Count ? l[index] : double.NaN).Where(double.IsFinite)]);
+
     public double Golden(Table t) => Rows.Average(r => t.Double("golden_accuracy", r));
 
     /// <summary>The observer values of this group's trials (<paramref name="values"/>: trial → value), finite ones only.</summary>
