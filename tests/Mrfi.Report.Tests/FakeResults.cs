@@ -23,6 +23,12 @@ internal sealed class FakeResults
     /// <summary>RMSE of a trial from its sweep values and repeat (NaN: every sample a DUE).</summary>
     public Func<IReadOnlyDictionary<string, object>, int, double> Rmse { get; init; } = (_, r) => 0.01 * (r + 1);
 
+    /// <summary>The names of a model's several outputs (manifest.json's outputs); empty: one output.</summary>
+    public string[] Outputs { get; init; } = [];
+
+    /// <summary>Output k's RMSE of a trial from its sweep values and repeat (written to output_rmse when there are <see cref="Outputs"/>).</summary>
+    public Func<IReadOnlyDictionary<string, object>, int, int, double> OutputRmse { get; init; } = (_, r, k) => 0.01 * (r + 1) * (k + 1);
+
     /// <summary>SDCs of a trial from its sweep values and repeat; null: <see cref="Outcomes"/>.</summary>
     public Func<IReadOnlyDictionary<string, object>, int, long>? Sdc { get; init; }
 
@@ -75,7 +81,8 @@ internal sealed class FakeResults
         }
         File.WriteAllText(Path.Combine(folder, "manifest.json"), $$"""
             { "tool": "mrfi", "tool_version": "0.1.0", "model": "FakeNet", "status": "complete", "machine": "test",
-              "config_text": "[sweep]\n# <fake> & config\n", "sweep": [{{string.Join(", ", _sweep.Select(s => $"\"{s.Name}\""))}}] }
+              "config_text": "[sweep]\n# <fake> & config\n", "sweep": [{{string.Join(", ", _sweep.Select(s => $"\"{s.Name}\""))}}],
+              "outputs": [{{string.Join(", ", Outputs.Select(o => $"\"{o}\""))}}] }
             """);
         return folder;
     }
@@ -119,6 +126,8 @@ internal sealed class FakeResults
         columns.Add(Col.Of("output", rows.Select(_ => Output).ToArray()));
         columns.Add(Col.Of("rmse", rows.Select(r => tensor ? Rmse(r.Values, r.Repeat) : 0.01 * r.Trial).ToArray()));
         columns.Add(Col.Of("max_deviation", rows.Select(r => 0.1 * r.Trial).ToArray()));
+        if (Outputs.Length > 0)
+            columns.Add(Col.Of("output_rmse", rows.Select(r => Enumerable.Range(0, Outputs.Length).Select(k => OutputRmse(r.Values, r.Repeat, k)).ToArray()).ToArray()));
         Save(path, columns);
     }
 

@@ -97,6 +97,31 @@ public sealed class TensorOutputReportTests
         StringAssert.Contains(File.ReadAllText(output.Html!), "<th>RMSE</th>");
     }
 
+    [TestMethod]
+    public void Several_outputs_get_one_rmse_curve_each_named_from_the_manifest_with_the_mean_of_their_own_rmse()
+    {
+        var fake = new FakeResults { Output = "tensor", Outputs = ["boxes", "scores"], OutputRmse = (v, r, k) => (k == 0 ? 100 : 1) * Ber(v) * (1 + r) }
+            .Sweep("ber", 1e-4, 1e-3);
+        var (results, points, _, _, figures, _) = ReportBuilder.Prepare(fake.Write(Path.Combine(_folder, "results")));
+        CollectionAssert.AreEqual(new[] { "boxes", "scores" }, results.Outputs.ToList());
+        var groups = Group.Split(points, results.SweepNames, figures.Single(f => f.Kind == FigureKind.RmseCurve).X, []).Single().Groups;
+        for (int k = 0; k < 2; k++)
+            for (int p = 0; p < 2; p++)
+            {
+                double ber = p == 0 ? 1e-4 : 1e-3;
+                Assert.AreEqual((k == 0 ? 100 : 1) * ber * 2, groups[p].FiniteElement(results.Trials, "output_rmse", k).Mean, 1e-12, $"output {k}, ber {ber}: mean over repeats 0–2");
+            }
+        var output = ReportBuilder.Build(Path.Combine(_folder, "results"), Path.Combine(_folder, "report"));
+        Assert.AreEqual((1000, 600), Png.Size(output.Figures.Single(f => f.EndsWith("rmse-vs-ber.png", StringComparison.Ordinal))));
+    }
+
+    [TestMethod]
+    public void A_model_with_one_output_has_no_per_output_curves()
+    {
+        var (results, _, _, _, _, _) = ReportBuilder.Prepare(new FakeResults { Output = "tensor" }.Sweep("ber", 1e-4, 1e-3).Write(_folder));
+        Assert.IsEmpty(results.Outputs);
+    }
+
     private static double Cell(IReadOnlyList<string> header, IReadOnlyList<string> row, string column) =>
         double.Parse(row[header.ToList().IndexOf(column)], CultureInfo.InvariantCulture);
 }
