@@ -32,9 +32,9 @@ internal static class HtmlReport
         foreach (var note in ConsoleSummary.Notes(results)) h.AppendLine($"<p>{E(note)}</p>");
 
         h.AppendLine("<h2>Key numbers per sweep point</h2>");
-        foreach (var line in KeyTable.Legend(points)) h.AppendLine($"<p>{E(line)}</p>");
-        h.AppendLine("<table id=\"points\"><thead><tr>" + string.Concat(KeyTable.Header(results.SweepNames).Select(c => $"<th>{E(c)}</th>")) + "</tr></thead><tbody>");
-        foreach (var row in KeyTable.Rows(points, variables)) h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
+        foreach (var line in KeyTable.Legend(points, results.Classifies)) h.AppendLine($"<p>{E(line)}</p>");
+        h.AppendLine("<table id=\"points\"><thead><tr>" + string.Concat(KeyTable.Header(results.SweepNames, results.Classifies).Select(c => $"<th>{E(c)}</th>")) + "</tr></thead><tbody>");
+        foreach (var row in KeyTable.Rows(points, variables, results.Classifies)) h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
         h.AppendLine("</tbody></table>");
 
         h.AppendLine("<h2>Figures</h2>");

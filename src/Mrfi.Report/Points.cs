@@ -36,6 +36,8 @@ internal static class Points
             CriticalSdc = g.Rate(t, TrialColumns.CriticalSdc),
             Due = g.Rate(t, TrialColumns.Due),
             Masked = g.Rate(t, TrialColumns.Masked),
+            Rmse = t.Has(TrialColumns.Rmse) ? g.Finite(t, TrialColumns.Rmse) : (double.NaN, double.NaN, double.NaN),
+            MaxDeviation = t.Has(TrialColumns.MaxDeviation) ? rows.Select(r => t.Double(TrialColumns.MaxDeviation, r)).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max() : double.NaN,
         };
     }
 }

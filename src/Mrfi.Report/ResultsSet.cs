@@ -26,7 +26,26 @@ internal sealed class ResultsSet
         // Every trials column that the schema does not list is a sweep variable (or a script's tag).
         SweepNames = [.. trials.Names.Where(n => TrialColumns.Table.Find(n) is null)];
         SweepKinds = ReadSweepKinds(manifest);
+        // Files written before [model] output existed hold classifier trials.
+        Classifies = !trials.Has(TrialColumns.Output) || Enumerable.Range(0, trials.Rows).Any(r => trials.String(TrialColumns.Output, r) != "tensor");
     }
+
+    /// <summary>The names of the model's outputs when it has several (output_rmse has one RMSE per output, in this order):
+    /// manifest.json's <c>outputs</c>, else "output 0", "output 1", …; empty for a model with one output.</summary>
+    public IReadOnlyList<string> Outputs
+    {
+        get
+        {
+            int count = Trials.Has("output_rmse") ? Enumerable.Range(0, Trials.Rows).Select(r => Trials.Doubles("output_rmse", r).Count).DefaultIfEmpty(0).Max() : 0;
+            if (count < 2) return [];
+            var named = Manifest is { } m && m.TryGetProperty("outputs", out var o) && o.ValueKind == JsonValueKind.Array
+                ? o.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [];
+            return [.. Enumerable.Range(0, count).Select(i => i < named.Count && named[i].Length > 0 ? named[i] : $"output {i}")];
+        }
+    }
+
+    /// <summary>False when every trial compared its outputs as a tensor (<c>output = "tensor"</c>): no accuracy, no critical SDCs.</summary>
+    public bool Classifies { get; }
 
     public string Folder { get; }
 

@@ -41,6 +41,23 @@ internal sealed class ColumnSet<TRow>(TableSchema? declared, IReadOnlyCollection
         return this;
     }
 
+    /// <summary>A list of doubles per row (a Parquet LIST of non-null doubles; an empty row is an empty list).</summary>
+    public ColumnSet<TRow> DoubleList(string name, Func<TRow, IReadOnlyList<double>> get)
+    {
+        var element = new DataField<double?>("element");
+        var field = new ListField(name, element);
+        _columns.Add((field, (rows, rg) =>
+        {
+            // Parquet.Net derives the definition levels from the nullable values and takes the repetition levels: 0 starts a row.
+            var lists = rows.Select(get).ToList();
+            if (lists.Any(l => l.Count == 0)) throw new InvalidOperationException($"{name}: an empty list cannot be written with repetition levels alone");
+            double?[] values = [.. lists.SelectMany(l => l.Select(v => (double?)v))];
+            int[] repetition = [.. lists.SelectMany(l => l.Select((_, i) => i == 0 ? 0 : 1))];
+            return rg.WriteAsync<double>(element, values, repetition);
+        }));
+        return this;
+    }
+
     public ColumnSet<TRow> Timestamp(string name, Func<TRow, DateTime> get)
     {
         var field = new DateTimeDataField(name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros);
@@ -75,13 +92,14 @@ internal sealed class ColumnSet<TRow>(TableSchema? declared, IReadOnlyCollection
 
     /// <summary>A written field as the schema states it: Parquet.Net marks every string column optional, so only numbers
     /// say whether they hold nulls.</summary>
-    private static Column Declared(Field field) => KindOf(field) is var kind && kind == ColumnKind.Text
+    private static Column Declared(Field field) => KindOf(field) is var kind && kind is ColumnKind.Text or ColumnKind.FloatList
         ? new Column(field.Name, kind)
         : new Column(field.Name, kind, field.IsNullable);
 
     private static ColumnKind KindOf(Field field) => field switch
     {
         DateTimeDataField => ColumnKind.Timestamp,
+        ListField { Item: DataField e } when e.ClrType == typeof(double) => ColumnKind.FloatList,
         // Parquet.Net 6 reports string fields as ReadOnlyMemory<char>.
         DataField f when f.ClrType == typeof(string) || f.ClrType == typeof(ReadOnlyMemory<char>) => ColumnKind.Text,
         DataField f when f.ClrType == typeof(double) => ColumnKind.Float,

@@ -204,6 +204,8 @@ public sealed class ParquetResultSink : ICampaignSink
         // Which class each label means, and where that order comes from: a model trained with another order scores wrongly.
         [ManifestKeys.ClassLabels] = s.ClassNames?.Select((name, label) => (name, label)).ToDictionary(c => c.name, c => c.label),
         [ManifestKeys.ClassOrder] = s.ClassOrder,
+        // trials.parquet's output_rmse lists one RMSE per output in this order.
+        [ManifestKeys.Outputs] = s.OutputNames,
         [ManifestKeys.Sweep] = s.SweepNames,
         // What each variable varies, so that the report need not guess from its name.
         [ManifestKeys.SweepKinds] = s.SweepKinds,

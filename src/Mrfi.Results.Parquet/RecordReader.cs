@@ -34,6 +34,7 @@ internal static class RecordReader
                 Output = columns.TryGetValue(C.Output, out var output) ? (string)output.GetValue(i)! : "classes",
                 Rmse = columns.ContainsKey(C.Rmse) ? D(C.Rmse) : double.NaN,
                 MaxDeviation = columns.ContainsKey(C.MaxDeviation) ? D(C.MaxDeviation) : double.NaN,
+                OutputRmse = columns.TryGetValue(C.OutputRmse, out var outputRmse) ? (double[])outputRmse.GetValue(i)! : [],
             });
         }
         return rows;
@@ -78,19 +79,20 @@ internal static class RecordReader
         try
         {
             await using var reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
-            var fields = reader.Schema.GetDataFields().Where(f => only is null || f.Name == only).ToArray();
-            var result = fields.ToDictionary(f => f.Name, f => (Array)Array.CreateInstance(Element(f), 0));
+            var fields = reader.Schema.GetDataFields().Where(f => only is null || ParquetLists.Column(f) == only).ToArray();
+            var result = fields.ToDictionary(ParquetLists.Column, f => (Array)Array.CreateInstance(Element(f), 0));
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
                 int rows = (int)group.RowCount;
                 foreach (var field in fields)
                 {
+                    string name = ParquetLists.Column(field);
                     var part = await ReadColumnAsync(group, field, rows).ConfigureAwait(false);
-                    var joined = Array.CreateInstance(Element(field), result[field.Name].Length + part.Length);
-                    Array.Copy(result[field.Name], joined, result[field.Name].Length);
-                    Array.Copy(part, 0, joined, result[field.Name].Length, part.Length);
-                    result[field.Name] = joined;
+                    var joined = Array.CreateInstance(Element(field), result[name].Length + part.Length);
+                    Array.Copy(result[name], joined, result[name].Length);
+                    Array.Copy(part, 0, joined, result[name].Length, part.Length);
+                    result[name] = joined;
                 }
             }
             return result;
@@ -103,6 +105,7 @@ internal static class RecordReader
 
     private static Type Element(DataField f) => f switch
     {
+        _ when ParquetLists.IsList(f) => typeof(double[]),
         DateTimeDataField => typeof(DateTime),
         _ when f.ClrType == typeof(long) && f.IsNullable => typeof(long?),
         // observers' value: null where a module never ran (files written before that was possible hold plain doubles)
@@ -114,6 +117,7 @@ internal static class RecordReader
     private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int rows)
     {
         var type = Element(field);
+        if (type == typeof(double[])) return await ParquetLists.DoublesAsync(group, field).ConfigureAwait(false);
         if (type == typeof(long)) { var m = new long[rows]; await group.ReadAsync<long>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(long?)) { var m = new long?[rows]; await group.ReadAsync<long>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(int)) { var m = new int[rows]; await group.ReadAsync<int>(field, m).ConfigureAwait(false); return m; }

@@ -31,7 +31,9 @@ internal static class Tables
         Rate(trials, C.DueRate, t => t.Due);
         Rate(trials, C.MaskedRate, t => t.Masked);
         trials.Double(C.ElapsedSeconds, t => t.ElapsedSeconds).Timestamp(C.FinishedAt, t => t.FinishedAt);
-        return trials.String(C.Output, t => t.Output).Double(C.Rmse, t => t.Rmse).Double(C.MaxDeviation, t => t.MaxDeviation);
+        // output_rmse: a list per trial, one RMSE per model output in graph order (manifest.json's "outputs" names them).
+        return trials.String(C.Output, t => t.Output).Double(C.Rmse, t => t.Rmse).Double(C.MaxDeviation, t => t.MaxDeviation)
+            .DoubleList(C.OutputRmse, t => t.OutputRmse.Count > 0 ? t.OutputRmse : [t.Rmse]);
     }
 
     /// <summary>One column per sweep variable: strings for text variables, doubles (NaN where a row lacks it) for numbers.</summary>

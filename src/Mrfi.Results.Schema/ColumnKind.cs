@@ -14,4 +14,7 @@ public enum ColumnKind
 
     /// <summary>A UTC timestamp in microseconds.</summary>
     Timestamp,
+
+    /// <summary>A list of doubles per row (Parquet LIST; DuckDB DOUBLE[]), one element per model output.</summary>
+    FloatList,
 }

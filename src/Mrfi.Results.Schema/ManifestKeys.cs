@@ -45,6 +45,9 @@ public static class ManifestKeys
     /// <summary>Where the class order comes from, or null.</summary>
     public const string ClassOrder = "class_order";
 
+    /// <summary>The model's outputs in graph order, which trials.parquet's <c>output_rmse</c> follows; null for a zoo model.</summary>
+    public const string Outputs = "outputs";
+
     /// <summary>The sweep variables (and script tags), in column order.</summary>
     public const string Sweep = "sweep";
 

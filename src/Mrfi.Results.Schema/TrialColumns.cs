@@ -88,6 +88,9 @@ public static class TrialColumns
     /// <summary>The largest per-sample relative deviation.</summary>
     public const string MaxDeviation = "max_deviation";
 
+    /// <summary>The RMSE of each model output against its golden output, in graph-output order (manifest <c>outputs</c> names them).</summary>
+    public const string OutputRmse = "output_rmse";
+
     /// <summary>The outcome rates (SDC, critical SDC, DUE, masked), each with its 95 % interval in this table and in points.parquet.</summary>
     public static readonly IReadOnlyList<string> OutcomeRates = [SdcRate, CriticalSdcRate, DueRate, MaskedRate];
 
@@ -102,6 +105,6 @@ public static class TrialColumns
         .. Interval.Columns(Accuracy, withValue: false), .. Interval.Columns(Top5Accuracy),
         .. OutcomeRates.SelectMany(r => Interval.Columns(r)),
         new(ElapsedSeconds, Float), new(FinishedAt, Timestamp),
-        new(Output, Text), new(Rmse, Float), new(MaxDeviation, Float),
+        new(Output, Text), new(Rmse, Float), new(MaxDeviation, Float), new(OutputRmse, FloatList),
     ], SweepAfter: Seed);
 }

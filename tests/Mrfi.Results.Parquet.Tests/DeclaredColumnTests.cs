@@ -65,6 +65,7 @@ public sealed class DeclaredColumnTests
         "BIGINT" or "INTEGER" => ColumnKind.Integer,
         "DOUBLE" => ColumnKind.Float,
         "VARCHAR" => ColumnKind.Text,
+        "DOUBLE[]" => ColumnKind.FloatList,
         _ when duckType.StartsWith("TIMESTAMP", StringComparison.Ordinal) => ColumnKind.Timestamp,
         _ => throw new AssertFailedException($"mrfi writes no {duckType} column"),
     };

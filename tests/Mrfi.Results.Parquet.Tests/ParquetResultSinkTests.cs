@@ -47,7 +47,7 @@ public sealed class ParquetResultSinkTests
             ["due_rate"] = "DOUBLE", ["due_rate_low"] = "DOUBLE", ["due_rate_high"] = "DOUBLE",
             ["masked_rate"] = "DOUBLE", ["masked_rate_low"] = "DOUBLE", ["masked_rate_high"] = "DOUBLE",
             ["elapsed_s"] = "DOUBLE", ["finished_at"] = "TIMESTAMP WITH TIME ZONE",
-            ["output"] = "VARCHAR", ["rmse"] = "DOUBLE", ["max_deviation"] = "DOUBLE",
+            ["output"] = "VARCHAR", ["rmse"] = "DOUBLE", ["max_deviation"] = "DOUBLE", ["output_rmse"] = "DOUBLE[]",
         };
         CollectionAssert.AreEqual(expected.Keys.ToList(), schema.Keys.ToList(), "column order");
         foreach (var (column, type) in expected) Assert.AreEqual(type, schema[column], column);

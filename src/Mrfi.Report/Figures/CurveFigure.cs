@@ -3,8 +3,8 @@ using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 
-/// <summary>Accuracy (or outcome rates) against a swept number, one curve per series, with 95 % intervals as filled bands;
-/// a rate spanning decades goes on a log10 axis.</summary>
+/// <summary>Accuracy (or outcome rates, or the outputs' RMSE) against a swept number, one curve per series, with 95 % intervals
+/// as filled bands; a rate spanning decades goes on a log10 axis.</summary>
 internal static class CurveFigure
 {
     public static void Draw(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, string path)
@@ -15,7 +15,8 @@ internal static class CurveFigure
         bool log = x.LogScale;
         double X(Group g) => log ? Math.Log10(g.XNumber) : g.XNumber;
         bool accuracy = spec.Kind == FigureKind.AccuracyCurve;
-        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), accuracy ? "top-1 accuracy (%)" : "rate (% of samples)");
+        bool rmse = spec.Kind == FigureKind.RmseCurve;
+        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), accuracy ? "top-1 accuracy (%)" : rmse ? "RMSE against the golden output" : "rate (% of samples)");
         int colour = 0;
         foreach (var (label, groups) in series)
         {
@@ -28,10 +29,23 @@ internal static class CurveFigure
                     label.Length == 0 ? "mean accuracy (95 % t-interval)" : label, PlotStyle.Color(colour));
                 colour++;
             }
+            else if (rmse)
+            {
+                // Trials whose every sample is a DUE have no RMSE (NaN): the mean is over the others. One series of a model
+                // with several outputs: a curve per output (output_rmse), as their scales differ.
+                var outputs = series.Count == 1 ? results.Outputs : [];
+                var curves = outputs.Count > 0
+                    ? outputs.Select((name, k) => ($"{name}: mean RMSE (95 % t over trials)", groups.Select(g => g.FiniteElement(t, "output_rmse", k)).ToList()))
+                    : [(label.Length == 0 ? "mean RMSE (95 % t over trials)" : label, groups.Select(g => g.Finite(t, "rmse")).ToList())];
+                foreach (var (name, values) in curves)
+                    Curve(plot, xs, [.. values.Select(v => v.Mean)], [.. values.Select(v => Math.Max(0, v.Low))], [.. values.Select(v => v.High)], name, PlotStyle.Color(colour++));
+            }
             else
             {
-                // One series: all three outcome classes; several: the SDC rate of each, to keep the figure readable.
-                var columns = series.Count == 1 ? new[] { (TrialColumns.Sdc, "SDC"), (TrialColumns.CriticalSdc, "critical SDC"), (TrialColumns.Due, "DUE (NaN/Inf)") } : [(TrialColumns.Sdc, "SDC")];
+                // One series: all outcome classes; several: the SDC rate of each, to keep the figure readable. Tensor outputs
+                // have no critical SDCs (no labels).
+                var all = results.Classifies ? new[] { (TrialColumns.Sdc, "SDC"), (TrialColumns.CriticalSdc, "critical SDC"), (TrialColumns.Due, "DUE (NaN/Inf)") } : [(TrialColumns.Sdc, "SDC"), (TrialColumns.Due, "DUE (NaN/Inf)")];
+                var columns = series.Count == 1 ? all : [(TrialColumns.Sdc, "SDC")];
                 foreach (var (column, name) in columns)
                 {
                     var rates = groups.Select(g => g.Rate(t, column)).ToList();

@@ -9,9 +9,21 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
 
     public (double Mean, double Low, double High) Accuracy(Table t) => Stats.MeanT([.. Rows.Select(r => t.Double(TrialColumns.Accuracy, r))]);
 
+    /// <summary>The mean of <paramref name="measure"/> over this group's trials with its 95 % t-interval.</summary>
+    public (double Mean, double Low, double High) Mean(Table t, Measure measure) => Stats.MeanT([.. Rows.Select(r => measure.Of(t, r))]);
+
+    /// <summary>The mean of a double column over the trials where it is finite (an all-DUE trial has a NaN RMSE), with its t-interval.</summary>
+    public (double Mean, double Low, double High) Finite(Table t, string column) =>
+        Stats.MeanT([.. Rows.Select(r => t.Double(column, r)).Where(double.IsFinite)]);
+
     /// <summary>The rate of <paramref name="column"/> (a count per trial) over this group's trials, with the t-interval across them.</summary>
     public Rate Rate(Table t, string column) =>
         Report.Rate.Of([.. Rows.Select(r => t.Long(TrialColumns.Total, r) is var n && n > 0 ? t.Long(column, r) / (double)n : double.NaN)]);
+
+    /// <summary>The mean of element <paramref name="index"/> of a list column (output_rmse: output <paramref name="index"/>'s RMSE)
+    /// over the trials where it is finite, with its t-interval.</summary>
+    public (double Mean, double Low, double High) FiniteElement(Table t, string column, int index) =>
+        Stats.MeanT([.. Rows.Select(r => t.Doubles(column, r) is var l && index < l.Count ? l[index] : double.NaN).Where(double.IsFinite)]);
 
     public double Golden(Table t) => Rows.Average(r => t.Double(TrialColumns.GoldenAccuracy, r));
 
