@@ -5,7 +5,7 @@ namespace Mrfi.Results.Parquet;
 
 /// <summary>Reads a list-of-doubles column (trials.parquet's <c>output_rmse</c>) back into one array per row.</summary>
 /// <remarks>Depends on Parquet.Net alone, so that Mrfi.Report (which must not load TorchSharp) compiles it in as a linked
-/// source, as it does <see cref="ResultsLayout"/>.</remarks>
+/// source (the one file it shares: the results' layout and columns are in Mrfi.Results.Schema).</remarks>
 internal static class ParquetLists
 {
     /// <summary>Whether <paramref name="field"/> is the element of a list column.</summary>
