@@ -47,7 +47,10 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
                 var convs = layers.Where(s => s.Type is "Conv2d" or "Conv").ToList();
                 string single = convs.Count > 0 ? convs[convs.Count / 2].Name : layers[0].Name;
                 double population = layers.Sum(s => (double)s.Input!.Aggregate(1L, (a, b) => a * b));
-                var rows = BenchScenarios.For(single, population >= 1e6 ? 1e6 / population : null);
+                var rows = BenchScenarios.WithTopK(BenchScenarios.For(single, population >= 1e6 ? 1e6 / population : null),
+                    [.. layers.Where(s => s.Type is "Linear" or "Gemm" or "MatMul").Select(s => (s.Name, s.Output is { Length: 2 }))]);
+                if (!rows.Any(r => r.Observer == "TopKChange"))
+                    console.WriteLine($"observer TopKChange: skipped, no Linear layer of {target.Name} gives [N, classes] outputs");
                 if (target.OnnxPath is not null)
                 {
                     var comparison = new BenchOnnx(console, settings, temp).Measure(target, twin, noTwin, rows, images, iterations, single, lenet);
@@ -74,12 +77,19 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         // The bare model's forward on one batch; an imported graph that cannot take its inputs is a user error.
         Tensor Probe(BenchTarget target, bool real, int batch, out IReadOnlyList<LayerShapes> shapes)
         {
-            var probe = ToolCatalog.Load(temp);
+            CampaignPlan? probe = null;
             try
             {
+                probe = ToolCatalog.Load(temp);
                 return Images(probe, real, batch, out shapes);
             }
-            catch (Exception e) when (target.OnnxPath is not null && e is not MrfiException)
+            catch (MrfiException e) when (settings.Data is not null && e.Message.Contains(DataFile, StringComparison.Ordinal))
+            {
+                // The config is bench's own: name the option, not a line of a temporary file.
+                string problem = e.Message[(e.Message.IndexOf(DataFile, StringComparison.Ordinal) + DataFile.Length)..];
+                throw new MrfiException($"error: --data {settings.Data}: {problem.Replace("in the model's input order with [data] inputs = [...]", "as the graph's inputs", StringComparison.Ordinal)}");
+            }
+            catch (Exception e) when (target.OnnxPath is not null && probe is not null && e is not MrfiException)
             {
                 throw new MrfiException($"error: --onnx {target.Name}: bench feeds the graph {target.Feeds} [{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]}");
             }
@@ -98,6 +108,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             return new BenchResult(target.Name, images.shape, torch.get_num_threads(), iterations, goldenMs, measured) { Memory = memory, Machine = Machine() };
         }
     }
+
+    private const string DataFile = "[data] file: ";
 
     private void Write(string? json, object written)
     {

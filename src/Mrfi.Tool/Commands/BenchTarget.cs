@@ -37,7 +37,7 @@ internal sealed record BenchTarget(string Name, string Sections, bool RealImages
             return new BenchTarget(Path.GetFileName(path), model + data, true, path) { Feeds = feeds };
         }
         if (settings.Data is not null)
-            throw new MrfiException($"error: --data applies to a graph with several inputs; {Path.GetFileName(path)} takes one, which bench feeds seeded noise of its shape");
+            throw new MrfiException($"error: --data applies to a graph with several inputs; {Path.GetFileName(path)} takes one, which bench feeds itself (seeded noise of its shape, or the bundled images for a LeNet)");
         return new BenchTarget(Path.GetFileName(path), model + BenchModels.DataSection, false, path) { Feeds = "one batch of seeded random float32 images of its input shape" };
     }
 
