@@ -32,7 +32,7 @@ internal sealed class BenchSettings : ConfigSettings
     public int? Threads { get; init; }
 
     [CommandOption("-n|--iterations <N>")]
-    [Description("Timed rounds (each runs every row once). Default: 30 for lenet, 5 otherwise.")]
+    [Description("Timed rounds (each runs every row once; with --onnx, rounds per row, each pairing the row with its golden forward). Default: 30 for lenet, 5 otherwise.")]
     public int? Iterations { get; init; }
 
     [CommandOption("--warmup <N>")]
