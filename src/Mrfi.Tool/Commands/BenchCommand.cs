@@ -53,7 +53,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
                     console.WriteLine($"observer TopKChange: skipped, no Linear layer of {target.Name} gives [N, classes] outputs");
                 if (target.OnnxPath is not null)
                 {
-                    var comparison = new BenchOnnx(console, settings, temp).Measure(target, twin, noTwin, rows, images, iterations, single, lenet);
+                    var campaign = settings.NoCampaign || !File.Exists(settings.Config) ? null : Campaign(settings);
+                    var comparison = new BenchOnnx(console, settings, temp).Measure(new(target, twin, noTwin, rows, images, iterations, single, lenet) { Campaign = campaign });
                     Write(settings.Json, comparison);
                     return 0;
                 }

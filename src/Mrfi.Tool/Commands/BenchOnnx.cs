@@ -15,9 +15,10 @@ namespace Mrfi.Tool.Commands;
 /// <param name="temp">The generated config file, rewritten per model.</param>
 internal sealed class BenchOnnx(IAnsiConsole console, BenchSettings settings, string temp)
 {
-    /// <summary>Measures, prints and returns the comparison (the imported graph alone when <paramref name="twin"/> is null).</summary>
-    public BenchComparison Measure(BenchTarget target, BenchTwin? twin, string noTwin, IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, string single, bool lenet)
+    /// <summary>Measures, prints and returns the comparison (the imported graph alone when there is no twin).</summary>
+    public BenchComparison Measure(BenchOnnxInput input)
     {
+        var (target, twin, noTwin, rows, images, iterations, single, lenet) = input;
         var plans = new List<CampaignPlan> { Plan(target.Sections, rows, images) };
         try
         {
@@ -38,7 +39,7 @@ internal sealed class BenchOnnx(IAnsiConsole console, BenchSettings settings, st
             var measured = PairedBenchmark.Run(plans, rows, images, iterations, settings.Warmup,
                 (done, total) => { if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  row {done}/{total}"); });
             var memory = settings.NoMemory ? null : InjectionBenchmark.PeakMemory(plans[0], rows, images);
-            var onnx = Result(target.Name, measured[0], images, iterations) with { Memory = memory };
+            var onnx = Result(target.Name, measured[0], images, iterations) with { Memory = memory, Campaign = input.Campaign };
             if (twin is null)
             {
                 BenchCommand.Print(console, onnx, rows.Any(r => r.Group == "faults"));
