@@ -30,10 +30,11 @@ public static class PairedBenchmark
         {
             for (int i = 0; i < rows.Count; i++)
             {
-                // Per model: its row, then its golden forward; the second model's pair follows in the same round.
+                // Per model: its row, then its golden forward; the second model's pair in the same round (which model
+                // leads rotates every two rounds, which goes first within a pair alternates).
                 var row = sides.Select(s => s.Subject(i)).ToList();
                 var subjects = sides.SelectMany((s, k) => new[] { row[k], s.Golden }).ToList();
-                var times = clock.Measure(subjects, iterations, warmup);
+                var times = clock.Measure(subjects, iterations, warmup, groups: sides.Count);
                 for (int k = 0; k < sides.Count; k++)
                 {
                     int r = 2 * k, g = 2 * k + 1;

@@ -13,18 +13,20 @@ public sealed class PairedRounds(Func<double> clockMs)
     /// <param name="subjects">Timed in this order in even rounds, in reverse in odd ones.</param>
     /// <param name="rounds">Timed rounds (at least 1).</param>
     /// <param name="warmup">Untimed rounds first; they alternate too, round −warmup … −1.</param>
-    public RoundTimes Measure(IReadOnlyList<IBenchSubject> subjects, int rounds, int warmup)
+    /// <param name="groups">The subjects form this many equal groups in a row (each model's row and golden forward);
+    /// the group that leads rotates every two rounds, so that over four rounds every golden forward follows a row as
+    /// often as every other golden forward does.</param>
+    public RoundTimes Measure(IReadOnlyList<IBenchSubject> subjects, int rounds, int warmup, int groups = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(warmup);
+        ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
+        if (subjects.Count % groups != 0) throw new ArgumentException($"{subjects.Count} subjects do not form {groups} equal groups", nameof(groups));
         var ms = subjects.Select(_ => new List<double>(rounds)).ToArray();
         for (int round = -warmup; round < rounds; round++)
         {
-            // Which goes first alternates with the round (warm-up included), so timed round 0 always runs forwards.
-            bool forwards = ((round % 2) + 2) % 2 == 0;
-            for (int k = 0; k < subjects.Count; k++)
+            foreach (int s in Order(round, subjects.Count, groups))
             {
-                int s = forwards ? k : subjects.Count - 1 - k;
                 subjects[s].Prepare(round);
                 double start = clockMs();
                 subjects[s].Run();
@@ -35,6 +37,18 @@ public sealed class PairedRounds(Func<double> clockMs)
         }
         return new RoundTimes(ms);
     }
+
+    /// <summary>The order of <paramref name="round"/>: the groups rotated by round / 2, reversed in odd rounds (timed
+    /// round 0 runs the subjects as given).</summary>
+    public static IEnumerable<int> Order(int round, int count, int groups)
+    {
+        int size = count / groups;
+        int lead = Mod((round - Mod(round, 2)) / 2, groups);
+        var order = Enumerable.Range(0, count).Select(k => (k + lead * size) % count);
+        return Mod(round, 2) == 0 ? order : order.Reverse();
+    }
+
+    private static int Mod(int a, int m) => ((a % m) + m) % m;
 
     private static Func<double> Stopwatch()
     {

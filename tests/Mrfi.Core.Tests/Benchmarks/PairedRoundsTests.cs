@@ -10,8 +10,8 @@ public sealed class PairedRoundsTests
 
     private FakeSubject Subject(string name, Func<int, double> ms) => new(name, _clock, ms, _log);
 
-    private RoundTimes Measure(IReadOnlyList<IBenchSubject> subjects, int rounds, int warmup) =>
-        new PairedRounds(() => _clock.Now).Measure(subjects, rounds, warmup);
+    private RoundTimes Measure(IReadOnlyList<IBenchSubject> subjects, int rounds, int warmup, int groups = 1) =>
+        new PairedRounds(() => _clock.Now).Measure(subjects, rounds, warmup, groups);
 
     [TestMethod]
     public void Every_round_runs_every_subject_once_and_every_other_round_in_reverse_order()
@@ -28,16 +28,38 @@ public sealed class PairedRoundsTests
     }
 
     [TestMethod]
-    public void Four_subjects_of_a_comparison_alternate_as_a_whole_so_neither_model_always_goes_first()
+    public void Four_subjects_of_a_comparison_reverse_every_round_and_rotate_which_model_leads_every_two()
     {
         var subjects = new[] { "onnx row", "onnx golden", "built-in row", "built-in golden" }.Select(n => Subject(n, _ => 1)).ToList();
-        Measure(subjects, rounds: 2, warmup: 0);
-        var runs = _log.Where(l => l.EndsWith(".run", StringComparison.Ordinal)).ToList();
+        Measure(subjects, rounds: 4, warmup: 0, groups: 2);
+        var runs = _log.Where(l => l.EndsWith(".run", StringComparison.Ordinal)).Select(l => l[..^4]).ToList();
         CollectionAssert.AreEqual(new[]
         {
-            "onnx row.run", "onnx golden.run", "built-in row.run", "built-in golden.run",
-            "built-in golden.run", "built-in row.run", "onnx golden.run", "onnx row.run",
+            "onnx row", "onnx golden", "built-in row", "built-in golden",
+            "built-in golden", "built-in row", "onnx golden", "onnx row",
+            "built-in row", "built-in golden", "onnx row", "onnx golden",
+            "onnx golden", "onnx row", "built-in golden", "built-in row",
         }, runs);
+    }
+
+    [TestMethod]
+    public void Over_four_rounds_each_golden_forward_follows_a_row_as_often_as_the_other_model_s()
+    {
+        // Subjects 0 and 2 are rows, 1 and 3 golden forwards; the run before each subject, across round boundaries.
+        var order = Enumerable.Range(0, 8).SelectMany(r => PairedRounds.Order(r, 4, 2)).ToList();
+        int AfterARow(int golden) => Enumerable.Range(1, order.Count - 1).Count(i => order[i] == golden && order[i - 1] % 2 == 0);
+        Assert.AreEqual(AfterARow(1), AfterARow(3));
+        Assert.IsGreaterThan(0, AfterARow(1));
+        // And each model's row runs before its golden forward in half of the rounds.
+        int RowFirst(int row) => Enumerable.Range(0, 8).Count(r => PairedRounds.Order(r, 4, 2).ToList() is var o && o.IndexOf(row) < o.IndexOf(row + 1));
+        Assert.AreEqual(4, RowFirst(0));
+        Assert.AreEqual(4, RowFirst(2));
+    }
+
+    [TestMethod]
+    public void Subjects_that_do_not_form_equal_groups_are_refused()
+    {
+        Assert.ThrowsExactly<ArgumentException>(() => Measure([Subject("a", _ => 1), Subject("b", _ => 1), Subject("c", _ => 1)], rounds: 1, warmup: 0, groups: 2));
     }
 
     [TestMethod]
