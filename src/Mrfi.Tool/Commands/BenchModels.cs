@@ -1,5 +1,4 @@
 using Mrfi.Core;
-using Mrfi.Core.Components;
 
 namespace Mrfi.Tool.Commands;
 
