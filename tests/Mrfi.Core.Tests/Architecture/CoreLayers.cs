@@ -41,10 +41,10 @@ internal static class CoreLayers
         ["Models"] = ["Components", "Configuration", "Data"],
         ["Injection"] = ["Configuration", "ErrorModels", "Kernels", "Models", "Observers", "Quantizers", "Selectors"],
         ["Planning"] = ["Components", "Configuration", "Data", "ErrorModels", "Injection", "Models", "Observers"],
-        ["Campaigns"] = ["Configuration", "Data", "Injection", "Native", "Planning", "Statistics"],
+        ["Campaigns"] = ["Configuration", "Data", "Injection", "Models", "Native", "Planning", "Statistics"],
         ["Gates"] = ["Campaigns", "Configuration"],
         ["Experiments"] = ["Campaigns", "Configuration", "Data", "Injection", "Planning"],
-        ["Benchmarks"] = ["Injection", "Models", "Planning"],
+        ["Benchmarks"] = ["Data", "Injection", "Models", "Planning"],
     };
 
     /// <summary>The full namespace name of a table name ("" is the root).</summary>
