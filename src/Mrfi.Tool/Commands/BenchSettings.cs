@@ -16,7 +16,7 @@ internal sealed class BenchSettings : ConfigSettings
     public string? Onnx { get; init; }
 
     [CommandOption("--data <FILE>")]
-    [Description("For --onnx on a graph with several inputs (token ids, masks): an .npz or .safetensors file with one tensor per graph input, named as the inputs. Default: zeros for integer inputs, seeded noise in [0, 1) for float ones.")]
+    [Description("For --onnx on a graph with several inputs (token ids, masks): an .npz or .safetensors file with one tensor per graph input, named as the inputs. Default: zeros for integer inputs, seeded uniform noise between 0 and 1 for float ones.")]
     public string? Data { get; init; }
 
     [CommandOption("-b|--batch <N>")]
