@@ -116,6 +116,16 @@ public sealed class TensorOutputReportTests
     }
 
     [TestMethod]
+    public void An_rmse_spanning_decades_with_masked_points_renders_on_a_log_axis()
+    {
+        // Exponent bit flips: 1e37 at the highest rate, 0 (all masked) at the lowest, one trial all DUE (NaN).
+        var fake = new FakeResults { Output = "tensor", Outputs = ["boxes", "scores"], OutputRmse = (v, r, k) => Ber(v) switch { 1e-5 => 0, 1e-3 when r == 1 => double.NaN, 1e-3 => 1e37, _ => 1e-3 * (k + 1) } }
+            .Sweep("ber", 1e-5, 1e-4, 1e-3);
+        var output = ReportBuilder.Build(fake.Write(Path.Combine(_folder, "results")), Path.Combine(_folder, "report"));
+        Assert.AreEqual((1000, 600), Png.Size(output.Figures.Single(f => f.EndsWith("rmse-vs-ber.png", StringComparison.Ordinal))));
+    }
+
+    [TestMethod]
     public void A_model_with_one_output_has_no_per_output_curves()
     {
         var (results, _, _, _, _, _) = ReportBuilder.Prepare(new FakeResults { Output = "tensor" }.Sweep("ber", 1e-4, 1e-3).Write(_folder));

@@ -18,6 +18,7 @@ internal static class CurveFigure
         bool rmse = spec.Kind == FigureKind.RmseCurve;
         var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), accuracy ? "top-1 accuracy (%)" : rmse ? "RMSE against the golden output" : "rate (% of samples)");
         int colour = 0;
+        var rmseCurves = new List<(string Name, double[] Xs, IReadOnlyList<(double Mean, double Low, double High)> Values)>();
         foreach (var (label, groups) in series)
         {
             double[] xs = [.. groups.Select(X)];
@@ -37,8 +38,7 @@ internal static class CurveFigure
                 var curves = outputs.Count > 0
                     ? outputs.Select((name, k) => ($"{name}: mean RMSE (95 % t over trials)", groups.Select(g => g.FiniteElement(t, "output_rmse", k)).ToList()))
                     : [(label.Length == 0 ? "mean RMSE (95 % t over trials)" : label, groups.Select(g => g.Finite(t, "rmse")).ToList())];
-                foreach (var (name, values) in curves)
-                    Curve(plot, xs, [.. values.Select(v => v.Mean)], [.. values.Select(v => Math.Max(0, v.Low))], [.. values.Select(v => v.High)], name, PlotStyle.Color(colour++));
+                rmseCurves.AddRange(curves.Select(c => (c.Item1, xs, (IReadOnlyList<(double, double, double)>)c.Item2)));
             }
             else
             {
@@ -55,6 +55,7 @@ internal static class CurveFigure
             }
         }
         if (accuracy) GoldenLines(plot, series, t);
+        if (rmse) RmseCurves.Draw(plot, rmseCurves);
         if (log)
         {
             double min = series.SelectMany(s => s.Groups).Min(X), max = series.SelectMany(s => s.Groups).Max(X);
@@ -91,7 +92,8 @@ internal static class CurveFigure
         return lines;
     }
 
-    private static void Curve(Plot plot, double[] xs, double[] mean, double[] low, double[] high, string label, Color color)
+    /// <summary>One curve with its interval as a band (when every point has one).</summary>
+    internal static void Curve(Plot plot, double[] xs, double[] mean, double[] low, double[] high, string label, Color color)
     {
         // A band needs an interval: one trial per point (NaN bounds) draws the line alone.
         if (low.All(double.IsFinite) && high.All(double.IsFinite) && xs.Length > 1)
