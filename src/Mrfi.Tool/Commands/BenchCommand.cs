@@ -35,7 +35,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
                 File.WriteAllText(temp, target.Sections + $"\n[run]\nbatch_size = {batch}\n");
                 using var images = Probe(target, lenet, batch, out var shapes);
                 var layers = shapes.Where(s => IsLayer(s) && s.Input is not null).ToList();
-                if (layers.Count == 0) throw new MrfiException($"error: {target.Name} has no Conv2d or Linear layer (a 2-D Conv, or a Gemm or MatMul with a constant weight) to inject into");
+                if (layers.Count == 0) throw new MrfiException($"{target.Name} has no Conv2d or Linear layer (a 2-D Conv, or a Gemm or MatMul with a constant weight) to inject into");
                 var convs = layers.Where(s => s.Type is "Conv2d" or "Conv").ToList();
                 string single = convs.Count > 0 ? convs[convs.Count / 2].Name : layers[0].Name;
                 double population = layers.Sum(s => (double)s.Input!.Aggregate(1L, (a, b) => a * b));
@@ -82,7 +82,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             }
             catch (Exception e) when (target.OnnxPath is not null && e is not MrfiException)
             {
-                throw new MrfiException($"error: --onnx {target.Name}: bench feeds the graph one batch of random float32 images of its input shape [{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]} (bench times models with one float image input)");
+                throw new MrfiException($"--onnx {target.Name}: bench feeds the graph one batch of random float32 images of its input shape [{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]} (bench times models with one float image input)");
             }
         }
 
@@ -93,7 +93,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             var plan = ToolCatalog.Load(temp!);
             model = plan.Model;
             if (weights is not null && !weights.CopyInto(model, out var mismatch))
-                throw new MrfiException($"error: --onnx: {mismatch}");
+                throw new MrfiException($"--onnx: {mismatch}");
             console.WriteLine($"{target.Name}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads, {iterations} timed rounds after {settings.Warmup} warm-up; single faults in '{single}'");
             var (goldenMs, measured) = InjectionBenchmark.Run(plan, rows, images, iterations, settings.Warmup,
                 (done, total) => { if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  round {done}/{total}"); });

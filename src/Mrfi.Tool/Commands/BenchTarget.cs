@@ -18,10 +18,10 @@ internal sealed record BenchTarget(string Name, string Sections, bool RealImages
             string architecture = BenchModels.Architecture(settings.Model ?? "lenet");
             return new BenchTarget(architecture, BenchModels.Sections(architecture, settings.ImageSize), architecture == "LeNet", null);
         }
-        if (settings.Model is not null) throw new MrfiException("error: give --model or --onnx, not both");
-        if (settings.ImageSize is not null) throw new MrfiException("error: --image-size does not apply to --onnx (the input size is in the file)");
+        if (settings.Model is not null) throw new MrfiException("give --model or --onnx, not both");
+        if (settings.ImageSize is not null) throw new MrfiException("--image-size does not apply to --onnx (the input size is in the file)");
         string path = Path.GetFullPath(onnx);
-        if (!File.Exists(path)) throw new MrfiException($"error: --onnx '{onnx}' does not exist (looked for {path})");
+        if (!File.Exists(path)) throw new MrfiException($"--onnx '{onnx}' does not exist (looked for {path})");
         string model = $"[model]\nonnx = \"{path.Replace("\\", "/", StringComparison.Ordinal)}\"\n";
         return new BenchTarget(Path.GetFileName(path), model + BenchModels.DataSection, false, path);
     }
