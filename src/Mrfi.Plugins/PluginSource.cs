@@ -59,7 +59,7 @@ public static class PluginSource
     /// <summary>Loads one plugin assembly into the catalog.</summary>
     public static LoadedPlugin Load(ComponentCatalog catalog, string file, SourceLocation? where = null)
     {
-        MrfiException Fail(string message) => where is { } at ? MrfiException.At(at, $"plugin {file}: {message}") : new MrfiException($"error: plugin {file}: {message}");
+        MrfiException Fail(string message) => new(new Diagnostic($"plugin {file}: {message}", where));
         if (!File.Exists(file)) throw Fail("file not found");
         var clock = Stopwatch.StartNew();
         Assembly assembly;

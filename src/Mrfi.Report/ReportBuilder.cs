@@ -29,7 +29,7 @@ public static class ReportBuilder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ReportException($"error: cannot create {folder} ({e.Message})", e);
+            throw new ReportException($"cannot create {folder} ({e.Message})", e);
         }
         var written = new List<string>();
         foreach (var f in figures)

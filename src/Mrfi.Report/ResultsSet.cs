@@ -76,21 +76,21 @@ internal sealed class ResultsSet
     /// (every shard's parts and compacted files) and the observers/ files of the same names.</summary>
     public static ResultsSet Load(string folder)
     {
-        if (string.IsNullOrWhiteSpace(folder)) throw new ReportException("error: RESULTS must name a results folder");
-        if (File.Exists(folder)) throw new ReportException($"error: {folder} is a file; give the results folder that holds trials.parquet");
-        if (!Directory.Exists(folder)) throw new ReportException($"error: {folder} does not exist");
+        if (string.IsNullOrWhiteSpace(folder)) throw new ReportException("RESULTS must name a results folder");
+        if (File.Exists(folder)) throw new ReportException($"{folder} is a file; give the results folder that holds trials.parquet");
+        if (!Directory.Exists(folder)) throw new ReportException($"{folder} does not exist");
         string merged = Path.Combine(folder, TrialColumns.Table.File);
         bool isMerged = File.Exists(merged);
         IReadOnlyList<string> trialFiles = isMerged ? [merged] : ResultsLayout.Files(folder, TrialColumns.Table.Name);
         if (trialFiles.Count == 0)
-            throw new ReportException($"error: {folder} holds no results (neither trials.parquet nor a trials/ dataset); give the folder that `dotnet mrfi run` wrote");
+            throw new ReportException($"{folder} holds no results (neither trials.parquet nor a trials/ dataset); give the folder that `dotnet mrfi run` wrote");
         var trials = Table.Read(trialFiles);
         var missing = Required.Where(c => !trials.Has(c)).ToList();
         if (missing.Count > 0)
-            throw new ReportException($"error: {trialFiles[0]} lacks the column(s) {string.Join(", ", missing)}; it is not an mrfi trials table");
+            throw new ReportException($"{trialFiles[0]} lacks the column(s) {string.Join(", ", missing)}; it is not an mrfi trials table");
         var duplicates = Enumerable.Range(0, trials.Rows).GroupBy(r => trials.Long(TrialColumns.Trial, r)).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
         if (duplicates.Count > 0)
-            throw new ReportException($"error: {folder}: trial(s) {string.Join(", ", duplicates)} appear in more than one part file (the same shard run twice?)");
+            throw new ReportException($"{folder}: trial(s) {string.Join(", ", duplicates)} appear in more than one part file (the same shard run twice?)");
         var observerFiles = isMerged
             ? [.. new[] { Path.Combine(folder, ObserverColumns.Table.File) }.Where(File.Exists)]
             : trialFiles.Select(p => ResultsLayout.Sibling(p, ObserverColumns.Table.Name)).Where(File.Exists).ToList();
@@ -103,7 +103,7 @@ internal sealed class ResultsSet
         string? path = ResultsLayout.Manifests(folder).FirstOrDefault();
         if (path is null) return null;
         var root = ParseJson(path);
-        return root.ValueKind == JsonValueKind.Object ? root : throw new ReportException($"error: {path} is not a JSON object");
+        return root.ValueKind == JsonValueKind.Object ? root : throw new ReportException($"{path} is not a JSON object");
     }
 
     /// <summary>The manifest's <c>sweep_kinds</c> (name → kind); entries that are not text are left out, and the report
@@ -131,7 +131,7 @@ internal sealed class ResultsSet
         }
         catch (JsonException e)
         {
-            throw new ReportException($"error: {path} is not valid JSON ({e.Message})", e);
+            throw new ReportException($"{path} is not valid JSON ({e.Message})", e);
         }
     }
 }

@@ -53,7 +53,7 @@ internal sealed class Table
             foreach (var n in names)
             {
                 if (!fileColumns.TryGetValue(n, out var values))
-                    throw new ReportException($"error: {path} has no column '{n}', which the other files of the table have; it belongs to another campaign");
+                    throw new ReportException($"{path} has no column '{n}', which the other files of the table have; it belongs to another campaign");
                 columns[n].AddRange(values);
             }
             rows += fileRows;
@@ -69,7 +69,7 @@ internal sealed class Table
         }
         catch (Exception e) when (e is not ReportException and not OutOfMemoryException)
         {
-            throw new ReportException($"error: {path} cannot be read ({e.GetType().Name}: {e.Message}); it is incomplete or damaged", e);
+            throw new ReportException($"{path} cannot be read ({e.GetType().Name}: {e.Message}); it is incomplete or damaged", e);
         }
     }
 

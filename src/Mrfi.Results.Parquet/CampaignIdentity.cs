@@ -47,7 +47,7 @@ public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials
     /// <summary>The error for a folder that holds <paramref name="existing"/> when <paramref name="asked"/> was asked for: what
     /// differs, and how to go on (the folder's own config, or another folder).</summary>
     public static MrfiException Another(string folder, CampaignIdentity existing, CampaignIdentity asked) =>
-        new($"error: {folder} holds results of another campaign: {existing.Differences(asked, ManifestConfigText(folder))}. "
+        new($"{folder} holds results of another campaign: {existing.Differences(asked, ManifestConfigText(folder))}. "
             + "To continue it, run the config (and --seed) it was started with; to start this one, use another --out");
 
     /// <summary>The config text a manifest of the folder kept (older folders' campaign.json lacks it), or null.</summary>
@@ -79,7 +79,7 @@ public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials
         }
         catch (JsonException e)
         {
-            throw new MrfiException($"error: {path} is not a campaign description: {e.Message}");
+            throw new MrfiException($"{path} is not a campaign description: {e.Message}");
         }
     }
 

@@ -43,11 +43,11 @@ public sealed class ParquetResultSink : ICampaignSink
         if (existing is not null && identity is not null && !existing.SameCampaign(identity))
             throw CampaignIdentity.Another(folder, existing, identity);
         if (resume && existing is null)
-            throw new MrfiException($"error: {folder} has no campaign.json: there is nothing to resume there");
+            throw new MrfiException($"{folder} has no campaign.json: there is nothing to resume there");
         if (!resume && shard is null && (merged || ResultsLayout.Files(folder, TrialColumns.Table.Name).Count > 0))
-            throw new MrfiException($"error: {folder} already holds results; use --resume {folder} to continue that campaign, or another --out");
+            throw new MrfiException($"{folder} already holds results; use --resume {folder} to continue that campaign, or another --out");
         if (merged && (resume || shard is not null))
-            throw new MrfiException($"error: {folder} holds a finished campaign (trials.parquet); nothing to {(resume ? "resume" : "add")} there");
+            throw new MrfiException($"{folder} holds a finished campaign (trials.parquet); nothing to {(resume ? "resume" : "add")} there");
         if (existing is null) identity?.Write(folder);   // shards starting together each find it missing; the write is atomic
         // A shard started again (a requeued or resubmitted cluster task) continues from its own finished trials.
         if (resume || shard is not null) LoadFiles();
@@ -175,7 +175,7 @@ public sealed class ParquetResultSink : ICampaignSink
                 continue;
             }
             string observers = ResultsLayout.Sibling(file, ObserverColumns.Table.Name);
-            if (!File.Exists(observers)) throw new MrfiException($"error: {observers} is missing beside {file}; delete {file} to run its trial(s) again");
+            if (!File.Exists(observers)) throw new MrfiException($"{observers} is missing beside {file}; delete {file} to run its trial(s) again");
             var trials = RecordReader.TrialsAsync(file, _sweepNames).GetAwaiter().GetResult().Where(t => seen.Add(t.Trial)).ToList();
             var kept = trials.Select(t => t.Trial).ToHashSet();
             _trials.AddRange(trials);

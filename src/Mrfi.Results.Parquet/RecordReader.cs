@@ -99,7 +99,7 @@ internal static class RecordReader
         }
         catch (Exception e) when (e is not MrfiException and not OutOfMemoryException)
         {
-            throw new MrfiException($"error: {path} cannot be read ({e.GetType().Name}: {e.Message}); it is incomplete or corrupt — delete it to run its trials again", e);
+            throw new MrfiException($"{path} cannot be read ({e.GetType().Name}: {e.Message}); it is incomplete or corrupt — delete it to run its trials again", e);
         }
     }
 

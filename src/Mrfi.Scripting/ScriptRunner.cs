@@ -22,7 +22,7 @@ public static class ScriptRunner
     /// <summary>Runs the script at <paramref name="path"/>; <paramref name="globals"/>' public members are visible to it.</summary>
     public static void Run(string path, object globals, params Assembly[] references)
     {
-        if (!File.Exists(path)) throw new MrfiException($"error: script not found: {Path.GetFullPath(path)}");
+        if (!File.Exists(path)) throw new MrfiException($"script not found: {Path.GetFullPath(path)}");
         string full = Path.GetFullPath(path);
         var options = ScriptOptions.Default
             .WithFilePath(full)
@@ -34,7 +34,7 @@ public static class ScriptRunner
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
-            throw MrfiException.Many([.. errors.Select(d => $"{SnippetCompiler.Where(d, path)}: error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")]);
+            throw MrfiException.Many([.. errors.Select(d => SnippetCompiler.Problem(d, path))]);
         }
         try
         {
@@ -42,8 +42,8 @@ public static class ScriptRunner
         }
         catch (Exception e) when (e is not MrfiException)
         {
-            string where = SnippetFailure.Locate(e, full) is var (line, column) ? $"{path}({line},{column})" : path;
-            throw new MrfiException($"{where}: error: the script threw {e.GetType().Name}: {e.Message}", e);
+            var where = SnippetFailure.Locate(e, full) is var (line, column) ? new SourceLocation(path, line, column) : new SourceLocation(path, 0, 0);
+            throw MrfiException.At(where, $"the script threw {e.GetType().Name}: {e.Message}", e);
         }
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
 using Mrfi.Core;
+using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
 
 namespace Mrfi.Scripting;
 
@@ -58,7 +59,7 @@ internal sealed class SnippetCompiler
         {
             // Every error, located in the config through the #line directives. CS1701/CS1702 (assembly unification) are noise.
             var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id is not ("CS1701" or "CS1702"))
-                .Select(d => $"{Where(d)}: error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").Distinct().ToList();
+                .Select(d => Problem(d)).Distinct().ToList();
             throw MrfiException.Many(errors);
         }
         byte[] bytes = pe.ToArray();
@@ -81,11 +82,15 @@ internal sealed class SnippetCompiler
     }
 
     /// <summary>"file(line,col)" of a diagnostic, in its mapped file or in <paramref name="file"/> when given.</summary>
-    internal static string Where(Diagnostic d, string? file = null)
+    internal static SourceLocation Where(Diagnostic d, string? file = null)
     {
         var span = d.Location.GetMappedLineSpan();
-        return $"{file ?? span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
+        return new(file ?? span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
     }
+
+    /// <summary>A compiler error as mrfi's own: located in the config (or <paramref name="file"/>), with the compiler's code.</summary>
+    internal static Core.Diagnostic Problem(Diagnostic d, string? file = null) =>
+        new(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), Where(d, file)) { Code = d.Id };
 
     private static string Hash(string source)
     {

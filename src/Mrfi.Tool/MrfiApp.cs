@@ -21,7 +21,7 @@ internal static class MrfiApp
     {
         args = Normalize(args);
         if (CommandLine.UsageCheck.Problem(args) is not { } problem) return run(args);
-        console.MarkupLineInterpolated($"[red]error: {problem}[/]");
+        console.MarkupLineInterpolated($"[red]{new Core.Diagnostic(problem)}[/]");
         return Commands.RunCommand.UserError;
     }
 

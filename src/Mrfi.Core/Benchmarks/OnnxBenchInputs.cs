@@ -22,7 +22,7 @@ public static class OnnxBenchInputs
         }
         catch (OnnxNodeException e)
         {
-            throw new MrfiException($"error: {what}: {e.Message}");
+            throw new MrfiException($"{what}: {e.Message}");
         }
     }
 

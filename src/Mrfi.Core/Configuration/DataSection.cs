@@ -33,6 +33,6 @@ public sealed record DataSection(string Format, string? Images, string? Labels, 
     /// <summary>Where the file keys (images, labels, files) were written, so that a bad data file names its config line.</summary>
     public IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = new Dictionary<string, SourceLocation>();
 
-    /// <summary>The start of an error about the file a key names: <c>file(line,col): error: [data] key: </c>, or <c>error: </c>.</summary>
-    public string ErrorPrefix(string key) => KeyLocations.TryGetValue(key, out var at) ? $"{at}: error: [data] {key}: " : "error: ";
+    /// <summary>Where an error about the file a key names belongs: <c>file(line,col): error: [data] key: …</c>, or <c>error: …</c>.</summary>
+    public DiagnosticSite ErrorSite(string key) => KeyLocations.TryGetValue(key, out var at) ? new(at, $"[data] {key}") : default;
 }

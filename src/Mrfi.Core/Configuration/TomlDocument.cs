@@ -12,7 +12,7 @@ public static class TomlDocument
     public static (ConfigTable Root, string Text) Load(string path)
     {
         if (!File.Exists(path))
-            throw new MrfiException($"{path}: error: config file not found (full path: {System.IO.Path.GetFullPath(path)}). Pass the config as `dotnet mrfi run PATH`.");
+            throw MrfiException.At(new SourceLocation(path, 0, 0), $"config file not found (full path: {System.IO.Path.GetFullPath(path)}). Pass the config as `dotnet mrfi run PATH`.");
         string text = File.ReadAllText(path);
         return (Parse(text, path), text);
     }
@@ -36,7 +36,7 @@ public static class TomlDocument
         try
         {
             model = TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions { SourceName = sourceName, MetadataStore = store })
-                ?? throw new MrfiException($"{sourceName}: error: the file is empty");
+                ?? throw MrfiException.At(new SourceLocation(sourceName, 0, 0), "the file is empty");
         }
         catch (TomlException e)
         {

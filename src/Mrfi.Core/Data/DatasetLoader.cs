@@ -12,8 +12,8 @@ public static class DatasetLoader
     /// <summary>As <see cref="Load(DataSection, long)"/>, with the inputs of a model that takes several (packed from a tensor file).</summary>
     internal static ImageDataset Load(DataSection d, long runSeed, IReadOnlyList<PackedInput>? model) => d.Format switch
     {
-        "idx" => LoadIdx(new IdxPair(d.Images!, d.ErrorPrefix("images"), d.Labels!, d.ErrorPrefix("labels")), Scaling(d), d.Limit),
-        "cifar10" => LoadCifar10(d.Files, Scaling(d), d.Limit, d.ErrorPrefix("files")),
+        "idx" => LoadIdx(new IdxPair(d.Images!, d.ErrorSite("images"), d.Labels!, d.ErrorSite("labels")), Scaling(d), d.Limit),
+        "cifar10" => LoadCifar10(d.Files, Scaling(d), d.Limit, d.ErrorSite("files")),
         "synthetic" => SyntheticData.Load(d.Synthetic!, Scaling(d), d.Limit, runSeed),
         "folder" => ImageFolder.Load(d.Folder!, Scaling(d), d.Limit),
         "npz" or "safetensors" => TensorData.Load(d.Tensors!, d.Format, d.Limit, model),
@@ -41,19 +41,19 @@ public static class DatasetLoader
 
     /// <summary>Loads IDX images [N, H, W] (or [N, C, H, W]) and labels [N].</summary>
     public static ImageDataset LoadIdx(string images, string labels, PixelScaling scaling, long limit) =>
-        LoadIdx(new IdxPair(images, "error: ", labels, "error: "), scaling, limit);
+        LoadIdx(new IdxPair(images, default, labels, default), scaling, limit);
 
     private static ImageDataset LoadIdx(IdxPair files, PixelScaling scaling, long limit)
     {
         var (images, labels) = (files.Images, files.Labels);
-        var (dims, pixels) = IdxFile.Read(images, files.ImagesPrefix);
-        var (labelDims, labelBytes) = IdxFile.Read(labels, files.LabelsPrefix);
+        var (dims, pixels) = IdxFile.Read(images, files.ImagesSite);
+        var (labelDims, labelBytes) = IdxFile.Read(labels, files.LabelsSite);
         if (dims.Length is not (3 or 4))
-            throw new MrfiException($"{files.ImagesPrefix}{images}: expected an IDX image file with 3 dimensions [N, H, W], found {dims.Length}");
+            throw files.ImagesSite.Error($"{images}: expected an IDX image file with 3 dimensions [N, H, W], found {dims.Length}");
         if (labelDims.Length != 1)
-            throw new MrfiException($"{files.LabelsPrefix}{labels}: expected an IDX label file with 1 dimension, found {labelDims.Length}");
+            throw files.LabelsSite.Error($"{labels}: expected an IDX label file with 1 dimension, found {labelDims.Length}");
         if (labelDims[0] != dims[0])
-            throw new MrfiException($"{files.LabelsPrefix}{labels} holds {labelDims[0]} labels but {images} holds {dims[0]} images; they must be the same set");
+            throw files.LabelsSite.Error($"{labels} holds {labelDims[0]} labels but {images} holds {dims[0]} images; they must be the same set");
         long[] shape = dims.Length == 3 ? [dims[0], 1, dims[1], dims[2]] : [dims[0], dims[1], dims[2], dims[3]];
         return ImageDataset.FromBytes(pixels, shape, labelBytes, scaling, limit);
     }
@@ -63,25 +63,25 @@ public static class DatasetLoader
         LoadCifar10(files, new PixelScaling(mean, std), limit);
 
     /// <summary>Loads CIFAR-10 binary batch files (records of 1 label byte + 3×32×32 pixel bytes).</summary>
-    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, PixelScaling scaling, long limit, string prefix = "error: ")
+    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, PixelScaling scaling, long limit, DiagnosticSite site = default)
     {
         const int record = 1 + 3 * 32 * 32;
         var pixels = new List<byte>();
         var labels = new List<byte>();
         foreach (var file in files)
         {
-            if (!File.Exists(file)) throw new MrfiException($"{prefix}data file not found: {Path.GetFullPath(file)}");
+            if (!File.Exists(file)) throw site.Error($"data file not found: {Path.GetFullPath(file)}");
             byte[] bytes = File.ReadAllBytes(file);
             if (bytes.Length == 0 || bytes.Length % record != 0)
-                throw new MrfiException($"{prefix}{file}: {bytes.Length} bytes is not a whole number of CIFAR-10 records ({record} bytes each)");
+                throw site.Error($"{file}: {bytes.Length} bytes is not a whole number of CIFAR-10 records ({record} bytes each)");
             for (int at = 0; at < bytes.Length; at += record)
             {
-                if (bytes[at] > 9) throw new MrfiException($"{prefix}{file}: record {at / record} has label {bytes[at]}; CIFAR-10 labels are 0..9");
+                if (bytes[at] > 9) throw site.Error($"{file}: record {at / record} has label {bytes[at]}; CIFAR-10 labels are 0..9");
                 labels.Add(bytes[at]);
                 pixels.AddRange(bytes.AsSpan(at + 1, record - 1).ToArray());
             }
         }
-        if (labels.Count == 0) throw new MrfiException("error: [data] files lists no CIFAR-10 batch files");
+        if (labels.Count == 0) throw new MrfiException("[data] files lists no CIFAR-10 batch files");
         return ImageDataset.FromBytes([.. pixels], [labels.Count, 3, 32, 32], [.. labels], scaling, limit);
     }
 
@@ -95,10 +95,10 @@ public static class DatasetLoader
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
-            throw new MrfiException($"error: [data] format \"{format}\" could not load: {e.Message}", e);
+            throw new MrfiException($"[data] format \"{format}\" could not load: {e.Message}", e);
         }
         if (images.dim() != 4 || labels.dim() != 1 || images.shape[0] != labels.shape[0])
-            throw new MrfiException($"error: [data] format \"{format}\" returned images [{string.Join(",", images.shape)}] and labels [{string.Join(",", labels.shape)}]; expected [N, C, H, W] and [N]");
+            throw new MrfiException($"[data] format \"{format}\" returned images [{string.Join(",", images.shape)}] and labels [{string.Join(",", labels.shape)}]; expected [N, C, H, W] and [N]");
         long n = limit > 0 ? Math.Min(limit, labels.shape[0]) : labels.shape[0];
         var x = images.narrow(0, 0, n).to_type(TorchSharp.torch.ScalarType.Float32).clone();
         var y = labels.narrow(0, 0, n).to_type(TorchSharp.torch.ScalarType.Int64).clone();

@@ -52,9 +52,9 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Checks that mean and std have one value or one per channel, and that std is positive.</summary>
     internal static void CheckScaling(IReadOnlyList<double> mean, IReadOnlyList<double> std, long channels)
     {
-        if (mean.Count != 1 && mean.Count != channels) throw new MrfiException($"error: [data] mean has {mean.Count} values but the images have {channels} channels");
-        if (std.Count != 1 && std.Count != channels) throw new MrfiException($"error: [data] std has {std.Count} values but the images have {channels} channels");
-        if (std.Any(s => s <= 0)) throw new MrfiException("error: [data] std values must be positive");
+        if (mean.Count != 1 && mean.Count != channels) throw new MrfiException($"[data] mean has {mean.Count} values but the images have {channels} channels");
+        if (std.Count != 1 && std.Count != channels) throw new MrfiException($"[data] std has {std.Count} values but the images have {channels} channels");
+        if (std.Any(s => s <= 0)) throw new MrfiException("[data] std values must be positive");
     }
 
     /// <summary>(x − mean[c]) / std[c] for images [N, C, H, W] already in [0, 1]; returns a new tensor.</summary>

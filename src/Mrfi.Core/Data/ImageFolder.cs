@@ -90,7 +90,7 @@ internal static class ImageFolder
     {
         using var rgba = new SKBitmap(new SKImageInfo(resized.Width, resized.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (!bitmap.ScalePixels(rgba, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)))
-            throw new MrfiException($"error: cannot convert an image of color type {bitmap.ColorType} to RGBA");
+            throw new MrfiException($"cannot convert an image of color type {bitmap.ColorType} to RGBA");
         ReadOnlySpan<byte> source = rgba.GetPixelSpan();
         int plane = crop.Height * crop.Width;
         int first = bgr ? 2 : 0, last = bgr ? 0 : 2;

@@ -26,21 +26,21 @@ internal static partial class NpyArray
     public static Tensor Read(byte[] bytes, string name)
     {
         if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic))
-            throw new MrfiException($"error: {name}: not a NumPy .npy array (no \\x93NUMPY magic)");
+            throw new MrfiException($"{name}: not a NumPy .npy array (no \\x93NUMPY magic)");
         int major = bytes[6];
         int at = major == 1 ? 10 : 12;
         if (major is < 1 or > 3 || bytes.Length < at)
-            throw new MrfiException($"error: {name}: .npy format version {major}.{bytes[7]} is not supported (1.0 to 3.0 are)");
+            throw new MrfiException($"{name}: .npy format version {major}.{bytes[7]} is not supported (1.0 to 3.0 are)");
         long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)) : BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8));
-        if (at + headerLength > bytes.Length) throw new MrfiException($"error: {name}: the .npy header is cut off");
+        if (at + headerLength > bytes.Length) throw new MrfiException($"{name}: the .npy header is cut off");
         string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(bytes, at, (int)headerLength);
         var (descr, fortran, shape) = Parse(header, name);
         if (!Types.TryGetValue(descr.Replace("=", "<", StringComparison.Ordinal), out var type))
-            throw new MrfiException($"error: {name}: element type '{descr}' is not supported; the supported NumPy types are {string.Join(", ", Types.Keys)} (float32, float64, int64, int32, uint8, bool, little-endian); convert with array.astype(...)");
+            throw new MrfiException($"{name}: element type '{descr}' is not supported; the supported NumPy types are {string.Join(", ", Types.Keys)} (float32, float64, int64, int32, uint8, bool, little-endian); convert with array.astype(...)");
         long count = shape.Aggregate(1L, (a, b) => a * b);
         long offset = at + headerLength;
         if (bytes.Length - offset != count * type.Size)
-            throw new MrfiException($"error: {name}: the header promises {count} values of '{descr}' ([{string.Join(", ", shape)}], {count * type.Size} bytes) but {bytes.Length - offset} bytes follow");
+            throw new MrfiException($"{name}: the header promises {count} values of '{descr}' ([{string.Join(", ", shape)}], {count * type.Size} bytes) but {bytes.Length - offset} bytes follow");
         // A Fortran-order array holds the transpose's C order: read it reversed, then permute back.
         long[] stored = fortran ? [.. shape.Reverse()] : shape;
         var typed = Values(bytes.AsSpan((int)offset), type.Type, stored);
@@ -65,9 +65,9 @@ internal static partial class NpyArray
         var fortran = FortranPattern().Match(header);
         var shape = ShapePattern().Match(header);
         if (!descr.Success || !fortran.Success || !shape.Success)
-            throw new MrfiException($"error: {name}: cannot read the .npy header {header.Trim()}; expected 'descr', 'fortran_order' and 'shape'");
+            throw new MrfiException($"{name}: cannot read the .npy header {header.Trim()}; expected 'descr', 'fortran_order' and 'shape'");
         var dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => long.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : throw new MrfiException($"error: {name}: bad .npy shape ({shape.Groups[1].Value})"))
+            .Select(d => long.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : throw new MrfiException($"{name}: bad .npy shape ({shape.Groups[1].Value})"))
             .ToArray();
         return (descr.Groups[1].Value, fortran.Groups[1].Value == "True", dims);
     }

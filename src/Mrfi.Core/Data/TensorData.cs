@@ -28,7 +28,7 @@ internal static class TensorData
         }
         catch (MrfiException e)
         {
-            throw MrfiException.At(spec.Location, $"[data] file: {Strip(e.Message)}");
+            throw new MrfiException([.. e.Diagnostics.Select(d => d with { Location = spec.Location, Key = "[data] file" })], e);
         }
         try
         {
@@ -103,7 +103,4 @@ internal static class TensorData
         string.Join(", ", tensors.Select(t => $"'{t.Key}' [{string.Join(", ", t.Value.shape)}] {t.Value.dtype}"));
 
     private static MrfiException Error(TensorDataSpec spec, string message) => MrfiException.At(spec.Location, $"[data] file: {message}");
-
-    /// <summary>A loader's message without its leading "error: ", to go behind a location.</summary>
-    private static string Strip(string message) => message.StartsWith("error: ", StringComparison.Ordinal) ? message[7..] : message;
 }

@@ -12,7 +12,7 @@ internal static class TensorFile
     /// <exception cref="MrfiException">A missing or unreadable file, or an array that cannot be read.</exception>
     public static SortedDictionary<string, Tensor> Read(string path, string format)
     {
-        if (!File.Exists(path)) throw new MrfiException($"error: data file not found: {Path.GetFullPath(path)}");
+        if (!File.Exists(path)) throw new MrfiException($"data file not found: {Path.GetFullPath(path)}");
         var tensors = new SortedDictionary<string, Tensor>(StringComparer.Ordinal);
         try
         {
@@ -37,14 +37,14 @@ internal static class TensorFile
         {
             foreach (var t in tensors.Values) t.Dispose();
             string what = format == "npz" ? "a NumPy .npz file (numpy.savez)" : "a .safetensors file";
-            throw new MrfiException($"error: {path}: cannot read it as {what}: {e.Message}", e);
+            throw new MrfiException($"{path}: cannot read it as {what}: {e.Message}", e);
         }
         catch
         {
             foreach (var t in tensors.Values) t.Dispose();
             throw;
         }
-        if (tensors.Count == 0) throw new MrfiException($"error: {path} holds no tensors");
+        if (tensors.Count == 0) throw new MrfiException($"{path} holds no tensors");
         return tensors;
     }
 }

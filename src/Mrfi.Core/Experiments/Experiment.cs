@@ -51,7 +51,7 @@ public sealed class Experiment : IDisposable
     public void Update(string entry, Func<FaultEntry, FaultEntry> change)
     {
         if (!_points[0].Entries.Any(e => e.Name == entry))
-            throw new MrfiException($"error: no fault entry named '{entry}'; the config has: {string.Join(", ", _points[0].Entries.Select(e => e.Name))}");
+            throw new MrfiException($"no fault entry named '{entry}'; the config has: {string.Join(", ", _points[0].Entries.Select(e => e.Name))}");
         UpdateAll(e => e.Name == entry ? change(e) : e);
     }
 
@@ -63,7 +63,7 @@ public sealed class Experiment : IDisposable
         foreach (var e in _points.SelectMany(p => p.Entries))
         {
             var unknown = e.Modules.FirstOrDefault(m => !modules.Contains(m));
-            if (unknown is not null) throw new MrfiException($"error: fault entry '{e.Name}' names module '{unknown}', which the model does not have; it has: {string.Join(", ", Layers)}");
+            if (unknown is not null) throw new MrfiException($"fault entry '{e.Name}' names module '{unknown}', which the model does not have; it has: {string.Join(", ", Layers)}");
         }
     }
 
@@ -75,10 +75,10 @@ public sealed class Experiment : IDisposable
     /// which become text columns and the report's labels.</param>
     public ExperimentResult Run(int repeats = 1, int point = 0, long? seed = null, Dictionary<string, object>? tag = null)
     {
-        if (repeats < 1) throw new MrfiException("error: repeats must be at least 1");
+        if (repeats < 1) throw new MrfiException("repeats must be at least 1");
         var config = Plan.Config with { Repeats = repeats };
         if (_points[point].Entries.FirstOrDefault(e => e.Enabled && e.ErrorModel is OffPointErrorModel) is { ErrorModel: OffPointErrorModel off } entry)
-            throw new MrfiException($"error: fault entry '{entry.Name}' is switched on at sweep point {point}, whose values its arguments do not fit: {off.Problem.Message}", off.Problem);
+            throw new MrfiException($"fault entry '{entry.Name}' is switched on at sweep point {point}, whose values its arguments do not fit: {off.Problem.Message}", off.Problem);
         // The tag is checked before the run, so that a bad one costs no trials.
         SweepValues values;
         try
@@ -87,9 +87,9 @@ public sealed class Experiment : IDisposable
         }
         catch (ArgumentException e)
         {
-            throw new MrfiException($"error: tag: {e.Message}");
+            throw new MrfiException($"tag: {e.Message}");
         }
-        if (values.Names.FirstOrDefault(ResultsSchema.IsReserved) is { } reserved) throw new MrfiException($"error: {ResultsSchema.Clash("tag", reserved)}");
+        if (values.Names.FirstOrDefault(ResultsSchema.IsReserved) is { } reserved) throw new MrfiException($"{ResultsSchema.Clash("tag", reserved)}");
         var single = _points[point] with { Index = 0 };
         var plan = Plan with { Config = config, Points = [single] };
         var sink = new MemorySink();

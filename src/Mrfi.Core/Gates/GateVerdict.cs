@@ -37,7 +37,7 @@ public sealed record GateVerdict(
             string judged = !Interval ? "" : double.IsNaN(Judged) ? "; judged by its interval, which one repeat does not give" : $"; its {(Threshold.IsMinimum ? "lower" : "upper")} end is judged";
             return Passed
                 ? $"gate passed{where}: {name} {Estimate.ToString("0.####", c)}{interval} {rule} {Threshold.Limit.ToString("G6", c)}"
-                : $"{Threshold.Location}: error: gate failed{where}: {name} {Estimate.ToString("0.####", c)}{interval} must stay {rule} {Threshold.Limit.ToString("G6", c)} ({Threshold.Key}{judged})";
+                : new Diagnostic($"gate failed{where}: {name} {Estimate.ToString("0.####", c)}{interval} must stay {rule} {Threshold.Limit.ToString("G6", c)} ({Threshold.Key}{judged})", Threshold.Location).ToString();
         }
     }
 }

@@ -46,7 +46,7 @@ internal sealed class ModuleSite : IDisposable
             foreach (var pname in entry.Parameters)
             {
                 if (!parameters.TryGetValue(pname, out var p))
-                    throw new MrfiException($"error: fault entry '{entry.Name}': module '{name}' ({module.GetType().Name}) has no parameter '{pname}'. It has: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}");
+                    throw new MrfiException($"fault entry '{entry.Name}': module '{name}' ({module.GetType().Name}) has no parameter '{pname}'. It has: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}");
                 if (!_clean.ContainsKey(p))
                 {
                     _clean[p] = p.detach().clone().DetachFromDisposeScope();
@@ -82,7 +82,7 @@ internal sealed class ModuleSite : IDisposable
     public IEnumerable<IDisposable> Attach()
     {
         if (_module is not nn.Module<Tensor, Tensor> hookable)
-            throw new MrfiException($"error: module '{_name}' ({_module.GetType().Name}) does not map one tensor to one tensor, so mrfi cannot hook it");
+            throw new MrfiException($"module '{_name}' ({_module.GetType().Name}) does not map one tensor to one tensor, so mrfi cannot hook it");
         var pre = hookable.register_forward_pre_hook(PreHook);
         yield return new Remover(() => pre.remove());
         var post = hookable.register_forward_hook(PostHook);
@@ -172,7 +172,7 @@ internal sealed class ModuleSite : IDisposable
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             string message = $"fault entry '{entry.Name}' at module '{_name}' ({what}, shape [{string.Join(",", tensor.shape)}]): {FirstLine(e.Message)}";
-            throw Located(entry, e) is { } at ? MrfiException.At(at, message) : new MrfiException($"error: {message}", e);
+            throw Located(entry, e) is { } at ? MrfiException.At(at, message) : new MrfiException(message, e);
         }
     }
 
@@ -185,7 +185,7 @@ internal sealed class ModuleSite : IDisposable
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             string message = $"fault entry '{entry.Name}' at module '{_name}' (per-sample weight faults, input shape [{string.Join(",", input.shape)}]): {FirstLine(e.Message)}";
-            throw Located(entry, e) is { } at ? MrfiException.At(at, message) : new MrfiException($"error: {message}", e);
+            throw Located(entry, e) is { } at ? MrfiException.At(at, message) : new MrfiException(message, e);
         }
     }
 
@@ -199,7 +199,7 @@ internal sealed class ModuleSite : IDisposable
         {
             string message = $"observer at module '{_name}' (shape [{string.Join(",", value.shape)}]): {FirstLine(e.Message)}";
             var at = observers.Select(o => o.Location).FirstOrDefault(l => l is not null);
-            throw at is { } location ? MrfiException.At(location, message) : new MrfiException($"error: {message}", e);
+            throw at is { } location ? MrfiException.At(location, message) : new MrfiException(message, e);
         }
     }
 

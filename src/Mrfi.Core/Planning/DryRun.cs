@@ -31,7 +31,7 @@ public static class DryRun
             }
             catch (MrfiException e) when (plan.Points.Count > 1)
             {
-                throw new MrfiException($"{e.Message} (sweep point {point.Index}:{Configuration.SweepText.Format(point.Values)})", e);
+                throw new MrfiException([.. e.Diagnostics.Select(d => d with { Message = $"{d.Message} (sweep point {point.Index}:{Configuration.SweepText.Format(point.Values)})" })], e);
             }
         }
     }

@@ -15,12 +15,12 @@ internal sealed partial record ClusterResources(string? Partition, string? Accou
     public ClusterResources Checked()
     {
         if (Time is not null && TimeLimit() is null)
-            throw new MrfiException($"error: --time {Time}: write the limit as Slurm does: MM, HH:MM:SS or D-HH:MM:SS (e.g. --time 02:00:00)");
+            throw new MrfiException($"--time {Time}: write the limit as Slurm does: MM, HH:MM:SS or D-HH:MM:SS (e.g. --time 02:00:00)");
         if (Mem is not null && !MemPattern().IsMatch(Mem))
-            throw new MrfiException($"error: --mem {Mem}: write megabytes or a number with K, M, G or T (e.g. --mem 4G)");
+            throw new MrfiException($"--mem {Mem}: write megabytes or a number with K, M, G or T (e.g. --mem 4G)");
         foreach (var (option, value) in new[] { ("--partition", Partition), ("--account", Account) })
             if (value is not null && (value.Length == 0 || value.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '#')))
-                throw new MrfiException($"error: {option} '{value}': a {option[2..]} name has no spaces or quotes");
+                throw new MrfiException($"{option} '{value}': a {option[2..]} name has no spaces or quotes");
         return this;
     }
 

@@ -14,7 +14,7 @@ internal sealed class SlurmClient
 
     /// <summary>The client, or one error saying that Slurm's commands are not on PATH.</summary>
     public static SlurmClient Find() => new(Which("sbatch") ?? throw new MrfiException(
-        "error: sbatch is not on PATH: run `dotnet mrfi submit` on a Slurm login node (or install Slurm's client commands), or add --dry-run to print the scripts"));
+        "sbatch is not on PATH: run `dotnet mrfi submit` on a Slurm login node (or install Slurm's client commands), or add --dry-run to print the scripts"));
 
     /// <summary>Submits <paramref name="script"/> with <paramref name="options"/>; returns the job id.</summary>
     public long Submit(string script, IEnumerable<string> options)
@@ -22,7 +22,7 @@ internal sealed class SlurmClient
         var (code, output, error) = Execute(_sbatch, [.. options, "--parsable", script]);
         // --parsable prints "jobid" or "jobid;cluster".
         if (code != 0 || !long.TryParse(output.Trim().Split(';')[0], CultureInfo.InvariantCulture, out long id))
-            throw new MrfiException($"error: sbatch {script} failed (exit code {code}): {FirstLine(error, output)}");
+            throw new MrfiException($"sbatch {script} failed (exit code {code}): {FirstLine(error, output)}");
         return id;
     }
 
@@ -35,7 +35,7 @@ internal sealed class SlurmClient
     {
         var (code, output, error) = Execute(Sibling("squeue"), ["-h", "-j", id.ToString(CultureInfo.InvariantCulture), "-o", "%i %T"]);
         if (code != 0)
-            return error.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase) ? [] : throw new MrfiException($"error: squeue failed (exit code {code}): {FirstLine(error, output)}");
+            return error.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase) ? [] : throw new MrfiException($"squeue failed (exit code {code}): {FirstLine(error, output)}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
@@ -49,14 +49,14 @@ internal sealed class SlurmClient
     {
         var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new MrfiException($"error: {command} could not be started");
+        using var process = Process.Start(start) ?? throw new MrfiException($"{command} could not be started");
         // Both streams read asynchronously, so that a command that never ends cannot block us past the timeout.
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(120_000))
         {
             process.Kill(entireProcessTree: true);
-            throw new MrfiException($"error: {command} did not answer within two minutes; is slurmctld reachable (scontrol ping)?");
+            throw new MrfiException($"{command} did not answer within two minutes; is slurmctld reachable (scontrol ping)?");
         }
         return (process.ExitCode, output.Result, error.Result);
     }

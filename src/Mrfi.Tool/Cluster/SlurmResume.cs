@@ -18,7 +18,7 @@ internal sealed class SlurmResume(IAnsiConsole console)
     public int Run(string folder, ClusterResources resources, bool dryRun)
     {
         var record = SlurmSubmission.Read(folder);
-        var identity = CampaignIdentity.Read(folder) ?? throw new MrfiException($"error: {folder} has no campaign.json; it is not a results folder");
+        var identity = CampaignIdentity.Read(folder) ?? throw new MrfiException($"{folder} has no campaign.json; it is not a results folder");
         if (File.Exists(ResultsLayout.Merged(folder, TrialColumns.Table.Name)))
         {
             console.WriteLine($"nothing to resume: {folder} is merged (trials.parquet); `dotnet mrfi report {folder}` reads it");
@@ -26,7 +26,7 @@ internal sealed class SlurmResume(IAnsiConsole console)
         }
         var progress = ShardProgress.Check(folder, identity, record.Shards);
         if (progress.Duplicates.Count > 0)
-            throw new MrfiException($"error: {folder}: trial(s) {string.Join(", ", progress.Duplicates.Take(10))} appear in more than one file of trials/; delete the extra files, then resume");
+            throw new MrfiException($"{folder}: trial(s) {string.Join(", ", progress.Duplicates.Take(10))} appear in more than one file of trials/; delete the extra files, then resume");
         string shards = Path.Combine(SlurmScripts.Folder(folder), SlurmScripts.ShardsFile);
         string merge = Path.Combine(SlurmScripts.Folder(folder), SlurmScripts.MergeFile);
         string tasks = string.Join(',', progress.IncompleteShards);
@@ -41,7 +41,7 @@ internal sealed class SlurmResume(IAnsiConsole console)
         var slurm = SlurmClient.Find();
         var active = slurm.Active(record.ArrayJobs.Concat(record.MergeJobs));
         if (active.Count > 0)
-            throw new MrfiException($"error: jobs of {folder} are still queued or running ({string.Join(", ", active.Take(8))}); wait for them to end or scancel them, then resume");
+            throw new MrfiException($"jobs of {folder} are still queued or running ({string.Join(", ", active.Take(8))}); wait for them to end or scancel them, then resume");
         long? array = tasks.Length == 0 ? null : slurm.Submit(shards, overrides.Append($"--array={tasks}"));
         long job = slurm.Submit(merge, array is { } a ? overrides.Concat(AfterOk(a)) : overrides);
         new SlurmSubmission(record.Shards, array is { } id ? [.. record.ArrayJobs, id] : record.ArrayJobs, [.. record.MergeJobs, job]).Write(folder);

@@ -23,14 +23,14 @@ internal sealed record SlurmSubmission(int Shards, IReadOnlyList<long> ArrayJobs
     {
         string path = Path.Combine(SlurmScripts.Folder(results), FileName);
         if (!File.Exists(path))
-            throw new MrfiException($"error: {path} does not exist: --resume takes a results folder that `dotnet mrfi submit --slurm` wrote");
+            throw new MrfiException($"{path} does not exist: --resume takes a results folder that `dotnet mrfi submit --slurm` wrote");
         try
         {
             return JsonSerializer.Deserialize<SlurmSubmission>(File.ReadAllText(path), Json) ?? throw new JsonException("empty");
         }
         catch (JsonException e)
         {
-            throw new MrfiException($"error: {path} is not a submission record ({e.Message})");
+            throw new MrfiException($"{path} is not a submission record ({e.Message})");
         }
     }
 

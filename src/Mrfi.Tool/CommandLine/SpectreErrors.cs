@@ -1,3 +1,4 @@
+using Mrfi.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,7 +13,7 @@ internal static class SpectreErrors
         var console = resolver?.Resolve(typeof(IAnsiConsole)) as IAnsiConsole ?? AnsiConsole.Console;
         if (exception is CommandParseException or CommandRuntimeException)
         {
-            console.MarkupLineInterpolated($"[red]error: {exception.Message.TrimEnd('.')}[/]");
+            console.MarkupLineInterpolated($"[red]{new Diagnostic(exception.Message.TrimEnd('.'))}[/]");
             return Commands.RunCommand.UserError;
         }
         console.WriteException(exception);

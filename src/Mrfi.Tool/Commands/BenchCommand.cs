@@ -43,7 +43,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
                 File.WriteAllText(temp, target.Sections + $"\n[run]\nbatch_size = {batch}\n");
                 using var images = Probe(target, lenet || target.RealImages, batch, out var shapes);
                 var layers = shapes.Where(s => IsLayer(s) && s.Input is not null).ToList();
-                if (layers.Count == 0) throw new MrfiException($"error: {target.Name} has no Conv2d or Linear layer (a 2-D Conv, or a Gemm or MatMul with a constant weight) to inject into");
+                if (layers.Count == 0) throw new MrfiException($"{target.Name} has no Conv2d or Linear layer (a 2-D Conv, or a Gemm or MatMul with a constant weight) to inject into");
                 var convs = layers.Where(s => s.Type is "Conv2d" or "Conv").ToList();
                 string single = convs.Count > 0 ? convs[convs.Count / 2].Name : layers[0].Name;
                 double population = layers.Sum(s => (double)s.Input!.Aggregate(1L, (a, b) => a * b));
@@ -88,11 +88,11 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             {
                 // The config is bench's own: name the option, not a line of a temporary file.
                 string problem = e.Message[(e.Message.IndexOf(DataFile, StringComparison.Ordinal) + DataFile.Length)..];
-                throw new MrfiException($"error: --data {settings.Data}: {problem.Replace("in the model's input order with [data] inputs = [...]", "as the graph's inputs", StringComparison.Ordinal)}");
+                throw new MrfiException($"--data {settings.Data}: {problem.Replace("in the model's input order with [data] inputs = [...]", "as the graph's inputs", StringComparison.Ordinal)}");
             }
             catch (Exception e) when (target.OnnxPath is not null && probe is not null && e is not MrfiException)
             {
-                throw new MrfiException($"error: --onnx {target.Name}: bench feeds the graph {target.Feeds} [{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]}");
+                throw new MrfiException($"--onnx {target.Name}: bench feeds the graph {target.Feeds} [{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]}");
             }
         }
 

@@ -18,7 +18,7 @@ internal static class BenchInputs
         if (data is not null)
         {
             file = Path.GetFullPath(data);
-            if (!File.Exists(file)) throw new MrfiException($"error: --data '{data}' does not exist (looked for {file})");
+            if (!File.Exists(file)) throw new MrfiException($"--data '{data}' does not exist (looked for {file})");
             feeds = $"its {inputs.Count} inputs from {Path.GetFileName(file)}";
         }
         else
@@ -29,7 +29,7 @@ internal static class BenchInputs
         }
         string format = file.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) ? "npz"
             : file.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase) ? "safetensors"
-            : throw new MrfiException($"error: --data '{data}': bench reads a graph's several inputs from an .npz or .safetensors file (one tensor per graph input, named as the inputs)");
+            : throw new MrfiException($"--data '{data}': bench reads a graph's several inputs from an .npz or .safetensors file (one tensor per graph input, named as the inputs)");
         return $"\n[data]\nformat = \"{format}\"\nfile = \"{file.Replace("\\", "/", StringComparison.Ordinal)}\"\n";
     }
 }

@@ -14,7 +14,7 @@ internal static class BenchModels
     /// <summary>The architecture for <paramref name="name"/>, or a user error listing the valid names.</summary>
     public static string Architecture(string name) =>
         Architectures.TryGetValue(name.ToLowerInvariant(), out var a) ? a
-        : throw new MrfiException($"error: --model '{name}' is not a bench model. {NameSuggester.Hint(name, [.. Architectures.Keys])}");
+        : throw new MrfiException($"--model '{name}' is not a bench model. {NameSuggester.Hint(name, [.. Architectures.Keys])}");
 
     /// <summary>[model] and [data] of the generated config: LeNet with the bundled weights and images, the others with seeded random weights.</summary>
     public static string Sections(string architecture, int? imageSize)

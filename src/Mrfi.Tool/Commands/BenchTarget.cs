@@ -22,14 +22,14 @@ internal sealed record BenchTarget(string Name, string Sections, bool RealImages
     {
         if (settings.Onnx is not { } onnx)
         {
-            if (settings.Data is not null) throw new MrfiException("error: --data applies to --onnx (a graph with several inputs); the built-in models are fed their own images");
+            if (settings.Data is not null) throw new MrfiException("--data applies to --onnx (a graph with several inputs); the built-in models are fed their own images");
             string architecture = BenchModels.Architecture(settings.Model ?? "lenet");
             return new BenchTarget(architecture, BenchModels.Sections(architecture, settings.ImageSize), architecture == "LeNet", null);
         }
-        if (settings.Model is not null) throw new MrfiException("error: give --model or --onnx, not both");
-        if (settings.ImageSize is not null) throw new MrfiException("error: --image-size does not apply to --onnx (the input size is in the file)");
+        if (settings.Model is not null) throw new MrfiException("give --model or --onnx, not both");
+        if (settings.ImageSize is not null) throw new MrfiException("--image-size does not apply to --onnx (the input size is in the file)");
         string path = Path.GetFullPath(onnx);
-        if (!File.Exists(path)) throw new MrfiException($"error: --onnx '{onnx}' does not exist (looked for {path})");
+        if (!File.Exists(path)) throw new MrfiException($"--onnx '{onnx}' does not exist (looked for {path})");
         string model = $"[model]\nonnx = \"{path.Replace("\\", "/", StringComparison.Ordinal)}\"\n";
         if (OnnxBenchInputs.Several(path, $"--onnx {Path.GetFileName(path)}") is { } several)
         {
@@ -37,7 +37,7 @@ internal sealed record BenchTarget(string Name, string Sections, bool RealImages
             return new BenchTarget(Path.GetFileName(path), model + data, true, path) { Feeds = feeds };
         }
         if (settings.Data is not null)
-            throw new MrfiException($"error: --data applies to a graph with several inputs; {Path.GetFileName(path)} takes one, which bench feeds itself (seeded noise of its shape, or the bundled images for a LeNet)");
+            throw new MrfiException($"--data applies to a graph with several inputs; {Path.GetFileName(path)} takes one, which bench feeds itself (seeded noise of its shape, or the bundled images for a LeNet)");
         return new BenchTarget(Path.GetFileName(path), model + BenchModels.DataSection, false, path) { Feeds = "one batch of seeded random float32 images of its input shape" };
     }
 

@@ -13,7 +13,7 @@ internal static class BundledExample
     public static string Write(string name, string? assets = null)
     {
         if (!Names.Contains(name))
-            throw new MrfiException($"error: --example {name}: unknown example; the tool ships {string.Join(", ", Names)}");
+            throw new MrfiException($"--example {name}: unknown example; the tool ships {string.Join(", ", Names)}");
         assets ??= StarterConfig.AssetFolder;
         StarterConfig.RequireAssets(assets);
         string Toml(string path) => "'" + path + "'";   // literal strings: no escapes, so any folder name works

@@ -1,3 +1,4 @@
+using Mrfi.Core;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Gates;
 using Spectre.Console;
@@ -26,7 +27,7 @@ internal static class GateReport
             console.MarkupLineInterpolated($"[green]gate passed[/]: {verdicts.Count} check(s)");
             return 0;
         }
-        console.Profile.Out.Writer.WriteLine($"{config.Path}: error: gate failed: {failed.Count} of {verdicts.Count} check(s) did not pass (exit code {GateFailed})");
+        console.Profile.Out.Writer.WriteLine(new Diagnostic($"gate failed: {failed.Count} of {verdicts.Count} check(s) did not pass (exit code {GateFailed})", new SourceLocation(config.Path, 0, 0)));
         return GateFailed;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class ImportYamlCommand(IAnsiConsole console) : Command<ImportYa
         string yaml;
         if (MrfiPresets.All.TryGetValue(settings.Source, out var preset)) yaml = preset;
         else if (File.Exists(settings.Source)) yaml = File.ReadAllText(settings.Source);
-        else throw new MrfiException($"error: {settings.Source} is neither a file nor an MRFI preset. {NameSuggester.Hint(settings.Source, [.. MrfiPresets.All.Keys])}");
+        else throw new MrfiException($"{settings.Source} is neither a file nor an MRFI preset. {NameSuggester.Hint(settings.Source, [.. MrfiPresets.All.Keys])}");
         string toml = EasyConfigImporter.Convert(yaml, settings.Source, Path.Combine(AppContext.BaseDirectory, "assets"));
         if (settings.Out is { } file)
         {

@@ -12,7 +12,7 @@ internal sealed class InitCommand(IAnsiConsole console) : Command<InitSettings>
         string folder = Path.GetFullPath(settings.Folder);
         string config = Path.Combine(folder, "mrfi.toml");
         if (File.Exists(config) && !settings.Force)
-            throw new MrfiException($"error: {config} already exists; use --force to overwrite it");
+            throw new MrfiException($"{config} already exists; use --force to overwrite it");
         string assets = StarterConfig.AssetFolder;
         StarterConfig.RequireAssets(assets);
         Directory.CreateDirectory(Path.Combine(folder, "data"));

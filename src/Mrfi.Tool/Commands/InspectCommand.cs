@@ -41,7 +41,7 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
         if (name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) return Mrfi.Core.Models.Onnx.OnnxImport.LoadWithInput(name, $"--model {name}");
         var catalog = ComponentCatalog.BuiltIn;
         if (!catalog.TryFind(ComponentKind.Model, name, out var type))
-            throw new MrfiException($"error: unknown model '{name}'. {NameSuggester.Hint(name, catalog.Names(ComponentKind.Model))}");
+            throw new MrfiException($"unknown model '{name}'. {NameSuggester.Hint(name, catalog.Names(ComponentKind.Model))}");
         var ctor = type.GetConstructors().First(c => c.GetParameters().All(p => p.HasDefaultValue));
         var model = (nn.Module<Tensor, Tensor>)ctor.Invoke([.. ctor.GetParameters().Select(p => p.DefaultValue)]);
         model.eval();

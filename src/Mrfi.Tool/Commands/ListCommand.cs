@@ -25,7 +25,7 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
             string markdown = ComponentDocs.Markdown(catalog);
             if (settings.Into is { } file)
             {
-                if (!File.Exists(file)) { console.MarkupLineInterpolated($"[red]error: {file} not found[/]"); return RunCommand.UserError; }
+                if (!File.Exists(file)) { console.MarkupLineInterpolated($"[red]{new Core.Diagnostic($"{file} not found")}[/]"); return RunCommand.UserError; }
                 File.WriteAllText(file, ComponentDocs.Splice(File.ReadAllText(file), markdown));
                 console.WriteLine($"updated {file}");
             }
@@ -38,7 +38,7 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
         {
             if (!KindNames.TryGetValue(k, out var kind))
             {
-                console.MarkupLineInterpolated($"[red]error: unknown kind '{k}'. {NameSuggester.Hint(k, [.. KindNames.Keys])}[/]");
+                console.MarkupLineInterpolated($"[red]{new Core.Diagnostic($"unknown kind '{k}'. {NameSuggester.Hint(k, [.. KindNames.Keys])}")}[/]");
                 return RunCommand.UserError;
             }
             only = kind;

@@ -19,7 +19,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
     internal static void RefuseSequential(Mrfi.Core.Configuration.MrfiConfig config, string how)
     {
         if (config.Campaign.Sequential)
-            throw new MrfiException($"error: {config.Path}: [campaign] sequential = true decides when to stop a point from all of its repeats in order, so it cannot be split with {how}; run it on one machine, or set sequential = false and use the 'plan' figure for repeats");
+            throw new MrfiException($"{config.Path}: [campaign] sequential = true decides when to stop a point from all of its repeats in order, so it cannot be split with {how}; run it on one machine, or set sequential = false and use the 'plan' figure for repeats");
     }
 
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         {
             return UserErrors.Guard(console, () =>
             {
-                if (settings.Threads is < 1) throw new MrfiException($"error: --threads {settings.Threads}: give at least 1");
+                if (settings.Threads is < 1) throw new MrfiException($"--threads {settings.Threads}: give at least 1");
                 string configPath = settings.Example is { } example ? BundledExample.Write(example) : settings.Config;
                 string again = settings.Example is { } e ? $"--example {e}" : settings.Config;
                 // Validate everything (the same code as `validate`) before creating any output.
@@ -42,12 +42,12 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
                 if (settings.Json is { } jsonPath) RunJson.Check(jsonPath);
                 var shard = settings.Shard is { } sh ? Shard.Parse(sh) : null;
                 if (shard is not null && settings.Out is null && settings.Resume is null)
-                    throw new MrfiException("error: --shard needs --out DIR, the folder all shards share");
+                    throw new MrfiException("--shard needs --out DIR, the folder all shards share");
                 if (shard is not null) RefuseSequential(config, "--shard");
                 // Checked before the results folder exists, so that a mistyped --trial leaves nothing behind.
                 var only = settings.Trials.ToHashSet();
                 var bad = only.FirstOrDefault(t => t < 0 || t >= plan.TrialCount, -1);
-                if (bad >= 0) throw new MrfiException($"error: --trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
+                if (bad >= 0) throw new MrfiException($"--trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
                 string folder = Path.GetFullPath(settings.Resume ?? settings.Out ?? ResultsFolder.NewUnder(config.Run.Output));
                 var identity = CampaignIdentity.For(plan);
                 var sink = new ParquetResultSink(folder, plan.SweepNames, identity, shard, resume: settings.Resume is not null);

@@ -21,7 +21,8 @@ internal static class RunFailure
             var file = log.ForContext(Logging.LogSetup.FileOnly, true);
             file.Error("{Message}", e.Message);
             file.Information("{Kept}", kept);
-            throw new MrfiException(e.Message + Environment.NewLine + kept, e);
+            var last = e.Diagnostics[^1];
+            throw new MrfiException([.. e.Diagnostics.SkipLast(1), last with { Message = last.Message + Environment.NewLine + kept }], e);
         }
     }
 }

@@ -14,9 +14,9 @@ internal static class RunJson
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(folder))
-            throw new MrfiException($"error: --json {path}: the folder {folder} does not exist; create it or choose another file");
+            throw new MrfiException($"--json {path}: the folder {folder} does not exist; create it or choose another file");
         if (Directory.Exists(path))
-            throw new MrfiException($"error: --json {path} is a folder; give a file name, e.g. {Path.Combine(path, "run.json")}");
+            throw new MrfiException($"--json {path} is a folder; give a file name, e.g. {Path.Combine(path, "run.json")}");
     }
 
     /// <summary>Writes FILE atomically; <paramref name="trials"/> are all trials of the results folder (with --resume, earlier ones too).</summary>

@@ -61,7 +61,7 @@ internal static class StarterConfig
         foreach (var file in Assets)
         {
             if (!File.Exists(Path.Combine(folder, file)))
-                throw new Mrfi.Core.MrfiException($"error: the bundled file {file} is missing from {folder}; reinstall the tool");
+                throw new Mrfi.Core.MrfiException($"the bundled file {file} is missing from {folder}; reinstall the tool");
         }
     }
 }

@@ -16,13 +16,13 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
     public override int Execute(CommandContext context, SubmitSettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
         if (settings.Slurm == settings.Kubernetes)
-            throw new MrfiException("error: choose the scheduler: --slurm (submits with sbatch) or --k8s (writes Kubernetes Jobs)");
+            throw new MrfiException("choose the scheduler: --slurm (submits with sbatch) or --k8s (writes Kubernetes Jobs)");
         if (settings.Resume is not null)
         {
             if (settings.Kubernetes)
-                throw new MrfiException("error: --resume is for --slurm; a Kubernetes Indexed Job retries a failed shard itself (backoffLimitPerIndex), and applying DIR/k8s/shards.yaml again runs what is missing");
+                throw new MrfiException("--resume is for --slurm; a Kubernetes Indexed Job retries a failed shard itself (backoffLimitPerIndex), and applying DIR/k8s/shards.yaml again runs what is missing");
             if (settings.Out is not null || settings.Shards is not null)
-                throw new MrfiException("error: --resume DIR continues the submission in DIR with its own shard count; do not give --out or --shards as well");
+                throw new MrfiException("--resume DIR continues the submission in DIR with its own shard count; do not give --out or --shards as well");
             return new SlurmResume(console).Run(Path.GetFullPath(settings.Resume), Resources(settings), settings.DryRun);
         }
         var (job, identity) = Prepare(settings);
@@ -32,20 +32,20 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
     /// <summary>Loads and checks the campaign as `run` would (model, data, a dry forward), then fixes the folder and the shards.</summary>
     private static (ClusterJob Job, CampaignIdentity Identity) Prepare(SubmitSettings settings)
     {
-        if (settings.Shards is not { } shards) throw new MrfiException("error: --shards N is needed: how many shards to split the campaign into");
-        if (shards < 1) throw new MrfiException($"error: --shards {shards}: give at least 1");
-        if (settings.CpusPerTask is < 1) throw new MrfiException($"error: --cpus-per-task {settings.CpusPerTask}: give at least 1");
+        if (settings.Shards is not { } shards) throw new MrfiException("--shards N is needed: how many shards to split the campaign into");
+        if (shards < 1) throw new MrfiException($"--shards {shards}: give at least 1");
+        if (settings.CpusPerTask is < 1) throw new MrfiException($"--cpus-per-task {settings.CpusPerTask}: give at least 1");
         var resources = Resources(settings);
         var plan = ToolCatalog.Load(settings.Config, settings.Options with { Seed = settings.Seed });
         using (plan.Model)
         {
             RunCommand.RefuseSequential(plan.Config, "submit --shards");
             if (shards > plan.TrialCount)
-                throw new MrfiException($"error: --shards {shards}: the campaign has {plan.TrialCount} trial(s) ({plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s)); give at most {plan.TrialCount} shards");
+                throw new MrfiException($"--shards {shards}: the campaign has {plan.TrialCount} trial(s) ({plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s)); give at most {plan.TrialCount} shards");
             string folder = Path.GetFullPath(settings.Out ?? ResultsFolder.NewUnder(plan.Config.Run.Output));
             // A second submission into a folder whose first one may still be queued would run the same shards twice.
             if (ResultsLayout.Files(folder, TrialColumns.Table.Name).Count > 0 || File.Exists(ResultsLayout.Merged(folder, TrialColumns.Table.Name)) || SlurmSubmission.Exists(folder))
-                throw new MrfiException($"error: --out {folder} already holds a campaign; choose another folder (or `dotnet mrfi submit --slurm --resume {folder}` to finish a submitted one)");
+                throw new MrfiException($"--out {folder} already holds a campaign; choose another folder (or `dotnet mrfi submit --slurm --resume {folder}` to finish a submitted one)");
             var job = new ClusterJob(Path.GetFullPath(settings.Config), folder, Environment.CurrentDirectory, shards, settings.Seed,
                 settings.CpusPerTask ?? 1, settings.Options, resources);
             // The costly check last: the data and a dry forward, as `run` does before it writes anything.
@@ -91,7 +91,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         string claim = settings.Claim ?? "mrfi-data";
         string mount = settings.Mount ?? CommonFolder([Path.GetDirectoryName(job.Config)!, job.Out, job.WorkingDirectory]);
         if (settings.Mount is null && mount == "/")
-            throw new MrfiException($"error: the config, --out {job.Out} and the current folder share no folder but /, where the claim cannot be mounted; give --mount PATH (the claim's mount point in the pods)");
+            throw new MrfiException($"the config, --out {job.Out} and the current folder share no folder but /, where the claim cannot be mounted; give --mount PATH (the claim's mount point in the pods)");
         string folder = KubernetesManifests.Folder(job.Out);
         var files = new[]
         {
@@ -127,7 +127,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new MrfiException($"error: --out {folder}: cannot write there ({e.Message}); choose a folder that every node can write");
+            throw new MrfiException($"--out {folder}: cannot write there ({e.Message}); choose a folder that every node can write");
         }
     }
 

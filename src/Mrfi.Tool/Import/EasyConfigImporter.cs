@@ -31,10 +31,10 @@ internal static partial class EasyConfigImporter
         }
         catch (YamlException e)
         {
-            throw new MrfiException($"{source}({e.Start.Line},{e.Start.Column}): error: invalid YAML: {e.Message}");
+            throw MrfiException.At(At(source, e.Start), $"invalid YAML: {e.Message}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new MrfiException($"{source}: error: expected a mapping with faultinject and observe lists");
+            throw MrfiException.At(new SourceLocation(source, 0, 0), "expected a mapping with faultinject and observe lists");
 
         var sb = new StringBuilder();
         sb.Append($"# Converted from the MRFI EasyConfig {source} by `dotnet mrfi import-yaml`.\n");
@@ -68,25 +68,28 @@ internal static partial class EasyConfigImporter
         return sb.ToString();
     }
 
+    /// <summary>A YAML position (1-based) as a config location.</summary>
+    private static SourceLocation At(string source, Mark mark) => new(source, (int)mark.Line, (int)mark.Column);
+
     private static IEnumerable<YamlMappingNode> Items(YamlNode node, string key, string source) =>
         node is YamlSequenceNode seq
-            ? seq.Children.Select(c => c as YamlMappingNode ?? throw new MrfiException($"{source}({c.Start.Line},{c.Start.Column}): error: each {key} item must be a mapping"))
-            : throw new MrfiException($"{source}({node.Start.Line},{node.Start.Column}): error: {key} must be a list");
+            ? seq.Children.Select(c => c as YamlMappingNode ?? throw MrfiException.At(At(source, c.Start), $"each {key} item must be a mapping"))
+            : throw MrfiException.At(At(source, node.Start), $"{key} must be a list");
 
     private static string FaultEntry(YamlMappingNode item, int index, string source)
     {
         var sb = new StringBuilder($"\n[[fault_inject]]\nname = \"fault_inject[{index}]\"\n");
         var map = item.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => kv.Value);
-        string type = Scalar(map, "type") ?? throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: faultinject item without 'type'");
+        string type = Scalar(map, "type") ?? throw MrfiException.At(At(source, item.Start), $"faultinject item without 'type'");
         if (!Targets.TryGetValue(type, out var target))
-            throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: unknown type '{type}' (activation, activation_in, activation_out, weight or weights)");
+            throw MrfiException.At(At(source, item.Start), $"unknown type '{type}' (activation, activation_in, activation_out, weight or weights)");
         sb.Append($"target = \"{target}\"\n");
         if (map.TryGetValue("name", out var names)) sb.Append($"parameters = {TomlText.Value(Value(names))}\n");
         if (map.TryGetValue("enabled", out var enabled)) sb.Append($"enabled = {TomlText.Value(Value(enabled))}\n");
         if (map.ContainsKey("activationid")) sb.Append("# activationid is accepted and ignored by MRFI; dropped\n");
         AppendModules(sb, map);
         var quantization = map.TryGetValue("quantization", out var q) ? Stage(q) : null;
-        var error = map.TryGetValue("error_mode", out var e) ? Stage(e) : throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: faultinject item without error_mode");
+        var error = map.TryGetValue("error_mode", out var e) ? Stage(e) : throw MrfiException.At(At(source, item.Start), $"faultinject item without error_mode");
         FixFixPointWidth(sb, quantization, error);
         if (quantization is not null) sb.Append($"quantization = {TomlText.Inline(quantization)}\n");
         if (map.TryGetValue("selector", out var s)) sb.Append($"selector = {TomlText.Inline(Compat(Stage(s), ComponentKind.Selector))}\n");
@@ -98,7 +101,7 @@ internal static partial class EasyConfigImporter
     {
         var sb = new StringBuilder("\n[[observe]]\n");
         var map = item.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => kv.Value);
-        string method = Scalar(map, "method") ?? throw new MrfiException($"{source}({item.Start.Line},{item.Start.Column}): error: observe item without method");
+        string method = Scalar(map, "method") ?? throw MrfiException.At(At(source, item.Start), $"observe item without method");
         sb.Append($"method = {TomlText.Value(method)}\n");
         if (HasMrfiCompat(ComponentKind.Observer, method)) sb.Append("mrfi_compat = true   # MRFI's result: the unweighted mean of per-batch values\n");
         if (Scalar(map, "position") is { } position) sb.Append($"position = {TomlText.Value(position)}\n");

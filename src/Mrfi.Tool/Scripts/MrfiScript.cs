@@ -45,7 +45,7 @@ public sealed class MrfiScript
         var columns = runs.SelectMany(r => r.Tag.Names).Distinct().ToList();
         // A column is text or numbers, never both: a tag given as 3 in one run and "int8" in another has no column type.
         foreach (var c in columns.Where(c => runs.Any(r => r.Tag.Texts.ContainsKey(c)) && runs.Any(r => r.Tag.ContainsKey(c))))
-            throw new Mrfi.Core.MrfiException($"error: tag '{c}' is a number in some runs and a string in others; give it one kind");
+            throw new Mrfi.Core.MrfiException($"tag '{c}' is a number in some runs and a string in others; give it one kind");
         var trials = new List<Mrfi.Core.Campaigns.TrialRecord>();
         var observers = new List<Mrfi.Core.Campaigns.ObserverRecord>();
         for (int point = 0; point < runs.Count; point++)

@@ -23,7 +23,7 @@ public static class OnnxImport
         }
         catch (OnnxNodeException e)
         {
-            throw new MrfiException($"error: {what}: {e.Message}");
+            throw new MrfiException($"{what}: {e.Message}");
         }
         graph.eval();
         if (graph.PackedInputs is { } packed)

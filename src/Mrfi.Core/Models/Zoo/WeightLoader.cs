@@ -11,16 +11,16 @@ public static class WeightLoader
     /// <exception cref="MrfiException">Missing file, unreadable format, missing/unexpected keys or a shape mismatch, each naming the tensor.</exception>
     public static void Load(nn.Module model, string path, SourceLocation? where = null)
     {
-        string prefix = where is { } w ? $"{w}: error: " : "error: ";
-        if (Directory.Exists(path)) throw new MrfiException($"{prefix}weights {path} is a folder; give the .safetensors or .pt file in it");
-        if (!File.Exists(path)) throw new MrfiException($"{prefix}weights file not found: {Path.GetFullPath(path)}");
-        if (WeightFileFormat.Problem(path) is { } format) throw new MrfiException($"{prefix}{format}");
-        var loaded = Read(path, prefix);
+        var site = new DiagnosticSite(where);
+        if (Directory.Exists(path)) throw site.Error($"weights {path} is a folder; give the .safetensors or .pt file in it");
+        if (!File.Exists(path)) throw site.Error($"weights file not found: {Path.GetFullPath(path)}");
+        if (WeightFileFormat.Problem(path) is { } format) throw site.Error(format);
+        var loaded = Read(path, site);
         try
         {
             var expected = model.state_dict();
             if (WeightMismatch.Describe(expected, loaded) is { } problem)
-                throw new MrfiException($"{prefix}{Path.GetFileName(path)} does not fit model {model.GetName()}: {problem}");
+                throw site.Error($"{Path.GetFileName(path)} does not fit model {model.GetName()}: {problem}");
 
             using var noGrad = torch.no_grad();
             foreach (var (key, target) in expected)
@@ -35,7 +35,7 @@ public static class WeightLoader
         }
     }
 
-    private static Dictionary<string, Tensor> Read(string path, string prefix)
+    private static Dictionary<string, Tensor> Read(string path, DiagnosticSite site)
     {
         try
         {
@@ -52,7 +52,7 @@ public static class WeightLoader
         }
         catch (Exception e) when (e is not MrfiException)
         {
-            throw new MrfiException($"{prefix}cannot read weights from {path}: {e.Message}. Expected a .safetensors file or a PyTorch torch.save(state_dict) file (.pt/.pth).", e);
+            throw site.Error($"cannot read weights from {path}: {e.Message}. Expected a .safetensors file or a PyTorch torch.save(state_dict) file (.pt/.pth).", e);
         }
     }
 }
