@@ -8,6 +8,9 @@ namespace Mrfi.Report;
 /// an unmerged or sharded run), its sweep variables and its manifest.</summary>
 internal sealed class ResultsSet
 {
+    /// <summary>campaign.json's trial count key (a JSON name, not this class's property).</summary>
+    private const string TrialsKey = "Trials";
+
     /// <summary>trials.parquet columns that are not sweep variables (docs/results.md); every other column is one.</summary>
     private static readonly HashSet<string> TrialColumns = [.. ResultColumns.Trials];
 
@@ -86,7 +89,7 @@ internal sealed class ResultsSet
         string path = Path.Combine(folder, "campaign.json");
         if (!File.Exists(path)) return null;
         var root = ParseJson(path);
-        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Trials", out var t) && t.TryGetInt32(out int n) ? n : null;
+        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty(TrialsKey, out var t) && t.TryGetInt32(out int n) ? n : null;
     }
 
     /// <summary>The file's JSON root (a copy that outlives the document), or one error naming the file.</summary>

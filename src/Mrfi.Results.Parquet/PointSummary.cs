@@ -1,6 +1,5 @@
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Configuration;
-using Mrfi.Core.Statistics;
 
 namespace Mrfi.Results.Parquet;
 

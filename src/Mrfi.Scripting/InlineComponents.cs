@@ -3,7 +3,6 @@ using Mrfi.Core;
 using Mrfi.Core.Binding;
 using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Scripting;

@@ -4,7 +4,6 @@ using Mrfi.Core.Data;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
 using Serilog;
-using static TorchSharp.torch;
 
 namespace Mrfi.Core.Experiments;
 

@@ -1,5 +1,4 @@
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Statistics;
 
 namespace Mrfi.Core.Gates;
 

@@ -1,7 +1,6 @@
 using Mrfi.Core.Data;
 using Mrfi.Core.Injection;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Mrfi.Core.Planning;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Mrfi.Core;
 using Mrfi.Core.Benchmarks;
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,6 +15,8 @@ namespace Mrfi.Tool.Commands;
 /// memory, measured in one run and printed as a table (and JSON).</summary>
 internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
 {
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         string? temp = null;
@@ -50,7 +51,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
                     BenchComparison? comparison = null;
                     if (twin is not null)
                     {
-                        var builtIn = Measure(target.WithModel(twin.Architecture, twin.ModelSection, lenet), rows, images, iterations, settings, single, out var twinModel, twin);
+                        var builtIn = Measure(BenchTarget.WithModel(twin.Architecture, twin.ModelSection, lenet), rows, images, iterations, settings, single, out var twinModel, twin);
                         using (twinModel)
                         {
                             comparison = BenchComparison.Measure(model, twinModel, images, iterations, settings.Warmup, result, builtIn);
@@ -60,7 +61,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
                     if (settings.Json is { } json)
                     {
                         object written = comparison is null ? result : comparison;
-                        File.WriteAllText(json, JsonSerializer.Serialize(written, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+                        File.WriteAllText(json, JsonSerializer.Serialize(written, JsonOptions));
                         console.WriteLine($"wrote {json}");
                     }
                 }

@@ -1,9 +1,7 @@
 using Mrfi.Core;
-using Mrfi.Core.Binding;
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
-using Mrfi.Core.Models;
 using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,6 +1,5 @@
 using Mrfi.Core;
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Planning;
 using Mrfi.Results.Parquet;
 using Mrfi.Tool.Cluster;
 using Spectre.Console;

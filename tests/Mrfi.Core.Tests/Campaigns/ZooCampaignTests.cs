@@ -1,10 +1,3 @@
-using Mrfi.Core.Campaigns;
-using Mrfi.Core.Catalog;
-using Mrfi.Core.Configuration;
-using Mrfi.Core.Planning;
-using Mrfi.Core.Tests.Configuration;
-using Serilog;
-
 namespace Mrfi.Core.Tests.Campaigns;
 
 /// <summary>Campaigns on the CIFAR-sized ResNet18 (untrained, narrow) with synthetic data: small enough for a unit test.</summary>

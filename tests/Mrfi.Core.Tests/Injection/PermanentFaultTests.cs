@@ -6,7 +6,6 @@ using Mrfi.Core.Observers;
 using Mrfi.Core.Quantizers;
 using Mrfi.Core.Selectors;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Injection;
 
