@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Mrfi.Core.Data;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Examples.Train;

@@ -1,4 +1,3 @@
-using Mrfi;
 using TorchSharp;
 using static TorchSharp.torch;
 

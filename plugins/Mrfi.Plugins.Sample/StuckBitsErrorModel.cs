@@ -1,5 +1,3 @@
-using Mrfi;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Plugins.Sample;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Mrfi.Results.Schema;
@@ -22,17 +23,17 @@ internal static class HtmlReport
         var h = new StringBuilder();
         string title = $"mrfi report — {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(results.Folder)))}";
         h.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        h.AppendLine($"<title>{E(title)}</title>");
+        h.AppendLine(CultureInfo.InvariantCulture, $"<title>{E(title)}</title>");
         h.AppendLine("<style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:1100px;color:#222}"
             + "table{border-collapse:collapse;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}"
             + "th{background:#eee}td.k{text-align:left}img{max-width:100%;border:1px solid #ddd}pre{background:#f6f6f6;padding:1em;overflow:auto}"
             + "figure{margin:1.5em 0}figcaption{color:#555}</style></head><body>");
-        h.AppendLine($"<h1>{E(title)}</h1>");
-        h.AppendLine($"<p>{E(ConsoleSummary.Headline(results, variables, points))}</p>");
-        foreach (var note in ConsoleSummary.Notes(results)) h.AppendLine($"<p>{E(note)}</p>");
+        h.AppendLine(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>");
+        h.AppendLine(CultureInfo.InvariantCulture, $"<p>{E(ConsoleSummary.Headline(results, variables, points))}</p>");
+        foreach (var note in ConsoleSummary.Notes(results)) h.AppendLine(CultureInfo.InvariantCulture, $"<p>{E(note)}</p>");
 
         h.AppendLine("<h2>Key numbers per sweep point</h2>");
-        foreach (var line in KeyTable.Legend(points, results.Classifies)) h.AppendLine($"<p>{E(line)}</p>");
+        foreach (var line in KeyTable.Legend(points, results.Classifies)) h.AppendLine(CultureInfo.InvariantCulture, $"<p>{E(line)}</p>");
         h.AppendLine("<table id=\"points\"><thead><tr>" + string.Concat(KeyTable.Header(results.SweepNames, results.Classifies).Select(c => $"<th>{E(c)}</th>")) + "</tr></thead><tbody>");
         foreach (var row in KeyTable.Rows(points, variables, results.Classifies)) h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
         h.AppendLine("</tbody></table>");
@@ -40,26 +41,26 @@ internal static class HtmlReport
         h.AppendLine("<h2>Figures</h2>");
         foreach (var f in figures)
         {
-            h.AppendLine($"<figure><img src=\"{E(Uri.EscapeDataString(f.File))}\" alt=\"{E(f.Title)}\" width=\"{Figures.PlotStyle.Width}\">");
-            h.AppendLine($"<figcaption>{E(f.Title)}{(f.Notes.Count == 0 ? "" : " — " + E(string.Join("; ", f.Notes)))}</figcaption></figure>");
+            h.AppendLine(CultureInfo.InvariantCulture, $"<figure><img src=\"{E(Uri.EscapeDataString(f.File))}\" alt=\"{E(f.Title)}\" width=\"{Figures.PlotStyle.Width}\">");
+            h.AppendLine(CultureInfo.InvariantCulture, $"<figcaption>{E(f.Title)}{(f.Notes.Count == 0 ? "" : " — " + E(string.Join("; ", f.Notes)))}</figcaption></figure>");
         }
         if (skipped.Count > 0)
         {
             h.AppendLine("<h3>Not drawn</h3><ul>");
-            foreach (var s in skipped) h.AppendLine($"<li>{E(ConsoleSummary.Describe(s.Kind))}: {E(s.Reason)}</li>");
+            foreach (var s in skipped) h.AppendLine(CultureInfo.InvariantCulture, $"<li>{E(ConsoleSummary.Describe(s.Kind))}: {E(s.Reason)}</li>");
             h.AppendLine("</ul>");
         }
 
         h.AppendLine("<h2>Run</h2><table>");
         foreach (var key in RunKeys)
         {
-            if (RunValue(results, key) is { } value) h.AppendLine($"<tr><td class=\"k\">{E(key)}</td><td class=\"k\">{E(value)}</td></tr>");
+            if (RunValue(results, key) is { } value) h.AppendLine(CultureInfo.InvariantCulture, $"<tr><td class=\"k\">{E(key)}</td><td class=\"k\">{E(value)}</td></tr>");
         }
-        h.AppendLine($"<tr><td class=\"k\">report_by</td><td class=\"k\">{E($"mrfi report {typeof(HtmlReport).Assembly.GetName().Version?.ToString(3)} on {Environment.MachineName}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")}</td></tr>");
+        h.AppendLine(CultureInfo.InvariantCulture, $"<tr><td class=\"k\">report_by</td><td class=\"k\">{E($"mrfi report {typeof(HtmlReport).Assembly.GetName().Version?.ToString(3)} on {Environment.MachineName}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")}</td></tr>");
         h.AppendLine("</table>");
         if (results.Manifest is null) h.AppendLine("<p>The folder has no manifest.json: no run or config details.</p>");
         if (ConsoleSummary.Manifest(results, ManifestKeys.ConfigText) is { Length: > 0 } config)
-            h.AppendLine("<h2>Config</h2>").AppendLine($"<pre>{E(config)}</pre>");
+            h.AppendLine("<h2>Config</h2>").AppendLine(CultureInfo.InvariantCulture, $"<pre>{E(config)}</pre>");
         h.AppendLine("</body></html>");
         File.WriteAllText(path, h.ToString());
         return path;

@@ -118,7 +118,7 @@ internal sealed class ResultsSet
         string path = Path.Combine(folder, ResultsLayout.CampaignFile);
         if (!File.Exists(path)) return null;
         var root = ParseJson(path);
-        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Trials", out var t) && t.TryGetInt32(out int n) ? n : null;
+        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty(TrialsKey, out var t) && t.TryGetInt32(out int n) ? n : null;
     }
 
     /// <summary>The file's JSON root (a copy that outlives the document), or one error naming the file.</summary>

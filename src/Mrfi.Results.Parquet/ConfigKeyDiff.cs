@@ -1,7 +1,6 @@
 using System.Globalization;
 using Tomlyn;
 using Tomlyn.Model;
-using Tomlyn.Serialization;
 
 namespace Mrfi.Results.Parquet;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Mrfi.Core;
 using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Scripting;

@@ -1,5 +1,4 @@
 using Mrfi.Core;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Scripting;

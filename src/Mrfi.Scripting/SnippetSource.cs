@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,18 +23,18 @@ internal static class SnippetSource
     /// <param name="column">Column of the snippet's first character.</param>
     public static string Build(string className, string delegateType, string adapters, string bodySignature, string code, string file, int line, int column)
     {
-        var sb = new StringBuilder(Usings).Append($"public static class {className}\n{{\n");
+        var sb = new StringBuilder(Usings).Append(CultureInfo.InvariantCulture, $"public static class {className}\n{{\n");
         string mapped = $"#line {line} \"{file}\"\n{new string(' ', Math.Max(0, column - 1))}{code}\n#line default\n";
         if (IsLambda(code))
         {
-            sb.Append($"    public static {delegateType} Create() => Adapt(\n{mapped}    );\n");
+            sb.Append(CultureInfo.InvariantCulture, $"    public static {delegateType} Create() => Adapt(\n{mapped}    );\n");
             sb.Append(adapters);
         }
         else
         {
             int split = bodySignature.IndexOf(' ', StringComparison.Ordinal);
-            sb.Append($"    public static {delegateType} Create() => Body;\n");
-            sb.Append($"    private static {bodySignature[..split]} Body{bodySignature[split..]}\n    {{\n{mapped}    }}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"    public static {delegateType} Create() => Body;\n");
+            sb.Append(CultureInfo.InvariantCulture, $"    private static {bodySignature[..split]} Body{bodySignature[split..]}\n    {{\n{mapped}    }}\n");
         }
         return sb.Append("}\n").ToString();
     }

@@ -4,7 +4,6 @@ using Mrfi.Core.Configuration;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Mrfi.Scripting.Tests;
 

@@ -6,6 +6,9 @@ using static TorchSharp.torch;
 
 namespace Mrfi.TestPlugins;
 
+// TorchSharp names a module's parameters after its fields: these are the state-dict keys (PyTorch's), not C# style.
+#pragma warning disable IDE1006
+
 /// <summary>Negates the selected values.</summary>
 [MrfiComponent("Negate", Summary = "Negates the values.")]
 public sealed class NegateErrorModel : IErrorModel

@@ -56,13 +56,13 @@ public static class BenchScenarios
     {
         var faults = rows.Where(r => r.Entry is not null).ToList();
         var text = new System.Text.StringBuilder(modelAndData).Append('\n');
-        text.Append($"[run]\nseed = 1\nbatch_size = {batchSize}\n\n[sweep]\nmode = \"zip\"\n");
+        text.Append(CultureInfo.InvariantCulture, $"[run]\nseed = 1\nbatch_size = {batchSize}\n\n[sweep]\nmode = \"zip\"\n");
         for (int i = 0; i < faults.Count; i++)
-            text.Append($"s{i} = [{string.Join(", ", faults.Select((_, j) => j == i ? "1" : "0"))}]\n");
+            text.Append(CultureInfo.InvariantCulture, $"s{i} = [{string.Join(", ", faults.Select((_, j) => j == i ? "1" : "0"))}]\n");
         for (int i = 0; i < faults.Count; i++)
-            text.Append($"\n[[fault_inject]]\nname = \"s{i}\"\nenabled = \"$s{i}\"\n{faults[i].Entry}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n[[fault_inject]]\nname = \"s{i}\"\nenabled = \"$s{i}\"\n{faults[i].Entry}\n");
         foreach (var o in rows.Where(r => r.Observer is not null))
-            text.Append($"\n[[observe]]\nmethod = \"{o.Observer}\"\n{o.Modules ?? $"module_type = {(o.Observer == "TopKChange" ? "[\"Linear\"]" : "[\"Conv2d\", \"Linear\"]")}"}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n[[observe]]\nmethod = \"{o.Observer}\"\n{o.Modules ?? $"module_type = {(o.Observer == "TopKChange" ? "[\"Linear\"]" : "[\"Conv2d\", \"Linear\"]")}"}\n");
         return text.ToString();
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Mrfi.Core.Campaigns;
 

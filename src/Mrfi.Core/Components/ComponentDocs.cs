@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Mrfi.Core.Components;
@@ -33,7 +34,7 @@ public static class ComponentDocs
             {
                 string name = c.Aliases.Count == 0 ? $"`{c.Name}`" : $"`{c.Name}` (alias {string.Join(", ", c.Aliases.Select(a => $"`{a}`"))})";
                 string parameters = c.Parameters.Count == 0 ? "—" : string.Join("<br>", c.Parameters.Select(p => $"`{p}` ({p.Type})"));
-                sb.Append($"| {name} | {parameters} | {c.Summary.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+                sb.Append(CultureInfo.InvariantCulture, $"| {name} | {parameters} | {c.Summary.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
             }
         }
         return sb.Append('\n').Append(End).Append('\n').ToString();

@@ -5,6 +5,9 @@ namespace Mrfi.Core.Configuration;
 /// <summary>Reads <c>mrfi.toml</c> into a <see cref="MrfiConfig"/>, rejecting unknown keys and wrong types with file, line and key.</summary>
 public static class ConfigReader
 {
+    /// <summary>The [data] keys that name files, whose lines a bad data file is reported at.</summary>
+    private static readonly string[] FileKeys = ["images", "labels", "files"];
+
     /// <summary>Reads and checks a config file; every problem found is reported in one exception.</summary>
     public static MrfiConfig Read(string path)
     {
@@ -117,7 +120,7 @@ public static class ConfigReader
         if (!(scale > 0) || double.IsInfinity(scale))
             throw MrfiException.At(t.LocationOf("scale"), "[data] scale must be a positive number: 1 maps pixels to [0, 1] (torchvision's ToTensor), 255 keeps them in [0, 255]");
         t.RejectUnknownKeys();
-        var keys = new[] { "images", "labels", "files" }.Where(t.Has).ToDictionary(k => k, t.LocationOf);
+        var keys = FileKeys.Where(t.Has).ToDictionary(k => k, t.LocationOf);
         return new DataSection(format, images, labels, files, limit, mean, std, t.Location) { Synthetic = synthetic, Folder = folder, Tensors = tensors, Scale = scale, Classes = classes, KeyLocations = keys };
     }
 

@@ -54,14 +54,14 @@ internal static class DataSpecReader
 
     private static (int Channels, bool Bgr) Channels(ConfigTable t)
     {
-        const string Valid = "[data] channels must be 3 or \"rgb\" (R, G, B), \"bgr\" (B, G, R) or 1 or \"gray\" (grayscale)";
+        const string valid = "[data] channels must be 3 or \"rgb\" (R, G, B), \"bgr\" (B, G, R) or 1 or \"gray\" (grayscale)";
         return t.Raw("channels")?.Value switch
         {
             null or 3L or "rgb" => (3, false),
             "bgr" => (3, true),
             1L or "gray" => (1, false),
-            string name => throw MrfiException.At(t.LocationOf("channels"), $"{Valid}, not \"{name}\". {NameSuggester.Hint(name, ChannelNames)}"),
-            _ => throw MrfiException.At(t.LocationOf("channels"), Valid),
+            string name => throw MrfiException.At(t.LocationOf("channels"), $"{valid}, not \"{name}\". {NameSuggester.Hint(name, ChannelNames)}"),
+            _ => throw MrfiException.At(t.LocationOf("channels"), valid),
         };
     }
 

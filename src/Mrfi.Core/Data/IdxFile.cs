@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
@@ -47,5 +48,5 @@ public static class IdxFile
         return (dims, bytes[offset..]);
     }
 
-    private static string Hex(byte[] b) => string.Join(" ", b.Take(4).Select(x => x.ToString("x2")));
+    private static string Hex(byte[] b) => string.Join(" ", b.Take(4).Select(x => x.ToString("x2", CultureInfo.InvariantCulture)));
 }

@@ -20,7 +20,7 @@ internal static class PackedTensorData
         {
             if (names[i] == labelName || !tensors.TryGetValue(names[i], out var t))
                 throw Error(spec, $"{spec.File} has no input tensor '{names[i]}' for the model's input '{model[i].Name}'; it holds {TensorData.Holds(tensors)}{(spec.Inputs.Count == 0 ? "; name the file's tensors in the model's input order with [data] inputs = [...]" : "")}");
-            if (t.dim() != model[i].SampleShape.Length + 1 || !t.shape[1..].SequenceEqual(model[i].SampleShape))
+            if (t.dim() != model[i].SampleShape.Length + 1 || !t.shape.AsSpan(1).SequenceEqual(model[i].SampleShape))
                 throw Error(spec, $"tensor '{names[i]}' has shape [{string.Join(", ", t.shape)}], but the model's input '{model[i].Name}' takes samples of shape {model[i].ShapeText}: it must be [N, {string.Join(", ", model[i].SampleShape)}]");
             if (i > 0 && t.shape[0] != picked[0].shape[0])
                 throw Error(spec, $"tensor '{names[i]}' holds {t.shape[0]} samples but '{names[0]}' holds {picked[0].shape[0]}; every input needs the same samples");

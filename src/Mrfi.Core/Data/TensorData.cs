@@ -1,5 +1,4 @@
 using Mrfi.Core.Configuration;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Data;

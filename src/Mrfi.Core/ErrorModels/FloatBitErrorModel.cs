@@ -1,6 +1,5 @@
 using System.Buffers;
 using Mrfi.Core.Kernels;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.ErrorModels;
@@ -89,6 +88,6 @@ public abstract class FloatBitErrorModel : IErrorModel, IBitWidth, ISpanErrorMod
     private protected void CheckBit(long bit, int? width = null)
     {
         int w = width ?? Format?.Width ?? 64;
-        if (bit < 0 || bit >= w) throw new ArgumentOutOfRangeException("bit", bit, $"bit must be between 0 and {w - 1}");
+        if (bit < 0 || bit >= w) throw new ArgumentOutOfRangeException(nameof(bit), bit, $"bit must be between 0 and {w - 1}");
     }
 }

@@ -5,7 +5,6 @@ using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
 using Mrfi.Results.Schema;
 using Serilog;
-using static TorchSharp.torch;
 
 namespace Mrfi.Core.Experiments;
 

@@ -47,12 +47,12 @@ internal sealed class ModuleSite : IDisposable
             {
                 if (!parameters.TryGetValue(pname, out var p))
                     throw new MrfiException($"fault entry '{entry.Name}': module '{name}' ({module.GetType().Name}) has no parameter '{pname}'. It has: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}");
-                if (!_clean.ContainsKey(p))
+                if (!_clean.TryGetValue(p, out var clean))
                 {
-                    _clean[p] = p.detach().clone().DetachFromDisposeScope();
+                    _clean[p] = clean = p.detach().clone().DetachFromDisposeScope();
                     _weightUndo[p] = new UndoLog();
                 }
-                if (entry.PerSample) perSample.Add((entry, p, new PerSampleWeights(entry, module, p, _clean[p], name)));
+                if (entry.PerSample) perSample.Add((entry, p, new PerSampleWeights(entry, module, p, clean, name)));
                 else weights.Add((entry, p));
             }
         }

@@ -1,6 +1,5 @@
 using Mrfi.Core.Kernels;
 using Mrfi.Core.Selectors;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Injection;

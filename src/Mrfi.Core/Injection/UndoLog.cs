@@ -1,6 +1,5 @@
 using System.Buffers;
 using Mrfi.Core.Kernels;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Injection;

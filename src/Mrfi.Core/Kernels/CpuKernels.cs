@@ -10,24 +10,24 @@ namespace Mrfi.Core.Kernels;
 /// span limit) and every non-CPU, non-contiguous or other-dtype tensor take the tensor path.</remarks>
 internal static class CpuKernels
 {
-    [ThreadStatic] private static bool t_disabled;
+    [ThreadStatic] private static bool DisabledOnThisThread;
 
     /// <summary>Whether the fused CPU kernels run on this thread (on unless a test turned them off).</summary>
-    public static bool Enabled => !t_disabled;
+    public static bool Enabled => !DisabledOnThisThread;
 
     /// <summary>Turns the kernels off on this thread until the result is disposed: everything takes the tensor path.</summary>
     public static IDisposable Disable()
     {
-        bool before = t_disabled;
-        t_disabled = true;
-        return new Restore(() => t_disabled = before);
+        bool before = DisabledOnThisThread;
+        DisabledOnThisThread = true;
+        return new Restore(() => DisabledOnThisThread = before);
     }
 
     /// <summary>The float32 elements of a contiguous CPU tensor, when the kernels are on.</summary>
     public static bool TryFloats(Tensor tensor, out Span<float> values)
     {
         values = default;
-        return !t_disabled && TryMemory(tensor, ScalarType.Float32, out values);
+        return !DisabledOnThisThread && TryMemory(tensor, ScalarType.Float32, out values);
     }
 
     /// <summary>The elements of a contiguous CPU tensor of <paramref name="dtype"/>, whether or not the kernels are on (for

@@ -17,21 +17,21 @@ namespace Mrfi.Core.Native;
 public static class TorchNative
 {
     private static readonly Lock Gate = new();
-    private static NativeSetup? _setup;
+    private static NativeSetup? Prepared;
 
     /// <summary>What <see cref="EnsureLoaded"/> did; for logs and tests.</summary>
     public static NativeSetup Setup
     {
-        get { EnsureLoaded(); return _setup!; }
+        get { EnsureLoaded(); return Prepared!; }
     }
 
     /// <summary>Prepares native loading once per process; call before any TorchSharp use.</summary>
     public static void EnsureLoaded()
     {
-        if (_setup is not null) return;
+        if (Prepared is not null) return;
         lock (Gate)
         {
-            _setup ??= Prepare();
+            Prepared ??= Prepare();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
@@ -16,19 +17,19 @@ public static class DetailTreeWriter
     {
         var config = plan.Config;
         var sb = new StringBuilder();
-        sb.Append($"# Detail tree of {Path.GetFileName(config.Path)} for model {plan.ModelName}, written by `dotnet mrfi expand`.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# Detail tree of {Path.GetFileName(config.Path)} for model {plan.ModelName}, written by `dotnet mrfi expand`.\n");
         sb.Append("# One [layers.\"name\"] table per module with faults or observers: edit any layer, then `dotnet mrfi run` this file.\n");
         var root = TomlDocument.Parse(config.Text, config.Path);
         string baseDir = Path.GetDirectoryName(Path.GetFullPath(config.Path))!;
         foreach (var section in new[] { "model", "data", "run", "sweep" })
         {
             if (root.Table(section) is not { } table) continue;
-            sb.Append($"\n[{section}]\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\n[{section}]\n");
             foreach (var key in table.Keys)
             {
                 var value = table.Raw(key)!.Value;
                 if (PathKeys.Contains(key)) value = Relative(value, baseDir, outputFolder);
-                sb.Append($"{TomlText.Key(key)} = {TomlText.Value(value)}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{TomlText.Key(key)} = {TomlText.Value(value)}\n");
             }
         }
 
@@ -40,23 +41,23 @@ public static class DetailTreeWriter
             var watching = config.Observers.Zip(observers).Where(p => p.Second.Modules.Contains(name)).ToList();
             if (here.Count == 0 && watching.Count == 0) continue;
             string layer = $"layers.{TomlText.Key(name)}";
-            sb.Append($"\n[{layer}]\ntype = {TomlText.Value(ModuleMatcher.TypeName(plan.Model, module))}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\n[{layer}]\ntype = {TomlText.Value(ModuleMatcher.TypeName(plan.Model, module))}\n");
             foreach (var (section, entry) in here)
             {
-                sb.Append($"\n[[{layer}.{Target(entry.Target)}]]\n");
-                sb.Append($"name = {TomlText.Value(section.Name)}\n");
-                if (entry.Target == InjectionTarget.Weight) sb.Append($"parameters = {TomlText.Value(section.Parameters)}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"\n[[{layer}.{Target(entry.Target)}]]\n");
+                sb.Append(CultureInfo.InvariantCulture, $"name = {TomlText.Value(section.Name)}\n");
+                if (entry.Target == InjectionTarget.Weight) sb.Append(CultureInfo.InvariantCulture, $"parameters = {TomlText.Value(section.Parameters)}\n");
                 if (section.PerSample) sb.Append("per_sample = true\n");
-                sb.Append($"enabled = {(section.EnabledReference is { } r ? TomlText.Value(r.Value) : TomlText.Value(section.Enabled))}\n");
-                if (section.Quantization is { } q) sb.Append($"quantization = {TomlText.Value(q)}\n");
-                if (section.Selector is { } s) sb.Append($"selector = {TomlText.Value(s)}\n");
-                sb.Append($"error_model = {TomlText.Value(section.ErrorModel)}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"enabled = {(section.EnabledReference is { } r ? TomlText.Value(r.Value) : TomlText.Value(section.Enabled))}\n");
+                if (section.Quantization is { } q) sb.Append(CultureInfo.InvariantCulture, $"quantization = {TomlText.Value(q)}\n");
+                if (section.Selector is { } s) sb.Append(CultureInfo.InvariantCulture, $"selector = {TomlText.Value(s)}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"error_model = {TomlText.Value(section.ErrorModel)}\n");
             }
             foreach (var (section, observer) in watching)
             {
-                sb.Append($"\n[[{layer}.observe]]\n");
+                sb.Append(CultureInfo.InvariantCulture, $"\n[[{layer}.observe]]\n");
                 foreach (var key in section.Table.Keys.Where(k => !k.StartsWith("module_", StringComparison.Ordinal) && k != "exclude"))
-                    sb.Append($"{TomlText.Key(key)} = {TomlText.Value(section.Table.Raw(key)!.Value)}\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"{TomlText.Key(key)} = {TomlText.Value(section.Table.Raw(key)!.Value)}\n");
             }
         }
         return sb.ToString();

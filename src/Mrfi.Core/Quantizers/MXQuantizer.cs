@@ -1,4 +1,3 @@
-using Mrfi.Core.ErrorModels;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Quantizers;

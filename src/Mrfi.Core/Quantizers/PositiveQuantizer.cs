@@ -1,5 +1,4 @@
 using Mrfi.Core.Kernels;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Quantizers;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Mrfi.Core;
 using Mrfi.Core.Benchmarks;
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,6 +15,8 @@ namespace Mrfi.Tool.Commands;
 /// memory, measured in one run and printed as a table (and JSON).</summary>
 internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
 {
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         string scratch = Path.Combine(Path.GetTempPath(), $"mrfi-bench-{Environment.ProcessId}");

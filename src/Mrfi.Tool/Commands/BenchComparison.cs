@@ -1,7 +1,6 @@
 using System.Globalization;
 using Mrfi.Core.Benchmarks;
 using Spectre.Console;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Tool.Commands;

@@ -42,6 +42,6 @@ internal sealed record BenchTarget(string Name, string Sections, bool RealImages
     }
 
     /// <summary>The same target with the built-in model's [model] section instead (for the twin of an ONNX file).</summary>
-    public BenchTarget WithModel(string name, string modelSection, bool realImages) =>
+    public static BenchTarget WithModel(string name, string modelSection, bool realImages) =>
         new(name, modelSection + BenchModels.DataSection, realImages, null);
 }

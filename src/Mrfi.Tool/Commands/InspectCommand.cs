@@ -2,7 +2,6 @@ using Mrfi.Core;
 using Mrfi.Core.Components;
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Configuration;
-using Mrfi.Core.Models;
 using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;

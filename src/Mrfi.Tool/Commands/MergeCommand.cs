@@ -1,4 +1,3 @@
-using Mrfi.Core;
 using Mrfi.Results.Parquet;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,6 +1,5 @@
 using Mrfi.Core;
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Planning;
 using Mrfi.Results.Parquet;
 using Mrfi.Results.Schema;
 using Mrfi.Tool.Cluster;

@@ -1,5 +1,4 @@
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

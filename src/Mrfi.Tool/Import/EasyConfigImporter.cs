@@ -37,7 +37,7 @@ internal static partial class EasyConfigImporter
             throw MrfiException.At(new SourceLocation(source, 0, 0), "expected a mapping with faultinject and observe lists");
 
         var sb = new StringBuilder();
-        sb.Append($"# Converted from the MRFI EasyConfig {source} by `dotnet mrfi import-yaml`.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# Converted from the MRFI EasyConfig {source} by `dotnet mrfi import-yaml`.\n");
         // What MRFI's YAML does not hold is chosen here, and said, so that nobody mistakes it for part of the MRFI config.
         sb.Append("# MRFI's YAML holds no model, data, batch size or seed; chosen here:\n");
         sb.Append("#   [model], [data]: mrfi's bundled LeNet and the first 1000 Fashion-MNIST test images: point them at your own.\n");
@@ -48,15 +48,15 @@ internal static partial class EasyConfigImporter
         sb.Append("# Masked/SelectedDim ...ByRate coverage of MRFI). Not reproducible by a switch: MRFI's simple observers (MinMax,\n");
         sb.Append("# MeanAbs, ...) also count golden batches when run with use_golden; mrfi's count faulty batches only.\n\n");
         string Asset(string name) => TomlText.Value(Path.Combine(assetsFolder, name));
-        sb.Append($"[model]\narchitecture = \"LeNet\"\nweights = {Asset("lenet_fmnist.safetensors")}\n\n");
-        sb.Append($"[data]\nimages = {Asset("fmnist_test1000-images-idx3-ubyte")}\nlabels = {Asset("fmnist_test1000-labels-idx1-ubyte")}\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"[model]\narchitecture = \"LeNet\"\nweights = {Asset("lenet_fmnist.safetensors")}\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"[data]\nimages = {Asset("fmnist_test1000-images-idx3-ubyte")}\nlabels = {Asset("fmnist_test1000-labels-idx1-ubyte")}\n\n");
         sb.Append("[run]\nseed = 0\nbatch_size = 100\n");
 
         foreach (var (key, value) in root.Children)
         {
             string name = ((YamlScalarNode)key).Value ?? "";
             if (name is "faultinject" or "observe") continue;
-            sb.Append($"# MRFI ignores the top-level key '{name}'; so does this conversion (a typo of 'observe'?)\n");
+            sb.Append(CultureInfo.InvariantCulture, $"# MRFI ignores the top-level key '{name}'; so does this conversion (a typo of 'observe'?)\n");
         }
         if (root.Children.TryGetValue(new YamlScalarNode("faultinject"), out var fi))
         {
@@ -83,17 +83,17 @@ internal static partial class EasyConfigImporter
         string type = Scalar(map, "type") ?? throw MrfiException.At(At(source, item.Start), $"faultinject item without 'type'");
         if (!Targets.TryGetValue(type, out var target))
             throw MrfiException.At(At(source, item.Start), $"unknown type '{type}' (activation, activation_in, activation_out, weight or weights)");
-        sb.Append($"target = \"{target}\"\n");
-        if (map.TryGetValue("name", out var names)) sb.Append($"parameters = {TomlText.Value(Value(names))}\n");
-        if (map.TryGetValue("enabled", out var enabled)) sb.Append($"enabled = {TomlText.Value(Value(enabled))}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"target = \"{target}\"\n");
+        if (map.TryGetValue("name", out var names)) sb.Append(CultureInfo.InvariantCulture, $"parameters = {TomlText.Value(Value(names))}\n");
+        if (map.TryGetValue("enabled", out var enabled)) sb.Append(CultureInfo.InvariantCulture, $"enabled = {TomlText.Value(Value(enabled))}\n");
         if (map.ContainsKey("activationid")) sb.Append("# activationid is accepted and ignored by MRFI; dropped\n");
         AppendModules(sb, map);
         var quantization = map.TryGetValue("quantization", out var q) ? Stage(q) : null;
         var error = map.TryGetValue("error_mode", out var e) ? Stage(e) : throw MrfiException.At(At(source, item.Start), $"faultinject item without error_mode");
         FixFixPointWidth(sb, quantization, error);
-        if (quantization is not null) sb.Append($"quantization = {TomlText.Inline(quantization)}\n");
-        if (map.TryGetValue("selector", out var s)) sb.Append($"selector = {TomlText.Inline(Compat(Stage(s), ComponentKind.Selector))}\n");
-        sb.Append($"error_model = {TomlText.Inline(error)}\n");
+        if (quantization is not null) sb.Append(CultureInfo.InvariantCulture, $"quantization = {TomlText.Inline(quantization)}\n");
+        if (map.TryGetValue("selector", out var s)) sb.Append(CultureInfo.InvariantCulture, $"selector = {TomlText.Inline(Compat(Stage(s), ComponentKind.Selector))}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"error_model = {TomlText.Inline(error)}\n");
         return sb.ToString();
     }
 
@@ -102,9 +102,9 @@ internal static partial class EasyConfigImporter
         var sb = new StringBuilder("\n[[observe]]\n");
         var map = item.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => kv.Value);
         string method = Scalar(map, "method") ?? throw MrfiException.At(At(source, item.Start), $"observe item without method");
-        sb.Append($"method = {TomlText.Value(method)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"method = {TomlText.Value(method)}\n");
         if (HasMrfiCompat(ComponentKind.Observer, method)) sb.Append("mrfi_compat = true   # MRFI's result: the unweighted mean of per-batch values\n");
-        if (Scalar(map, "position") is { } position) sb.Append($"position = {TomlText.Value(position)}\n");
+        if (Scalar(map, "position") is { } position) sb.Append(CultureInfo.InvariantCulture, $"position = {TomlText.Value(position)}\n");
         if (map.ContainsKey("index")) sb.Append("# index (an element of a tuple input) does not apply: mrfi modules take one tensor\n");
         AppendModules(sb, map);
         return sb.ToString();
@@ -113,7 +113,7 @@ internal static partial class EasyConfigImporter
     private static void AppendModules(StringBuilder sb, Dictionary<string, YamlNode> map)
     {
         foreach (var key in new[] { "module_name", "module_type", "module_fullname" })
-            if (map.TryGetValue(key, out var v)) sb.Append($"{key} = {TomlText.Value(Value(v))}\n");
+            if (map.TryGetValue(key, out var v)) sb.Append(CultureInfo.InvariantCulture, $"{key} = {TomlText.Value(Value(v))}\n");
         if (map.ContainsKey("module_type")) sb.Append("module_type_substring = true   # MRFI matches types by substring\n");
     }
 
@@ -125,7 +125,7 @@ internal static partial class EasyConfigImporter
         long db = quantization.FirstOrDefault(p => p.Key == "decimal_bit").Value as long? ?? -1;
         int at = error.FindIndex(p => p.Key == "bit_width");
         if (ib < 0 || db < 0 || at < 0 || error[at].Value is not long width || width == ib + db + 1) return;
-        sb.Append($"# MRFI pairs FixPoint({ib}, {db}) — {ib + db + 1} bits with the sign — with bit_width {width}; corrected to {ib + db + 1}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# MRFI pairs FixPoint({ib}, {db}) — {ib + db + 1} bits with the sign — with bit_width {width}; corrected to {ib + db + 1}\n");
         error[at] = ("bit_width", ib + db + 1);
     }
 

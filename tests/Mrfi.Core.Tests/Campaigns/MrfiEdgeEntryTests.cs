@@ -3,7 +3,6 @@ using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Planning;
 using Mrfi.Core.Tests.Configuration;
-using Serilog;
 
 namespace Mrfi.Core.Tests.Campaigns;
 

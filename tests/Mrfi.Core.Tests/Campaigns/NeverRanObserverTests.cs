@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
@@ -12,6 +13,9 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Campaigns;
+
+// TorchSharp names a module's parameters after its fields: these are the state-dict keys (PyTorch's), not C# style.
+#pragma warning disable IDE1006
 
 [TestClass]
 public sealed class NeverRanObserverTests
@@ -76,7 +80,7 @@ public sealed class NeverRanObserverTests
         CollectionAssert.AreEquivalent(Methods, fc.Select(o => o.Observer).Distinct().ToList());
 
         // The untrained model's golden accuracy is at chance, which the label-order check rightly warns about; not counted here.
-        var warnings = log.Events.Where(e => e.Level == LogEventLevel.Warning).Select(e => e.RenderMessage())
+        var warnings = log.Events.Where(e => e.Level == LogEventLevel.Warning).Select(e => e.RenderMessage(CultureInfo.InvariantCulture))
             .Where(w => !w.Contains("is the class order right?", StringComparison.Ordinal)).ToList();
         Assert.HasCount(Methods.Length, warnings, "one warning per observer of the spare module, not one per trial: " + string.Join("\n", warnings));
         Assert.IsTrue(warnings.All(w => w.Contains("at 'spare' (after) saw no tensor", StringComparison.Ordinal) && w.Contains("null", StringComparison.Ordinal)), warnings[0]);

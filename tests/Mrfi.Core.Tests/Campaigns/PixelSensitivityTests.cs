@@ -6,7 +6,6 @@ using Mrfi.Core.Models;
 using Mrfi.Core.Planning;
 using Mrfi.Core.Tests.Configuration;
 using Serilog;
-using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

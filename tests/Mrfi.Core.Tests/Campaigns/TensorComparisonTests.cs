@@ -1,6 +1,5 @@
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Configuration;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Campaigns;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Mrfi.Core.Data;
 using Mrfi.Core.Models;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Models;
 

@@ -3,7 +3,6 @@ using Mrfi.Core.Configuration;
 using Mrfi.Core.Models;
 using Mrfi.Core.Planning;
 using Mrfi.Core.Tests.Configuration;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Models;

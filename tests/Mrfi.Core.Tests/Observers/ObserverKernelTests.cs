@@ -107,7 +107,7 @@ public sealed class ObserverKernelTests
         };
         foreach (bool special in new[] { false, true })
         {
-            if (special && name.StartsWith("MinMax") || special && name.StartsWith("MaxAbs")) continue;   // NaN: below
+            if (special && name.StartsWith("MinMax", StringComparison.Ordinal) || special && name.StartsWith("MaxAbs", StringComparison.Ordinal)) continue;   // NaN: below
             var fused = Observe(make, kernels: true, special);
             var reference = Observe(make, kernels: false, special);
             AssertAgree(reference, fused, $"{name}, special values {special}", 0);

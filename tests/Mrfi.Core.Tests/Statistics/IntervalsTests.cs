@@ -39,7 +39,7 @@ public sealed class IntervalsTests
     }
 
     [TestMethod]
-    public void T_interval_matches_the_textbook_and_covers_the_mean()
+    public void Student_t_interval_matches_the_textbook_and_covers_the_mean()
     {
         var (mean, low, high) = Intervals.MeanT([1.0, 2.0, 3.0]);
         Assert.AreEqual(2.0, mean);

@@ -26,7 +26,7 @@ public sealed class SampleSizeTests
     }
 
     [TestMethod]
-    public void T_interval_at_other_confidence_levels_is_close_to_tables()
+    public void Student_t_interval_at_other_confidence_levels_is_close_to_tables()
     {
         // t(0.995, df = 9) = 3.250: a 99 % interval of ten values.
         var values = Enumerable.Range(0, 10).Select(i => (double)i).ToList();

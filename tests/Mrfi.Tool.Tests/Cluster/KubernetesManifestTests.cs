@@ -1,4 +1,3 @@
-using Spectre.Console.Cli.Testing;
 using k8s;
 using k8s.Models;
 using Mrfi.Tool.Tests.Commands;

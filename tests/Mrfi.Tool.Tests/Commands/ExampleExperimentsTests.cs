@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Mrfi.Tool.Tests.Commands;
 
 /// <summary>Every experiment under examples/exp*, and examples/inline-csharp, reduced to a few images, repeats and sweep
@@ -188,7 +190,7 @@ public sealed class ExampleExperimentsTests
             var rows = DuckDb.Query($"SELECT selector, ber, max(faults) FROM read_parquet('{results}/trials.parquet') GROUP BY selector, ber ORDER BY selector, ber");
             Assert.HasCount(6, rows);
             CollectionAssert.AreEqual(new[] { "bernoulli", "bernoulli", "poisson", "poisson", "rounded", "rounded" }, rows.Select(r => (string)r[0]!).ToArray());
-            Assert.AreEqual(0L, Convert.ToInt64(rows[4][2]), "rounded: 61 470 × 32 × 1e-7 per tensor rounds to zero faults");
+            Assert.AreEqual(0L, Convert.ToInt64(rows[4][2], CultureInfo.InvariantCulture), "rounded: 61 470 × 32 × 1e-7 per tensor rounds to zero faults");
             AssertReport(results, "accuracy-vs-ber.png");
         }
         finally { Cleanup(folder); }
@@ -231,8 +233,8 @@ public sealed class ExampleExperimentsTests
                         for (int w = 0; w < 28; w++)
                             if ((h + w) % 2 == 0) expected.Add((batch, $"{n},2,{h},{w}"));
             var faults = DuckDb.Query($"SELECT batch, coordinates FROM read_parquet('{results}/faults.parquet') WHERE layer = 'conv1' AND tensor = 'output' ORDER BY batch, index");
-            CollectionAssert.AreEqual(expected, faults.Select(r => (Convert.ToInt64(r[0]), (string)r[1]!)).ToList(), "the positions the selector picked");
-            Assert.AreEqual(50L * 392, Convert.ToInt64(DuckDb.Query($"SELECT faults FROM read_parquet('{results}/trials.parquet')")[0][0]));
+            CollectionAssert.AreEqual(expected, faults.Select(r => (Convert.ToInt64(r[0], CultureInfo.InvariantCulture), (string)r[1]!)).ToList(), "the positions the selector picked");
+            Assert.AreEqual(50L * 392, Convert.ToInt64(DuckDb.Query($"SELECT faults FROM read_parquet('{results}/trials.parquet')")[0][0], CultureInfo.InvariantCulture));
 
             // Quantizer: integers in [-128, 127] at scale 2^5; error model: bits 7 and 6 of the byte cleared (x AND 0x3F).
             var wrong = DuckDb.Query($"""
@@ -241,9 +243,9 @@ public sealed class ExampleExperimentsTests
                        count(*) FILTER (WHERE faulty_int <> original_int)
                 FROM read_parquet('{results}/faults.parquet')
                 """)[0];
-            Assert.AreEqual(0L, Convert.ToInt64(wrong[0]), "quantized values");
-            Assert.AreEqual(0L, Convert.ToInt64(wrong[1]), "stuck-at-zero values");
-            Assert.IsGreaterThan(0L, Convert.ToInt64(wrong[2]), "some values had a top bit set");
+            Assert.AreEqual(0L, Convert.ToInt64(wrong[0], CultureInfo.InvariantCulture), "quantized values");
+            Assert.AreEqual(0L, Convert.ToInt64(wrong[1], CultureInfo.InvariantCulture), "stuck-at-zero values");
+            Assert.IsGreaterThan(0L, Convert.ToInt64(wrong[2], CultureInfo.InvariantCulture), "some values had a top bit set");
 
             // Observer: at fc3 the share of changed argmax is the engine's own count of changed predictions.
             var top1 = DuckDb.Query($"""
@@ -251,7 +253,7 @@ public sealed class ExampleExperimentsTests
                 JOIN read_parquet('{results}/trials.parquet') t USING (trial) WHERE o.metric = 'top1_change' ORDER BY o.layer
                 """);
             CollectionAssert.AreEqual(new[] { "conv1", "conv2", "fc1", "fc2", "fc3" }, top1.Select(r => (string)r[0]!).ToArray());
-            Assert.AreEqual(Convert.ToDouble(top1[4][2]), (double)top1[4][1]!, 1e-12, "fc3's top-1 change is the share of changed predictions");
+            Assert.AreEqual(Convert.ToDouble(top1[4][2], CultureInfo.InvariantCulture), (double)top1[4][1]!, 1e-12, "fc3's top-1 change is the share of changed predictions");
             Assert.IsGreaterThan(0.0, (double)top1[0][1]!, "the fault changes conv1's argmax over channels somewhere");
             AssertReport(results, "observer-inline-top1-change.png");
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Mrfi.Tool.Tests.Commands;
 
 [TestClass]
@@ -111,13 +113,13 @@ public sealed class RunCommandTests
         for (int i = 0; i < rows.Count; i++)
         {
             var t = trials[i];
-            Assert.AreEqual(Convert.ToInt64(rows[i][0]), t.GetProperty("trial").GetInt64());
-            Assert.AreEqual(Convert.ToInt32(rows[i][1]), t.GetProperty("point").GetInt32());
-            Assert.AreEqual(Convert.ToDouble(rows[i][2]), t.GetProperty("sweep").GetProperty("ber").GetDouble());
-            Assert.AreEqual(Convert.ToDouble(rows[i][3]), t.GetProperty("accuracy").GetDouble());
-            Assert.AreEqual(Convert.ToInt64(rows[i][4]), t.GetProperty("correct").GetInt64());
-            Assert.AreEqual(Convert.ToInt64(rows[i][5]), t.GetProperty("faults").GetInt64());
-            Assert.AreEqual(Convert.ToDouble(rows[i][6]), t.GetProperty("elapsed_s").GetDouble());
+            Assert.AreEqual(Convert.ToInt64(rows[i][0], CultureInfo.InvariantCulture), t.GetProperty("trial").GetInt64());
+            Assert.AreEqual(Convert.ToInt32(rows[i][1], CultureInfo.InvariantCulture), t.GetProperty("point").GetInt32());
+            Assert.AreEqual(Convert.ToDouble(rows[i][2], CultureInfo.InvariantCulture), t.GetProperty("sweep").GetProperty("ber").GetDouble());
+            Assert.AreEqual(Convert.ToDouble(rows[i][3], CultureInfo.InvariantCulture), t.GetProperty("accuracy").GetDouble());
+            Assert.AreEqual(Convert.ToInt64(rows[i][4], CultureInfo.InvariantCulture), t.GetProperty("correct").GetInt64());
+            Assert.AreEqual(Convert.ToInt64(rows[i][5], CultureInfo.InvariantCulture), t.GetProperty("faults").GetInt64());
+            Assert.AreEqual(Convert.ToDouble(rows[i][6], CultureInfo.InvariantCulture), t.GetProperty("elapsed_s").GetDouble());
         }
         using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "out", "manifest.json")));
         foreach (var key in new[] { "float_accuracy", "golden_seconds_per_pass", "seconds_per_trial", "early_exit_batches" })

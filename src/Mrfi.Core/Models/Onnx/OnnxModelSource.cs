@@ -1,5 +1,4 @@
 using Mrfi.Core.Data;
-using static TorchSharp.torch;
 
 namespace Mrfi.Core.Models.Onnx;
 

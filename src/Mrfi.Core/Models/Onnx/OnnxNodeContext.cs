@@ -87,6 +87,7 @@ internal sealed class OnnxNodeContext
     }
 
     /// <summary>The error for something this node does: throw it. The message gets the node, op type and opset in front.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Converters say node.Refuse(...): the refusal belongs to the node.")]
     public Exception Refuse(string why) => new OnnxNodeException(why);
 
     /// <summary>Attributes written in the node that the converter never read.</summary>

@@ -4,6 +4,9 @@ using static TorchSharp.torch.nn;
 
 namespace Mrfi.Core.Models;
 
+// TorchSharp names a module's parameters after its fields: these are the state-dict keys (PyTorch's), not C# style.
+#pragma warning disable IDE1006
+
 /// <summary>ResNet's basic block (two 3×3 convolutions and a shortcut) with torchvision's tensor names: conv1 bn1 conv2 bn2,
 /// and downsample.0 / downsample.1 when the shape changes.</summary>
 /// <remarks>Two departures from torchvision, neither with tensors: nothing is done in place (no inplace ReLU, no <c>add_</c>),

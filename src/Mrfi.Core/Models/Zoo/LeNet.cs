@@ -1,9 +1,11 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace Mrfi.Core.Models;
+
+// TorchSharp names a module's parameters after its fields: these are the state-dict keys (PyTorch's), not C# style.
+#pragma warning disable IDE1006
 
 /// <summary>LeNet-5 as in the Python MRFI and PyTorch tutorials: conv1 → relu → pool → conv2 → relu → pool → fc1 → fc2 → fc3.</summary>
 /// <remarks>Inputs smaller than 32×32 are zero-padded in conv1 (28×28 Fashion-MNIST uses padding 2), so the

@@ -1,9 +1,11 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace Mrfi.Core.Models;
+
+// TorchSharp names a module's parameters after its fields: these are the state-dict keys (PyTorch's), not C# style.
+#pragma warning disable IDE1006
 
 /// <summary>ResNet-18 with torchvision's module and tensor names (conv1 bn1 layer1…layer4 fc), so torchvision checkpoints load.</summary>
 /// <remarks>ImageNet shape (image_size ≥ 64): 7×7 stride-2 stem and a 3×3 max-pool, as torchvision's resnet18. CIFAR-sized

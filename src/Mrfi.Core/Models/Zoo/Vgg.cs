@@ -4,6 +4,9 @@ using static TorchSharp.torch.nn;
 
 namespace Mrfi.Core.Models;
 
+// TorchSharp names a module's parameters after its fields: these are the state-dict keys (PyTorch's), not C# style.
+#pragma warning disable IDE1006
+
 /// <summary>The VGG family with torchvision's module and tensor names (features.N, classifier.0/3/6), so torchvision
 /// checkpoints load; <see cref="VGG11"/> and <see cref="VGG16"/> differ only in their feature stack.</summary>
 /// <remarks>ImageNet shape (image_size ≥ 64): torchvision's vggNN / vggNN_bn. CIFAR-sized (below 64): the same feature stack

@@ -1,7 +1,3 @@
-using Mrfi.Core.Models.Onnx;
-using Onnx;
-using TorchSharp;
-
 namespace Mrfi.Core.Tests.Models.Onnx;
 
 /// <summary>ONNX's own backend node tests (Debian's libonnx-testdata): every test whose operators are all supported either

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
