@@ -7,6 +7,9 @@ namespace Mrfi.Report;
 /// an unmerged or sharded run), its sweep variables and its manifest.</summary>
 internal sealed class ResultsSet
 {
+    /// <summary>campaign.json's trial count key (a JSON name, not this class's property).</summary>
+    private const string TrialsKey = "Trials";
+
     /// <summary>The columns the report reads; the others may be missing in folders written by older versions.</summary>
     private static readonly string[] Required =
     [
@@ -100,8 +103,9 @@ internal sealed class ResultsSet
 
     private static JsonElement? ReadManifest(string folder)
     {
-        string? path = ResultsLayout.Manifests(folder).FirstOrDefault();
-        if (path is null) return null;
+        var manifests = ResultsLayout.Manifests(folder);
+        if (manifests.Count == 0) return null;
+        string path = manifests[0];
         var root = ParseJson(path);
         return root.ValueKind == JsonValueKind.Object ? root : throw new ReportException($"{path} is not a JSON object");
     }

@@ -1,6 +1,5 @@
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Configuration;
-using Mrfi.Core.Statistics;
 using Mrfi.Results.Schema;
 using P = Mrfi.Results.Schema.PointColumns;
 

@@ -11,7 +11,7 @@ namespace Mrfi.Core.Benchmarks;
 /// <param name="bindings">The row's observer on its layers, bound once.</param>
 /// <param name="recorded">The golden pass recorded once; null when none is needed or it was too large to keep.</param>
 /// <param name="images">One batch.</param>
-public sealed class ObserverRowSubject(nn.Module<Tensor, Tensor> model, IReadOnlyList<ObserverBinding> bindings, GoldenCache? recorded, Tensor images) : IBenchSubject
+public sealed class ObserverRowSubject(nn.Module<Tensor, Tensor> model, IReadOnlyList<ObserverBinding> bindings, GoldenCache? recorded, Tensor images) : IBenchSubject, IDisposable
 {
     private FaultInjectionSession? _session;
     private GoldenCache? _own;
@@ -44,4 +44,7 @@ public sealed class ObserverRowSubject(nn.Module<Tensor, Tensor> model, IReadOnl
         _own?.Dispose();
         (_scope, _session, _own) = (null, null, null);
     }
+
+    /// <summary>Releases a session and scope left open when a round did not reach <see cref="Finish"/>.</summary>
+    public void Dispose() => Finish(-1);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Mrfi.Core.Injection;
-using Mrfi.Core.Planning;
 using Mrfi.Core.Configuration;
 
 namespace Mrfi.Core.Planning;

@@ -1,8 +1,6 @@
 using Mrfi.Core.Data;
 using Mrfi.Core.Injection;
 using TorchSharp;
-using Mrfi.Core.Configuration;
-using static TorchSharp.torch;
 
 namespace Mrfi.Core.Planning;
 

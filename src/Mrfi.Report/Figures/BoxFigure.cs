@@ -1,5 +1,4 @@
 using ScottPlot;
-using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ScottPlot;
-using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 

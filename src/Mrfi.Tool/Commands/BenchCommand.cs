@@ -3,6 +3,7 @@ using System.Text.Json;
 using Mrfi.Core;
 using Mrfi.Core.Benchmarks;
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -116,7 +117,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     private void Write(string? json, object written)
     {
         if (json is null) return;
-        File.WriteAllText(json, JsonSerializer.Serialize(written, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+        File.WriteAllText(json, JsonSerializer.Serialize(written, JsonOptions));
         console.WriteLine($"wrote {json}");
     }
 

@@ -24,7 +24,7 @@ internal sealed class BenchOnnx(IAnsiConsole console, BenchSettings settings, st
         {
             if (twin is not null)
             {
-                var builtIn = Plan(target.WithModel(twin.Architecture, twin.ModelSection, lenet).Sections, rows, images);
+                var builtIn = Plan(BenchTarget.WithModel(twin.Architecture, twin.ModelSection, lenet).Sections, rows, images);
                 plans.Add(builtIn);
                 if (!twin.CopyInto(builtIn.Model, out var mismatch)) throw new MrfiException($"--onnx: {mismatch}");
                 console.WriteLine($"the file holds the weights of the built-in {twin.Architecture}: it is timed too, with the same weights and input, in the same rounds");

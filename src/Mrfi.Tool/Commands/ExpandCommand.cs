@@ -1,4 +1,4 @@
-using Mrfi.Core.Configuration;
+using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

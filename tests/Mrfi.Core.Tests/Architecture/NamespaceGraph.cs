@@ -81,8 +81,8 @@ internal sealed class NamespaceGraph
             onStack.Add(v);
             foreach (string w in Targets(v))
             {
-                if (!index.ContainsKey(w)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
-                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], index[w]);
+                if (!index.TryGetValue(w, out int wIndex)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
+                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], wIndex);
             }
             if (low[v] != index[v]) return;
             var component = new List<string>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Mrfi.Core.Tests.Architecture;
@@ -10,11 +11,11 @@ internal static class NamespaceReport
         var text = new StringBuilder();
         foreach (string node in graph.Nodes)
         {
-            text.AppendLine($"{node} -> {string.Join(", ", graph.Targets(node))}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{node} -> {string.Join(", ", graph.Targets(node))}");
         }
         foreach (IReadOnlyList<string> cycle in graph.Cycles())
         {
-            text.AppendLine($"cycle of {cycle.Count}: {string.Join(", ", cycle)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"cycle of {cycle.Count}: {string.Join(", ", cycle)}");
         }
         return text.ToString();
     }

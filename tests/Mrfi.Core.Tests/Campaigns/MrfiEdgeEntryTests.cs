@@ -1,7 +1,3 @@
-using Mrfi.Core.Campaigns;
-using Mrfi.Core.Components;
-using Mrfi.Core.Configuration;
-using Mrfi.Core.Planning;
 using Mrfi.Core.Tests.Configuration;
 
 namespace Mrfi.Core.Tests.Campaigns;

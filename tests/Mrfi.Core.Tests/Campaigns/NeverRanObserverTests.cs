@@ -2,7 +2,6 @@ using System.Globalization;
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
-using Mrfi.Core.Injection;
 using Mrfi.Core.Observers;
 using Mrfi.Core.Planning;
 using Mrfi.Core.Tests.Configuration;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Mrfi.Core.Campaigns;
 using Mrfi.Core.Data;
 using Mrfi.Core.ErrorModels;
 using Mrfi.Core.Injection;

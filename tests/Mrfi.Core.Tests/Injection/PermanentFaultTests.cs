@@ -7,7 +7,6 @@ using Mrfi.Core.Quantizers;
 using Mrfi.Core.Selectors;
 using TorchSharp;
 using Mrfi.Core.Configuration;
-using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Injection;
 

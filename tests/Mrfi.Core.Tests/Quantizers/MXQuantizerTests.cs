@@ -1,4 +1,3 @@
-using Mrfi.Core.Campaigns;
 using Mrfi.Core.ErrorModels;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Quantizers;
