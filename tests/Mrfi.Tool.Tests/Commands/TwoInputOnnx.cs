@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Mrfi.Core.Tests.Models.Onnx;
 using Onnx;
 
 namespace Mrfi.Tool.Tests.Commands;
@@ -15,14 +16,14 @@ internal static class TwoInputOnnx
         graph.Input.Add(Value("x", 1, 4));
         graph.Input.Add(Value("ids", 7, 3));
         graph.Output.Add(Value("out", 1, 5));
-        graph.Node.Add(Node("Gather", "/embed/Gather", ["embed.weight", "ids"], ["e"]));
-        graph.Node.Add(Node("Flatten", "/Flatten", ["e"], ["ef"]));
-        graph.Node.Add(Node("MatMul", "/proj/MatMul", ["x", "proj.weight"], ["p"]));
-        graph.Node.Add(Node("Add", "/Add", ["ef", "p"], ["h"]));
-        graph.Node.Add(Node("MatMul", "/head/MatMul", ["h", "head.weight"], ["out"]));
-        graph.Initializer.Add(Weight("embed.weight", 10, 4));
-        graph.Initializer.Add(Weight("proj.weight", 4, 12));
-        graph.Initializer.Add(Weight("head.weight", 12, 5));
+        graph.Node.Add(OnnxFixtures.Node("Gather", "/embed/Gather", ["embed.weight", "ids"], ["e"]));
+        graph.Node.Add(OnnxFixtures.Node("Flatten", "/Flatten", ["e"], ["ef"]));
+        graph.Node.Add(OnnxFixtures.Node("MatMul", "/proj/MatMul", ["x", "proj.weight"], ["p"]));
+        graph.Node.Add(OnnxFixtures.Node("Add", "/Add", ["ef", "p"], ["h"]));
+        graph.Node.Add(OnnxFixtures.Node("MatMul", "/head/MatMul", ["h", "head.weight"], ["out"]));
+        graph.Initializer.Add(OnnxFixtures.Weight("embed.weight", 10, 4));
+        graph.Initializer.Add(OnnxFixtures.Weight("proj.weight", 4, 12));
+        graph.Initializer.Add(OnnxFixtures.Weight("head.weight", 12, 5));
         var model = new ModelProto { IrVersion = 8, Graph = graph, ProducerName = "mrfi tests" };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 14 });
         string path = Path.Combine(folder, "two_inputs.onnx");
@@ -37,22 +38,5 @@ internal static class TwoInputOnnx
         shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "N" });
         shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = width });
         return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = elemType, Shape = shape } } };
-    }
-
-    private static NodeProto Node(string op, string name, string[] inputs, string[] outputs)
-    {
-        var node = new NodeProto { OpType = op, Name = name };
-        node.Input.AddRange(inputs);
-        node.Output.AddRange(outputs);
-        return node;
-    }
-
-    private static TensorProto Weight(string name, params long[] shape)
-    {
-        var t = new TensorProto { Name = name, DataType = 1 };
-        t.Dims.AddRange(shape);
-        long count = shape.Aggregate(1L, (a, d) => a * d);
-        t.FloatData.AddRange(Enumerable.Range(0, (int)count).Select(i => 0.01f * (i % 17) - 0.03f));
-        return t;
     }
 }
