@@ -28,24 +28,28 @@ public sealed class CampaignRunner
     /// <summary>Whether every injected fault is passed to the sink (faults.parquet).</summary>
     public bool RecordFaults { get; init; }
 
-    /// <summary>Trials finished by an earlier run of this campaign (resume), so that sequential mode counts them when it
-    /// decides to stop a point, exactly as the uninterrupted run did.</summary>
-    public IReadOnlyDictionary<long, TrialRecord> FinishedTrials { get; init; } = new Dictionary<long, TrialRecord>();
-
     /// <summary>Runs every trial, feeding <paramref name="sink"/>; returns the summary also given to the sink.</summary>
     public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
         Run(plan, null, sink, progress, seedOverride, cancellation);
 
-    /// <summary>Runs every trial on <paramref name="preloaded"/> data (loaded from the plan when null; the caller keeps ownership).</summary>
-    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
-        Run(plan, preloaded, sink, progress, seedOverride, null, cancellation);
+    /// <summary>Runs every trial on <paramref name="preloaded"/> data (loaded from the plan when null; the caller keeps ownership),
+    /// with the campaign seed <paramref name="seedOverride"/> instead of [run] seed when given.</summary>
+    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default)
+    {
+        var request = new RunRequest { Seed = seedOverride };
+        return Run(plan with { Config = request.Apply(plan.Config) }, preloaded, sink, progress, request, cancellation);
+    }
 
-    /// <summary>Runs the trials that <paramref name="include"/> accepts (all when null); a trial's results do not depend on which
-    /// other trials run, so one trial can be replayed alone.</summary>
-    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride, Func<long, bool>? include, CancellationToken cancellation = default)
+    /// <summary>Runs the trials that <paramref name="request"/> includes; a trial's results do not depend on which other trials
+    /// run, so one trial can be replayed alone. The request's overrides are already in the plan's config
+    /// (<see cref="RunRequest.Apply"/>, before planning), so the campaign seed is <c>[run] seed</c> of that config.</summary>
+    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, RunRequest request, CancellationToken cancellation = default)
     {
         var config = plan.Config;
-        long seed = seedOverride ?? config.Run.Seed;
+        if (request.Apply(config) != config)
+            throw new InvalidOperationException("the run request's overrides must be applied to the config before planning (RunRequest.Apply)");
+        long seed = config.Run.Seed;
+        Func<long, bool>? include = request.All ? null : request.Includes;
         var neverRan = new NeverRanWarning(_log);   // per run: one warning per observer and layer that never ran
         var started = DateTime.UtcNow;
         if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);
@@ -80,7 +84,7 @@ public sealed class CampaignRunner
             foreach (var point in plan.Points)
             {
                 var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true).ToHashSet();
-                if (repeats.Count > 0) RunPoint(plan, point, repeats, lanes, sink, progress, seed, floatAccuracy, data.Count, total, done, timing, neverRan, comparison, cancellation);
+                if (repeats.Count > 0) RunPoint(plan, point, repeats, lanes, sink, progress, request, seed, floatAccuracy, data.Count, total, done, timing, neverRan, comparison, cancellation);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -133,7 +137,7 @@ public sealed class CampaignRunner
     public const long AutoWorkersMaxParameters = 2_000_000;
 
     private void RunPoint(CampaignPlan plan, SweepPoint point, IReadOnlySet<int> repeats, IReadOnlyList<TrialLane> lanes,
-        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, StrongBox<int> done, RunTiming timing, NeverRanWarning neverRan, IOutputComparison comparison, CancellationToken cancellation)
+        ICampaignSink sink, ICampaignProgress progress, RunRequest request, long seed, double floatAccuracy, long samples, int total, StrongBox<int> done, RunTiming timing, NeverRanWarning neverRan, IOutputComparison comparison, CancellationToken cancellation)
     {
         var model = lanes[0].Model;
         var batches = lanes[0].Batches;
@@ -198,7 +202,7 @@ public sealed class CampaignRunner
                 if (!repeats.Contains(repeat))
                 {
                     // Finished in an earlier run: it still counts towards the sequential stop; otherwise another shard's or not asked for.
-                    if (!FinishedTrials.TryGetValue(trial, out var earlier)) continue;
+                    if (!request.FinishedRecords.TryGetValue(trial, out var earlier)) continue;
                     finished.Add(earlier);
                 }
                 else
