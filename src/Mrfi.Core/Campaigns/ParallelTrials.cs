@@ -12,13 +12,6 @@ namespace Mrfi.Core.Campaigns;
 /// are split between the workers for the duration (libtorch's setting is process-wide).</remarks>
 internal static class ParallelTrials
 {
-    /// <summary>A finished trial: its row, observer rows and fault records.</summary>
-    public sealed record Finished(TrialRecord Record, IReadOnlyList<ObserverRecord> Observed, FaultRecord[] Faults)
-    {
-        /// <summary>Batches of the trial that stopped early.</summary>
-        public long EarlyExits { get; init; }
-    }
-
     /// <param name="lanes">Workers; lane 0 runs on <paramref name="main"/>.</param>
     /// <param name="plan">The campaign.</param>
     /// <param name="point">The sweep point.</param>
@@ -29,7 +22,7 @@ internal static class ParallelTrials
     /// <param name="emit">Receives the finished trials in repeat order (from one thread at a time).</param>
     /// <param name="cancellation">Stops the workers between batches; finished trials are still emitted.</param>
     public static void Run(IReadOnlyList<TrialLane> lanes, CampaignPlan plan, SweepPoint point, IReadOnlyList<int> todo, FaultInjectionSession main, GoldenCache? cache,
-        Func<FaultInjectionSession, TrialLane, Action<int>?, int, Finished> runTrial, Action<Finished> emit, CancellationToken cancellation)
+        Func<FaultInjectionSession, TrialLane, Action<int>?, int, TrialResult> runTrial, Action<TrialResult> emit, CancellationToken cancellation)
     {
         var sessions = new List<FaultInjectionSession> { main };
         int threads = torch.get_num_threads();
@@ -41,7 +34,7 @@ internal static class ParallelTrials
                     CampaignSeed = main.CampaignSeed, RecordFaults = main.RecordFaults, Batched = main.Batched, EarlyExit = main.EarlyExit,
                 });
             var queue = new ConcurrentQueue<int>(todo);
-            var done = new SortedDictionary<int, Finished>();
+            var done = new SortedDictionary<int, TrialResult>();
             int next = 0;
             void Flush(bool all)
             {
