@@ -7,4 +7,5 @@ namespace Mrfi.Core.Campaigns;
 /// <param name="Point">The sweep point.</param>
 /// <param name="Outputs">The golden model's output for each batch (owned by the point's run, disposed after its trials).</param>
 /// <param name="Accuracy">Golden accuracy (NaN when outputs are compared as tensors).</param>
-internal sealed record GoldenPass(SweepPoint Point, IReadOnlyList<Tensor> Outputs, double Accuracy);
+/// <param name="Exit">The last injecting layer's golden outputs, where faulty forwards may stop early; null when unused.</param>
+internal sealed record GoldenPass(SweepPoint Point, IReadOnlyList<Tensor> Outputs, double Accuracy, Injection.EarlyExit? Exit);

@@ -29,10 +29,7 @@ internal static class ParallelTrials
         try
         {
             foreach (var lane in lanes.Skip(1))
-                sessions.Add(new FaultInjectionSession(lane.Model, point.Entries, [.. plan.Observers.SelectMany(o => o.Bind())])
-                {
-                    CampaignSeed = main.CampaignSeed, RecordFaults = main.RecordFaults, Batched = main.Batched, EarlyExit = main.EarlyExit,
-                });
+                sessions.Add(new FaultInjectionSession(lane.Model, point.Entries, [.. plan.Observers.SelectMany(o => o.Bind())], main.Options));
             var queue = new ConcurrentQueue<int>(todo);
             var done = new SortedDictionary<int, TrialResult>();
             int next = 0;

@@ -19,28 +19,25 @@ internal sealed class PointRun(RunContext run)
         var lane = run.Lanes[0];
         var config = Plan.Config.Run;
         var bindings = Plan.Observers.SelectMany(o => o.Bind()).ToList();
-        using var session = new FaultInjectionSession(lane.Model, point.Entries, bindings) { CampaignSeed = run.Seed, RecordFaults = run.RecordFaults, Batched = config.Batched };
-        session.Mode = InjectionMode.Golden;
+        using var session = new FaultInjectionSession(lane.Model, point.Entries, bindings,
+            new SessionOptions { CampaignSeed = run.Seed, RecordFaults = run.RecordFaults, Batched = config.Batched });
         run.Progress.Phase($"golden pass, point {point.Index}");
         // Observers that compare against the golden run get its tensors from this pass, replayed per trial, when they fit.
         using var cache = session.NeedsGoldenPerBatch && config.GoldenCacheMb > 0 ? new GoldenCache(config.GoldenCacheMb << 20) : null;
-        session.GoldenCapture = cache;
-        session.ObserversActive = cache is not null;
         // Without observers, a faulty forward whose last injecting layer matches the golden output can stop there.
         using var exit = config.EarlyExit && bindings.Count == 0 && point.Entries.Any(e => e.Enabled) ? new EarlyExit(config.GoldenCacheMb << 20) : null;
-        session.EarlyExit = exit;
         var goldenClock = Stopwatch.StartNew();
-        var (goldenCorrect, outputs) = CampaignRunner.Evaluate(lane.Model, lane.Batches, _ => run.Comparison, keepOutputs: true, beforeBatch: cache is null && exit is null ? null : () => { cache?.NextBatch(); exit?.NextBatch(); });
+        long goldenCorrect;
+        List<Tensor> outputs;
+        using (session.Forward(new ForwardState(InjectionMode.Golden) { Observe = cache is not null, Capture = cache, EarlyExit = exit }))
+            (goldenCorrect, outputs) = CampaignRunner.Evaluate(lane.Model, lane.Batches, _ => run.Comparison, keepOutputs: true, beforeBatch: cache is null && exit is null ? null : () => { cache?.NextBatch(); exit?.NextBatch(); });
         run.Timing.AddGolden(point.Index, goldenClock.Elapsed.TotalSeconds);
         exit?.Finish();
-        session.EarlyExit = exit is { Usable: true } ? exit : null;
-        session.GoldenCapture = null;
-        session.ObserversActive = false;
         var replay = cache is { Usable: true } ? cache : null;
         if (cache is not null)
             run.Log.Debug(replay is null ? "Golden activations exceed [run] golden_cache_mb = {Limit}: each trial runs its own golden forward" : "Golden activations cached: {Bytes} bytes",
                 replay is null ? config.GoldenCacheMb : cache.Bytes);
-        var golden = new GoldenPass(point, outputs, run.Comparison.Classifies ? goldenCorrect / (double)run.Samples : double.NaN);
+        var golden = new GoldenPass(point, outputs, run.Comparison.Classifies ? goldenCorrect / (double)run.Samples : double.NaN, exit is { Usable: true } ? exit : null);
         try
         {
             CheckLabels(golden);
@@ -118,29 +115,25 @@ internal sealed class PointRun(RunContext run)
         long trial = (long)point.Index * Plan.Repeats + repeat;
         long trialSeed = TrialSeeds.For(run.Seed, trial);
         long earlyExits = 0;
-        session.FaultCount = 0;
-        session.Trial = trial;
-        session.BeginTrial(trialSeed);
-        session.ObserversActive = true;
+        session.BeginTrial(trialSeed, trial);
         var outcome = new TrialOutcome();
         for (int b = 0; b < lane.Batches.Count; b++)
         {
             // Ctrl+C stops between batches; the unfinished trial is dropped and runs again on --resume.
             run.Cancellation.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
-            session.Batch = b;
             var (images, labels) = lane.Batches[b];
             if (replay is not null) replay(b);
             else if (session.NeedsGoldenPerBatch)
             {
-                session.Mode = InjectionMode.Golden;
-                lane.Model.call(images);
+                using (session.Forward(new ForwardState(InjectionMode.Golden, b)))
+                    lane.Model.call(images);
             }
-            session.Mode = InjectionMode.Faulty;
             Tensor output;
             try
             {
-                output = lane.Model.call(images);
+                using (session.Forward(new ForwardState(InjectionMode.Faulty, b) { EarlyExit = golden.Exit }))
+                    output = lane.Model.call(images);
             }
             catch (EarlyExitSignal)
             {
@@ -150,15 +143,14 @@ internal sealed class PointRun(RunContext run)
             }
             run.Comparison.Add(outcome, output, golden.Outputs[b], labels);
         }
-        session.Mode = InjectionMode.Golden;
-        session.ObserversActive = false;
+        var faults = session.EndTrial();
         var observed = ObserverRows.Of(session, trial);
         var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, run.Comparison.Classifies ? outcome.Correct / (double)run.Samples : double.NaN,
-            golden.Accuracy, run.FloatAccuracy, outcome.Correct, run.Samples, outcome.Changed, session.FaultCount, clock.Elapsed.TotalSeconds, DateTime.UtcNow)
+            golden.Accuracy, run.FloatAccuracy, outcome.Correct, run.Samples, outcome.Changed, faults.Count, clock.Elapsed.TotalSeconds, DateTime.UtcNow)
         {
             Top5Correct = outcome.Top5, Masked = outcome.Masked, Tolerable = outcome.Tolerable, Sdc = outcome.Sdc, CriticalSdc = outcome.Critical, Due = outcome.Due,
             Output = run.Comparison.Name, Rmse = outcome.Rmse, MaxDeviation = outcome.MaxDeviation,
         };
-        return new TrialResult(record, observed, [.. session.Faults], earlyExits);
+        return new TrialResult(record, observed, faults.Records, earlyExits);
     }
 }

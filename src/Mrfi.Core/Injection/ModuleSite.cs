@@ -104,7 +104,7 @@ internal sealed class ModuleSite : IDisposable
             // Marked first: should a later entry throw, the values the earlier ones wrote still go back into the caller's tensor.
             if (inPlace) _faultedInput = input;
             for (int i = 0; i < _inputs.Length; i++)
-                _session.FaultCount += Inject(target, _inputs[i], mode, "in", "input", inPlace ? _undo : null, i == 0 ? contiguous : null);
+                _session.Count(Inject(target, _inputs[i], mode, "in", "input", inPlace ? _undo : null, i == 0 ? contiguous : null));
             if (!inPlace) replaced = target;
         }
         if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0)
@@ -113,7 +113,7 @@ internal sealed class ModuleSite : IDisposable
             // Layer-wise quantization rewrites the whole weight, which the clean copy then replaces; other entries change a few
             // values, which are logged and put back.
             foreach (var (entry, parameter) in _weights)
-                _session.FaultCount += Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'", Rewrites(entry) ? null : _weightUndo[parameter]);
+                _session.Count(Inject(parameter, entry, mode, ParameterName(parameter), $"parameter '{ParameterName(parameter)}'", Rewrites(entry) ? null : _weightUndo[parameter]));
             // Per-sample entries only quantize here (as a golden run does); their faults become a correction after the forward.
             foreach (var (entry, parameter, _) in _perSample)
                 if (Rewrites(entry)) Inject(parameter, entry, InjectionMode.Golden, "weight", "parameter 'weight'");
@@ -131,7 +131,7 @@ internal sealed class ModuleSite : IDisposable
         {
             // Corrections use the input the layer saw, input faults included, so they run before the input is put back.
             replaced = output.contiguous().clone();
-            foreach (var (entry, _, faults) in _perSample) _session.FaultCount += PerSample(faults, entry, input, replaced);
+            foreach (var (entry, _, faults) in _perSample) _session.Count(PerSample(faults, entry, input, replaced));
         }
         UndoInput();
         if (mode != InjectionMode.Float && _weights.Length + _perSample.Length > 0) Restore();
@@ -140,10 +140,10 @@ internal sealed class ModuleSite : IDisposable
             using var contiguous = replaced is null ? output.contiguous() : null;
             replaced ??= torch.empty_like(contiguous!);
             for (int i = 0; i < _outputs.Length; i++)
-                _session.FaultCount += Inject(replaced, _outputs[i], mode, "out", "output", source: i == 0 ? contiguous : null);
+                _session.Count(Inject(replaced, _outputs[i], mode, "out", "output", source: i == 0 ? contiguous : null));
         }
         if (_after.Length > 0) Observe(_after, replaced ?? output);
-        if (_session.EarlyExit is { } exit && _injects)
+        if (_session.State.EarlyExit is { } exit && _injects)
         {
             if (mode == InjectionMode.Golden) exit.Record(_name, replaced ?? output);
             else if (mode == InjectionMode.Faulty && exit.Matches(_name, _session.Batch, replaced ?? output)) throw new EarlyExitSignal();
@@ -165,7 +165,7 @@ internal sealed class ModuleSite : IDisposable
     {
         try
         {
-            (string, string)? record = _session.RecordFaults ? (_name, slot switch { "in" => "input", "out" => "output", _ => slot }) : null;
+            (string, string)? record = _session.Options.RecordFaults ? (_name, slot switch { "in" => "input", "out" => "output", _ => slot }) : null;
             return TensorInjector.Apply(tensor, entry, mode, _session, Stream(entry, slot), Permanent(entry, slot), record, undo, source);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
@@ -179,7 +179,7 @@ internal sealed class ModuleSite : IDisposable
     {
         try
         {
-            return faults.Apply(input, output, _session, Stream(entry, "weight/sample"), _session.Batched);
+            return faults.Apply(input, output, _session, Stream(entry, "weight/sample"), _session.Options.Batched);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

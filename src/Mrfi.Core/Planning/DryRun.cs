@@ -19,14 +19,13 @@ public static class DryRun
         foreach (var point in plan.Points)
         {
             var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
-            using var session = new FaultInjectionSession(plan.Model, point.Entries, bindings) { CampaignSeed = seed };
+            using var session = new FaultInjectionSession(plan.Model, point.Entries, bindings, new SessionOptions { CampaignSeed = seed });
             try
             {
                 session.BeginTrial(seed);
                 using var scope = torch.NewDisposeScope();
-                session.Mode = InjectionMode.Golden;
-                plan.Model.call(images);
-                session.Mode = InjectionMode.Faulty;
+                using (session.Forward(InjectionMode.Golden))
+                    plan.Model.call(images);
                 plan.Model.call(images);
                 foreach (var b in bindings) _ = b.Observer.Result();
             }
