@@ -66,13 +66,13 @@ internal sealed class PointRun(RunContext run)
     {
         var wall = Stopwatch.StartNew();
         int emitted = 0;
-        ParallelTrials.Run(run.Lanes, Plan, golden.Point, todo, session, replay,
+        ParallelTrials.Run(run, golden.Point, todo, session, replay,
             (s, lane, replayInto, repeat) => Trial(golden, s, lane, replayInto, repeat),
             result =>
             {
                 run.Finished(result);
                 emitted++;
-            }, run.Cancellation);
+            });
         run.Timing.AddTrials(wall.Elapsed.TotalSeconds, emitted);
     }
 
