@@ -31,11 +31,16 @@ zipcat() {
 }
 
 step "pack the libraries and the template package"
-for project in src/Mrfi.Abstractions src/Mrfi.Core templates/Mrfi.Templates.csproj; do
+for project in src/Mrfi.Abstractions src/Mrfi.Results.Schema src/Mrfi.Core templates/Mrfi.Templates.csproj; do
   dotnet pack "$repo/$project" -c Release -o "$feed" -v q -nologo || fail "dotnet pack $project"
 done
-zipcat "$feed/Mrfi.Core.$version.nupkg" Mrfi.Core.nuspec | grep -q "id=\"Mrfi.Abstractions\" version=\"$version\"" \
-  || fail "Mrfi.Core $version does not depend on Mrfi.Abstractions $version"
+for dependency in Mrfi.Abstractions Mrfi.Results.Schema; do
+  zipcat "$feed/Mrfi.Core.$version.nupkg" Mrfi.Core.nuspec | grep -q "id=\"$dependency\" version=\"$version\"" \
+    || fail "Mrfi.Core $version does not depend on $dependency $version"
+done
+# The schema package is what programs reading results may reference alone: it must depend on nothing.
+zipcat "$feed/Mrfi.Results.Schema.$version.nupkg" Mrfi.Results.Schema.nuspec | grep -q "<dependency " \
+  && fail "Mrfi.Results.Schema $version has dependencies"
 zipcat "$feed/Mrfi.Templates.$version.nupkg" content/mrfi-plugin/.template.config/template.json | grep -q "\"defaultValue\": \"$version\"" \
   || fail "the template package does not default to Mrfi.Abstractions $version"
 ls -l "$feed"

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using McMaster.NETCore.Plugins;
 using Mrfi.Core;
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using TorchSharp;
 

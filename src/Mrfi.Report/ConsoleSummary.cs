@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report;
 
@@ -11,9 +12,9 @@ internal static class ConsoleSummary
         var lines = new List<string> { Headline(results, variables, points) };
         lines.AddRange(Notes(results));
         lines.Add("");
-        lines.AddRange(KeyTable.Legend(points));
-        var header = KeyTable.Header(results.SweepNames);
-        var rows = KeyTable.Rows(points, variables);
+        lines.AddRange(KeyTable.Legend(points, results.Classifies));
+        var header = KeyTable.Header(results.SweepNames, results.Classifies);
+        var rows = KeyTable.Rows(points, variables, results.Classifies);
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToList();
         lines.Add(string.Join("  ", header.Select((h, i) => h.PadLeft(widths[i]))));
         lines.AddRange(rows.Select(r => string.Join("  ", r.Select((c, i) => c.PadLeft(widths[i])))));
@@ -39,6 +40,7 @@ internal static class ConsoleSummary
         FigureKind.PixelHeatmap => "pixel heat map",
         FigureKind.ObserverBars => "per-layer observer bars",
         FigureKind.FeatureMaps => "feature maps",
+        FigureKind.RmseCurve => "RMSE curve",
         _ => kind.ToString(),
     };
 
@@ -47,15 +49,17 @@ internal static class ConsoleSummary
     {
         if (results.CampaignTrials is { } all && all > results.Trials.Rows)
             yield return $"note: {results.Trials.Rows} of the campaign's {all} trials are present (campaign.json); the figures show those";
+        if (!results.Classifies)
+            yield return "note: the outputs were compared as a tensor with the golden outputs (output = \"tensor\"): an SDC is a finite sample whose relative deviation exceeds [model] tolerance; there is no accuracy and no critical SDC";
         if (!results.Merged) yield return $"note: read {results.PartFiles} file(s) of the trials/ dataset; the folder is not merged (dotnet mrfi merge)";
     }
 
     /// <summary>One line: the folder, model, trials, points and sweep variables.</summary>
     public static string Headline(ResultsSet results, IReadOnlyList<Variable> variables, IReadOnlyList<PointRow> points)
     {
-        string model = Manifest(results, "model") is { Length: > 0 } m ? $"model {m}, " : "";
+        string model = Manifest(results, ManifestKeys.Model) is { Length: > 0 } m ? $"model {m}, " : "";
         // A shard's manifest says whether that shard finished, not the campaign; the notes below say what is there.
-        string status = results.Merged && Manifest(results, "status") is { Length: > 0 } s ? $" ({s})" : "";
+        string status = results.Merged && Manifest(results, ManifestKeys.Status) is { Length: > 0 } s ? $" ({s})" : "";
         string sweep = variables.Count == 0 ? "no sweep variables"
             : "sweep " + string.Join(", ", variables.Select(v => $"{v.Name} ({v.Values.Count} value{(v.Values.Count == 1 ? "" : "s")})"));
         return $"{results.Folder}: {model}{results.Trials.Rows} trials{status}, {points.Count} point(s), {sweep}";

@@ -10,7 +10,9 @@ internal static class FigurePlanner
     /// <summary>At most this many observer bar charts; the rest are named in the summary.</summary>
     public const int MaxObserverFigures = 6;
 
-    public static (IReadOnlyList<FigureSpec> Figures, IReadOnlyList<SkippedFigure> Skipped) Plan(IReadOnlyList<Variable> variables, ObserverIndex observers)
+    /// <summary>The figures and the figure types not drawn, with why. <paramref name="measure"/> is what bars, boxes and heat
+    /// maps show: the accuracy, or for tensor outputs the SDC rate (then an RMSE curve takes the accuracy curve's place).</summary>
+    public static (IReadOnlyList<FigureSpec> Figures, IReadOnlyList<SkippedFigure> Skipped) Plan(IReadOnlyList<Variable> variables, ObserverIndex observers, Measure measure)
     {
         var figures = new List<FigureSpec>();
         var skipped = new List<SkippedFigure>();
@@ -23,32 +25,37 @@ internal static class FigurePlanner
         if (axis is not null)
         {
             var (series, notes) = SeriesFor(varying, axis, pixel);
-            figures.Add(new FigureSpec(FigureKind.AccuracyCurve, $"accuracy-vs-{Slug(axis.Name)}.png", $"Accuracy vs {axis.Name}") { X = axis, Series = series, Notes = notes });
+            if (measure.IsAccuracy)
+                figures.Add(new FigureSpec(FigureKind.AccuracyCurve, $"accuracy-vs-{Slug(axis.Name)}.png", $"Accuracy vs {axis.Name}") { X = axis, Series = series, Notes = notes });
+            else
+                figures.Add(new FigureSpec(FigureKind.RmseCurve, $"rmse-vs-{Slug(axis.Name)}.png", $"RMSE of the outputs vs {axis.Name}") { X = axis, Series = series, Notes = notes });
             figures.Add(new FigureSpec(FigureKind.OutcomeCurve, $"outcomes-vs-{Slug(axis.Name)}.png", series.Count == 0 ? $"SDC and DUE rates vs {axis.Name}" : $"SDC rate vs {axis.Name}") { X = axis, Series = series, Notes = notes });
         }
         else
         {
             string reason = $"needs a swept rate (ber, rate, …) or other number ({swept})";
-            skipped.Add(new SkippedFigure(FigureKind.AccuracyCurve, reason));
+            skipped.Add(new SkippedFigure(measure.IsAccuracy ? FigureKind.AccuracyCurve : FigureKind.RmseCurve, reason));
             skipped.Add(new SkippedFigure(FigureKind.OutcomeCurve, reason));
         }
+        if (!measure.IsAccuracy) skipped.Add(new SkippedFigure(FigureKind.AccuracyCurve, Measure.NoAccuracy));
+        else skipped.Add(new SkippedFigure(FigureKind.RmseCurve, Measure.Classes));
 
         foreach (var (kind, varKind, name) in new[] { (FigureKind.BitBars, VariableKind.Bit, "bit"), (FigureKind.LayerBars, VariableKind.Layer, "layer") })
         {
             var v = varying.FirstOrDefault(x => x.Kind == varKind);
             if (v is null) { skipped.Add(new SkippedFigure(kind, $"needs a swept '{name}' variable ({swept})")); continue; }
             var (series, notes) = SeriesFor(varying, v, pixel);
-            figures.Add(new FigureSpec(kind, $"accuracy-by-{Slug(v.Name)}.png", $"Accuracy by {name}") { X = v, Series = series, Notes = notes });
+            figures.Add(new FigureSpec(kind, $"{measure.Slug}-by-{Slug(v.Name)}.png", $"{measure.Name} by {name}") { X = v, Series = series, Notes = notes });
         }
 
         var channel = varying.FirstOrDefault(x => x.Kind == VariableKind.Channel);
         if (channel is null) skipped.Add(new SkippedFigure(FigureKind.ChannelBoxes, $"needs a swept 'channel' variable ({swept})"));
-        else figures.Add(ChannelFigure(channel, varying, observers));
+        else figures.Add(ChannelFigure(channel, varying, observers, measure));
 
         if (pixel is { } p)
         {
             var others = varying.Where(v => v != p.X && v != p.Y).Select(v => $"averaged over {v.Name}").ToList();
-            figures.Add(new FigureSpec(FigureKind.PixelHeatmap, "accuracy-by-pixel.png", "Accuracy by faulty pixel") { X = p.X, Y = p.Y, Notes = others });
+            figures.Add(new FigureSpec(FigureKind.PixelHeatmap, $"{measure.Slug}-by-pixel.png", $"{measure.Name} by faulty pixel") { X = p.X, Y = p.Y, Notes = others });
         }
         else skipped.Add(new SkippedFigure(FigureKind.PixelHeatmap, $"needs swept 'x' and 'y' (or a square 'pixel' index) ({swept})"));
 
@@ -102,13 +109,13 @@ internal static class FigurePlanner
         return (figures, skipped);
     }
 
-    private static FigureSpec ChannelFigure(Variable channel, List<Variable> varying, ObserverIndex observers)
+    private static FigureSpec ChannelFigure(Variable channel, List<Variable> varying, ObserverIndex observers, Measure measure)
     {
         var notes = varying.Where(v => v != channel).Select(v => $"pooled over {v.Name}").ToList();
         // The paper's channel figure shows the error the channel causes at the output: the last layer the preferred
-        // metric observes (RMSE first, then any scalar metric); without observers, the accuracy of each trial.
+        // metric observes (RMSE first, then any scalar metric); without observers, the accuracy (or SDC rate) of each trial.
         var metric = observers.Metrics.OrderBy(m => m.Metric.Equals("rmse", StringComparison.OrdinalIgnoreCase) ? 0 : 1).Cast<(string, string)?>().FirstOrDefault();
-        if (metric is not { } m) return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", "Accuracy per trial by channel") { X = channel, Notes = notes };
+        if (metric is not { } m) return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", $"{measure.Name} per trial by channel") { X = channel, Notes = notes };
         var (layer, position) = observers.Layers[m].Last();
         return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", $"{ObserverIndex.Name(m.Item1, m.Item2)} at {ObserverIndex.LayerLabel(layer, position)} by channel")
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report;
 
@@ -9,9 +10,10 @@ internal static class HtmlReport
 {
     private static readonly string[] RunKeys =
     [
-        "tool_version", "torch_version", "status", "model", "seed", "samples_per_trial", "trials", "float_accuracy", "device", "threads",
-        "machine", "started_at", "finished_at", "trials_per_second", "seconds_per_trial", "golden_seconds_per_pass", "overhead_over_golden",
-        "config_path", "config_sha256", "weights_path", "weights_sha256",
+        ManifestKeys.ToolVersion, ManifestKeys.TorchVersion, ManifestKeys.Status, ManifestKeys.Model, ManifestKeys.Seed, ManifestKeys.SamplesPerTrial,
+        ManifestKeys.Trials, ManifestKeys.FloatAccuracy, ManifestKeys.Device, ManifestKeys.Threads, ManifestKeys.Machine, ManifestKeys.StartedAt,
+        ManifestKeys.FinishedAt, ManifestKeys.TrialsPerSecond, ManifestKeys.SecondsPerTrial, ManifestKeys.GoldenSecondsPerPass,
+        ManifestKeys.OverheadOverGolden, ManifestKeys.ConfigPath, ManifestKeys.ConfigSha256, ManifestKeys.WeightsPath, ManifestKeys.WeightsSha256,
     ];
 
     public static string Write(string path, ResultsSet results, IReadOnlyList<PointRow> points, IReadOnlyList<Variable> variables, IReadOnlyList<FigureSpec> figures,
@@ -30,9 +32,9 @@ internal static class HtmlReport
         foreach (var note in ConsoleSummary.Notes(results)) h.AppendLine($"<p>{E(note)}</p>");
 
         h.AppendLine("<h2>Key numbers per sweep point</h2>");
-        foreach (var line in KeyTable.Legend(points)) h.AppendLine($"<p>{E(line)}</p>");
-        h.AppendLine("<table id=\"points\"><thead><tr>" + string.Concat(KeyTable.Header(results.SweepNames).Select(c => $"<th>{E(c)}</th>")) + "</tr></thead><tbody>");
-        foreach (var row in KeyTable.Rows(points, variables)) h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
+        foreach (var line in KeyTable.Legend(points, results.Classifies)) h.AppendLine($"<p>{E(line)}</p>");
+        h.AppendLine("<table id=\"points\"><thead><tr>" + string.Concat(KeyTable.Header(results.SweepNames, results.Classifies).Select(c => $"<th>{E(c)}</th>")) + "</tr></thead><tbody>");
+        foreach (var row in KeyTable.Rows(points, variables, results.Classifies)) h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
         h.AppendLine("</tbody></table>");
 
         h.AppendLine("<h2>Figures</h2>");
@@ -56,7 +58,7 @@ internal static class HtmlReport
         h.AppendLine($"<tr><td class=\"k\">report_by</td><td class=\"k\">{E($"mrfi report {typeof(HtmlReport).Assembly.GetName().Version?.ToString(3)} on {Environment.MachineName}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")}</td></tr>");
         h.AppendLine("</table>");
         if (results.Manifest is null) h.AppendLine("<p>The folder has no manifest.json: no run or config details.</p>");
-        if (ConsoleSummary.Manifest(results, "config_text") is { Length: > 0 } config)
+        if (ConsoleSummary.Manifest(results, ManifestKeys.ConfigText) is { Length: > 0 } config)
             h.AppendLine("<h2>Config</h2>").AppendLine($"<pre>{E(config)}</pre>");
         h.AppendLine("</body></html>");
         File.WriteAllText(path, h.ToString());
@@ -70,8 +72,8 @@ internal static class HtmlReport
         if (results.Manifest is not { } m || !m.TryGetProperty(key, out var v)) return null;
         if (v.ValueKind != System.Text.Json.JsonValueKind.Number) return ConsoleSummary.Manifest(results, key);
         string number = Format.Significant(v.GetDouble());
-        if (key != "overhead_over_golden") return number;
-        string samples = ConsoleSummary.Manifest(results, "samples_per_trial") is { } n ? $"{n} samples" : "the data";
+        if (key != ManifestKeys.OverheadOverGolden) return number;
+        string samples = ConsoleSummary.Manifest(results, ManifestKeys.SamplesPerTrial) is { } n ? $"{n} samples" : "the data";
         return $"{number} = seconds_per_trial / golden_seconds_per_pass: a faulty trial took {number} times as long as a golden pass, "
             + $"both one pass over {samples} (1 = no extra cost)";
     }

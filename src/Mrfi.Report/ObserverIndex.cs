@@ -1,3 +1,5 @@
+using Mrfi.Results.Schema;
+
 namespace Mrfi.Report;
 
 /// <summary>The scalar observer values of a results folder by observer, metric, layer and position; vector results
@@ -17,22 +19,22 @@ internal sealed class ObserverIndex
         var neverRan = new Dictionary<(string, string, string), HashSet<long>>();
         for (int r = 0; r < observers.Rows; r++)
         {
-            string observer = observers.String("observer", r) ?? "", metric = observers.String("metric", r) ?? "";
-            if (observers.Value("value", r) is null)
+            string observer = observers.String(ObserverColumns.Observer, r) ?? "", metric = observers.String(ObserverColumns.Metric, r) ?? "";
+            if (observers.Value(ObserverColumns.Value, r) is null)
             {
-                var at = (observer, observers.String("layer", r) ?? "", observers.String("position", r) ?? "after");
+                var at = (observer, observers.String(ObserverColumns.Layer, r) ?? "", observers.String(ObserverColumns.Position, r) ?? "after");
                 if (!neverRan.TryGetValue(at, out var trials)) neverRan[at] = trials = [];
-                trials.Add(observers.Long("trial", r));
+                trials.Add(observers.Long(ObserverColumns.Trial, r));
                 continue;
             }
-            if (observers.Value("index", r) is not null)
+            if (observers.Value(ObserverColumns.Index, r) is not null)
             {
                 if (!vectors.Contains((observer, metric))) vectors.Add((observer, metric));
-                var saved = (observers.String("layer", r) ?? "", observers.String("position", r) ?? "after");
+                var saved = (observers.String(ObserverColumns.Layer, r) ?? "", observers.String(ObserverColumns.Position, r) ?? "after");
                 if (observer == "SaveLast" && !saveLast.Contains(saved)) saveLast.Add(saved);
                 continue;
             }
-            string layer = observers.String("layer", r) ?? "", position = observers.String("position", r) ?? "after";
+            string layer = observers.String(ObserverColumns.Layer, r) ?? "", position = observers.String(ObserverColumns.Position, r) ?? "after";
             if (!layers.TryGetValue((observer, metric), out var list))
             {
                 metrics.Add((observer, metric));
@@ -41,7 +43,7 @@ internal sealed class ObserverIndex
             if (!list.Contains((layer, position))) list.Add((layer, position));
             var key = (observer, metric, layer, position);
             if (!_scalars.TryGetValue(key, out var values)) _scalars[key] = values = [];
-            values[observers.Long("trial", r)] = observers.Double("value", r);
+            values[observers.Long(ObserverColumns.Trial, r)] = observers.Double(ObserverColumns.Value, r);
         }
         Metrics = metrics;
         Vectors = vectors;

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Mrfi.Core.Campaigns;
-using Mrfi.Results.Parquet;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report;
 
@@ -8,10 +7,12 @@ namespace Mrfi.Report;
 /// an unmerged or sharded run), its sweep variables and its manifest.</summary>
 internal sealed class ResultsSet
 {
-    /// <summary>trials.parquet columns that are not sweep variables (docs/results.md); every other column is one.</summary>
-    private static readonly HashSet<string> TrialColumns = [.. ResultColumns.Trials];
-
-    private static readonly string[] Required = ["trial", "point", "accuracy", "golden_accuracy", "correct", "total", "faults", "sdc", "critical_sdc", "due", "masked"];
+    /// <summary>The columns the report reads; the others may be missing in folders written by older versions.</summary>
+    private static readonly string[] Required =
+    [
+        TrialColumns.Trial, TrialColumns.Point, TrialColumns.Accuracy, TrialColumns.GoldenAccuracy, TrialColumns.Correct, TrialColumns.Total,
+        TrialColumns.Faults, TrialColumns.Sdc, TrialColumns.CriticalSdc, TrialColumns.Due, TrialColumns.Masked,
+    ];
 
     private ResultsSet(string folder, Table trials, Table? observers, JsonElement? manifest, int? campaignTrials, bool merged, int partFiles)
     {
@@ -22,8 +23,29 @@ internal sealed class ResultsSet
         CampaignTrials = campaignTrials;
         Merged = merged;
         PartFiles = partFiles;
-        SweepNames = [.. trials.Names.Where(n => !TrialColumns.Contains(n))];
+        // Every trials column that the schema does not list is a sweep variable (or a script's tag).
+        SweepNames = [.. trials.Names.Where(n => TrialColumns.Table.Find(n) is null)];
+        SweepKinds = ReadSweepKinds(manifest);
+        // Files written before [model] output existed hold classifier trials.
+        Classifies = !trials.Has(TrialColumns.Output) || Enumerable.Range(0, trials.Rows).Any(r => trials.String(TrialColumns.Output, r) != "tensor");
     }
+
+    /// <summary>The names of the model's outputs when it has several (output_rmse has one RMSE per output, in this order):
+    /// manifest.json's <c>outputs</c>, else "output 0", "output 1", …; empty for a model with one output.</summary>
+    public IReadOnlyList<string> Outputs
+    {
+        get
+        {
+            int count = Trials.Has("output_rmse") ? Enumerable.Range(0, Trials.Rows).Select(r => Trials.Doubles("output_rmse", r).Count).DefaultIfEmpty(0).Max() : 0;
+            if (count < 2) return [];
+            var named = Manifest is { } m && m.TryGetProperty("outputs", out var o) && o.ValueKind == JsonValueKind.Array
+                ? o.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [];
+            return [.. Enumerable.Range(0, count).Select(i => i < named.Count && named[i].Length > 0 ? named[i] : $"output {i}")];
+        }
+    }
+
+    /// <summary>False when every trial compared its outputs as a tensor (<c>output = "tensor"</c>): no accuracy, no critical SDCs.</summary>
+    public bool Classifies { get; }
 
     public string Folder { get; }
 
@@ -46,6 +68,10 @@ internal sealed class ResultsSet
     /// <summary>Sweep variables: the trials columns that docs/results.md does not list, in file order.</summary>
     public IReadOnlyList<string> SweepNames { get; }
 
+    /// <summary>Each sweep variable's <see cref="SweepKind"/> as the manifest records it; empty for folders written before
+    /// manifests recorded kinds, and without the variables a manifest does not name (a script's tags).</summary>
+    public IReadOnlyDictionary<string, string> SweepKinds { get; }
+
     /// <summary>Reads <paramref name="folder"/>: trials.parquet and observers.parquet when merged, else the trials/ dataset
     /// (every shard's parts and compacted files) and the observers/ files of the same names.</summary>
     public static ResultsSet Load(string folder)
@@ -53,37 +79,43 @@ internal sealed class ResultsSet
         if (string.IsNullOrWhiteSpace(folder)) throw new ReportException("error: RESULTS must name a results folder");
         if (File.Exists(folder)) throw new ReportException($"error: {folder} is a file; give the results folder that holds trials.parquet");
         if (!Directory.Exists(folder)) throw new ReportException($"error: {folder} does not exist");
-        string merged = Path.Combine(folder, "trials.parquet");
+        string merged = Path.Combine(folder, TrialColumns.Table.File);
         bool isMerged = File.Exists(merged);
-        IReadOnlyList<string> trialFiles = isMerged ? [merged] : ResultsLayout.Files(folder, "trials");
+        IReadOnlyList<string> trialFiles = isMerged ? [merged] : ResultsLayout.Files(folder, TrialColumns.Table.Name);
         if (trialFiles.Count == 0)
             throw new ReportException($"error: {folder} holds no results (neither trials.parquet nor a trials/ dataset); give the folder that `dotnet mrfi run` wrote");
         var trials = Table.Read(trialFiles);
         var missing = Required.Where(c => !trials.Has(c)).ToList();
         if (missing.Count > 0)
             throw new ReportException($"error: {trialFiles[0]} lacks the column(s) {string.Join(", ", missing)}; it is not an mrfi trials table");
-        var duplicates = Enumerable.Range(0, trials.Rows).GroupBy(r => trials.Long("trial", r)).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
+        var duplicates = Enumerable.Range(0, trials.Rows).GroupBy(r => trials.Long(TrialColumns.Trial, r)).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
         if (duplicates.Count > 0)
             throw new ReportException($"error: {folder}: trial(s) {string.Join(", ", duplicates)} appear in more than one part file (the same shard run twice?)");
         var observerFiles = isMerged
-            ? [.. new[] { Path.Combine(folder, "observers.parquet") }.Where(File.Exists)]
-            : trialFiles.Select(p => ResultsLayout.Sibling(p, "observers")).Where(File.Exists).ToList();
+            ? [.. new[] { Path.Combine(folder, ObserverColumns.Table.File) }.Where(File.Exists)]
+            : trialFiles.Select(p => ResultsLayout.Sibling(p, ObserverColumns.Table.Name)).Where(File.Exists).ToList();
         var observers = observerFiles.Count == 0 ? null : Table.Read(observerFiles);
         return new ResultsSet(folder, trials, observers is { Rows: > 0 } ? observers : null, ReadManifest(folder), ReadCampaignTrials(folder), isMerged, isMerged ? 0 : trialFiles.Count);
     }
 
     private static JsonElement? ReadManifest(string folder)
     {
-        string? path = new[] { Path.Combine(folder, "manifest.json") }.Where(File.Exists)
-            .Concat(Directory.GetFiles(folder, "manifest-*.json").Order(StringComparer.Ordinal)).FirstOrDefault();
+        string? path = ResultsLayout.Manifests(folder).FirstOrDefault();
         if (path is null) return null;
         var root = ParseJson(path);
         return root.ValueKind == JsonValueKind.Object ? root : throw new ReportException($"error: {path} is not a JSON object");
     }
 
+    /// <summary>The manifest's <c>sweep_kinds</c> (name → kind); entries that are not text are left out, and the report
+    /// then classifies those variables by name as for an older folder.</summary>
+    private static Dictionary<string, string> ReadSweepKinds(JsonElement? manifest) =>
+        manifest is { } m && m.TryGetProperty(ManifestKeys.SweepKinds, out var kinds) && kinds.ValueKind == JsonValueKind.Object
+            ? kinds.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!)
+            : [];
+
     private static int? ReadCampaignTrials(string folder)
     {
-        string path = Path.Combine(folder, "campaign.json");
+        string path = Path.Combine(folder, ResultsLayout.CampaignFile);
         if (!File.Exists(path)) return null;
         var root = ParseJson(path);
         return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Trials", out var t) && t.TryGetInt32(out int n) ? n : null;

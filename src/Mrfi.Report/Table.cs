@@ -1,3 +1,4 @@
+using Mrfi.Results.Parquet;
 using Parquet;
 using Parquet.Schema;
 
@@ -25,6 +26,9 @@ internal sealed class Table
     public bool Has(string column) => _columns.ContainsKey(column);
 
     public object? Value(string column, int row) => _columns[column][row];
+
+    /// <summary>A list cell (output_rmse) as its doubles; empty for a null cell.</summary>
+    public IReadOnlyList<double> Doubles(string column, int row) => _columns[column][row] as double[] ?? [];
 
     public double Double(string column, int row) => Convert.ToDouble(_columns[column][row] ?? double.NaN, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -73,20 +77,22 @@ internal sealed class Table
     {
         await using var reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
         var fields = reader.Schema.GetDataFields();
-        var columns = fields.ToDictionary(f => f.Name, _ => new List<object?>());
+        var columns = fields.ToDictionary(ParquetLists.Column, _ => new List<object?>());
         int rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
-            foreach (var field in fields) columns[field.Name].AddRange(await ReadColumnAsync(group, field, n).ConfigureAwait(false));
+            foreach (var field in fields) columns[ParquetLists.Column(field)].AddRange(await ReadColumnAsync(group, field, n).ConfigureAwait(false));
             rows += n;
         }
-        return ([.. fields.Select(f => f.Name)], columns.ToDictionary(c => c.Key, c => c.Value.ToArray()), rows);
+        return ([.. fields.Select(ParquetLists.Column)], columns.ToDictionary(c => c.Key, c => c.Value.ToArray()), rows);
     }
 
     private static async Task<object?[]> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int rows)
     {
+        // A list per row (output_rmse): its array is the cell.
+        if (ParquetLists.IsList(field)) return [.. await ParquetLists.DoublesAsync(group, field).ConfigureAwait(false)];
         if (field is DateTimeDataField) return await Boxed<DateTime>(group, field, rows).ConfigureAwait(false);
         var type = field.ClrType;
         if (type == typeof(long)) return await Boxed<long>(group, field, rows).ConfigureAwait(false);

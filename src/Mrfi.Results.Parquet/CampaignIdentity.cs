@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mrfi.Core;
 using Mrfi.Core.Planning;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Results.Parquet;
 
@@ -11,7 +12,7 @@ namespace Mrfi.Results.Parquet;
 /// <param name="Sweep">Sweep variable names (the extra columns).</param>
 public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials, IReadOnlyList<string> Sweep)
 {
-    private const string FileName = "campaign.json";
+    private const string FileName = ResultsLayout.CampaignFile;
 
     /// <summary>The config text itself (null in folders written before it was kept), to say which keys another config changes.</summary>
     public string? ConfigText { get; init; }
@@ -52,12 +53,12 @@ public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials
     /// <summary>The config text a manifest of the folder kept (older folders' campaign.json lacks it), or null.</summary>
     private static string? ManifestConfigText(string folder)
     {
-        foreach (var path in Directory.GetFiles(folder, "manifest*.json").Order(StringComparer.Ordinal))
+        foreach (var path in ResultsLayout.Manifests(folder))
         {
             try
             {
                 using var doc = JsonDocument.Parse(File.ReadAllText(path));
-                if (doc.RootElement.TryGetProperty("config_text", out var text) && text.ValueKind == JsonValueKind.String) return text.GetString();
+                if (doc.RootElement.TryGetProperty(ManifestKeys.ConfigText, out var text) && text.ValueKind == JsonValueKind.String) return text.GetString();
             }
             catch (Exception e) when (e is JsonException or IOException)
             {

@@ -1,3 +1,4 @@
+using Mrfi.Results.Schema;
 using Parquet;
 using Parquet.Schema;
 
@@ -6,10 +7,10 @@ namespace Mrfi.Results.Parquet;
 /// <summary>Builds a one-row-group Parquet file column by column from a list of rows.</summary>
 /// <remarks>Only signed integers, doubles, strings and UTC microsecond timestamps are written: types that
 /// pandas, DuckDB and Spark all read without legacy paths (no INT96, no unsigned, no decimal).</remarks>
-/// <param name="declared">For trials.parquet and points.parquet: the table's name and its fixed columns in
-/// <see cref="Mrfi.Core.Campaigns.ResultColumns"/>, which the columns other than the sweep ones must equal, in order.</param>
+/// <param name="declared">The table's schema (<see cref="Mrfi.Results.Schema"/>), which the columns other than the sweep ones
+/// must equal, in order and kind; null only where a test writes the layout of an older version.</param>
 /// <param name="sweep">The sweep columns of this table.</param>
-internal sealed class ColumnSet<TRow>((string Table, IReadOnlyList<string> Columns)? declared = null, IReadOnlyCollection<string>? sweep = null)
+internal sealed class ColumnSet<TRow>(TableSchema? declared, IReadOnlyCollection<string>? sweep = null)
 {
     private readonly List<(Field Field, Func<IReadOnlyList<TRow>, ParquetRowGroupWriter, Task> Write)> _columns = [];
 
@@ -40,6 +41,23 @@ internal sealed class ColumnSet<TRow>((string Table, IReadOnlyList<string> Colum
         return this;
     }
 
+    /// <summary>A list of doubles per row (a Parquet LIST of non-null doubles; an empty row is an empty list).</summary>
+    public ColumnSet<TRow> DoubleList(string name, Func<TRow, IReadOnlyList<double>> get)
+    {
+        var element = new DataField<double?>("element");
+        var field = new ListField(name, element);
+        _columns.Add((field, (rows, rg) =>
+        {
+            // Parquet.Net derives the definition levels from the nullable values and takes the repetition levels: 0 starts a row.
+            var lists = rows.Select(get).ToList();
+            if (lists.Any(l => l.Count == 0)) throw new InvalidOperationException($"{name}: an empty list cannot be written with repetition levels alone");
+            double?[] values = [.. lists.SelectMany(l => l.Select(v => (double?)v))];
+            int[] repetition = [.. lists.SelectMany(l => l.Select((_, i) => i == 0 ? 0 : 1))];
+            return rg.WriteAsync<double>(element, values, repetition);
+        }));
+        return this;
+    }
+
     public ColumnSet<TRow> Timestamp(string name, Func<TRow, DateTime> get)
     {
         var field = new DateTimeDataField(name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros);
@@ -60,17 +78,34 @@ internal sealed class ColumnSet<TRow>((string Table, IReadOnlyList<string> Colum
         }).ConfigureAwait(false);
     }
 
-    /// <summary>A column written here but not declared would take a name that a sweep variable may still use.</summary>
+    /// <summary>A column written here but not declared would take a name that a sweep variable may still use, and one of
+    /// another kind would break readers that trust the schema.</summary>
     private void CheckDeclared()
     {
-        if (declared is not { } d) return;
-        var (table, columns) = d;
-        var written = _columns.Select(c => c.Field.Name).Where(n => sweep?.Contains(n) != true).ToList();
-        if (written.SequenceEqual(columns)) return;
+        if (declared is null) return;
+        var written = _columns.Select(c => c.Field).Where(f => sweep?.Contains(f.Name) != true).Select(Declared).ToList();
+        if (written.SequenceEqual(declared.Columns)) return;
         throw new InvalidOperationException(
-            $"{table} columns differ from Mrfi.Core.Campaigns.ResultColumns (not declared: [{string.Join(", ", written.Except(columns))}]; " +
-            $"not written: [{string.Join(", ", columns.Except(written))}]; or another order): declare a new column there, which reserves its name");
+            $"{declared.File} columns differ from Mrfi.Results.Schema (not declared: [{string.Join(", ", written.Except(declared.Columns))}]; " +
+            $"not written: [{string.Join(", ", declared.Columns.Except(written))}]; or another order): declare a new column there, which reserves its name");
     }
+
+    /// <summary>A written field as the schema states it: Parquet.Net marks every string column optional, so only numbers
+    /// say whether they hold nulls.</summary>
+    private static Column Declared(Field field) => KindOf(field) is var kind && kind is ColumnKind.Text or ColumnKind.FloatList
+        ? new Column(field.Name, kind)
+        : new Column(field.Name, kind, field.IsNullable);
+
+    private static ColumnKind KindOf(Field field) => field switch
+    {
+        DateTimeDataField => ColumnKind.Timestamp,
+        ListField { Item: DataField e } when e.ClrType == typeof(double) => ColumnKind.FloatList,
+        // Parquet.Net 6 reports string fields as ReadOnlyMemory<char>.
+        DataField f when f.ClrType == typeof(string) || f.ClrType == typeof(ReadOnlyMemory<char>) => ColumnKind.Text,
+        DataField f when f.ClrType == typeof(double) => ColumnKind.Float,
+        DataField f when f.ClrType == typeof(long) || f.ClrType == typeof(int) => ColumnKind.Integer,
+        _ => throw new InvalidOperationException($"column {field.Name}: mrfi writes only integers, doubles, strings and timestamps"),
+    };
 
     private ColumnSet<TRow> Add<T>(DataField<T> field, Func<TRow, T> get) where T : struct
     {

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Mrfi.Core;
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Injection;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Results.Parquet;
 
@@ -42,14 +44,14 @@ public sealed class ParquetResultSink : ICampaignSink
             throw CampaignIdentity.Another(folder, existing, identity);
         if (resume && existing is null)
             throw new MrfiException($"error: {folder} has no campaign.json: there is nothing to resume there");
-        if (!resume && shard is null && (merged || ResultsLayout.Files(folder, "trials").Count > 0))
+        if (!resume && shard is null && (merged || ResultsLayout.Files(folder, TrialColumns.Table.Name).Count > 0))
             throw new MrfiException($"error: {folder} already holds results; use --resume {folder} to continue that campaign, or another --out");
         if (merged && (resume || shard is not null))
             throw new MrfiException($"error: {folder} holds a finished campaign (trials.parquet); nothing to {(resume ? "resume" : "add")} there");
         if (existing is null) identity?.Write(folder);   // shards starting together each find it missing; the write is atomic
         // A shard started again (a requeued or resubmitted cluster task) continues from its own finished trials.
         if (resume || shard is not null) LoadFiles();
-        _nextPart = OwnFiles("trials").Where(ResultsLayout.IsPart).Select(PartNumber).DefaultIfEmpty(0).Max() + 1;
+        _nextPart = OwnFiles(TrialColumns.Table.Name).Where(ResultsLayout.IsPart).Select(PartNumber).DefaultIfEmpty(0).Max() + 1;
     }
 
     /// <summary>The results folder.</summary>
@@ -65,16 +67,16 @@ public sealed class ParquetResultSink : ICampaignSink
     public IReadOnlyList<TrialRecord> Trials => _trials;
 
     /// <summary>Path of the trials table.</summary>
-    public string TrialsPath => Path.Combine(Folder, "trials.parquet");
+    public string TrialsPath => Path.Combine(Folder, TrialColumns.Table.File);
 
     /// <summary>Path of the observers table.</summary>
-    public string ObserversPath => Path.Combine(Folder, "observers.parquet");
+    public string ObserversPath => Path.Combine(Folder, ObserverColumns.Table.File);
 
     /// <summary>Path of the per-sweep-point summary.</summary>
-    public string PointsPath => Path.Combine(Folder, "points.parquet");
+    public string PointsPath => Path.Combine(Folder, PointColumns.Table.File);
 
     /// <summary>Path of the manifest.</summary>
-    public string ManifestPath => Path.Combine(Folder, _shard is null ? "manifest.json" : $"manifest-{_shard.Tag}.json");
+    public string ManifestPath => Path.Combine(Folder, ResultsLayout.ManifestName(_shard?.Tag));
 
     /// <inheritdoc />
     public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults)
@@ -84,9 +86,9 @@ public sealed class ParquetResultSink : ICampaignSink
         _faults.AddRange(faults);
         string name = ResultsLayout.PartName(_shard?.Tag, _nextPart++);
         // Observers first: a trials part is the mark that the trial finished, so it must come last.
-        Tables.Observers().WriteAsync(DatasetPath("observers", name), observers).GetAwaiter().GetResult();
-        if (faults.Count > 0) Tables.Faults().WriteAsync(DatasetPath("faults", name), faults).GetAwaiter().GetResult();
-        Tables.Trials(_sweepNames, [trial]).WriteAsync(DatasetPath("trials", name), [trial]).GetAwaiter().GetResult();
+        Tables.Observers().WriteAsync(DatasetPath(ObserverColumns.Table.Name, name), observers).GetAwaiter().GetResult();
+        if (faults.Count > 0) Tables.Faults().WriteAsync(DatasetPath(FaultColumns.Table.Name, name), faults).GetAwaiter().GetResult();
+        Tables.Trials(_sweepNames, [trial]).WriteAsync(DatasetPath(TrialColumns.Table.Name, name), [trial]).GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />
@@ -112,9 +114,9 @@ public sealed class ParquetResultSink : ICampaignSink
     {
         string name = ResultsLayout.ShardName(_shard!.Tag);
         var trials = _trials.OrderBy(t => t.Trial).ToList();
-        await Tables.Observers().WriteAsync(DatasetPath("observers", name), [.. _observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
-        if (_faults.Count > 0) await Tables.Faults().WriteAsync(DatasetPath("faults", name), [.. _faults.OrderBy(f => f.Trial)]).ConfigureAwait(false);
-        await Tables.Trials(_sweepNames, trials).WriteAsync(DatasetPath("trials", name), trials).ConfigureAwait(false);
+        await Tables.Observers().WriteAsync(DatasetPath(ObserverColumns.Table.Name, name), [.. _observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
+        if (_faults.Count > 0) await Tables.Faults().WriteAsync(DatasetPath(FaultColumns.Table.Name, name), [.. _faults.OrderBy(f => f.Trial)]).ConfigureAwait(false);
+        await Tables.Trials(_sweepNames, trials).WriteAsync(DatasetPath(TrialColumns.Table.Name, name), trials).ConfigureAwait(false);
     }
 
     /// <summary>Writes results that are already complete (a script's runs) in one go: the merged tables and the manifest,
@@ -130,11 +132,11 @@ public sealed class ParquetResultSink : ICampaignSink
     internal static async Task WriteMergedAsync(string folder, IReadOnlyList<string> sweepNames, IEnumerable<TrialRecord> trials, IEnumerable<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults)
     {
         if (faults.Count > 0)
-            await Tables.Faults().WriteAsync(Path.Combine(folder, "faults.parquet"), [.. faults.OrderBy(f => f.Trial)]).ConfigureAwait(false);
+            await Tables.Faults().WriteAsync(Path.Combine(folder, FaultColumns.Table.File), [.. faults.OrderBy(f => f.Trial)]).ConfigureAwait(false);
         var ordered = trials.OrderBy(t => t.Trial).ToList();
-        await Tables.Trials(sweepNames, ordered).WriteAsync(Path.Combine(folder, "trials.parquet"), ordered).ConfigureAwait(false);
-        await Tables.Observers().WriteAsync(Path.Combine(folder, "observers.parquet"), [.. observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
-        await PointSummary.WriteAsync(Path.Combine(folder, "points.parquet"), sweepNames, ordered).ConfigureAwait(false);
+        await Tables.Trials(sweepNames, ordered).WriteAsync(Path.Combine(folder, TrialColumns.Table.File), ordered).ConfigureAwait(false);
+        await Tables.Observers().WriteAsync(Path.Combine(folder, ObserverColumns.Table.File), [.. observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
+        await PointSummary.WriteAsync(Path.Combine(folder, PointColumns.Table.File), sweepNames, ordered).ConfigureAwait(false);
     }
 
     /// <summary>This run's files of a table's dataset: its parts (an unsharded run's, or this shard's) and this shard's compacted file.</summary>
@@ -164,7 +166,7 @@ public sealed class ParquetResultSink : ICampaignSink
     {
         ResultsLayout.DeleteSupersededParts(Folder);
         var seen = new HashSet<long>();
-        foreach (var file in ResultsLayout.Files(Folder, "trials"))
+        foreach (var file in ResultsLayout.Files(Folder, TrialColumns.Table.Name))
         {
             bool own = ResultsLayout.IsOwn(file, _shard?.Tag);
             if (!own && _shard is not null)
@@ -172,13 +174,13 @@ public sealed class ParquetResultSink : ICampaignSink
                 _elsewhere.UnionWith(RecordReader.TrialIdsAsync(file).GetAwaiter().GetResult().Where(_shard.Includes));
                 continue;
             }
-            string observers = ResultsLayout.Sibling(file, "observers");
+            string observers = ResultsLayout.Sibling(file, ObserverColumns.Table.Name);
             if (!File.Exists(observers)) throw new MrfiException($"error: {observers} is missing beside {file}; delete {file} to run its trial(s) again");
             var trials = RecordReader.TrialsAsync(file, _sweepNames).GetAwaiter().GetResult().Where(t => seen.Add(t.Trial)).ToList();
             var kept = trials.Select(t => t.Trial).ToHashSet();
             _trials.AddRange(trials);
             _observers.AddRange(RecordReader.ObserversAsync(observers).GetAwaiter().GetResult().Where(o => kept.Contains(o.Trial)));
-            string faults = ResultsLayout.Sibling(file, "faults");
+            string faults = ResultsLayout.Sibling(file, FaultColumns.Table.Name);
             if (File.Exists(faults)) _faults.AddRange(RecordReader.FaultsAsync(faults).GetAwaiter().GetResult().Where(f => kept.Contains(f.Trial)));
             if (!own) _adopted.Add(file);
         }
@@ -187,36 +189,40 @@ public sealed class ParquetResultSink : ICampaignSink
 
     private static Dictionary<string, object?> Manifest(CampaignSummary s) => new()
     {
-        ["tool"] = "mrfi",
-        ["tool_version"] = typeof(ParquetResultSink).Assembly.GetName().Version?.ToString(3),
-        ["torch_version"] = TorchSharp.torch.__version__,
-        ["config_path"] = Path.GetFullPath(s.ConfigPath),
-        ["config_sha256"] = Sha256(Encoding.UTF8.GetBytes(s.ConfigText)),
-        ["config_text"] = s.ConfigText,
-        ["seed"] = s.Seed,
-        ["model"] = s.ModelName,
-        ["weights_path"] = s.WeightsPath,
-        ["weights_sha256"] = s.WeightsPath is null ? null : Sha256(File.ReadAllBytes(s.WeightsPath)),
-        ["data"] = s.DataFiles.Select(f => new Dictionary<string, string> { ["path"] = f, ["sha256"] = Sha256(File.ReadAllBytes(f)) }).ToList(),
-        ["samples_per_trial"] = s.Samples,
+        [ManifestKeys.Tool] = "mrfi",
+        [ManifestKeys.ToolVersion] = typeof(ParquetResultSink).Assembly.GetName().Version?.ToString(3),
+        [ManifestKeys.TorchVersion] = TorchSharp.torch.__version__,
+        [ManifestKeys.ConfigPath] = Path.GetFullPath(s.ConfigPath),
+        [ManifestKeys.ConfigSha256] = Sha256(Encoding.UTF8.GetBytes(s.ConfigText)),
+        [ManifestKeys.ConfigText] = s.ConfigText,
+        [ManifestKeys.Seed] = s.Seed,
+        [ManifestKeys.Model] = s.ModelName,
+        [ManifestKeys.WeightsPath] = s.WeightsPath,
+        [ManifestKeys.WeightsSha256] = s.WeightsPath is null ? null : Sha256(File.ReadAllBytes(s.WeightsPath)),
+        [ManifestKeys.Data] = s.DataFiles.Select(f => new Dictionary<string, string> { ["path"] = f, ["sha256"] = Sha256(File.ReadAllBytes(f)) }).ToList(),
+        [ManifestKeys.SamplesPerTrial] = s.Samples,
         // Which class each label means, and where that order comes from: a model trained with another order scores wrongly.
-        ["class_labels"] = s.ClassNames?.Select((name, label) => (name, label)).ToDictionary(c => c.name, c => c.label),
-        ["class_order"] = s.ClassOrder,
-        ["sweep"] = s.SweepNames,
-        ["status"] = s.Interrupted ? "interrupted" : "complete",
-        ["trials"] = s.Trials,
-        ["float_accuracy"] = ManifestJson.Number(s.FloatAccuracy),
-        ["device"] = s.Device,
-        ["threads"] = s.Threads,
-        ["machine"] = Environment.MachineName,
-        ["started_at"] = s.StartedAt.ToUniversalTime().ToString("O"),
-        ["finished_at"] = s.FinishedAt.ToUniversalTime().ToString("O"),
-        ["trials_per_second"] = s.Trials / Math.Max(1e-9, (s.FinishedAt - s.StartedAt).TotalSeconds),
-        ["golden_seconds_per_pass"] = s.GoldenSecondsPerPass,
-        ["seconds_per_trial"] = s.SecondsPerTrial,
-        ["overhead_over_golden"] = s.OverheadOverGolden,
-        ["early_exit_batches"] = s.EarlyExitBatches,
-        ["files"] = new[] { "trials.parquet", "observers.parquet", "points.parquet" },
+        [ManifestKeys.ClassLabels] = s.ClassNames?.Select((name, label) => (name, label)).ToDictionary(c => c.name, c => c.label),
+        [ManifestKeys.ClassOrder] = s.ClassOrder,
+        // trials.parquet's output_rmse lists one RMSE per output in this order.
+        [ManifestKeys.Outputs] = s.OutputNames,
+        [ManifestKeys.Sweep] = s.SweepNames,
+        // What each variable varies, so that the report need not guess from its name.
+        [ManifestKeys.SweepKinds] = s.SweepKinds,
+        [ManifestKeys.Status] = s.Interrupted ? "interrupted" : "complete",
+        [ManifestKeys.Trials] = s.Trials,
+        [ManifestKeys.FloatAccuracy] = ManifestJson.Number(s.FloatAccuracy),
+        [ManifestKeys.Device] = s.Device,
+        [ManifestKeys.Threads] = s.Threads,
+        [ManifestKeys.Machine] = Environment.MachineName,
+        [ManifestKeys.StartedAt] = s.StartedAt.ToUniversalTime().ToString("O"),
+        [ManifestKeys.FinishedAt] = s.FinishedAt.ToUniversalTime().ToString("O"),
+        [ManifestKeys.TrialsPerSecond] = s.Trials / Math.Max(1e-9, (s.FinishedAt - s.StartedAt).TotalSeconds),
+        [ManifestKeys.GoldenSecondsPerPass] = s.GoldenSecondsPerPass,
+        [ManifestKeys.SecondsPerTrial] = s.SecondsPerTrial,
+        [ManifestKeys.OverheadOverGolden] = s.OverheadOverGolden,
+        [ManifestKeys.EarlyExitBatches] = s.EarlyExitBatches,
+        [ManifestKeys.Files] = new[] { TrialColumns.Table.File, ObserverColumns.Table.File, PointColumns.Table.File },
     };
 
     /// <summary>SHA-256 of text, lower-case hex.</summary>

@@ -1,6 +1,8 @@
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Statistics;
+using Mrfi.Results.Schema;
+using P = Mrfi.Results.Schema.PointColumns;
 
 namespace Mrfi.Results.Parquet;
 
@@ -22,21 +24,21 @@ internal static class PointSummary
     public static Task WriteAsync(string path, IReadOnlyList<string> sweepNames, IReadOnlyList<TrialRecord> trials)
     {
         var rows = trials.GroupBy(t => t.Point).OrderBy(g => g.Key).Select(g => new Row(g.Key, g.First().Sweep, [.. g])).ToList();
-        var columns = new ColumnSet<Row>(("points.parquet", ResultColumns.Points), sweepNames).Int("point", r => r.Point);
+        var columns = new ColumnSet<Row>(P.Table, sweepNames).Int(P.Point, r => r.Point);
         Tables.SweepColumns(columns, sweepNames, rows, r => r.Sweep);
-        columns.Long("trials", r => r.Trials.Count).Long("samples", r => r.Samples)
-            .Double("golden_accuracy", r => r.Trials[0].GoldenAccuracy)
-            .Double("accuracy_mean", r => r.Accuracy.Estimate)
-            .Double("accuracy_t_low", r => r.Accuracy.Low)
-            .Double("accuracy_t_high", r => r.Accuracy.High)
-            .Double("faults_mean", r => r.Trials.Average(t => (double)t.Faults));
+        columns.Long(P.Trials, r => r.Trials.Count).Long(P.Samples, r => r.Samples)
+            .Double(P.GoldenAccuracy, r => r.Trials[0].GoldenAccuracy)
+            .Double(P.AccuracyMean, r => r.Accuracy.Estimate)
+            .Double(P.AccuracyTLow, r => r.Accuracy.Low)
+            .Double(P.AccuracyTHigh, r => r.Accuracy.High)
+            .Double(P.FaultsMean, r => r.Trials.Average(t => (double)t.Faults));
         foreach (var (name, _) in PointStatistics.Outcomes)
         {
             // Critical SDCs need labels: NaN for [model] output = "tensor", as in trials.parquet.
-            bool Applies(Row r) => name != "critical_sdc_rate" || r.Trials[0].Classifies;
+            bool Applies(Row r) => name != TrialColumns.CriticalSdcRate || r.Trials[0].Classifies;
             columns.Double(name, r => Applies(r) ? r.Rates[name].Estimate : double.NaN);
-            columns.Double($"{name}_low", r => Applies(r) ? r.Rates[name].Low : double.NaN);
-            columns.Double($"{name}_high", r => Applies(r) ? r.Rates[name].High : double.NaN);
+            columns.Double(Interval.Low(name), r => Applies(r) ? r.Rates[name].Low : double.NaN);
+            columns.Double(Interval.High(name), r => Applies(r) ? r.Rates[name].High : double.NaN);
         }
         return columns.WriteAsync(path, rows);
     }

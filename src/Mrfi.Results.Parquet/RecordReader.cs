@@ -1,8 +1,12 @@
 using Mrfi.Core;
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Injection;
 using Mrfi.Core.Configuration;
 using Parquet;
 using Parquet.Schema;
+using C = Mrfi.Results.Schema.TrialColumns;
+using F = Mrfi.Results.Schema.FaultColumns;
+using O = Mrfi.Results.Schema.ObserverColumns;
 
 namespace Mrfi.Results.Parquet;
 
@@ -13,7 +17,7 @@ internal static class RecordReader
     public static async Task<List<TrialRecord>> TrialsAsync(string path, IReadOnlyList<string> sweepNames)
     {
         var columns = await ReadAsync(path).ConfigureAwait(false);
-        int n = columns["trial"].Length;
+        int n = columns[C.Trial].Length;
         var rows = new List<TrialRecord>(n);
         for (int i = 0; i < n; i++)
         {
@@ -21,15 +25,16 @@ internal static class RecordReader
             double D(string c) => (double)columns[c].GetValue(i)!;
             // A text variable's column holds strings (format = "int8"), a numeric one doubles.
             var sweep = new SweepValues(sweepNames.Select(s => KeyValuePair.Create(s, columns[s].GetValue(i) ?? double.NaN)));
-            rows.Add(new TrialRecord(L("trial"), (int)columns["point"].GetValue(i)!, (int)columns["repeat"].GetValue(i)!, L("seed"),
-                sweep, D("accuracy"), D("golden_accuracy"), D("float_accuracy"), L("correct"), L("total"),
-                L("changed"), L("faults"), D("elapsed_s"), (DateTime)columns["finished_at"].GetValue(i)!)
+            rows.Add(new TrialRecord(L(C.Trial), (int)columns[C.Point].GetValue(i)!, (int)columns[C.Repeat].GetValue(i)!, L(C.Seed),
+                sweep, D(C.Accuracy), D(C.GoldenAccuracy), D(C.FloatAccuracy), L(C.Correct), L(C.Total),
+                L(C.Changed), L(C.Faults), D(C.ElapsedSeconds), (DateTime)columns[C.FinishedAt].GetValue(i)!)
             {
-                Top5Correct = L("top5_correct"), Masked = L("masked"), Tolerable = L("tolerable"), Sdc = L("sdc"), CriticalSdc = L("critical_sdc"), Due = L("due"),
+                Top5Correct = L(C.Top5Correct), Masked = L(C.Masked), Tolerable = L(C.Tolerable), Sdc = L(C.Sdc), CriticalSdc = L(C.CriticalSdc), Due = L(C.Due),
                 // Files written before these columns existed hold classifier trials.
-                Output = columns.TryGetValue("output", out var output) ? (string)output.GetValue(i)! : "classes",
-                Rmse = columns.ContainsKey("rmse") ? D("rmse") : double.NaN,
-                MaxDeviation = columns.ContainsKey("max_deviation") ? D("max_deviation") : double.NaN,
+                Output = columns.TryGetValue(C.Output, out var output) ? (string)output.GetValue(i)! : "classes",
+                Rmse = columns.ContainsKey(C.Rmse) ? D(C.Rmse) : double.NaN,
+                MaxDeviation = columns.ContainsKey(C.MaxDeviation) ? D(C.MaxDeviation) : double.NaN,
+                OutputRmse = columns.TryGetValue(C.OutputRmse, out var outputRmse) ? (double[])outputRmse.GetValue(i)! : [],
             });
         }
         return rows;
@@ -38,12 +43,12 @@ internal static class RecordReader
     public static async Task<List<ObserverRecord>> ObserversAsync(string path)
     {
         var columns = await ReadAsync(path).ConfigureAwait(false);
-        int n = columns["trial"].Length;
+        int n = columns[O.Trial].Length;
         var rows = new List<ObserverRecord>(n);
         for (int i = 0; i < n; i++)
         {
-            rows.Add(new ObserverRecord((long)columns["trial"].GetValue(i)!, (string)columns["layer"].GetValue(i)!, (string)columns["position"].GetValue(i)!,
-                (string)columns["observer"].GetValue(i)!, (string)columns["metric"].GetValue(i)!, (double?)columns["value"].GetValue(i), (long?)columns["index"].GetValue(i)));
+            rows.Add(new ObserverRecord((long)columns[O.Trial].GetValue(i)!, (string)columns[O.Layer].GetValue(i)!, (string)columns[O.Position].GetValue(i)!,
+                (string)columns[O.Observer].GetValue(i)!, (string)columns[O.Metric].GetValue(i)!, (double?)columns[O.Value].GetValue(i), (long?)columns[O.Index].GetValue(i)));
         }
         return rows;
     }
@@ -51,15 +56,15 @@ internal static class RecordReader
     public static async Task<List<FaultRecord>> FaultsAsync(string path)
     {
         var c = await ReadAsync(path).ConfigureAwait(false);
-        int n = c["trial"].Length;
+        int n = c[F.Trial].Length;
         var rows = new List<FaultRecord>(n);
         // Files written before MX scale faults existed have no part column: every row is an element.
-        var part = c.GetValueOrDefault("part");
+        var part = c.GetValueOrDefault(F.Part);
         for (int i = 0; i < n; i++)
         {
-            rows.Add(new FaultRecord((long)c["trial"].GetValue(i)!, (int)c["batch"].GetValue(i)!, (string)c["layer"].GetValue(i)!, (string)c["tensor"].GetValue(i)!,
-                (string)c["entry"].GetValue(i)!, (long)c["index"].GetValue(i)!, (string)c["coordinates"].GetValue(i)!, (long)c["bits"].GetValue(i)!,
-                (double)c["original"].GetValue(i)!, (double)c["faulty"].GetValue(i)!, (long?)c["original_int"].GetValue(i), (long?)c["faulty_int"].GetValue(i),
+            rows.Add(new FaultRecord((long)c[F.Trial].GetValue(i)!, (int)c[F.Batch].GetValue(i)!, (string)c[F.Layer].GetValue(i)!, (string)c[F.Tensor].GetValue(i)!,
+                (string)c[F.Entry].GetValue(i)!, (long)c[F.Index].GetValue(i)!, (string)c[F.Coordinates].GetValue(i)!, (long)c[F.Bits].GetValue(i)!,
+                (double)c[F.Original].GetValue(i)!, (double)c[F.Faulty].GetValue(i)!, (long?)c[F.OriginalInt].GetValue(i), (long?)c[F.FaultyInt].GetValue(i),
                 (string?)part?.GetValue(i) ?? "element"));
         }
         return rows;
@@ -67,26 +72,27 @@ internal static class RecordReader
 
     /// <summary>The trial column alone (a shard's progress, duplicates and gaps without reading whole tables).</summary>
     public static async Task<long[]> TrialIdsAsync(string path) =>
-        (long[])(await ReadAsync(path, "trial").ConfigureAwait(false)).GetValueOrDefault("trial", Array.Empty<long>());
+        (long[])(await ReadAsync(path, C.Trial).ConfigureAwait(false)).GetValueOrDefault(C.Trial, Array.Empty<long>());
 
     private static async Task<Dictionary<string, Array>> ReadAsync(string path, string? only = null)
     {
         try
         {
             await using var reader = await ParquetReader.CreateAsync(path).ConfigureAwait(false);
-            var fields = reader.Schema.GetDataFields().Where(f => only is null || f.Name == only).ToArray();
-            var result = fields.ToDictionary(f => f.Name, f => (Array)Array.CreateInstance(Element(f), 0));
+            var fields = reader.Schema.GetDataFields().Where(f => only is null || ParquetLists.Column(f) == only).ToArray();
+            var result = fields.ToDictionary(ParquetLists.Column, f => (Array)Array.CreateInstance(Element(f), 0));
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
                 int rows = (int)group.RowCount;
                 foreach (var field in fields)
                 {
+                    string name = ParquetLists.Column(field);
                     var part = await ReadColumnAsync(group, field, rows).ConfigureAwait(false);
-                    var joined = Array.CreateInstance(Element(field), result[field.Name].Length + part.Length);
-                    Array.Copy(result[field.Name], joined, result[field.Name].Length);
-                    Array.Copy(part, 0, joined, result[field.Name].Length, part.Length);
-                    result[field.Name] = joined;
+                    var joined = Array.CreateInstance(Element(field), result[name].Length + part.Length);
+                    Array.Copy(result[name], joined, result[name].Length);
+                    Array.Copy(part, 0, joined, result[name].Length, part.Length);
+                    result[name] = joined;
                 }
             }
             return result;
@@ -99,6 +105,7 @@ internal static class RecordReader
 
     private static Type Element(DataField f) => f switch
     {
+        _ when ParquetLists.IsList(f) => typeof(double[]),
         DateTimeDataField => typeof(DateTime),
         _ when f.ClrType == typeof(long) && f.IsNullable => typeof(long?),
         // observers' value: null where a module never ran (files written before that was possible hold plain doubles)
@@ -110,6 +117,7 @@ internal static class RecordReader
     private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader group, DataField field, int rows)
     {
         var type = Element(field);
+        if (type == typeof(double[])) return await ParquetLists.DoublesAsync(group, field).ConfigureAwait(false);
         if (type == typeof(long)) { var m = new long[rows]; await group.ReadAsync<long>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(long?)) { var m = new long?[rows]; await group.ReadAsync<long>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(int)) { var m = new int[rows]; await group.ReadAsync<int>(field, m).ConfigureAwait(false); return m; }

@@ -1,3 +1,5 @@
+using Mrfi.Results.Schema;
+
 namespace Mrfi.Results.Parquet;
 
 /// <summary>Which trials of a campaign a results folder's trials/ dataset holds: the gaps, the trials found twice, and the
@@ -9,7 +11,7 @@ public sealed record ShardProgress(IReadOnlyList<long> Missing, IReadOnlyList<lo
 {
     /// <summary>Reads the trial column of every file in <paramref name="folder"/>/trials/.</summary>
     public static ShardProgress Check(string folder, CampaignIdentity identity, int shards = 0) =>
-        From(ResultsLayout.Files(folder, "trials").SelectMany(f => RecordReader.TrialIdsAsync(f).GetAwaiter().GetResult()), identity, shards);
+        From(ResultsLayout.Files(folder, TrialColumns.Table.Name).SelectMany(f => RecordReader.TrialIdsAsync(f).GetAwaiter().GetResult()), identity, shards);
 
     /// <summary>The progress that the trial numbers <paramref name="trials"/> (one per row found) make.</summary>
     public static ShardProgress From(IEnumerable<long> trials, CampaignIdentity identity, int shards = 0)

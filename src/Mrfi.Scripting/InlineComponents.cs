@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Mrfi.Core;
-using Mrfi.Core.Binding;
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using TorchSharp;
 using static TorchSharp.torch;

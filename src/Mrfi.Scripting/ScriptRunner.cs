@@ -16,7 +16,7 @@ public static class ScriptRunner
     [
         "System", "System.IO", "System.Linq", "System.Collections.Generic", "TorchSharp", "TorchSharp.torch", "Mrfi",
         "Mrfi.Core.Injection", "Mrfi.Core.Quantizers", "Mrfi.Core.Selectors", "Mrfi.Core.ErrorModels", "Mrfi.Core.Observers",
-        "Mrfi.Core.Experiments", "Mrfi.Core.Campaigns",
+        "Mrfi.Core.Experiments", "Mrfi.Core.Campaigns", "Mrfi.Core.Configuration",
     ];
 
     /// <summary>Runs the script at <paramref name="path"/>; <paramref name="globals"/>' public members are visible to it.</summary>

@@ -16,6 +16,22 @@ internal sealed class FakeResults
     /// <summary>Accuracy of a trial from its sweep values and repeat.</summary>
     public Func<IReadOnlyDictionary<string, object>, int, double> Accuracy { get; init; } = (_, r) => 0.8 + 0.01 * r;
 
+    /// <summary>How the trials compared their outputs: <c>classes</c>, or <c>tensor</c> (then accuracy and critical SDCs are
+    /// NaN and 0, as `run` writes them, and <see cref="Rmse"/> gives each trial's RMSE).</summary>
+    public string Output { get; init; } = "classes";
+
+    /// <summary>RMSE of a trial from its sweep values and repeat (NaN: every sample a DUE).</summary>
+    public Func<IReadOnlyDictionary<string, object>, int, double> Rmse { get; init; } = (_, r) => 0.01 * (r + 1);
+
+    /// <summary>The names of a model's several outputs (manifest.json's outputs); empty: one output.</summary>
+    public string[] Outputs { get; init; } = [];
+
+    /// <summary>Output k's RMSE of a trial from its sweep values and repeat (written to output_rmse when there are <see cref="Outputs"/>).</summary>
+    public Func<IReadOnlyDictionary<string, object>, int, int, double> OutputRmse { get; init; } = (_, r, k) => 0.01 * (r + 1) * (k + 1);
+
+    /// <summary>SDCs of a trial from its sweep values and repeat; null: <see cref="Outcomes"/>.</summary>
+    public Func<IReadOnlyDictionary<string, object>, int, long>? Sdc { get; init; }
+
     /// <summary>Scalar observer rows: (observer, metric, layers); value from the sweep values, layer number and repeat.</summary>
     public List<(string Observer, string Metric, string[] Layers)> Observers { get; } = [];
 
@@ -27,6 +43,9 @@ internal sealed class FakeResults
 
     /// <summary>Vector observers (rows with an index).</summary>
     public List<(string Observer, string Metric)> VectorObservers { get; } = [];
+
+    /// <summary>The manifest's sweep_kinds (variable → kind); null writes a manifest of the versions before it existed.</summary>
+    public Dictionary<string, string>? Kinds { get; init; }
 
     public FakeResults Sweep(string name, params object[] values)
     {
@@ -65,10 +84,14 @@ internal sealed class FakeResults
         }
         File.WriteAllText(Path.Combine(folder, "manifest.json"), $$"""
             { "tool": "mrfi", "tool_version": "0.1.0", "model": "FakeNet", "status": "complete", "machine": "test",
-              "config_text": "[sweep]\n# <fake> & config\n", "sweep": [{{string.Join(", ", _sweep.Select(s => $"\"{s.Name}\""))}}] }
+              "config_text": "[sweep]\n# <fake> & config\n", "sweep": [{{string.Join(", ", _sweep.Select(s => $"\"{s.Name}\""))}}]{{KindsJson()}},
+              "outputs": [{{string.Join(", ", Outputs.Select(o => $"\"{o}\""))}}] }
             """);
         return folder;
     }
+
+    private string KindsJson() =>
+        Kinds is null ? "" : $", \"sweep_kinds\": {{ {string.Join(", ", Kinds.Select(k => $"\"{k.Key}\": \"{k.Value}\""))} }}";
 
     /// <summary>Outcome counts of a trial: deterministic and different per trial, so pooled rates are not trivially equal.</summary>
     public static (long Sdc, long Critical, long Due, long Masked) Outcomes(long trial, int samples) =>
@@ -89,12 +112,14 @@ internal sealed class FakeResults
                 ? Col.Of(name, rows.Select(r => (string)r.Values[name]).ToArray())
                 : Col.Of(name, rows.Select(r => Convert.ToDouble(r.Values[name], System.Globalization.CultureInfo.InvariantCulture)).ToArray()));
         }
-        var acc = rows.Select(r => Math.Round(Accuracy(r.Values, r.Repeat) * Samples) / Samples).ToArray();
-        var outcomes = rows.Select(r => Outcomes(r.Trial, Samples)).ToArray();
+        bool tensor = Output == "tensor";
+        var acc = rows.Select(r => tensor ? double.NaN : Math.Round(Accuracy(r.Values, r.Repeat) * Samples) / Samples).ToArray();
+        var outcomes = rows.Select(r => Outcomes(r.Trial, Samples) is var o && tensor ? o with { Critical = 0 } : o)
+            .Select((o, i) => Sdc is null ? o : o with { Sdc = Sdc(rows[i].Values, rows[i].Repeat) }).ToArray();
         columns.Add(Col.Of("accuracy", acc));
-        columns.Add(Col.Of("golden_accuracy", rows.Select(_ => 0.9).ToArray()));
-        columns.Add(Col.Of("float_accuracy", rows.Select(_ => 0.91).ToArray()));
-        columns.Add(Col.Of("correct", acc.Select(a => (long)Math.Round(a * Samples)).ToArray()));
+        columns.Add(Col.Of("golden_accuracy", rows.Select(_ => tensor ? double.NaN : 0.9).ToArray()));
+        columns.Add(Col.Of("float_accuracy", rows.Select(_ => tensor ? double.NaN : 0.91).ToArray()));
+        columns.Add(Col.Of("correct", acc.Select(a => tensor ? 0 : (long)Math.Round(a * Samples)).ToArray()));
         columns.Add(Col.Of("total", rows.Select(_ => (long)Samples).ToArray()));
         columns.Add(Col.Of("changed", rows.Select(r => r.Trial % 4).ToArray()));
         columns.Add(Col.Of("faults", rows.Select(r => 10 * r.Trial + 3).ToArray()));
@@ -104,9 +129,11 @@ internal sealed class FakeResults
         columns.Add(Col.Of("due", outcomes.Select(o => o.Due).ToArray()));
         columns.Add(Col.Of("elapsed_s", rows.Select(_ => 0.5).ToArray()));
         // Written by every run since [model] output existed; none of them is a sweep variable.
-        columns.Add(Col.Of("output", rows.Select(_ => "classes").ToArray()));
-        columns.Add(Col.Of("rmse", rows.Select(r => 0.01 * r.Trial).ToArray()));
+        columns.Add(Col.Of("output", rows.Select(_ => Output).ToArray()));
+        columns.Add(Col.Of("rmse", rows.Select(r => tensor ? Rmse(r.Values, r.Repeat) : 0.01 * r.Trial).ToArray()));
         columns.Add(Col.Of("max_deviation", rows.Select(r => 0.1 * r.Trial).ToArray()));
+        if (Outputs.Length > 0)
+            columns.Add(Col.Of("output_rmse", rows.Select(r => Enumerable.Range(0, Outputs.Length).Select(k => OutputRmse(r.Values, r.Repeat, k)).ToArray()).ToArray()));
         Save(path, columns);
     }
 

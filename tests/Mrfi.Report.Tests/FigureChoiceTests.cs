@@ -26,8 +26,9 @@ public sealed class FigureChoiceTests
         CollectionAssert.AreEqual(new[] { FigureKind.AccuracyCurve, FigureKind.OutcomeCurve, FigureKind.ObserverBars }, figures.Select(f => f.Kind).ToList());
         Assert.IsTrue(figures[0].X!.LogScale);
         Assert.AreEqual("ber", figures[2].X!.Name, "observer bars are grouped by the swept rate");
-        CollectionAssert.AreEquivalent(new[] { FigureKind.BitBars, FigureKind.LayerBars, FigureKind.ChannelBoxes, FigureKind.PixelHeatmap, FigureKind.FeatureMaps }, skipped.Select(s => s.Kind).ToList());
-        Assert.IsTrue(skipped.Where(s => s.Kind != FigureKind.FeatureMaps).All(s => s.Reason.Contains("varies: ber", StringComparison.Ordinal)), string.Join("\n", skipped));
+        CollectionAssert.AreEquivalent(new[] { FigureKind.BitBars, FigureKind.LayerBars, FigureKind.ChannelBoxes, FigureKind.PixelHeatmap, FigureKind.FeatureMaps, FigureKind.RmseCurve }, skipped.Select(s => s.Kind).ToList());
+        StringAssert.Contains(skipped.Single(s => s.Kind == FigureKind.RmseCurve).Reason, "accuracy curve");
+        Assert.IsTrue(skipped.Where(s => s.Kind is not FigureKind.FeatureMaps and not FigureKind.RmseCurve).All(s => s.Reason.Contains("varies: ber", StringComparison.Ordinal)), string.Join("\n", skipped));
         StringAssert.Contains(skipped.Single(s => s.Kind == FigureKind.FeatureMaps).Reason, "SaveLast");
     }
 
@@ -178,6 +179,8 @@ public sealed class FigureChoiceTests
             () => new FakeResults().Sweep("bit", 0, 7).Sweep("channel", 0, 1),
             () => new FakeResults { Repeats = 1 }.Sweep("x", 0, 1).Sweep("y", 0, 1).Sweep("layer", 0, 1),
             () => new FakeResults().Sweep("only", 1.0),
+            () => new FakeResults { Output = "tensor" }.Sweep("ber", 1e-5, 1e-3),
+            () => new FakeResults { Output = "tensor" }.Sweep("bit", 0, 7).Sweep("channel", 0, 1),
         };
         foreach (var sweep in sweeps)
         {

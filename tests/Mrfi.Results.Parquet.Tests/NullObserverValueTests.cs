@@ -69,7 +69,7 @@ public sealed class NullObserverValueTests
         first.AddTrial(Trial(0), [new(0, "fc", "after", "MinMax", "min", -0.5)], []);
         // The layout of earlier versions: a required (non-nullable) double.
         string part = Directory.GetFiles(Path.Combine(folder, "observers"), "part-*.parquet").Single();
-        new ColumnSet<ObserverRecord>()
+        new ColumnSet<ObserverRecord>(declared: null)
             .Long("trial", o => o.Trial).String("layer", o => o.Layer).String("position", o => o.Position)
             .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index).Double("value", o => o.Value!.Value)
             .WriteAsync(part, [new(0, "fc", "after", "MinMax", "min", -0.5)]).GetAwaiter().GetResult();

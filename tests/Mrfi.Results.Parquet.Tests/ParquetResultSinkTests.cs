@@ -1,4 +1,5 @@
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Injection;
 
 namespace Mrfi.Results.Parquet.Tests;
 
@@ -22,7 +23,10 @@ public sealed class ParquetResultSinkTests
         File.WriteAllText(config, "# config\n");
         string data = Path.Combine(folder, "data.bin");
         File.WriteAllBytes(data, [1, 2, 3]);
-        sink.Complete(new CampaignSummary(config, "# config\n", 42, "LeNet", null, [data], ["ber", "bits"], trials, 1000, 0.885, "cpu", 2, Finished.AddMinutes(-1), Finished));
+        sink.Complete(new CampaignSummary(config, "# config\n", 42, "LeNet", null, [data], ["ber", "bits"], trials, 1000, 0.885, "cpu", 2, Finished.AddMinutes(-1), Finished)
+        {
+            SweepKinds = new Dictionary<string, string> { ["ber"] = "ber", ["bits"] = "value" },
+        });
         return (sink, folder);
     }
 
@@ -43,7 +47,7 @@ public sealed class ParquetResultSinkTests
             ["due_rate"] = "DOUBLE", ["due_rate_low"] = "DOUBLE", ["due_rate_high"] = "DOUBLE",
             ["masked_rate"] = "DOUBLE", ["masked_rate_low"] = "DOUBLE", ["masked_rate_high"] = "DOUBLE",
             ["elapsed_s"] = "DOUBLE", ["finished_at"] = "TIMESTAMP WITH TIME ZONE",
-            ["output"] = "VARCHAR", ["rmse"] = "DOUBLE", ["max_deviation"] = "DOUBLE",
+            ["output"] = "VARCHAR", ["rmse"] = "DOUBLE", ["max_deviation"] = "DOUBLE", ["output_rmse"] = "DOUBLE[]",
         };
         CollectionAssert.AreEqual(expected.Keys.ToList(), schema.Keys.ToList(), "column order");
         foreach (var (column, type) in expected) Assert.AreEqual(type, schema[column], column);
@@ -117,6 +121,17 @@ public sealed class ParquetResultSinkTests
         Assert.HasCount(3, faults);
         CollectionAssert.AreEqual(new object?[] { 2L, 4L, 12L, -116L, "0,9", "scale" }, faults[2], "an MX scale fault keeps its part through the merge");
         Assert.AreEqual("element", faults[0][5]);
+    }
+
+    [TestMethod]
+    public void Manifest_records_each_sweep_variables_kind_beside_the_sweep()
+    {
+        var (sink, _) = Written();
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sink.ManifestPath));
+        var root = json.RootElement;
+        CollectionAssert.AreEqual(new[] { "ber", "bits" }, root.GetProperty("sweep").EnumerateArray().Select(e => e.GetString()).ToList());
+        var kinds = root.GetProperty("sweep_kinds").EnumerateObject().Select(p => (p.Name, p.Value.GetString())).ToList();
+        CollectionAssert.AreEqual(new[] { ("ber", (string?)"ber"), ("bits", "value") }, kinds);
     }
 
     [TestMethod]

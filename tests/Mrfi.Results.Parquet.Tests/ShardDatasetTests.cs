@@ -1,5 +1,7 @@
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Injection;
 using Mrfi.Core.Configuration;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Results.Parquet.Tests;
 

@@ -37,6 +37,29 @@ public sealed class TensorOutputColumnTests
     }
 
     [TestMethod]
+    public void Output_rmse_is_a_list_per_trial_in_output_order_that_survives_resume_and_names_its_outputs_in_the_manifest()
+    {
+        string folder = Repo.TempFolder("output-rmse");
+        var identity = new CampaignIdentity("abc", 42, 3, Sweep);
+        var first = new ParquetResultSink(folder, Sweep, identity, null, resume: false);
+        first.AddTrial(Trial(0, tensor: true) with { OutputRmse = [0.5, 1e-7, double.NaN] }, [], []);
+        first.AddTrial(Trial(1, tensor: true) with { OutputRmse = [0.25, 2.0, 3.0] }, [], []);
+        var resumed = new ParquetResultSink(folder, Sweep, identity, null, resume: true);
+        resumed.AddTrial(Trial(2, tensor: false), [], []);   // one output, no list given: its rmse alone
+        resumed.Complete(new CampaignSummary(Path.Combine(folder, "mrfi.toml"), "", 42, "Net", null, [], Sweep, 3, 1000, double.NaN, "cpu", 2, DateTime.UtcNow, DateTime.UtcNow)
+        {
+            OutputNames = ["boxes", "scores", "ids"],
+        });
+        var rows = DuckDb.Query($"SELECT len(output_rmse), output_rmse[1], output_rmse[2], isnan(output_rmse[3]) FROM read_parquet('{resumed.TrialsPath}') ORDER BY trial");
+        CollectionAssert.AreEqual(new object?[] { 3L, 0.5, 1e-7, true }, rows[0].Select(v => v is int i ? (long)i : v).ToArray(), "trial 0, read back on resume and written again");
+        CollectionAssert.AreEqual(new object?[] { 3L, 0.25, 2.0, false }, rows[1].Select(v => v is int i ? (long)i : v).ToArray());
+        var single = DuckDb.Query($"SELECT len(output_rmse), output_rmse[1], rmse FROM read_parquet('{resumed.TrialsPath}') WHERE trial = 2");
+        CollectionAssert.AreEqual(new object?[] { 1L, 0.375, 0.375 }, single[0].Select(v => v is int i ? (long)i : v).ToArray());
+        using var manifest = JsonDocument.Parse(File.ReadAllText(resumed.ManifestPath));
+        CollectionAssert.AreEqual(new[] { "boxes", "scores", "ids" }, manifest.RootElement.GetProperty("outputs").EnumerateArray().Select(e => e.GetString()).ToList());
+    }
+
+    [TestMethod]
     public void Classifier_trials_keep_their_rates_and_say_classes()
     {
         var sink = new ParquetResultSink(Repo.TempFolder("classes-output"), Sweep);

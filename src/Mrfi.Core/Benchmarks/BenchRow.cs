@@ -12,6 +12,11 @@ public sealed record BenchRow(string Name, string Group, double MedianMs, double
     /// golden pass a campaign with this entry compares against.</summary>
     public double? QuantizedGoldenMs { get; init; }
 
+    /// <summary>In paired measurement (<see cref="PairedBenchmark"/>): median milliseconds of the golden forward in the
+    /// rounds this row was paired with; <see cref="Ratio"/> is then the median of the per-round ratios, not
+    /// <see cref="MedianMs"/> over this.</summary>
+    public double? PairedGoldenMs { get; init; }
+
     /// <summary><see cref="MedianMs"/> over <see cref="QuantizedGoldenMs"/>: the cost of the faults alone.</summary>
     public double? RatioToQuantizedGolden => QuantizedGoldenMs is { } g ? MedianMs / g : null;
 }

@@ -9,4 +9,8 @@ public sealed record BenchScenario(string Name, string Group, string? Entry, str
 {
     /// <summary>Whether the peak-memory measurement runs this row's entry (together with the other rows that say so).</summary>
     public bool ForMemory { get; init; }
+
+    /// <summary>For an observer row: the TOML line naming the layers it observes, instead of the default (every Conv2d
+    /// and Linear layer; Linear only for TopKChange).</summary>
+    public string? Modules { get; init; }
 }

@@ -62,8 +62,21 @@ public static class BenchScenarios
         for (int i = 0; i < faults.Count; i++)
             text.Append($"\n[[fault_inject]]\nname = \"s{i}\"\nenabled = \"$s{i}\"\n{faults[i].Entry}\n");
         foreach (var o in rows.Where(r => r.Observer is not null))
-            text.Append($"\n[[observe]]\nmethod = \"{o.Observer}\"\nmodule_type = {(o.Observer == "TopKChange" ? "[\"Linear\"]" : "[\"Conv2d\", \"Linear\"]")}\n");
+            text.Append($"\n[[observe]]\nmethod = \"{o.Observer}\"\n{o.Modules ?? $"module_type = {(o.Observer == "TopKChange" ? "[\"Linear\"]" : "[\"Conv2d\", \"Linear\"]")}"}\n");
         return text.ToString();
+    }
+
+    /// <summary>The rows with TopKChange (it needs [N, classes] outputs) on the Linear-like layers whose output is 2-D:
+    /// unchanged when every one's is, without the row when none's is (a graph of sequence outputs, say).</summary>
+    /// <param name="rows">Rows from <see cref="For"/>.</param>
+    /// <param name="linear">The Linear (or Gemm/MatMul-with-weight) layers and whether each one's output is [N, classes].</param>
+    public static IReadOnlyList<BenchScenario> WithTopK(IReadOnlyList<BenchScenario> rows, IReadOnlyList<(string Name, bool TwoD)> linear)
+    {
+        if (linear.All(l => l.TwoD)) return rows;
+        var twoD = linear.Where(l => l.TwoD).Select(l => $"\"{l.Name}\"").ToList();
+        return twoD.Count == 0
+            ? [.. rows.Where(r => r.Observer != "TopKChange")]
+            : [.. rows.Select(r => r.Observer == "TopKChange" ? r with { Modules = $"module_fullname = [{string.Join(", ", twoD)}]" } : r)];
     }
 
     private static string Single(string target, string layer) =>

@@ -98,10 +98,11 @@ public static class InjectionBenchmark
         return golden is { } g && injected is { } x ? new PeakMemoryResult(g, x) : null;
     }
 
-    private const long CacheLimit = 1L << 30;
+    /// <summary>The most a recorded golden pass may hold before it is recorded again every round instead.</summary>
+    internal const long CacheLimit = 1L << 30;
 
     /// <summary>The golden pass of golden-aware observers, recorded; null when there are none or it exceeds <paramref name="limit"/>.</summary>
-    private static GoldenCache? Capture(IReadOnlyList<ObserverBinding> bindings, nn.Module<Tensor, Tensor> model, Tensor images, long limit)
+    internal static GoldenCache? Capture(IReadOnlyList<ObserverBinding> bindings, nn.Module<Tensor, Tensor> model, Tensor images, long limit)
     {
         using var session = new FaultInjectionSession(model, [], bindings);
         if (!session.NeedsGoldenPerBatch) return null;

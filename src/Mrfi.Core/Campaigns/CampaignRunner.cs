@@ -1,6 +1,7 @@
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Data;
 using Mrfi.Core.Injection;
+using Mrfi.Core.Models;
 using Mrfi.Core.Native;
 using Mrfi.Core.Planning;
 using Serilog;
@@ -62,7 +63,8 @@ public sealed class CampaignRunner
 
         progress.Phase("float pass");
         IOutputComparison? comparison = null;   // decided by the first output ([model] output = "auto")
-        var (floatCorrect, _) = Evaluate(model, batches, o => comparison ??= OutputComparisons.Resolve(config.Model, o, data.HasLabels));
+        // A model with several outputs packs them side by side; their sizes are known once it has run (the first batch).
+        var (floatCorrect, _) = Evaluate(model, batches, o => comparison ??= OutputComparisons.Resolve(config.Model, o, data.HasLabels, PackedOutputs(model)));
         double floatAccuracy = comparison!.Classifies ? floatCorrect / (double)data.Count : double.NaN;
         if (comparison.Classifies) _log.Information("Float accuracy {Accuracy:P2}", floatAccuracy);
         else _log.Information("Outputs compared as a tensor with the golden outputs ([model] tolerance {Tolerance}); no accuracy", config.Model.Tolerance);
@@ -110,6 +112,8 @@ public sealed class CampaignRunner
             EarlyExitBatches = run.Timing.EarlyExits,
             ClassNames = DatasetLoader.ClassNames(config.Data),
             ClassOrder = config.Data.Classes is not null ? "[data] classes" : config.Data.Folder is not null ? "folder names, alphabetical" : null,
+            SweepKinds = SweepKinds.Of(config),
+            OutputNames = (model as IModelOutputs)?.OutputNames,
         };
         sink.Complete(summary);
         return summary;
@@ -151,6 +155,10 @@ public sealed class CampaignRunner
         }
         return (correct, outputs);
     }
+
+    /// <summary>The names and per-sample sizes of a model's packed outputs; null when it returns one output as it is.</summary>
+    private static IReadOnlyList<(string Name, long Size)>? PackedOutputs(nn.Module<Tensor, Tensor> model) =>
+        model is IModelOutputs { PackedSizes: { } sizes } named ? [.. named.OutputNames.Zip(sizes)] : null;
 
     /// <summary>Loads the plan's data and checks it fits the model.</summary>
     public static ImageDataset LoadData(CampaignPlan plan)

@@ -21,6 +21,10 @@ public sealed record CampaignSummary(
     IReadOnlyList<string> SweepNames, int Trials, long Samples, double FloatAccuracy, string Device, int Threads,
     DateTime StartedAt, DateTime FinishedAt, bool Interrupted = false)
 {
+    /// <summary>Each sweep variable's kind (<see cref="Mrfi.Results.Schema.SweepKind"/>) as the config binds it; empty for a
+    /// script's results, whose columns are tags.</summary>
+    public IReadOnlyDictionary<string, string> SweepKinds { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Mean wall time of one golden pass over the data (faults off), in seconds.</summary>
     public double GoldenSecondsPerPass { get; init; }
 
@@ -32,6 +36,10 @@ public sealed record CampaignSummary(
 
     /// <summary>Wall time of each sweep point's golden pass, in seconds, by point (points this run did not run are absent).</summary>
     public IReadOnlyDictionary<int, double> GoldenSecondsByPoint { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>The model's output names in graph order, which trials.parquet's <c>output_rmse</c> follows; null for a model
+    /// that does not name its output (the built-in models).</summary>
+    public IReadOnlyList<string>? OutputNames { get; init; }
 
     /// <summary>Mean wall time of one faulty trial (one pass over the data with faults and observers), in seconds.</summary>
     public double SecondsPerTrial { get; init; }

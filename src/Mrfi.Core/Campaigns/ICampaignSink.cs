@@ -1,3 +1,5 @@
+using Mrfi.Core.Injection;
+
 namespace Mrfi.Core.Campaigns;
 
 /// <summary>Receives a campaign's results (e.g. the Parquet writer).</summary>

@@ -1,4 +1,5 @@
 using Mrfi.Core.Injection;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Core.Campaigns;
 

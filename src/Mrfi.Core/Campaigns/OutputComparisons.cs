@@ -7,9 +7,17 @@ namespace Mrfi.Core.Campaigns;
 internal static class OutputComparisons
 {
     /// <summary>auto: a 2-D [N, C] output with labels is scored as classes, any other as a tensor; classes is refused for an
-    /// output that is not [N, C] or data without labels.</summary>
-    public static IOutputComparison Resolve(ModelSection model, Tensor output, bool hasLabels)
+    /// output that is not [N, C] or data without labels. Several outputs (<paramref name="outputs"/>: their names and
+    /// elements per sample, packed in <paramref name="output"/>) are always a tensor, each output scored on its own.</summary>
+    public static IOutputComparison Resolve(ModelSection model, Tensor output, bool hasLabels, IReadOnlyList<(string Name, long Size)>? outputs = null)
     {
+        if (outputs is { Count: > 1 })
+        {
+            // The ONNX source refuses output = "classes" for several outputs when the model loads; this is the engine's guard.
+            if (model.Output == OutputKind.Classes)
+                throw MrfiException.At(model.OutputLocation, $"[model] output = \"classes\" needs one [N, classes] output, but the model has {outputs.Count}; use output = \"tensor\"");
+            return new TensorComparison(model.Tolerance, outputs);
+        }
         bool scores = output.dim() == 2 && output.shape[1] >= 1 && output.is_floating_point();
         if (output.dim() == 0)
             throw MrfiException.At(model.OutputLocation, "the model's output is a single number, not one value per sample [N, …]; mrfi compares outputs sample by sample");

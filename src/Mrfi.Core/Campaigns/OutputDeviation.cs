@@ -32,14 +32,21 @@ internal static class OutputDeviation
     /// <summary>Adds the finite samples' squared errors and largest relative deviation to <paramref name="outcome"/>.</summary>
     public static void Accumulate(TrialOutcome outcome, Tensor output, Tensor golden, Tensor finite, Tensor relative)
     {
-        long samples = finite.sum().item<long>();
-        if (samples == 0) return;
-        var y = Flat(output).to_type(ScalarType.Float64)[finite];
-        var g = Flat(golden).to_type(ScalarType.Float64)[finite];
-        outcome.SquaredError += y.sub(g).square().sum().item<double>();
-        outcome.Elements += y.numel();
+        var (squares, elements) = SquaredError(output, golden, finite);
+        if (elements == 0) return;
+        outcome.SquaredError += squares;
+        outcome.Elements += elements;
         double max = relative[finite].max().item<double>();
         outcome.MaxDeviation = double.IsNaN(outcome.MaxDeviation) ? max : Math.Max(outcome.MaxDeviation, max);
+    }
+
+    /// <summary>Σ (y − g)² in float64 over every element of the <paramref name="finite"/> samples, and how many elements that is.</summary>
+    public static (double Squares, long Elements) SquaredError(Tensor output, Tensor golden, Tensor finite)
+    {
+        if (finite.sum().item<long>() == 0) return (0, 0);
+        var y = Flat(output).to_type(ScalarType.Float64)[finite];
+        var g = Flat(golden).to_type(ScalarType.Float64)[finite];
+        return (y.sub(g).square().sum().item<double>(), y.numel());
     }
 
     /// <summary>[N, …] as [N, M]; a 1-D output [N] is one value per sample.</summary>

@@ -4,6 +4,7 @@ using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
 using TorchSharp;
 using static TorchSharp.torch;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Core.Campaigns;
 
@@ -149,7 +150,7 @@ internal sealed class PointRun(RunContext run)
             golden.Accuracy, run.FloatAccuracy, outcome.Correct, run.Samples, outcome.Changed, faults.Count, clock.Elapsed.TotalSeconds, DateTime.UtcNow)
         {
             Top5Correct = outcome.Top5, Masked = outcome.Masked, Tolerable = outcome.Tolerable, Sdc = outcome.Sdc, CriticalSdc = outcome.Critical, Due = outcome.Due,
-            Output = run.Comparison.Name, Rmse = outcome.Rmse, MaxDeviation = outcome.MaxDeviation,
+            Output = run.Comparison.Name, Rmse = outcome.Rmse, MaxDeviation = outcome.MaxDeviation, OutputRmse = outcome.OutputRmse,
         };
         return new TrialResult(record, observed, faults.Records, earlyExits);
     }

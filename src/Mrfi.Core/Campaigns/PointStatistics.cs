@@ -1,4 +1,5 @@
 using Mrfi.Core.Statistics;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Core.Campaigns;
 
@@ -18,7 +19,7 @@ public static class PointStatistics
 
     /// <summary>The outcome rates of a point, in the column order of points.parquet.</summary>
     public static IReadOnlyList<(string Name, Func<TrialRecord, long> Count)> Outcomes { get; } =
-        [("sdc_rate", t => t.Sdc), ("critical_sdc_rate", t => t.CriticalSdc), ("due_rate", t => t.Due), ("masked_rate", t => t.Masked)];
+        [(TrialColumns.SdcRate, t => t.Sdc), (TrialColumns.CriticalSdcRate, t => t.CriticalSdc), (TrialColumns.DueRate, t => t.Due), (TrialColumns.MaskedRate, t => t.Masked)];
 
     /// <summary>The widest half-width among the accuracy's and the outcome rates' intervals (NaN with one trial): the
     /// sequential stop waits until every number points.parquet reports is within its margin.</summary>

@@ -17,4 +17,14 @@ internal sealed class TrialOutcome
 
     /// <summary>Root mean squared error against the golden output over the finite samples' elements; NaN when every sample is DUE.</summary>
     public double Rmse => Elements == 0 ? double.NaN : Math.Sqrt(SquaredError / Elements);
+
+    /// <summary>Per output of a model with several (graph order): Σ (y − g)² over the finite samples, as <see cref="SquaredError"/>.</summary>
+    public double[] OutputSquaredError = [];
+
+    /// <summary>Per output: the elements summed into <see cref="OutputSquaredError"/>.</summary>
+    public long[] OutputElements = [];
+
+    /// <summary>The RMSE of each output in graph order; one output: <see cref="Rmse"/> alone.</summary>
+    public IReadOnlyList<double> OutputRmse => OutputElements.Length == 0 ? [Rmse]
+        : [.. OutputElements.Select((n, i) => n == 0 ? double.NaN : Math.Sqrt(OutputSquaredError[i] / n))];
 }

@@ -52,4 +52,8 @@ public sealed record TrialRecord(
 
     /// <summary>The largest per-sample relative deviation from the golden output among the finite samples; NaN when all are DUE.</summary>
     public double MaxDeviation { get; init; } = double.NaN;
+
+    /// <summary>The RMSE of each model output in graph order (the names are manifest.json's <c>outputs</c>); one output:
+    /// <see cref="Rmse"/> alone. Empty in records read from files written before the column existed.</summary>
+    public IReadOnlyList<double> OutputRmse { get; init; } = [];
 }

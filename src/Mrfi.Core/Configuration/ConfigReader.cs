@@ -1,8 +1,4 @@
-using Mrfi.Core.Campaigns;
-using Mrfi.Core.Catalog;
-using Mrfi.Core.Data;
-using Mrfi.Core.Gates;
-using Mrfi.Core.Injection;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Core.Configuration;
 
@@ -85,7 +81,7 @@ public static class ConfigReader
     private static DataSection ReadData(ConfigTable t, Func<string, string> resolve)
     {
         string format = t.String("format") ?? "idx";
-        if (!DatasetLoader.Formats.Contains(format))
+        if (!DataFormats.BuiltIn.Contains(format))
         {
             // Not built in: a plugin's dataset, bound to the other keys when the plan is built (unknown names are reported there).
             long pluginLimit = t.Integer("limit") ?? 0;
@@ -186,7 +182,7 @@ public static class ConfigReader
             throw MrfiException.At(t.LocationOf("mode"), $"[sweep] mode must be \"grid\" (every combination) or \"zip\" (the i-th values together), not \"{mode}\"");
         foreach (var key in t.Keys.Where(k => k is not ("repeats" or "mode")).ToList())
         {
-            if (ResultColumns.IsReserved(key)) throw MrfiException.At(t.LocationOf(key), ResultColumns.Clash("[sweep] variable", key));
+            if (ResultsSchema.IsReserved(key)) throw MrfiException.At(t.LocationOf(key), ResultsSchema.Clash("[sweep] variable", key));
             if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Za-z_][A-Za-z0-9_]*$"))
                 throw MrfiException.At(t.LocationOf(key), $"[sweep] variable '{key}' must be a plain identifier (letters, digits, _)");
             var variable = SweepValuesOf(t, key);

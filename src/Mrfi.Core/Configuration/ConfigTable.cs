@@ -1,5 +1,4 @@
 using System.Globalization;
-using Mrfi.Core.Catalog;
 
 namespace Mrfi.Core.Configuration;
 
@@ -33,6 +32,9 @@ public sealed class ConfigTable
         _read.Add(key);
         return _values.GetValueOrDefault(key);
     }
+
+    /// <summary>Every key with its value in file order, without marking them read (for a look over the whole table).</summary>
+    public IEnumerable<KeyValuePair<string, ConfigValue>> Entries => _values;
 
     /// <summary>Whether the key is present (does not mark it read).</summary>
     public bool Has(string key) => _values.ContainsKey(key);

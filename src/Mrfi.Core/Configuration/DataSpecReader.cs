@@ -31,7 +31,7 @@ internal static class DataSpecReader
         if (resize is not null && shorter is not null)
             throw MrfiException.At(t.LocationOf("resize_shorter"), "[data] resize and resize_shorter exclude each other: resize sets both sides, resize_shorter the shorter one (keeping the aspect ratio)");
         var spec = new FolderDataSpec(root, channels, resize, t.LocationOf("root")) { ResizeShorter = (int?)shorter, Crop = Size(t, "crop"), Bgr = bgr, Classes = classes };
-        if (classes is not null) Data.ImageFolder.CheckClasses(spec, t.LocationOf("classes"));
+        if (classes is not null) ClassFolders.Check(spec, t.LocationOf("classes"));
         return spec;
     }
 
@@ -60,7 +60,7 @@ internal static class DataSpecReader
             null or 3L or "rgb" => (3, false),
             "bgr" => (3, true),
             1L or "gray" => (1, false),
-            string name => throw MrfiException.At(t.LocationOf("channels"), $"{Valid}, not \"{name}\". {Catalog.NameSuggester.Hint(name, ChannelNames)}"),
+            string name => throw MrfiException.At(t.LocationOf("channels"), $"{Valid}, not \"{name}\". {NameSuggester.Hint(name, ChannelNames)}"),
             _ => throw MrfiException.At(t.LocationOf("channels"), Valid),
         };
     }

@@ -1,4 +1,3 @@
-using Mrfi.Core.Catalog;
 
 namespace Mrfi.Core.Configuration;
 

@@ -1,4 +1,3 @@
-using Mrfi.Core.Gates;
 
 namespace Mrfi.Core.Configuration;
 

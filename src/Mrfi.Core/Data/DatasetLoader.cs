@@ -6,9 +6,6 @@ namespace Mrfi.Core.Data;
 /// images, an image folder, and NumPy .npz / .safetensors tensor files.</summary>
 public static class DatasetLoader
 {
-    /// <summary>The built-in values of <c>[data] format</c>.</summary>
-    public static readonly string[] Formats = ["idx", "cifar10", "synthetic", "folder", "npz", "safetensors"];
-
     /// <summary>Loads a built-in format described by a [data] section; <paramref name="runSeed"/> seeds synthetic data without a seed of its own.</summary>
     public static ImageDataset Load(DataSection d, long runSeed) => Load(d, runSeed, null);
 

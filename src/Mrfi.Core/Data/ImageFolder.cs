@@ -46,22 +46,7 @@ internal static class ImageFolder
     }
 
     /// <summary>The class names in label order: [data] classes, else the sub-folders sorted by name.</summary>
-    public static IReadOnlyList<string> Classes(FolderDataSpec spec) => spec.Classes ?? SubFolders(spec);
-
-    private static IReadOnlyList<string> SubFolders(FolderDataSpec spec) =>
-        [.. Directory.GetDirectories(spec.Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
-
-    /// <summary>Checks that [data] classes names every sub-folder of root exactly once: a folder left out would silently drop
-    /// its images, a name without folder would shift nothing but means a typo or the wrong root.</summary>
-    public static void CheckClasses(FolderDataSpec spec, SourceLocation at)
-    {
-        var classes = spec.Classes!;
-        var folders = SubFolders(spec);
-        if (classes.FirstOrDefault(c => !folders.Contains(c, StringComparer.Ordinal)) is { } missing)
-            throw MrfiException.At(at, $"[data] classes: '{missing}' has no sub-folder in {spec.Root}. {Catalog.NameSuggester.Hint(missing, folders)}");
-        if (folders.FirstOrDefault(f => !classes.Contains(f, StringComparer.Ordinal)) is { } extra)
-            throw MrfiException.At(at, $"[data] classes: the sub-folder '{extra}' of {spec.Root} is not in the list; add it (its position is its label) or move the folder out of root");
-    }
+    public static IReadOnlyList<string> Classes(FolderDataSpec spec) => spec.Classes ?? ClassFolders.Of(spec);
 
     /// <summary>The image files that <see cref="Load"/> decodes, in label order.</summary>
     public static IReadOnlyList<string> Files(FolderDataSpec spec, long limit) => [.. List(spec, limit).Select(f => f.Path)];

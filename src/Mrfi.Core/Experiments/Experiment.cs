@@ -3,6 +3,7 @@ using Mrfi.Core.Configuration;
 using Mrfi.Core.Data;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Planning;
+using Mrfi.Results.Schema;
 using Serilog;
 using static TorchSharp.torch;
 
@@ -88,7 +89,7 @@ public sealed class Experiment : IDisposable
         {
             throw new MrfiException($"error: tag: {e.Message}");
         }
-        if (values.Names.FirstOrDefault(ResultColumns.IsReserved) is { } reserved) throw new MrfiException($"error: {ResultColumns.Clash("tag", reserved)}");
+        if (values.Names.FirstOrDefault(ResultsSchema.IsReserved) is { } reserved) throw new MrfiException($"error: {ResultsSchema.Clash("tag", reserved)}");
         var single = _points[point] with { Index = 0 };
         var plan = Plan with { Config = config, Points = [single] };
         var sink = new MemorySink();

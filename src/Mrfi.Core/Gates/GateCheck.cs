@@ -1,5 +1,5 @@
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Statistics;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Core.Gates;
 

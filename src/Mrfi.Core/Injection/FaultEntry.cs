@@ -1,3 +1,5 @@
+using Mrfi.Core.Configuration;
+
 namespace Mrfi.Core.Injection;
 
 /// <summary>A fault entry with its components built for one sweep point and its modules resolved.</summary>

@@ -16,7 +16,7 @@ public sealed class FaultInjectionSession : IDisposable
     private readonly List<IDisposable> _hooks = [];
     private readonly List<ModuleSite> _sites = [];
     private readonly HashSet<ObserverBinding> _saw = new(ReferenceEqualityComparer.Instance);
-    private readonly List<Campaigns.FaultRecord> _faults = [];
+    private readonly List<FaultRecord> _faults = [];
     private ForwardState _forward = ForwardState.Default;
     private long _faultCount;
     private bool _disposed;
@@ -60,7 +60,7 @@ public sealed class FaultInjectionSession : IDisposable
     public long FaultCount => _faultCount;
 
     /// <summary>Faults recorded since the trial began (when <see cref="SessionOptions.RecordFaults"/>).</summary>
-    public IReadOnlyList<Campaigns.FaultRecord> Faults => _faults;
+    public IReadOnlyList<FaultRecord> Faults => _faults;
 
     /// <summary>The observers attached, one per module.</summary>
     public IReadOnlyList<ObserverBinding> Observers { get; }
@@ -103,7 +103,7 @@ public sealed class FaultInjectionSession : IDisposable
     internal void Count(long faults) => _faultCount += faults;
 
     /// <summary>Records one injected fault of this trial.</summary>
-    internal void Record(Campaigns.FaultRecord fault) => _faults.Add(fault);
+    internal void Record(FaultRecord fault) => _faults.Add(fault);
 
     /// <summary>Puts back the forward state a scope replaced.</summary>
     internal void Restore(ForwardState state) => _forward = state;

@@ -1,4 +1,3 @@
-using Mrfi.Core.Campaigns;
 using Mrfi.Core.Kernels;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Core.Injection;
 

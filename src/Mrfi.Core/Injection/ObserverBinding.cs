@@ -1,3 +1,5 @@
+using Mrfi.Core.Configuration;
+
 namespace Mrfi.Core.Injection;
 
 /// <summary>One observer instance attached to one module.</summary>

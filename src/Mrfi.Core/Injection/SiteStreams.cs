@@ -1,3 +1,4 @@
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Injection;
@@ -36,7 +37,7 @@ internal sealed class SiteStreams : IDisposable
     {
         if (!_streams.TryGetValue((entry, slot), out var stream))
         {
-            stream = new Generator(Campaigns.TrialSeeds.Stream(trialSeed, SiteKey.Hash($"{entry.Name}/{_module}/{slot}")));
+            stream = new Generator(TrialSeeds.Stream(trialSeed, SiteKey.Hash($"{entry.Name}/{_module}/{slot}")));
             _streams[(entry, slot)] = stream;
         }
         return stream;

@@ -1,5 +1,3 @@
-using Mrfi.Core.Campaigns;
-
 namespace Mrfi.Core.Injection;
 
 /// <summary>What a trial injected, returned when it ends (<see cref="FaultInjectionSession.EndTrial"/>).</summary>

@@ -1,4 +1,4 @@
-using Mrfi.Core.Binding;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 
 namespace Mrfi.Core.Models;

@@ -1,6 +1,7 @@
 using Mrfi.Core.Data;
 using Mrfi.Core.Injection;
 using TorchSharp;
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Planning;
@@ -31,7 +32,7 @@ public static class DryRun
             }
             catch (MrfiException e) when (plan.Points.Count > 1)
             {
-                throw new MrfiException($"{e.Message} (sweep point {point.Index}:{Campaigns.SweepText.Format(point.Values)})", e);
+                throw new MrfiException($"{e.Message} (sweep point {point.Index}:{Configuration.SweepText.Format(point.Values)})", e);
             }
         }
     }

@@ -1,4 +1,3 @@
-using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.ErrorModels;
 using Mrfi.Core.Injection;

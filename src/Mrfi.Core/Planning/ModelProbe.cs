@@ -1,6 +1,7 @@
 using Mrfi.Core.Injection;
 using Mrfi.Core.Observers;
 using TorchSharp;
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Planning;

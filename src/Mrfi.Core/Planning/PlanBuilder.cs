@@ -1,5 +1,4 @@
-using Mrfi.Core.Binding;
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Models;
@@ -94,7 +93,7 @@ public sealed class PlanBuilder
         if (data.Table is not { } table) return null;
         if (activator.Catalog.Find(ComponentKind.Dataset, data.Format, out _) == "unknown")
         {
-            string[] valid = [.. Data.DatasetLoader.Formats, .. activator.Catalog.Names(ComponentKind.Dataset)];
+            string[] valid = [.. DataFormats.BuiltIn, .. activator.Catalog.Names(ComponentKind.Dataset)];
             throw MrfiException.At(table.LocationOf("format"), $"[data] format: unknown format '{data.Format}'. {NameSuggester.Hint(data.Format, valid)}");
         }
         IDataset Create() => activator.Create<IDataset>(ComponentKind.Dataset, table, NoSweep, "format", "limit");

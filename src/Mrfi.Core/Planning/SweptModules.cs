@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Injection;
 using static TorchSharp.torch;

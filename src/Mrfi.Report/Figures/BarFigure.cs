@@ -2,8 +2,8 @@ using ScottPlot;
 
 namespace Mrfi.Report.Figures;
 
-/// <summary>Mean accuracy per value of a category variable (bit, layer), with 95 % t-interval error bars; one bar colour
-/// per series (e.g. number format), grouped side by side.</summary>
+/// <summary>Mean accuracy (for tensor outputs: SDC rate) per value of a category variable (bit, layer), with 95 % t-interval
+/// error bars; one bar colour per series (e.g. number format), grouped side by side.</summary>
 internal static class BarFigure
 {
     public static void Draw(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, string path)
@@ -12,7 +12,8 @@ internal static class BarFigure
         var t = results.Trials;
         var series = Group.Split(points, results.SweepNames, x, spec.Series);
         var categories = x.Values.ToList();
-        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), "top-1 accuracy (%)");
+        var measure = Measure.For(results);
+        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), measure.Axis);
         int n = series.Count;
         for (int s = 0; s < n; s++)
         {
@@ -23,10 +24,10 @@ internal static class BarFigure
             var above = new List<double>();
             foreach (var g in groups)
             {
-                var a = g.Accuracy(t);
+                var a = g.Mean(t, measure);
                 position.Add(categories.FindIndex(v => Format.Key(v) == Format.Key(g.X)) * (n + 1) + s);
                 mean.Add(100 * a.Mean);
-                // A t-interval from two repeats can pass 0 or 100 %; accuracy cannot, so the bar is clipped there.
+                // A t-interval from two repeats can pass 0 or 100 %; a fraction cannot, so the bar is clipped there.
                 below.Add(double.IsFinite(a.Low) ? 100 * (a.Mean - Math.Max(0, a.Low)) : 0);
                 above.Add(double.IsFinite(a.High) ? 100 * (Math.Min(1, a.High) - a.Mean) : 0);
             }
@@ -35,16 +36,22 @@ internal static class BarFigure
             plot.Add.Plottable(errors);
             if (label.Length > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = label, FillColor = PlotStyle.Color(s) });
         }
-        // Runs of a script each have their own golden pass; when they differ the line is their mean and says so.
-        var goldens = series.SelectMany(s => s.Groups).Select(g => g.Golden(t)).ToList();
-        bool same = goldens.All(g => Math.Abs(g - goldens[0]) < 1e-12);
-        var line = plot.Add.HorizontalLine(100 * goldens.Average(), 1.5f, Colors.Black, LinePattern.Dashed);
-        line.LegendText = $"golden, no faults ({(same ? "" : "mean ")}{Format.Percent(goldens.Average())} %)";
+        if (measure.IsAccuracy) GoldenLine(plot, series, t);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "error bars: 95 % t-interval over repeats (within 0–100 %)", LineColor = Colors.Black, LineWidth = 1 });
         PlotStyle.CategoryTicks(plot.Axes.Bottom, [.. categories.Select((_, c) => c * (n + 1) + (n - 1) / 2.0)], [.. categories.Select(Format.Value)]);
         plot.Axes.Margins(bottom: 0);
         // Outside the data area: bars fill every corner of it.
         plot.ShowLegend(Edge.Bottom);
         PlotStyle.Save(plot, path);
+    }
+
+    /// <summary>The golden accuracy as a dashed line. Runs of a script each have their own golden pass; when they differ the
+    /// line is their mean and says so.</summary>
+    private static void GoldenLine(Plot plot, IReadOnlyList<(string Label, IReadOnlyList<Group> Groups)> series, Table t)
+    {
+        var goldens = series.SelectMany(s => s.Groups).Select(g => g.Golden(t)).ToList();
+        bool same = goldens.All(g => Math.Abs(g - goldens[0]) < 1e-12);
+        var line = plot.Add.HorizontalLine(100 * goldens.Average(), 1.5f, Colors.Black, LinePattern.Dashed);
+        line.LegendText = $"golden, no faults ({(same ? "" : "mean ")}{Format.Percent(goldens.Average())} %)";
     }
 }

@@ -1,8 +1,9 @@
 using ScottPlot;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 
-/// <summary>One box per channel over its trials: the observer value at the output layer (or the accuracy), quartiles as
+/// <summary>One box per channel over its trials: the observer value at the output layer (or the accuracy, or SDC rate), quartiles as
 /// the box, median as the line, min and max as whiskers.</summary>
 internal static class BoxFigure
 {
@@ -13,12 +14,13 @@ internal static class BoxFigure
         var groups = Group.By(points, results.SweepNames, x);
         bool observed = spec.Observer is not null;
         var values = observed ? observers.Values(spec.Observer!, spec.Metric!, spec.Layer!, spec.Position!) : null;
-        string yLabel = observed ? $"{spec.Metric} at {ObserverIndex.LayerLabel(spec.Layer!, spec.Position!)} (per trial)" : "top-1 accuracy per trial (%)";
+        var measure = Measure.For(results);
+        string yLabel = observed ? $"{spec.Metric} at {ObserverIndex.LayerLabel(spec.Layer!, spec.Position!)} (per trial)" : $"{measure.Axis}, per trial";
         var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x) + " — box: quartiles over trials, line: median, whiskers: min–max", yLabel);
         var boxes = new List<Box>();
         for (int c = 0; c < groups.Count; c++)
         {
-            var sample = (observed ? groups[c].Observed(t, values!) : groups[c].Rows.Select(r => 100 * t.Double("accuracy", r)).Where(double.IsFinite))
+            var sample = (observed ? groups[c].Observed(t, values!) : groups[c].Rows.Select(r => 100 * measure.Of(t, r)).Where(double.IsFinite))
                 .Order().ToList();
             if (sample.Count == 0) continue;
             boxes.Add(new Box

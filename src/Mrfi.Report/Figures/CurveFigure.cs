@@ -1,9 +1,10 @@
 using ScottPlot;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 
-/// <summary>Accuracy (or outcome rates) against a swept number, one curve per series, with 95 % intervals as filled bands;
-/// a rate spanning decades goes on a log10 axis.</summary>
+/// <summary>Accuracy (or outcome rates, or the outputs' RMSE) against a swept number, one curve per series, with 95 % intervals
+/// as filled bands; a rate spanning decades goes on a log10 axis.</summary>
 internal static class CurveFigure
 {
     public static void Draw(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, string path)
@@ -14,8 +15,10 @@ internal static class CurveFigure
         bool log = x.LogScale;
         double X(Group g) => log ? Math.Log10(g.XNumber) : g.XNumber;
         bool accuracy = spec.Kind == FigureKind.AccuracyCurve;
-        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), accuracy ? "top-1 accuracy (%)" : "rate (% of samples)");
+        bool rmse = spec.Kind == FigureKind.RmseCurve;
+        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), accuracy ? "top-1 accuracy (%)" : rmse ? "RMSE against the golden output" : "rate (% of samples)");
         int colour = 0;
+        var rmseCurves = new List<(string Name, double[] Xs, IReadOnlyList<(double Mean, double Low, double High)> Values)>();
         foreach (var (label, groups) in series)
         {
             double[] xs = [.. groups.Select(X)];
@@ -27,10 +30,22 @@ internal static class CurveFigure
                     label.Length == 0 ? "mean accuracy (95 % t-interval)" : label, PlotStyle.Color(colour));
                 colour++;
             }
+            else if (rmse)
+            {
+                // Trials whose every sample is a DUE have no RMSE (NaN): the mean is over the others. One series of a model
+                // with several outputs: a curve per output (output_rmse), as their scales differ.
+                var outputs = series.Count == 1 ? results.Outputs : [];
+                var curves = outputs.Count > 0
+                    ? outputs.Select((name, k) => ($"{name}: mean RMSE (95 % t over trials)", groups.Select(g => g.FiniteElement(t, "output_rmse", k)).ToList()))
+                    : [(label.Length == 0 ? "mean RMSE (95 % t over trials)" : label, groups.Select(g => g.Finite(t, "rmse")).ToList())];
+                rmseCurves.AddRange(curves.Select(c => (c.Item1, xs, (IReadOnlyList<(double, double, double)>)c.Item2)));
+            }
             else
             {
-                // One series: all three outcome classes; several: the SDC rate of each, to keep the figure readable.
-                var columns = series.Count == 1 ? new[] { ("sdc", "SDC"), ("critical_sdc", "critical SDC"), ("due", "DUE (NaN/Inf)") } : [("sdc", "SDC")];
+                // One series: all outcome classes; several: the SDC rate of each, to keep the figure readable. Tensor outputs
+                // have no critical SDCs (no labels).
+                var all = results.Classifies ? new[] { (TrialColumns.Sdc, "SDC"), (TrialColumns.CriticalSdc, "critical SDC"), (TrialColumns.Due, "DUE (NaN/Inf)") } : [(TrialColumns.Sdc, "SDC"), (TrialColumns.Due, "DUE (NaN/Inf)")];
+                var columns = series.Count == 1 ? all : [(TrialColumns.Sdc, "SDC")];
                 foreach (var (column, name) in columns)
                 {
                     var rates = groups.Select(g => g.Rate(t, column)).ToList();
@@ -40,6 +55,7 @@ internal static class CurveFigure
             }
         }
         if (accuracy) GoldenLines(plot, series, t);
+        if (rmse) RmseCurves.Draw(plot, rmseCurves);
         if (log)
         {
             double min = series.SelectMany(s => s.Groups).Min(X), max = series.SelectMany(s => s.Groups).Max(X);
@@ -76,7 +92,8 @@ internal static class CurveFigure
         return lines;
     }
 
-    private static void Curve(Plot plot, double[] xs, double[] mean, double[] low, double[] high, string label, Color color)
+    /// <summary>One curve with its interval as a band (when every point has one).</summary>
+    internal static void Curve(Plot plot, double[] xs, double[] mean, double[] low, double[] high, string label, Color color)
     {
         // A band needs an interval: one trial per point (NaN bounds) draws the line alone.
         if (low.All(double.IsFinite) && high.All(double.IsFinite) && xs.Length > 1)

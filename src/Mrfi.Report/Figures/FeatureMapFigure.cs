@@ -1,4 +1,5 @@
 using ScottPlot;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 
@@ -19,12 +20,12 @@ internal static class FeatureMapFigure
         var trials = new SortedDictionary<long, (SortedDictionary<long, double> Size, SortedDictionary<long, double> Golden, SortedDictionary<long, double> Faulty)>();
         for (int r = 0; r < observers.Rows; r++)
         {
-            if (observers.String("observer", r) != "SaveLast" || (observers.String("layer", r) ?? "") != layer
-                || (observers.String("position", r) ?? "after") != position || observers.Value("index", r) is null) continue;
-            long trial = observers.Long("trial", r);
+            if (observers.String(ObserverColumns.Observer, r) != "SaveLast" || (observers.String(ObserverColumns.Layer, r) ?? "") != layer
+                || (observers.String(ObserverColumns.Position, r) ?? "after") != position || observers.Value(ObserverColumns.Index, r) is null) continue;
+            long trial = observers.Long(ObserverColumns.Trial, r);
             if (!trials.TryGetValue(trial, out var t)) trials[trial] = t = ([], [], []);
-            var target = observers.String("metric", r) switch { "size" => t.Size, "golden" => t.Golden, "faulty" => t.Faulty, _ => null };
-            if (target is not null) target[observers.Long("index", r)] = observers.Double("value", r);
+            var target = observers.String(ObserverColumns.Metric, r) switch { "size" => t.Size, "golden" => t.Golden, "faulty" => t.Faulty, _ => null };
+            if (target is not null) target[observers.Long(ObserverColumns.Index, r)] = observers.Double(ObserverColumns.Value, r);
         }
         return [.. trials.Select(kv => new Saved(kv.Key, [.. kv.Value.Size.Values.Select(v => (long)v)], [.. kv.Value.Golden.Values], [.. kv.Value.Faulty.Values]))];
     }

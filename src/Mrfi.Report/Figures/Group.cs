@@ -1,3 +1,5 @@
+using Mrfi.Results.Schema;
+
 namespace Mrfi.Report.Figures;
 
 /// <summary>The trials (row numbers) of one x value in one series, with the statistics the figures draw.</summary>
@@ -5,17 +7,29 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
 {
     public double XNumber => Convert.ToDouble(X, System.Globalization.CultureInfo.InvariantCulture);
 
-    public (double Mean, double Low, double High) Accuracy(Table t) => Stats.MeanT([.. Rows.Select(r => t.Double("accuracy", r))]);
+    public (double Mean, double Low, double High) Accuracy(Table t) => Stats.MeanT([.. Rows.Select(r => t.Double(TrialColumns.Accuracy, r))]);
+
+    /// <summary>The mean of <paramref name="measure"/> over this group's trials with its 95 % t-interval.</summary>
+    public (double Mean, double Low, double High) Mean(Table t, Measure measure) => Stats.MeanT([.. Rows.Select(r => measure.Of(t, r))]);
+
+    /// <summary>The mean of a double column over the trials where it is finite (an all-DUE trial has a NaN RMSE), with its t-interval.</summary>
+    public (double Mean, double Low, double High) Finite(Table t, string column) =>
+        Stats.MeanT([.. Rows.Select(r => t.Double(column, r)).Where(double.IsFinite)]);
 
     /// <summary>The rate of <paramref name="column"/> (a count per trial) over this group's trials, with the t-interval across them.</summary>
     public Rate Rate(Table t, string column) =>
-        Report.Rate.Of([.. Rows.Select(r => t.Long("total", r) is var n && n > 0 ? t.Long(column, r) / (double)n : double.NaN)]);
+        Report.Rate.Of([.. Rows.Select(r => t.Long(TrialColumns.Total, r) is var n && n > 0 ? t.Long(column, r) / (double)n : double.NaN)]);
 
-    public double Golden(Table t) => Rows.Average(r => t.Double("golden_accuracy", r));
+    /// <summary>The mean of element <paramref name="index"/> of a list column (output_rmse: output <paramref name="index"/>'s RMSE)
+    /// over the trials where it is finite, with its t-interval.</summary>
+    public (double Mean, double Low, double High) FiniteElement(Table t, string column, int index) =>
+        Stats.MeanT([.. Rows.Select(r => t.Doubles(column, r) is var l && index < l.Count ? l[index] : double.NaN).Where(double.IsFinite)]);
+
+    public double Golden(Table t) => Rows.Average(r => t.Double(TrialColumns.GoldenAccuracy, r));
 
     /// <summary>The observer values of this group's trials (<paramref name="values"/>: trial → value), finite ones only.</summary>
     public IEnumerable<double> Observed(Table t, IReadOnlyDictionary<long, double> values) =>
-        Rows.Select(r => t.Long("trial", r)).Where(values.ContainsKey).Select(k => values[k]).Where(double.IsFinite);
+        Rows.Select(r => t.Long(TrialColumns.Trial, r)).Where(values.ContainsKey).Select(k => values[k]).Where(double.IsFinite);
 
     /// <summary>The points grouped by the value of <paramref name="x"/> (all in one group when null), in its order.</summary>
     public static IReadOnlyList<Group> By(IReadOnlyList<PointRow> points, IReadOnlyList<string> sweepNames, Variable? x) =>

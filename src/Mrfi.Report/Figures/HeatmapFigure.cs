@@ -1,9 +1,10 @@
 using System.Globalization;
 using ScottPlot;
+using Mrfi.Results.Schema;
 
 namespace Mrfi.Report.Figures;
 
-/// <summary>Mean accuracy per faulty pixel as a heat map laid out like the image (row 0 at the top), with a colour bar in %.</summary>
+/// <summary>Mean accuracy (for tensor outputs: SDC rate) per faulty pixel as a heat map laid out like the image (row 0 at the top), with a colour bar in %.</summary>
 internal static class HeatmapFigure
 {
     public static void Draw(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, string path)
@@ -19,7 +20,7 @@ internal static class HeatmapFigure
         map.Colormap = new ScottPlot.Colormaps.Viridis();
         map.NaNCellColor = Colors.LightGray;
         var bar = plot.Add.ColorBar(map);
-        bar.Label = "mean top-1 accuracy (%)";
+        bar.Label = "mean " + Measure.For(results).Axis;
         bar.LabelStyle.FontSize = 16;
         plot.Axes.InvertY();
         PlotStyle.IntegerTicks(plot.Axes.Bottom, width);
@@ -28,11 +29,12 @@ internal static class HeatmapFigure
         PlotStyle.Save(plot, path);
     }
 
-    /// <summary>Mean accuracy (%) per pixel as [row, column]; NaN where no point hit the pixel. A flat index i of a square
+    /// <summary>Mean accuracy (or SDC rate, %) per pixel as [row, column]; NaN where no point hit the pixel. A flat index i of a square
     /// image of side s is row i / s, column i mod s.</summary>
     public static double[,] Grid(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points)
     {
         var t = results.Trials;
+        var measure = Measure.For(results);
         var names = results.SweepNames.ToList();
         int xi = names.IndexOf(spec.X!.Name);
         int Number(PointRow p, int i) => (int)Convert.ToDouble(p.Values[i], CultureInfo.InvariantCulture);
@@ -60,7 +62,7 @@ internal static class HeatmapFigure
         var data = new double[height, width];
         for (int r = 0; r < height; r++)
             for (int c = 0; c < width; c++)
-                data[r, c] = rows.TryGetValue((c, r), out var list) ? 100 * list.Average(i => t.Double("accuracy", i)) : double.NaN;
+                data[r, c] = rows.TryGetValue((c, r), out var list) ? 100 * list.Average(i => measure.Of(t, i)) : double.NaN;
         return data;
     }
 }

@@ -71,7 +71,7 @@ internal static class PlotStyle
     /// <summary>Axis label of a sweep variable, with its unit where the name implies one.</summary>
     public static string AxisLabel(Variable v) => v.Kind switch
     {
-        VariableKind.Rate when v.Name.Equals("ber", StringComparison.OrdinalIgnoreCase) => $"bit error rate, {v.Name} (flips per bit{(v.LogScale ? ", log scale" : "")})",
+        VariableKind.Rate when v.PerBit => $"bit error rate, {v.Name} (flips per bit{(v.LogScale ? ", log scale" : "")})",
         VariableKind.Bit => $"{v.Name} (bit position, 0 = least significant)",
         VariableKind.Channel when v.IsNumeric => $"{v.Name} (channel index)",
         VariableKind.Layer when v.IsNumeric => $"{v.Name} (layer index)",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mrfi.Core;
 using Mrfi.Results.Parquet;
+using Mrfi.Results.Schema;
 using Spectre.Console;
 
 namespace Mrfi.Tool.Cluster;
@@ -18,7 +19,7 @@ internal sealed class SlurmResume(IAnsiConsole console)
     {
         var record = SlurmSubmission.Read(folder);
         var identity = CampaignIdentity.Read(folder) ?? throw new MrfiException($"error: {folder} has no campaign.json; it is not a results folder");
-        if (File.Exists(ResultsLayout.Merged(folder, "trials")))
+        if (File.Exists(ResultsLayout.Merged(folder, TrialColumns.Table.Name)))
         {
             console.WriteLine($"nothing to resume: {folder} is merged (trials.parquet); `dotnet mrfi report {folder}` reads it");
             return 0;

@@ -17,7 +17,7 @@ internal static class CommandTable
         foreach (var type in typeof(CommandTable).Assembly.GetTypes())
         {
             if (type.IsAbstract || SettingsOf(type) is not { } settings) continue;
-            string name = Mrfi.Core.Binding.ComponentActivator.SnakeCase(type.Name[..^"Command".Length]).Replace('_', '-');
+            string name = Mrfi.Core.Components.ComponentActivator.SnakeCase(type.Name[..^"Command".Length]).Replace('_', '-');
             commands[name] = new CommandSpec(name, Options(settings), Arguments(settings));
         }
         return commands;

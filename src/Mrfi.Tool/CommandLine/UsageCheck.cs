@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mrfi.Core.Catalog;
+using Mrfi.Core;
 
 namespace Mrfi.Tool.CommandLine;
 

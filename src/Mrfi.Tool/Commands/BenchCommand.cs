@@ -18,82 +18,90 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
 {
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
-        string? temp = null;
+        string scratch = Path.Combine(Path.GetTempPath(), $"mrfi-bench-{Environment.ProcessId}");
+        string temp = Path.Combine(scratch, "bench.toml");
         try
         {
             return UserErrors.Guard(console, () =>
             {
-                var target = BenchTarget.Of(settings);
-                using var twin = target.OnnxPath is { } onnx ? OnnxTwin(onnx) : null;
-                bool lenet = target.RealImages || twin?.Architecture == "LeNet";
+                Directory.CreateDirectory(scratch);
+                var target = BenchTarget.Of(settings, scratch);
+                BenchTwin? found = null;
+                string noTwin = "";
+                if (target.OnnxPath is { } onnx)
+                {
+                    if (target.RealImages) noTwin = "the graph takes several inputs, which no built-in model does";
+                    else found = BenchTwin.Find(onnx, out noTwin);
+                }
+                using var twin = found;
+                bool lenet = (target.OnnxPath is null && target.Name == "LeNet") || twin?.Architecture == "LeNet";
                 int batch = settings.Batch ?? (lenet ? 256 : 16);
                 int iterations = settings.Iterations ?? (lenet ? 30 : 5);
                 torch.set_num_threads(settings.Threads ?? Environment.ProcessorCount);
-                temp = Path.Combine(Path.GetTempPath(), $"mrfi-bench-{Environment.ProcessId}.toml");
 
                 // First the bare model: its layer shapes decide the single-fault layer and the 10^6-fault rate.
                 File.WriteAllText(temp, target.Sections + $"\n[run]\nbatch_size = {batch}\n");
-                using var images = Probe(target, lenet, batch, out var shapes);
+                using var images = Probe(target, lenet || target.RealImages, batch, out var shapes);
                 var layers = shapes.Where(s => IsLayer(s) && s.Input is not null).ToList();
                 if (layers.Count == 0) throw new MrfiException($"error: {target.Name} has no Conv2d or Linear layer (a 2-D Conv, or a Gemm or MatMul with a constant weight) to inject into");
                 var convs = layers.Where(s => s.Type is "Conv2d" or "Conv").ToList();
                 string single = convs.Count > 0 ? convs[convs.Count / 2].Name : layers[0].Name;
                 double population = layers.Sum(s => (double)s.Input!.Aggregate(1L, (a, b) => a * b));
-                var rows = BenchScenarios.For(single, population >= 1e6 ? 1e6 / population : null);
+                var rows = BenchScenarios.WithTopK(BenchScenarios.For(single, population >= 1e6 ? 1e6 / population : null),
+                    [.. layers.Where(s => s.Type is "Linear" or "Gemm" or "MatMul").Select(s => (s.Name, s.Output is { Length: 2 }))]);
+                if (!rows.Any(r => r.Observer == "TopKChange"))
+                    console.WriteLine($"observer TopKChange: skipped, no Linear layer of {target.Name} gives [N, classes] outputs");
+                if (target.OnnxPath is not null)
+                {
+                    var campaign = settings.NoCampaign || !File.Exists(settings.Config) ? null : Campaign(settings);
+                    var comparison = new BenchOnnx(console, settings, temp).Measure(new(target, twin, noTwin, rows, images, iterations, single, lenet) { Campaign = campaign });
+                    Write(settings.Json, comparison);
+                    return 0;
+                }
 
                 var result = Measure(target, rows, images, iterations, settings, single, out var model);
                 using (model)
                 {
                     var campaign = settings.NoCampaign || !File.Exists(settings.Config) ? null : Campaign(settings);
                     result = result with { Campaign = campaign };
-                    Print(result, rows.Any(r => r.Group == "faults"));
-                    BenchComparison? comparison = null;
-                    if (twin is not null)
-                    {
-                        var builtIn = Measure(target.WithModel(twin.Architecture, twin.ModelSection, lenet), rows, images, iterations, settings, single, out var twinModel, twin);
-                        using (twinModel)
-                        {
-                            comparison = BenchComparison.Measure(model, twinModel, images, iterations, settings.Warmup, result, builtIn);
-                            comparison.Print(console);
-                        }
-                    }
-                    if (settings.Json is { } json)
-                    {
-                        object written = comparison is null ? result : comparison;
-                        File.WriteAllText(json, JsonSerializer.Serialize(written, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
-                        console.WriteLine($"wrote {json}");
-                    }
+                    Print(console, result, rows.Any(r => r.Group == "faults"));
+                    Write(settings.Json, result);
                 }
                 return 0;
             });
         }
         finally
         {
-            if (temp is not null) File.Delete(temp);
+            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
         }
 
-        // The bare model's forward on one batch; an imported graph that cannot take a float image batch is a user error.
-        Tensor Probe(BenchTarget target, bool lenet, int batch, out IReadOnlyList<LayerShapes> shapes)
+        // The bare model's forward on one batch; an imported graph that cannot take its inputs is a user error.
+        Tensor Probe(BenchTarget target, bool real, int batch, out IReadOnlyList<LayerShapes> shapes)
         {
-            var probe = ToolCatalog.Load(temp!);
+            CampaignPlan? probe = null;
             try
             {
-                return Images(probe, lenet, batch, out shapes);
+                probe = ToolCatalog.Load(temp);
+                return Images(probe, real, batch, out shapes);
             }
-            catch (Exception e) when (target.OnnxPath is not null && e is not MrfiException)
+            catch (MrfiException e) when (settings.Data is not null && e.Message.Contains(DataFile, StringComparison.Ordinal))
             {
-                throw new MrfiException($"error: --onnx {target.Name}: bench feeds the graph one batch of random float32 images of its input shape [{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]} (bench times models with one float image input)");
+                // The config is bench's own: name the option, not a line of a temporary file.
+                string problem = e.Message[(e.Message.IndexOf(DataFile, StringComparison.Ordinal) + DataFile.Length)..];
+                throw new MrfiException($"error: --data {settings.Data}: {problem.Replace("in the model's input order with [data] inputs = [...]", "as the graph's inputs", StringComparison.Ordinal)}");
+            }
+            catch (Exception e) when (target.OnnxPath is not null && probe is not null && e is not MrfiException)
+            {
+                throw new MrfiException($"error: --onnx {target.Name}: bench feeds the graph {target.Feeds} [{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]}");
             }
         }
 
         // The rows' config for one target: its model, every fault row as a sweep point, every observer.
-        BenchResult Measure(BenchTarget target, IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, BenchSettings settings, string single, out nn.Module<Tensor, Tensor> model, BenchTwin? weights = null)
+        BenchResult Measure(BenchTarget target, IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, BenchSettings settings, string single, out nn.Module<Tensor, Tensor> model)
         {
-            File.WriteAllText(temp!, BenchScenarios.Config(target.Sections, (int)images.shape[0], rows));
-            var plan = ToolCatalog.Load(temp!);
+            File.WriteAllText(temp, BenchScenarios.Config(target.Sections, (int)images.shape[0], rows));
+            var plan = ToolCatalog.Load(temp);
             model = plan.Model;
-            if (weights is not null && !weights.CopyInto(model, out var mismatch))
-                throw new MrfiException($"error: --onnx: {mismatch}");
             console.WriteLine($"{target.Name}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads, {iterations} timed rounds after {settings.Warmup} warm-up; single faults in '{single}'");
             var (goldenMs, measured) = InjectionBenchmark.Run(plan, rows, images, iterations, settings.Warmup,
                 (done, total) => { if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  round {done}/{total}"); });
@@ -102,21 +110,21 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         }
     }
 
+    private const string DataFile = "[data] file: ";
+
+    private void Write(string? json, object written)
+    {
+        if (json is null) return;
+        File.WriteAllText(json, JsonSerializer.Serialize(written, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+        console.WriteLine($"wrote {json}");
+    }
+
     // The layers the bench's entries match (module_type = ["Conv2d", "Linear"]): on an imported graph, 2-D Conv nodes
     // and Gemm/MatMul nodes that hold a weight.
     private static bool IsLayer(LayerShapes s) =>
         s.Type is "Conv2d" or "Linear"
         || (s.Type == "Conv" && s.Parameters.Any(p => p.Name == "weight" && p.Shape.Length == 4))
         || (s.Type is "Gemm" or "MatMul" && s.Parameters.Any(p => p.Name == "weight"));
-
-    private BenchTwin? OnnxTwin(string path)
-    {
-        var twin = BenchTwin.Find(path, out var why);
-        console.WriteLine(twin is null
-            ? $"no built-in model to compare with: {why}"
-            : $"the file holds the weights of the built-in {twin.Architecture}: it is timed too, with the same weights and input");
-        return twin;
-    }
 
     /// <summary>One batch: LeNet's bundled test images (repeated to fill the batch), seeded uniform noise for the others.</summary>
     private static Tensor Images(CampaignPlan probe, bool real, int batch, out IReadOnlyList<LayerShapes> shapes)
@@ -128,7 +136,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             using var data = CampaignRunner.LoadData(probe);
             var all = data.Batches((int)data.Count)[0].Images;
             long repeats = (batch + data.Count - 1) / data.Count;
-            using var tiled = all.repeat(repeats, 1, 1, 1);
+            // Images [N, C, H, W], or a packed batch [N, Σ k_i] of a graph with several inputs.
+            using var tiled = all.repeat([repeats, .. Enumerable.Repeat(1L, (int)all.dim() - 1)]);
             images = tiled.narrow(0, 0, batch).clone().DetachFromDisposeScope();
         }
         else
@@ -154,7 +163,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         return new CampaignThroughput(Path.GetFullPath(settings.Config), summary.Trials, summary.Trials * (long)data.Count, seconds, data.Count / summary.GoldenSecondsPerPass, data.Count / summary.SecondsPerTrial);
     }
 
-    private void Print(BenchResult r, bool million)
+    /// <summary>The rows of one model, each against its golden forward.</summary>
+    internal static void Print(IAnsiConsole console, BenchResult r, bool million)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("row").NoWrap()).AddColumns("ms / batch", "× golden", "× quantized golden", "faults / forward");
         table.AddRow("golden forward (no hooks)", F(r.GoldenMs), "1.00", "", "0");
@@ -169,7 +179,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         console.WriteLine($"machine: {r.Machine}");
     }
 
-    private static string Machine()
+    /// <summary>Processor, cores, OS, .NET and libtorch, for the record.</summary>
+    internal static string Machine()
     {
         string cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"

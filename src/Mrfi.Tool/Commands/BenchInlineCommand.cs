@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.ErrorModels;
 using Mrfi.Scripting;

@@ -1,5 +1,4 @@
 using Mrfi.Core;
-using Mrfi.Core.Catalog;
 
 namespace Mrfi.Tool.Commands;
 

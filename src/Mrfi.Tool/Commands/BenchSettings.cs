@@ -12,8 +12,12 @@ internal sealed class BenchSettings : ConfigSettings
     public string? Model { get; init; }
 
     [CommandOption("--onnx <FILE>")]
-    [Description("Time an ONNX model instead (seeded random input of the file's shape). When the file holds the weights of the built-in LeNet or ResNet18 (a PyTorch export, BatchNorm not folded), that model is timed too and shown side by side.")]
+    [Description("Time an ONNX model instead (seeded random input of the file's shape; see --data for several inputs), every row paired with the graph's own golden forward in the same rounds. When the file holds the weights of the built-in LeNet or ResNet18 (a PyTorch export, BatchNorm not folded), that model is timed too, in the same rounds, and shown side by side.")]
     public string? Onnx { get; init; }
+
+    [CommandOption("--data <FILE>")]
+    [Description("For --onnx on a graph with several inputs (token ids, masks): an .npz or .safetensors file with one tensor per graph input, named as the inputs. Default: zeros for integer inputs, seeded uniform noise between 0 and 1 for float ones.")]
+    public string? Data { get; init; }
 
     [CommandOption("-b|--batch <N>")]
     [Description("Images per forward. Default: 256 for lenet, 16 otherwise.")]
@@ -28,7 +32,7 @@ internal sealed class BenchSettings : ConfigSettings
     public int? Threads { get; init; }
 
     [CommandOption("-n|--iterations <N>")]
-    [Description("Timed rounds (each runs every row once). Default: 30 for lenet, 5 otherwise.")]
+    [Description("Timed rounds (each runs every row once; with --onnx, rounds per row, each pairing the row with its golden forward). Default: 30 for lenet, 5 otherwise.")]
     public int? Iterations { get; init; }
 
     [CommandOption("--warmup <N>")]

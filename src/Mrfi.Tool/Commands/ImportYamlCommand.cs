@@ -1,5 +1,4 @@
 using Mrfi.Core;
-using Mrfi.Core.Catalog;
 using Mrfi.Tool.Import;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,7 +1,6 @@
 using Mrfi.Core;
-using Mrfi.Core.Binding;
+using Mrfi.Core.Components;
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Catalog;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Models;
 using Mrfi.Core.Planning;

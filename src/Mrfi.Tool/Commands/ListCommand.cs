@@ -1,4 +1,5 @@
-using Mrfi.Core.Catalog;
+using Mrfi.Core;
+using Mrfi.Core.Components;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

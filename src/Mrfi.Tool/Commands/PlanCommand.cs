@@ -6,6 +6,7 @@ using Mrfi.Core.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Tool.Commands;
 

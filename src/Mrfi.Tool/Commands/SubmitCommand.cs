@@ -2,6 +2,7 @@ using Mrfi.Core;
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Planning;
 using Mrfi.Results.Parquet;
+using Mrfi.Results.Schema;
 using Mrfi.Tool.Cluster;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -43,7 +44,7 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
                 throw new MrfiException($"error: --shards {shards}: the campaign has {plan.TrialCount} trial(s) ({plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s)); give at most {plan.TrialCount} shards");
             string folder = Path.GetFullPath(settings.Out ?? ResultsFolder.NewUnder(plan.Config.Run.Output));
             // A second submission into a folder whose first one may still be queued would run the same shards twice.
-            if (ResultsLayout.Files(folder, "trials").Count > 0 || File.Exists(ResultsLayout.Merged(folder, "trials")) || SlurmSubmission.Exists(folder))
+            if (ResultsLayout.Files(folder, TrialColumns.Table.Name).Count > 0 || File.Exists(ResultsLayout.Merged(folder, TrialColumns.Table.Name)) || SlurmSubmission.Exists(folder))
                 throw new MrfiException($"error: --out {folder} already holds a campaign; choose another folder (or `dotnet mrfi submit --slurm --resume {folder}` to finish a submitted one)");
             var job = new ClusterJob(Path.GetFullPath(settings.Config), folder, Environment.CurrentDirectory, shards, settings.Seed,
                 settings.CpusPerTask ?? 1, settings.Options, resources);

@@ -1,6 +1,7 @@
 using Mrfi.Core.Campaigns;
 using Serilog;
 using Spectre.Console;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Tool.Logging;
 

@@ -1,4 +1,5 @@
 using Mrfi.Core.Campaigns;
+using Mrfi.Core.Injection;
 
 namespace Mrfi.Core.Tests.Campaigns;
 

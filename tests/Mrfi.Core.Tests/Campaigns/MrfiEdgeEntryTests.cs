@@ -1,5 +1,5 @@
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Planning;
 using Mrfi.Core.Tests.Configuration;

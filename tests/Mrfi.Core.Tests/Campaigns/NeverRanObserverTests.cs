@@ -1,5 +1,5 @@
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Injection;
 using Mrfi.Core.Observers;

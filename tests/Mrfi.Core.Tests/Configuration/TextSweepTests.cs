@@ -1,4 +1,4 @@
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.ErrorModels;
 using Mrfi.Core.Planning;
@@ -56,7 +56,7 @@ public sealed class TextSweepTests
         Assert.HasCount(2, plan.Points);
         Assert.AreEqual("bfloat16", plan.Points[1].Values.Texts["format"]);
         Assert.AreEqual(1e-3, plan.Points[1].Values["ber"]);
-        Assert.AreEqual(" format=bfloat16 ber=0.001", Mrfi.Core.Campaigns.SweepText.Format(plan.Points[1].Values));
+        Assert.AreEqual(" format=bfloat16 ber=0.001", Mrfi.Core.Configuration.SweepText.Format(plan.Points[1].Values));
     }
 
     [TestMethod]

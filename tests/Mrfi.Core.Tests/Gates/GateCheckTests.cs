@@ -1,6 +1,7 @@
 using Mrfi.Core.Campaigns;
 using Mrfi.Core.Gates;
 using Mrfi.Core.Statistics;
+using Mrfi.Core.Configuration;
 
 namespace Mrfi.Core.Tests.Gates;
 

@@ -5,6 +5,7 @@ using Mrfi.Core.Kernels;
 using Mrfi.Core.Quantizers;
 using Mrfi.Core.Selectors;
 using TorchSharp;
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Injection;

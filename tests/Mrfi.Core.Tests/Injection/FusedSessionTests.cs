@@ -6,6 +6,7 @@ using Mrfi.Core.Models;
 using Mrfi.Core.Quantizers;
 using Mrfi.Core.Selectors;
 using TorchSharp;
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Injection;
@@ -47,7 +48,7 @@ public sealed class FusedSessionTests
             new RandomPositionByRateSelector(rate: 2e-3), new FloatRandomBitFlipErrorModel(), scope),
     ];
 
-    private static (int[] Output, List<Mrfi.Core.Campaigns.FaultRecord> Faults, long Count) Run(SelectorScope scope, bool kernels, int forwards)
+    private static (int[] Output, List<Mrfi.Core.Injection.FaultRecord> Faults, long Count) Run(SelectorScope scope, bool kernels, int forwards)
     {
         using var off = kernels ? null : CpuKernels.Disable();
         using var input = _data.Images.clone();

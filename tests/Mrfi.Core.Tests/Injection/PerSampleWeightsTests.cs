@@ -7,6 +7,7 @@ using Mrfi.Core.Models;
 using Mrfi.Core.Quantizers;
 using Mrfi.Core.Selectors;
 using TorchSharp;
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Injection;

@@ -6,6 +6,7 @@ using Mrfi.Core.Observers;
 using Mrfi.Core.Quantizers;
 using Mrfi.Core.Selectors;
 using TorchSharp;
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Injection;

@@ -3,6 +3,7 @@ using Mrfi.Core.Injection;
 using Mrfi.Core.Quantizers;
 using Mrfi.Core.Selectors;
 using TorchSharp;
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Quantizers;

@@ -32,6 +32,80 @@ public sealed class BenchOnnxTests
         // One fault per forward in the single-fault rows: the Conv/Gemm nodes take the bench's Conv2d/Linear entries.
         var single = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().First(r => r.GetProperty("name").GetString() == "1 weight fault (float32 bit flip)");
         Assert.AreEqual(1.0, single.GetProperty("faults_per_forward").GetDouble());
+
+        // Paired: every row of both models carries the golden forward of its own rounds, and the side-by-side rows are
+        // the two ratios and their difference, one per row.
+        StringAssert.Contains(root.GetProperty("method").GetString(), "paired");
+        Assert.AreEqual(6, root.GetProperty("golden_pairs").GetInt32(), "3 × 2 rounds of alternating golden pairs");
+        foreach (var side in new[] { "onnx", "built_in" })
+            foreach (var row in root.GetProperty(side).GetProperty("rows").EnumerateArray())
+                Assert.IsGreaterThan(0.0, row.GetProperty("paired_golden_ms").GetDouble(), $"{side}: {row.GetProperty("name").GetString()}");
+        var sideBySide = root.GetProperty("rows").EnumerateArray().ToList();
+        CollectionAssert.AreEqual(onnxRows, sideBySide.Select(r => r.GetProperty("name").GetString()).ToList());
+        var ratios = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("ratio").GetDouble());
+        var builtInRatios = root.GetProperty("built_in").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("ratio").GetDouble());
+        foreach (var row in sideBySide)
+        {
+            string name = row.GetProperty("name").GetString()!;
+            Assert.AreEqual(ratios[name], row.GetProperty("onnx_ratio").GetDouble(), 1e-12, name);
+            Assert.AreEqual(builtInRatios[name], row.GetProperty("built_in_ratio").GetDouble(), 1e-12, name);
+            Assert.AreEqual(ratios[name] - builtInRatios[name], row.GetProperty("difference").GetDouble(), 1e-12, name);
+        }
+        StringAssert.Contains(result.Output, "rows within 0.05 of the built-in's ratio:");
+    }
+
+    [TestMethod]
+    public void Bench_on_a_graph_with_two_inputs_feeds_them_from_a_written_file_and_times_it_alone()
+    {
+        string folder = Repo.TempFolder("bench-two-inputs");
+        string onnx = TwoInputOnnx.Write(folder);
+        string json = Path.Combine(folder, "bench.json");
+        var result = Cli.Run("bench", "--onnx", onnx, "--batch", "4", "--iterations", "2", "--warmup", "0", "--threads", "1",
+            "--no-campaign", "--no-memory", "--json", json);
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "no built-in model to compare with (the graph takes several inputs");
+        StringAssert.Contains(result.Output, "its 2 inputs (x [4] Float32, ids [3] Int64)");
+        Assert.DoesNotContain("golden ratio imported / built-in", result.Output);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var root = doc.RootElement;
+        Assert.AreEqual(JsonValueKind.Null, root.GetProperty("built_in").ValueKind);
+        Assert.AreEqual(JsonValueKind.Null, root.GetProperty("golden_ratio").ValueKind);
+        StringAssert.Contains(root.GetProperty("no_built_in").GetString(), "several inputs");
+        Assert.AreEqual(0, root.GetProperty("rows").GetArrayLength());
+        // The packed batch: 4 samples of 4 floats and 3 token ids.
+        CollectionAssert.AreEqual(new long[] { 4, 7 }, root.GetProperty("onnx").GetProperty("input_shape").EnumerateArray().Select(e => e.GetInt64()).ToArray());
+        var rows = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r);
+        // Every row, TopKChange included (the head's output is [N, 5]).
+        Assert.HasCount(2 + 12 + 4 + 13, rows);
+        foreach (var (name, row) in rows)
+            Assert.IsGreaterThan(0.0, row.GetProperty("ratio").GetDouble(), name);
+        Assert.AreEqual(1.0, rows["1 weight fault (float32 bit flip)"].GetProperty("faults_per_forward").GetDouble());
+        Assert.AreEqual(1.0, rows["1 activation fault (float32 bit flip)"].GetProperty("faults_per_forward").GetDouble());
+    }
+
+    [TestMethod]
+    public void Bench_data_with_misnamed_tensors_names_the_option_and_the_graphs_inputs()
+    {
+        string folder = Repo.TempFolder("bench-two-inputs-data");
+        string onnx = TwoInputOnnx.Write(folder);
+        string data = Path.Combine(folder, "inputs.safetensors");
+        using (var x = TorchSharp.torch.rand(3, 4))
+        using (var ids = TorchSharp.torch.zeros(3, 3, TorchSharp.torch.ScalarType.Int64))
+            TorchSharp.PyBridge.Safetensors.SaveStateDict(data, new Dictionary<string, TorchSharp.torch.Tensor> { ["x"] = x, ["tokens"] = ids });
+        var result = Cli.Run("bench", "--onnx", onnx, "--data", data, "--no-campaign");
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, $"error: --data {data}:");
+        StringAssert.Contains(result.Output, "has no input tensor 'ids'");
+        Assert.DoesNotContain("bench.toml", result.Output, "the generated config is not the user's to fix");
+    }
+
+    [TestMethod]
+    public void Bench_data_is_refused_for_a_graph_with_one_input()
+    {
+        var result = Cli.Run("bench", "--onnx", LeNetOnnx, "--data", LeNetOnnx, "--no-campaign");
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output, "--data applies to a graph with several inputs; lenet_fmnist.onnx takes one");
     }
 
     [TestMethod]

@@ -36,6 +36,19 @@ public sealed class ReservedNameTests
     }
 
     [TestMethod]
+    public void Run_refuses_a_sweep_variable_named_sdc_before_writing_anything()
+    {
+        string config = Cli.Config(Cli.Small.Replace("[sweep]\n", "[sweep]\nsdc = [1, 2]\n", StringComparison.Ordinal));
+        int line = File.ReadAllLines(config).ToList().IndexOf("sdc = [1, 2]") + 1;
+        string folder = Path.Combine(Path.GetDirectoryName(config)!, "sdc-run");
+        var result = Cli.Run("run", config, "--out", folder);
+        Assert.AreEqual(2, result.ExitCode, result.Output);
+        StringAssert.Contains(result.Output.ReplaceLineEndings(" "), $"mrfi.toml({line},");
+        StringAssert.Contains(result.Output, "[sweep] variable 'sdc' would clash");
+        Assert.IsFalse(Directory.Exists(folder), "no results folder with two sdc columns");
+    }
+
+    [TestMethod]
     public void The_refusal_lists_the_reserved_names()
     {
         string config = Cli.Config(Cli.Small.Replace("[sweep]\n", "[sweep]\nsdc = [1, 2]\n", StringComparison.Ordinal));

@@ -5,7 +5,7 @@ namespace Mrfi.Core.Models.Onnx;
 
 /// <summary>An imported ONNX graph as a TorchSharp module: one registered submodule per node, each run through
 /// <c>call()</c> so mrfi's hooks fire on every node as on the built-in models.</summary>
-internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassifier, ISiteNaming, IPackedInputs
+internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassifier, ISiteNaming, IPackedInputs, IModelOutputs
 {
     private readonly OnnxStep[] _steps;
     private readonly Dictionary<string, string> _constantBuffers = [];
@@ -51,6 +51,14 @@ internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassif
     public IReadOnlyList<OnnxValueSpec> OutputSpecs { get; }
 
     /// <inheritdoc />
+    public IReadOnlyList<string> OutputNames => _outputs;
+
+    /// <inheritdoc />
+    public IReadOnlyList<long>? PackedSizes => _packedSizes;
+
+    private long[]? _packedSizes;
+
+    /// <inheritdoc />
     public long[] InputShape => Input.SampleShape;
 
     /// <inheritdoc />
@@ -69,13 +77,21 @@ internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassif
         return OnnxTypeNames.Of(step, module).Any(t => substring ? t.Contains(type, StringComparison.Ordinal) : t == type);
     }
 
-    /// <summary>Runs the graph and returns its first output. A graph with several inputs takes them packed by
-    /// <see cref="InputPacking"/> into one tensor [B, Σ k_i], the one tensor per batch the engine feeds.</summary>
+    /// <summary>Runs the graph and returns its output. A graph with several inputs takes them packed by
+    /// <see cref="InputPacking"/> into one tensor [B, Σ k_i], the one tensor per batch the engine feeds; a graph with several
+    /// outputs returns them packed by <see cref="OutputPacking"/>, so that every one is scored.</summary>
     public override Tensor forward(Tensor input)
     {
-        if (PackedInputs is null) return Run([input])[0];
+        if (PackedInputs is null && _outputs.Length == 1) return Run([input])[0];
         using var scope = NewDisposeScope();
-        return Run(InputPacking.Unpack(input, PackedInputs))[0].MoveToOuterDisposeScope();
+        var outputs = Run(PackedInputs is null ? new[] { input } : InputPacking.Unpack(input, PackedInputs));
+        if (_outputs.Length == 1) return outputs[0].MoveToOuterDisposeScope();
+        var packed = OutputPacking.Pack(outputs, _outputs, input.shape[0], out var sizes);
+        // A dynamic output axis that changes between batches would shift the outputs' boundaries in the packed tensor.
+        if (_packedSizes is not null && !_packedSizes.SequenceEqual(sizes))
+            throw new MrfiException($"error: the graph's outputs have [{string.Join(", ", sizes)}] values per sample in this batch but [{string.Join(", ", _packedSizes)}] in the first; mrfi needs outputs of a fixed size per sample: re-export with fixed output sizes");
+        _packedSizes = sizes;
+        return packed.MoveToOuterDisposeScope();
     }
 
     /// <summary>Runs the graph on all its inputs (in graph order) and returns all its outputs.</summary>

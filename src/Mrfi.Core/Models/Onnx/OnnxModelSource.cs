@@ -44,6 +44,12 @@ internal sealed class OnnxModelSource : IModelSource
             throw MrfiException.At(data.KeyLocations.GetValueOrDefault("format", data.Location),
                 $"[data] format = \"{data.Format}\" gives one image tensor, but {file} takes {several.Count} inputs ({string.Join(", ", several.Select(i => $"'{i.Name}' {i.ShapeText} {i.Type}"))}); write them to an .npz or .safetensors file, one tensor per input, and use format = \"npz\" or \"safetensors\"");
         }
+        if (graph.OutputSpecs.Count > 1 && request.Config.Model.Output == Configuration.OutputKind.Classes)
+        {
+            graph.Dispose();
+            throw MrfiException.At(request.Config.Model.OutputLocation,
+                $"[model] output = \"classes\" needs one [N, classes] output, but {file} has {graph.OutputNames.Count} ({string.Join(", ", graph.OutputNames.Select(n => $"'{n}'"))}); every output is compared with the golden outputs as a tensor: use output = \"tensor\" or remove the key");
+        }
         graph.eval();
         var output = graph.OutputSpecs is [{ Shape.Length: 2 }] ? ModelOutputKind.Classes : ModelOutputKind.Tensors;
         // Several inputs come packed into one float64 row per sample (see InputPacking).

@@ -69,6 +69,21 @@ internal static class OnnxFixtures
         return path;
     }
 
+    /// <summary>Two outputs from one input [N,1,2,3] → Flatten → [N,6]: <c>first</c> = x·W1 [N,3] (site head1) and
+    /// <c>second</c> = x·W2 [N,2] (site head2), W1 [6,3] and W2 [6,2] <see cref="Weight"/>s.</summary>
+    public static ModelProto TwoOutputs()
+    {
+        var model = Model([-1, 1, 2, 3], "first",
+            [
+                Node("Flatten", "/Flatten", ["input"], ["f"], ("axis", 1L)),
+                Node("MatMul", "/head1/MatMul", ["f", "head1.weight"], ["first"]),
+                Node("MatMul", "/head2/MatMul", ["f", "head2.weight"], ["second"]),
+            ],
+            [Weight("head1.weight", 6, 3), Weight("head2.weight", 6, 2)]);
+        model.Graph.Output.Add(new ValueInfoProto { Name = "second", Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1 } } });
+        return model;
+    }
+
     /// <summary>The five site kinds in one graph: input [N,1,6,6] → Conv → Relu → Flatten → Gemm → Relu → MatMul → [N,3].</summary>
     public static ModelProto FiveSites() => Model([-1, 1, 6, 6], "out",
         [

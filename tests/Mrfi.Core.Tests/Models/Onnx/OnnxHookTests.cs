@@ -3,6 +3,7 @@ using Mrfi.Core.Injection;
 using Mrfi.Core.Models.Onnx;
 using Mrfi.Core.Selectors;
 using TorchSharp;
+using Mrfi.Core.Configuration;
 using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Models.Onnx;
@@ -33,7 +34,7 @@ public sealed class OnnxHookTests
         var entry = new FaultEntry("e", target, [site], ["weight"], true, null, false, new RandomPositionByRateSelector(0.2), new SetValueErrorModel([Marker]));
         float[] faulty;
         Tensor faultyOutput;
-        List<Mrfi.Core.Campaigns.FaultRecord> records;
+        List<Mrfi.Core.Injection.FaultRecord> records;
         using (var session = new FaultInjectionSession(graph, [entry], [], new SessionOptions { RecordFaults = true }))
         {
             (faulty, faultyOutput) = Capture(graph, module, target, input);

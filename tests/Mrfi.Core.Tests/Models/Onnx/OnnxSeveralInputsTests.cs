@@ -1,5 +1,5 @@
 using Mrfi.Core.Campaigns;
-using Mrfi.Core.Catalog;
+using Mrfi.Core.Components;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.ErrorModels;
 using Mrfi.Core.Injection;
@@ -69,12 +69,20 @@ public sealed class OnnxSeveralInputsTests
         using (var data = CampaignRunner.LoadData(plan))
         using (no_grad())
         {
-            // The campaign's data through the campaign's model: the golden output, as ONNX Runtime computes it.
+            // The campaign's data through the campaign's model: the golden outputs (both, packed side by side per sample, as
+            // the campaign scores them), as ONNX Runtime computes them.
             using var golden = module.call(data.Images);
-            CollectionAssert.AreEqual(expected[0].Shape, golden.shape);
+            long[] sizes = [.. expected.Select(e => e.Shape.Skip(1).Aggregate(1L, (a, d) => a * d))];
+            CollectionAssert.AreEqual(new[] { expected[0].Shape[0], sizes.Sum() }, golden.shape);
+            CollectionAssert.AreEqual(sizes, ((Mrfi.Core.Models.IModelOutputs)module).PackedSizes!.ToArray());
             float[] actual = golden.data<float>().ToArray();
-            for (int i = 0; i < actual.Length; i++)
-                Assert.IsLessThanOrEqualTo(1e-5 + 1e-4 * Math.Abs(expected[0].Values[i]), Math.Abs(actual[i] - expected[0].Values[i]), $"element {i}");
+            for (int o = 0, at = 0; o < expected.Count; at += (int)sizes[o++])
+                for (int i = 0; i < expected[o].Values.Length; i++)
+                {
+                    long sample = i / sizes[o], within = i % sizes[o];
+                    float value = actual[sample * sizes.Sum() + at + within];
+                    Assert.IsLessThanOrEqualTo(1e-5 + 1e-4 * Math.Abs(expected[o].Values[i]), Math.Abs(value - expected[o].Values[i]), $"output {o}, element {i}");
+                }
         }
         float[] table = EmbeddingTable(model.Path);
         var sink = new MemorySink();
@@ -147,8 +155,10 @@ public sealed class OnnxSeveralInputsTests
         using (no_grad())
         {
             StringAssert.Contains(title, "inputs input_ids [1,16], token_type_ids [1,16], attention_mask [1,16] (zeros)");
+            // Both outputs, last_hidden_state [1, 16, 64] and pooler_output [1, 64], packed per sample.
             using var output = graph.call(input);
-            CollectionAssert.AreEqual(new long[] { 1, 16, 64 }, output.shape);
+            CollectionAssert.AreEqual(new long[] { 1, 16 * 64 + 64 }, output.shape);
+            CollectionAssert.AreEqual(new long[] { 16 * 64, 64 }, ((Mrfi.Core.Models.IModelOutputs)graph).PackedSizes!.ToArray());
         }
     }
 
