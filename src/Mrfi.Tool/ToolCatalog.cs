@@ -28,8 +28,8 @@ internal static class ToolCatalog
         options ??= new LoadOptions();
         var config = ConfigReader.Read(path, problems);
         if (config is null) return null;
-        // The one place the effective seed is decided; everything downstream reads config.Run.Seed.
-        if (options.Seed is { } seed) config = config with { Run = config.Run with { Seed = seed } };
+        // The request's overrides go in before planning: everything downstream reads config.Run.Seed.
+        if (options.Request is { } request) config = request.Apply(config);
         var catalog = ComponentCatalog.BuiltIn;
         var plugins = PluginSource.AddTo(catalog, config, problems);
         var inline = new InlineComponents(options.AllowScripts, options.ScriptCache);

@@ -216,9 +216,7 @@ public sealed class InlineComponentsTests
         session.BeginTrial(1);
         using (torch.no_grad())
         {
-            session.Mode = InjectionMode.Golden;
-            plan.Model.call(data.Images).Dispose();
-            session.Mode = InjectionMode.Faulty;
+            using (session.Forward(InjectionMode.Golden)) plan.Model.call(data.Images).Dispose();
             plan.Model.call(data.Images).Dispose();
         }
         var metric = binding.Observer.Result().Single();

@@ -26,7 +26,7 @@ public sealed class FaultRowSubject(nn.Module<Tensor, Tensor> model, IReadOnlyLi
     /// <inheritdoc />
     public void Prepare(int round)
     {
-        _session = new FaultInjectionSession(model, entries, []) { Mode = InjectionMode.Faulty };
+        _session = new FaultInjectionSession(model, entries, []);
         _session.BeginTrial(round + 1000);
         _scope = torch.NewDisposeScope();
     }
@@ -47,7 +47,7 @@ public sealed class FaultRowSubject(nn.Module<Tensor, Tensor> model, IReadOnlyLi
             _faults += session.FaultCount;
             _rounds++;
             if (!_quantized) return;
-            session.Mode = InjectionMode.Golden;
+            using var golden = session.Forward(InjectionMode.Golden);
             _quantizedGolden.Add(InjectionBenchmark.Time(() => model.call(images)));
         }
     }

@@ -45,13 +45,13 @@ public static class InjectionBenchmark
                     if (row.Entry is not null)
                     {
                         var entries = plan.Points[faultRows.IndexOf(i)].Entries;
-                        using var session = new FaultInjectionSession(model, entries, []) { Mode = InjectionMode.Faulty };
+                        using var session = new FaultInjectionSession(model, entries, []);
                         session.BeginTrial(round + 1000);
                         ms = Time(() => model.call(images));
                         injected = session.FaultCount;
                         if (entries.Any(e => e.Enabled && e.Quantizer is not null))
                         {
-                            session.Mode = InjectionMode.Golden;
+                            using var goldenForward = session.Forward(InjectionMode.Golden);
                             double q = Time(() => model.call(images));
                             if (round >= 0) quantizedGolden[i].Add(q);
                         }
@@ -91,7 +91,7 @@ public static class InjectionBenchmark
         long? golden = Benchmarks.PeakMemory.Measure(() => { for (int i = 0; i < 3; i++) InjectionBenchmark.Time(() => plan.Model.call(images)); });
         long? injected = Benchmarks.PeakMemory.Measure(() =>
         {
-            using var session = new FaultInjectionSession(plan.Model, entries, []) { Mode = InjectionMode.Faulty };
+            using var session = new FaultInjectionSession(plan.Model, entries, []);
             session.BeginTrial(1);
             for (int i = 0; i < 3; i++) InjectionBenchmark.Time(() => plan.Model.call(images));
         });
@@ -104,11 +104,11 @@ public static class InjectionBenchmark
     /// <summary>The golden pass of golden-aware observers, recorded; null when there are none or it exceeds <paramref name="limit"/>.</summary>
     internal static GoldenCache? Capture(IReadOnlyList<ObserverBinding> bindings, nn.Module<Tensor, Tensor> model, Tensor images, long limit)
     {
-        using var session = new FaultInjectionSession(model, [], bindings) { Mode = InjectionMode.Golden };
+        using var session = new FaultInjectionSession(model, [], bindings);
         if (!session.NeedsGoldenPerBatch) return null;
         var cache = new GoldenCache(limit);
-        session.GoldenCapture = cache;
         cache.NextBatch();
+        using (session.Forward(new ForwardState(InjectionMode.Golden) { Capture = cache }))
         using (torch.NewDisposeScope()) model.call(images);
         if (cache.Usable) return cache;
         cache.Dispose();
@@ -123,7 +123,6 @@ public static class InjectionBenchmark
         using var session = new FaultInjectionSession(model, [], bindings);
         var cache = recorded ?? own;
         session.BeginTrial(0);
-        session.Mode = InjectionMode.Faulty;
         var clock = Stopwatch.StartNew();
         using (torch.NewDisposeScope())
         {

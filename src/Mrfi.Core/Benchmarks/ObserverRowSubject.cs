@@ -24,7 +24,6 @@ public sealed class ObserverRowSubject(nn.Module<Tensor, Tensor> model, IReadOnl
         _own = recorded is null ? InjectionBenchmark.Capture(bindings, model, images, long.MaxValue) : null;
         _session = new FaultInjectionSession(model, [], bindings);
         _session.BeginTrial(0);
-        _session.Mode = InjectionMode.Faulty;
         _scope = torch.NewDisposeScope();
     }
 

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Mrfi.Core.Configuration;
 using Mrfi.Core.Data;
-using Mrfi.Core.Injection;
 using Mrfi.Core.Models;
 using Mrfi.Core.Native;
 using Mrfi.Core.Planning;
@@ -18,7 +15,6 @@ namespace Mrfi.Core.Campaigns;
 public sealed class CampaignRunner
 {
     private readonly ILogger _log;
-    private bool _labelsChecked;
 
     /// <summary>Creates a runner that logs to <paramref name="log"/>.</summary>
     public CampaignRunner(ILogger log)
@@ -29,25 +25,28 @@ public sealed class CampaignRunner
     /// <summary>Whether every injected fault is passed to the sink (faults.parquet).</summary>
     public bool RecordFaults { get; init; }
 
-    /// <summary>Trials finished by an earlier run of this campaign (resume), so that sequential mode counts them when it
-    /// decides to stop a point, exactly as the uninterrupted run did.</summary>
-    public IReadOnlyDictionary<long, TrialRecord> FinishedTrials { get; init; } = new Dictionary<long, TrialRecord>();
-
     /// <summary>Runs every trial, feeding <paramref name="sink"/>; returns the summary also given to the sink.</summary>
     public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
         Run(plan, null, sink, progress, seedOverride, cancellation);
 
-    /// <summary>Runs every trial on <paramref name="preloaded"/> data (loaded from the plan when null; the caller keeps ownership).</summary>
-    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
-        Run(plan, preloaded, sink, progress, seedOverride, null, cancellation);
+    /// <summary>Runs every trial on <paramref name="preloaded"/> data (loaded from the plan when null; the caller keeps ownership),
+    /// with the campaign seed <paramref name="seedOverride"/> instead of [run] seed when given.</summary>
+    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default)
+    {
+        var request = new RunRequest { Seed = seedOverride };
+        return Run(plan with { Config = request.Apply(plan.Config) }, preloaded, sink, progress, request, cancellation);
+    }
 
-    /// <summary>Runs the trials that <paramref name="include"/> accepts (all when null); a trial's results do not depend on which
-    /// other trials run, so one trial can be replayed alone.</summary>
-    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride, Func<long, bool>? include, CancellationToken cancellation = default)
+    /// <summary>Runs the trials that <paramref name="request"/> includes; a trial's results do not depend on which other trials
+    /// run, so one trial can be replayed alone. The request's overrides are already in the plan's config
+    /// (<see cref="RunRequest.Apply"/>, before planning), so the campaign seed is <c>[run] seed</c> of that config.</summary>
+    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, RunRequest request, CancellationToken cancellation = default)
     {
         var config = plan.Config;
-        long seed = seedOverride ?? config.Run.Seed;
-        var neverRan = new NeverRanWarning(_log);   // per run: one warning per observer and layer that never ran
+        if (request.Apply(config) != config)
+            throw new InvalidOperationException("the run request's overrides must be applied to the config before planning (RunRequest.Apply)");
+        long seed = config.Run.Seed;
+        Func<long, bool>? include = request.All ? null : request.Includes;
         var started = DateTime.UtcNow;
         if (config.Run.Threads > 0) torch.set_num_threads(config.Run.Threads);
         var device = ResolveDevice(config.Run);
@@ -74,22 +73,26 @@ public sealed class CampaignRunner
         for (int w = 1; w < Workers(plan); w++) lanes.Add(TrialLane.Replica(plan, batches, device));
         if (lanes.Count > 1) _log.Information("Workers: {Workers} model replicas, {Threads} intra-op thread(s) each", lanes.Count, Math.Max(1, torch.get_num_threads() / lanes.Count));
         progress.Started(total);
-        var done = new StrongBox<int>(0);
+        var run = new RunContext
+        {
+            Plan = plan, Request = request, Lanes = lanes, Sink = sink, Progress = progress, Comparison = comparison, FloatAccuracy = floatAccuracy,
+            Samples = data.Count, Total = total, RecordFaults = RecordFaults, Log = _log, Cancellation = cancellation,
+        };
         bool interrupted = false;
-        var timing = new RunTiming();
         try
         {
+            var points = new PointRun(run);
             foreach (var point in plan.Points)
             {
                 var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true).ToHashSet();
-                if (repeats.Count > 0) RunPoint(plan, point, repeats, lanes, sink, progress, seed, floatAccuracy, data.Count, total, done, timing, neverRan, comparison, cancellation);
+                if (repeats.Count > 0) points.Run(point, repeats);
             }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             // Keep what finished: the sink still writes the completed trials, marked as interrupted.
             interrupted = true;
-            _log.Warning("Cancelled after {Done} of {Total} trials; writing the finished trials", done.Value, plan.TrialCount);
+            _log.Warning("Cancelled after {Done} of {Total} trials; writing the finished trials", run.Done, plan.TrialCount);
         }
         finally
         {
@@ -100,12 +103,12 @@ public sealed class CampaignRunner
 
         var summary = new CampaignSummary(config.Path, config.Text, seed, plan.ModelName, config.Model.Weights,
             DatasetLoader.Files(config.Data),
-            plan.SweepNames, done.Value, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted)
+            plan.SweepNames, run.Done, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted)
         {
-            GoldenSecondsPerPass = timing.GoldenSecondsPerPass,
-            GoldenSecondsByPoint = timing.GoldenSecondsByPoint,
-            SecondsPerTrial = timing.SecondsPerTrial,
-            EarlyExitBatches = timing.EarlyExits,
+            GoldenSecondsPerPass = run.Timing.GoldenSecondsPerPass,
+            GoldenSecondsByPoint = run.Timing.GoldenSecondsByPoint,
+            SecondsPerTrial = run.Timing.SecondsPerTrial,
+            EarlyExitBatches = run.Timing.EarlyExits,
             ClassNames = DatasetLoader.ClassNames(config.Data),
             ClassOrder = config.Data.Classes is not null ? "[data] classes" : config.Data.Folder is not null ? "folder names, alphabetical" : null,
             SweepKinds = SweepKinds.Of(config),
@@ -136,153 +139,8 @@ public sealed class CampaignRunner
     /// <summary>Largest model (in parameters) that <c>workers = 0</c> runs on several replicas.</summary>
     public const long AutoWorkersMaxParameters = 2_000_000;
 
-    private void RunPoint(CampaignPlan plan, SweepPoint point, IReadOnlySet<int> repeats, IReadOnlyList<TrialLane> lanes,
-        ICampaignSink sink, ICampaignProgress progress, long seed, double floatAccuracy, long samples, int total, StrongBox<int> done, RunTiming timing, NeverRanWarning neverRan, IOutputComparison comparison, CancellationToken cancellation)
-    {
-        var model = lanes[0].Model;
-        var batches = lanes[0].Batches;
-        var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
-        using var session = new FaultInjectionSession(model, point.Entries, bindings) { CampaignSeed = seed, RecordFaults = RecordFaults, Batched = plan.Config.Run.Batched };
-        session.Mode = InjectionMode.Golden;
-        progress.Phase($"golden pass, point {point.Index}");
-        // Observers that compare against the golden run get its tensors from this pass, replayed per trial, when they fit.
-        using var cache = session.NeedsGoldenPerBatch && plan.Config.Run.GoldenCacheMb > 0 ? new GoldenCache(plan.Config.Run.GoldenCacheMb << 20) : null;
-        session.GoldenCapture = cache;
-        session.ObserversActive = cache is not null;
-        // Without observers, a faulty forward whose last injecting layer matches the golden output can stop there.
-        using var exit = plan.Config.Run.EarlyExit && bindings.Count == 0 && point.Entries.Any(e => e.Enabled) ? new EarlyExit(plan.Config.Run.GoldenCacheMb << 20) : null;
-        session.EarlyExit = exit;
-        var goldenClock = Stopwatch.StartNew();
-        var (goldenCorrect, golden) = Evaluate(model, batches, _ => comparison, keepOutputs: true, beforeBatch: cache is null && exit is null ? null : () => { cache?.NextBatch(); exit?.NextBatch(); });
-        timing.AddGolden(point.Index, goldenClock.Elapsed.TotalSeconds);
-        exit?.Finish();
-        session.EarlyExit = exit is { Usable: true } ? exit : null;
-        session.GoldenCapture = null;
-        session.ObserversActive = false;
-        var replay = cache is { Usable: true } ? cache : null;
-        if (cache is not null)
-            _log.Debug(replay is null ? "Golden activations exceed [run] golden_cache_mb = {Limit}: each trial runs its own golden forward" : "Golden activations cached: {Bytes} bytes",
-                replay is null ? plan.Config.Run.GoldenCacheMb : cache.Bytes);
-        double goldenAccuracy = comparison.Classifies ? goldenCorrect / (double)samples : double.NaN;
-        if (comparison.Classifies) _log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", point.Index, SweepText.Format(point.Values), goldenAccuracy);
-        // Once per campaign: a wrong label order gives plausible-looking but wrong accuracies, so say when it looks like one.
-        if (comparison.Classifies && !_labelsChecked && (_labelsChecked = true) && plan.Config.Data.Format != "synthetic" && LabelOrderCheck.Warning(batches, golden, DatasetLoader.ClassNames(plan.Config.Data)) is { } warning)
-            _log.Warning("{Warning:l}", warning);
-        try
-        {
-            var todo = Enumerable.Range(0, plan.Repeats).Where(repeats.Contains).ToList();
-            if (lanes.Count > 1 && todo.Count > 1)
-            {
-                var wall = Stopwatch.StartNew();
-                int emitted = 0;
-                ParallelTrials.Run(lanes, plan, point, todo, session, replay,
-                    (s, lane, replayInto, repeat) =>
-                    {
-                        long t = (long)point.Index * plan.Repeats + repeat;
-                        s.EarlyExits = 0;
-                        var (r, o) = RunTrial(s, replayInto, lane.Model, lane.Batches, golden, point, repeat, t, TrialSeeds.For(seed, t), goldenAccuracy, floatAccuracy, samples, comparison, cancellation);
-                        return new ParallelTrials.Finished(r, o, [.. s.Faults]) { EarlyExits = s.EarlyExits };
-                    },
-                    f =>
-                    {
-                        sink.AddTrial(f.Record, f.Observed, f.Faults);
-                        neverRan.Check(f.Observed);
-                        timing.EarlyExits += f.EarlyExits;
-                        emitted++;
-                        progress.TrialFinished(f.Record, ++done.Value, total);
-                    }, cancellation);
-                timing.AddTrials(wall.Elapsed.TotalSeconds, emitted);
-                return;
-            }
-            var finished = new List<TrialRecord>();
-            var goal = plan.Config.Campaign;
-            for (int repeat = 0; repeat < plan.Repeats; repeat++)
-            {
-                long trial = (long)point.Index * plan.Repeats + repeat;
-                if (!repeats.Contains(repeat))
-                {
-                    // Finished in an earlier run: it still counts towards the sequential stop; otherwise another shard's or not asked for.
-                    if (!FinishedTrials.TryGetValue(trial, out var earlier)) continue;
-                    finished.Add(earlier);
-                }
-                else
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    session.EarlyExits = 0;
-                    var (record, observed) = RunTrial(session, replay is null ? null : replay.Replay, model, batches, golden, point, repeat, trial, TrialSeeds.For(seed, trial), goldenAccuracy, floatAccuracy, samples, comparison, cancellation);
-                    sink.AddTrial(record, observed, [.. session.Faults]);
-                    neverRan.Check(observed);
-                    timing.AddTrial(record.ElapsedSeconds);
-                    timing.EarlyExits += session.EarlyExits;
-                    progress.TrialFinished(record, ++done.Value, total);
-                    finished.Add(record);
-                }
-                // Every interval points.parquet reports (accuracy and the outcome rates, across trials) must be within the margin.
-                if (goal.Sequential && finished.Count >= 2 && PointStatistics.WidestHalfWidth(finished, goal.Confidence) is var half && half <= goal.Margin)
-                {
-                    _log.Information("Point {Point}: accuracy {Mean:P2}, widest interval ± {Half:P2} after {Repeats} repeats, within the margin; next point",
-                        point.Index, PointStatistics.Accuracy(finished, goal.Confidence).Estimate, half, finished.Count);
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            foreach (var g in golden) g.Dispose();
-        }
-    }
-
-    private static (TrialRecord, IReadOnlyList<ObserverRecord>) RunTrial(
-        FaultInjectionSession session, Action<int>? replay, nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches,
-        IReadOnlyList<Tensor> golden, SweepPoint point, int repeat, long trial, long trialSeed, double goldenAccuracy, double floatAccuracy, long samples, IOutputComparison comparison, CancellationToken cancellation)
-    {
-        var clock = Stopwatch.StartNew();
-        session.FaultCount = 0;
-        session.Trial = trial;
-        session.BeginTrial(trialSeed);
-        session.ObserversActive = true;
-        var outcome = new TrialOutcome();
-        for (int b = 0; b < batches.Count; b++)
-        {
-            // Ctrl+C stops between batches; the unfinished trial is dropped and runs again on --resume.
-            cancellation.ThrowIfCancellationRequested();
-            using var scope = torch.NewDisposeScope();
-            session.Batch = b;
-            var (images, labels) = batches[b];
-            if (replay is not null) replay(b);
-            else if (session.NeedsGoldenPerBatch)
-            {
-                session.Mode = InjectionMode.Golden;
-                model.call(images);
-            }
-            session.Mode = InjectionMode.Faulty;
-            Tensor output;
-            try
-            {
-                output = model.call(images);
-            }
-            catch (EarlyExitSignal)
-            {
-                // The last injecting layer matched the golden run: the rest of the forward gives the golden logits.
-                output = golden[b];
-                session.EarlyExits++;
-            }
-            comparison.Add(outcome, output, golden[b], labels);
-        }
-        session.Mode = InjectionMode.Golden;
-        session.ObserversActive = false;
-        var observed = ObserverRows.Of(session, trial);
-        var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, comparison.Classifies ? outcome.Correct / (double)samples : double.NaN, goldenAccuracy, floatAccuracy,
-            outcome.Correct, samples, outcome.Changed, session.FaultCount, clock.Elapsed.TotalSeconds, DateTime.UtcNow)
-        {
-            Top5Correct = outcome.Top5, Masked = outcome.Masked, Tolerable = outcome.Tolerable, Sdc = outcome.Sdc, CriticalSdc = outcome.Critical, Due = outcome.Due,
-            Output = comparison.Name, Rmse = outcome.Rmse, MaxDeviation = outcome.MaxDeviation, OutputRmse = outcome.OutputRmse,
-        };
-        return (record, observed);
-    }
-
     /// <summary>Correct predictions, scored as <paramref name="score"/> says for each output, and per batch the outputs when <paramref name="keepOutputs"/>.</summary>
-    private static (long Correct, List<Tensor> Outputs) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches, Func<Tensor, IOutputComparison> score, bool keepOutputs = false, Action? beforeBatch = null)
+    internal static (long Correct, List<Tensor> Outputs) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches, Func<Tensor, IOutputComparison> score, bool keepOutputs = false, Action? beforeBatch = null)
     {
         long correct = 0;
         var outputs = new List<Tensor>();

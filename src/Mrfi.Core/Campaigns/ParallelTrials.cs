@@ -11,36 +11,27 @@ namespace Mrfi.Core.Campaigns;
 /// are split between the workers for the duration (libtorch's setting is process-wide).</remarks>
 internal static class ParallelTrials
 {
-    /// <summary>A finished trial: its row, observer rows and fault records.</summary>
-    public sealed record Finished(TrialRecord Record, IReadOnlyList<ObserverRecord> Observed, FaultRecord[] Faults)
-    {
-        /// <summary>Batches of the trial that stopped early.</summary>
-        public long EarlyExits { get; init; }
-    }
-
-    /// <param name="lanes">Workers; lane 0 runs on <paramref name="main"/>.</param>
-    /// <param name="plan">The campaign.</param>
+    /// <param name="run">The run: its workers (lane 0 runs on <paramref name="main"/>), plan and cancellation, which stops
+    /// the workers between batches (finished trials are still emitted).</param>
     /// <param name="point">The sweep point.</param>
     /// <param name="todo">Repeats to run, in order.</param>
     /// <param name="main">Lane 0's session, whose golden pass filled <paramref name="cache"/>.</param>
     /// <param name="cache">The point's golden activations, or null.</param>
     /// <param name="runTrial">Runs one repeat on a lane's session: (session, lane, replay, repeat) → result.</param>
     /// <param name="emit">Receives the finished trials in repeat order (from one thread at a time).</param>
-    /// <param name="cancellation">Stops the workers between batches; finished trials are still emitted.</param>
-    public static void Run(IReadOnlyList<TrialLane> lanes, CampaignPlan plan, SweepPoint point, IReadOnlyList<int> todo, FaultInjectionSession main, GoldenCache? cache,
-        Func<FaultInjectionSession, TrialLane, Action<int>?, int, Finished> runTrial, Action<Finished> emit, CancellationToken cancellation)
+    public static void Run(RunContext run, SweepPoint point, IReadOnlyList<int> todo, FaultInjectionSession main, GoldenCache? cache,
+        Func<FaultInjectionSession, TrialLane, Action<int>?, int, TrialResult> runTrial, Action<TrialResult> emit)
     {
+        var lanes = run.Lanes;
+        var plan = run.Plan;
         var sessions = new List<FaultInjectionSession> { main };
         int threads = torch.get_num_threads();
         try
         {
             foreach (var lane in lanes.Skip(1))
-                sessions.Add(new FaultInjectionSession(lane.Model, point.Entries, [.. plan.Observers.SelectMany(o => o.Bind())])
-                {
-                    CampaignSeed = main.CampaignSeed, RecordFaults = main.RecordFaults, Batched = main.Batched, EarlyExit = main.EarlyExit,
-                });
+                sessions.Add(new FaultInjectionSession(lane.Model, point.Entries, [.. plan.Observers.SelectMany(o => o.Bind())], main.Options));
             var queue = new ConcurrentQueue<int>(todo);
-            var done = new SortedDictionary<int, Finished>();
+            var done = new SortedDictionary<int, TrialResult>();
             int next = 0;
             void Flush(bool all)
             {
@@ -67,7 +58,7 @@ internal static class ParallelTrials
                         Flush(all: false);
                     }
                 }
-            }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+            }, run.Cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
             try
             {
                 Task.WaitAll(workers, CancellationToken.None);

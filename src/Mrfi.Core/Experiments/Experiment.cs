@@ -92,7 +92,7 @@ public sealed class Experiment : IDisposable
         var single = _points[point] with { Index = 0 };
         var plan = Plan with { Config = config, Points = [single] };
         var sink = new MemorySink();
-        new CampaignRunner(Log.Logger).Run(plan, _data, sink, new SilentProgress(), seed ?? Plan.Config.Run.Seed);
+        new CampaignRunner(Log.Logger).Run(plan, _data, sink, new SilentProgress(), seed);
         var result = new ExperimentResult(values, [.. sink.Trials.Select(t => t with { Sweep = values })], sink.Observers);
         _results.Add(result);
         return result;

@@ -15,11 +15,15 @@ public sealed class FaultInjectionSession : IDisposable
     private readonly List<IDisposable> _hooks = [];
     private readonly List<ModuleSite> _sites = [];
     private readonly HashSet<ObserverBinding> _saw = new(ReferenceEqualityComparer.Instance);
+    private readonly List<FaultRecord> _faults = [];
+    private ForwardState _forward = ForwardState.Default;
+    private long _faultCount;
     private bool _disposed;
 
     /// <summary>Hooks <paramref name="entries"/> (enabled ones) and <paramref name="observers"/> into <paramref name="model"/>.</summary>
-    public FaultInjectionSession(nn.Module model, IReadOnlyList<FaultEntry> entries, IReadOnlyList<ObserverBinding> observers)
+    public FaultInjectionSession(nn.Module model, IReadOnlyList<FaultEntry> entries, IReadOnlyList<ObserverBinding> observers, SessionOptions? options = null)
     {
+        Options = options ?? new SessionOptions();
         var names = entries.Where(e => e.Enabled).SelectMany(e => e.Modules)
             .Concat(observers.Select(o => o.Module)).Distinct().ToList();
         foreach (var (name, module) in ModuleMatcher.All(model).Where(m => names.Contains(m.Name)))
@@ -33,20 +37,29 @@ public sealed class FaultInjectionSession : IDisposable
         Observers = observers;
     }
 
-    /// <summary>What the hooks do in the next forwards.</summary>
-    public InjectionMode Mode { get; set; } = InjectionMode.Faulty;
+    /// <summary>What the session was set up with.</summary>
+    public SessionOptions Options { get; }
 
-    /// <summary>Per-sample weight faults as a sparse correction (true) or as a forward of the layer per faulty sample (false).</summary>
-    public bool Batched { get; set; } = true;
+    /// <summary>What the hooks do in the current forwards (faulty outside any <see cref="Forward(ForwardState)"/> scope).</summary>
+    public ForwardState State => _forward;
 
-    /// <summary>Whether observers see the next forwards.</summary>
-    public bool ObserversActive { get; set; } = true;
+    /// <summary>The current forwards' mode.</summary>
+    public InjectionMode Mode => _forward.Mode;
+
+    /// <summary>The current batch within the trial, for fault records.</summary>
+    public int Batch => _forward.Batch;
 
     /// <summary>The seed of the current trial; every site draws from its own stream derived from it.</summary>
     public long TrialSeed { get; private set; }
 
-    /// <summary>Faults injected since the last reset of this counter.</summary>
-    public long FaultCount { get; set; }
+    /// <summary>The current trial's number, for fault records.</summary>
+    public long Trial { get; private set; }
+
+    /// <summary>Faults injected since the trial began.</summary>
+    public long FaultCount => _faultCount;
+
+    /// <summary>Faults recorded since the trial began (when <see cref="SessionOptions.RecordFaults"/>).</summary>
+    public IReadOnlyList<FaultRecord> Faults => _faults;
 
     /// <summary>The observers attached, one per module.</summary>
     public IReadOnlyList<ObserverBinding> Observers { get; }
@@ -54,48 +67,49 @@ public sealed class FaultInjectionSession : IDisposable
     /// <summary>Whether any observer needs a golden run before each faulty run.</summary>
     public bool NeedsGoldenPerBatch => Observers.Any(o => o.Observer is IGoldenAwareObserver);
 
-    /// <summary>Whether every injected fault is recorded in <see cref="Faults"/> (for faults.parquet).</summary>
-    public bool RecordFaults { get; set; }
-
-    /// <summary>Faults recorded since the trial began.</summary>
-    public List<Injection.FaultRecord> Faults { get; } = [];
-
-    /// <summary>The current trial's number, for fault records.</summary>
-    public long Trial { get; set; }
-
-    /// <summary>The current batch within the trial, for fault records.</summary>
-    public int Batch { get; set; }
-
-    /// <summary>The campaign seed, from which campaign-scope permanent faults are drawn.</summary>
-    public long CampaignSeed { get; set; }
-
-    /// <summary>Starts a trial: sets its seed, resets every observer, restarts every site's random stream and forgets
-    /// trial-scope permanent faults.</summary>
-    public void BeginTrial(long trialSeed = 0)
+    /// <summary>Starts trial <paramref name="trial"/>: sets its seed, resets every observer and the fault counters, restarts
+    /// every site's random stream and forgets trial-scope permanent faults.</summary>
+    public void BeginTrial(long trialSeed = 0, long trial = 0)
     {
         TrialSeed = trialSeed;
-        Faults.Clear();
+        Trial = trial;
+        _faultCount = 0;
+        _faults.Clear();
         _saw.Clear();
         foreach (var o in Observers) o.Observer.Reset();
         foreach (var site in _sites) site.BeginTrial();
     }
 
+    /// <summary>What the trial injected: the count and, when recorded, every fault.</summary>
+    public TrialFaults EndTrial() => new(_faultCount, [.. _faults]);
+
+    /// <summary>Runs the forwards of the returned scope as <paramref name="state"/> says; disposing it puts back the state before.</summary>
+    public ForwardScope Forward(ForwardState state)
+    {
+        var before = _forward;
+        _forward = state;
+        return new ForwardScope(this, before);
+    }
+
+    /// <summary>Forwards in <paramref name="mode"/> that observers see, until the returned scope is disposed.</summary>
+    public ForwardScope Forward(InjectionMode mode) => Forward(new ForwardState(mode));
+
     /// <summary>Whether <paramref name="binding"/> saw a faulty forward of its module since the trial began; one that did not
     /// (a module the model's forward never calls) has measured nothing, whatever its observer reports.</summary>
     public bool Saw(ObserverBinding binding) => _saw.Contains(binding);
 
-    /// <summary>Golden runs record the last injecting layer's outputs into it; faulty runs stop there when they match.</summary>
-    public EarlyExit? EarlyExit { get; set; }
+    /// <summary>Counts faults a site injected in this trial.</summary>
+    internal void Count(long faults) => _faultCount += faults;
 
-    /// <summary>Batches whose faulty forward stopped early since the last reset of this counter.</summary>
-    public long EarlyExits { get; set; }
+    /// <summary>Records one injected fault of this trial.</summary>
+    internal void Record(FaultRecord fault) => _faults.Add(fault);
 
-    /// <summary>When set, golden runs record what golden-aware observers would see into this cache instead of feeding them.</summary>
-    public GoldenCache? GoldenCapture { get; set; }
+    /// <summary>Puts back the forward state a scope replaced.</summary>
+    internal void Restore(ForwardState state) => _forward = state;
 
     internal void Notify(IReadOnlyList<ObserverBinding> observers, Tensor value)
     {
-        if (!ObserversActive || Mode == InjectionMode.Float) return;
+        if (!_forward.Observe || Mode == InjectionMode.Float) return;
         foreach (var o in observers)
         {
             // Golden runs feed only the observers that compare against them; every observer sees faulty runs.
@@ -106,7 +120,7 @@ public sealed class FaultInjectionSession : IDisposable
             }
             else if (o.Observer is IGoldenAwareObserver g)
             {
-                if (GoldenCapture is { } capture) capture.Add(g, value);
+                if (_forward.Capture is { } capture) capture.Add(g, value);
                 else g.UpdateGolden(value);
             }
         }

@@ -70,7 +70,7 @@ internal static class MXScaleInjector
             int code = (int)(SpanErrorModels.Truncate(changed[k]) & 0xFF);
             quantization.ScaleCodes[b] = code;
             if (record is { } r)
-                session.Faults.Add(new FaultRecord(session.Trial, session.Batch, r.Layer, r.Tensor, entry.Name, b, FaultRecorder.Coordinates(scaleShape, b),
+                session.Record(new FaultRecord(session.Trial, session.Batch, r.Layer, r.Tensor, entry.Name, b, FaultRecorder.Coordinates(scaleShape, b),
                     old ^ code, MXQuantization.Scale(old), MXQuantization.Scale(code), old, code, "scale"));
         }
     }

@@ -36,7 +36,7 @@ internal sealed class PerSampleWeights(FaultEntry entry, nn.Module module, Param
         // One calibration of the clean weight per call serves the error model and the fault records.
         using var at = entry.Quantizer is null ? null : Calibration(index);
         var (before, after, faulty) = Faulty(golden, at, stream);
-        if (session.RecordFaults) FaultRecorder.Record(session, entry, layer, "weight (per sample)", shape, selected, before, after, at);
+        if (session.Options.RecordFaults) FaultRecorder.Record(session, entry, layer, "weight (per sample)", shape, selected, before, after, at);
         if (batched) Correct(input, output, sample, index, faulty - golden);
         else Plain(input, output, sample, index, faulty);
         return selected.numel();

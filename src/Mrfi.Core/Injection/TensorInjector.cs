@@ -91,7 +91,7 @@ internal static class TensorInjector
         long[] sampleShape = perSample ? [1, .. shape[1..]] : shape;
         if (permanent.Positions is null)
         {
-            ulong seed = Injection.TrialSeeds.Stream(entry.Scope == SelectorScope.Campaign ? session.CampaignSeed : session.TrialSeed, permanent.KeyHash);
+            ulong seed = Injection.TrialSeeds.Stream(entry.Scope == SelectorScope.Campaign ? session.Options.CampaignSeed : session.TrialSeed, permanent.KeyHash);
             using var generator = new Generator(seed);
             using var drawn = Draw(entry.Selector, sampleShape, generator);
             permanent.Positions = drawn.Indices().ToArray();

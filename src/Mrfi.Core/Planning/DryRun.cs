@@ -8,22 +8,23 @@ namespace Mrfi.Core.Planning;
 /// problems that only show with real tensors (a position outside an activation, an observer on the wrong shape).</summary>
 public static class DryRun
 {
-    /// <summary>Throws a user error naming the point, entry and module when a component rejects a real tensor.</summary>
-    public static void Check(CampaignPlan plan, ImageDataset data, long seed = 0)
+    /// <summary>Throws a user error naming the point, entry and module when a component rejects a real tensor; draws from
+    /// the plan's [run] seed.</summary>
+    public static void Check(CampaignPlan plan, ImageDataset data)
     {
+        long seed = plan.Config.Run.Seed;
         using var noGrad = torch.no_grad();
         using var images = data.Images.narrow(0, 0, Math.Min(2, data.Count)).clone();
         foreach (var point in plan.Points)
         {
             var bindings = plan.Observers.SelectMany(o => o.Bind()).ToList();
-            using var session = new FaultInjectionSession(plan.Model, point.Entries, bindings) { CampaignSeed = seed };
+            using var session = new FaultInjectionSession(plan.Model, point.Entries, bindings, new SessionOptions { CampaignSeed = seed });
             try
             {
                 session.BeginTrial(seed);
                 using var scope = torch.NewDisposeScope();
-                session.Mode = InjectionMode.Golden;
-                plan.Model.call(images);
-                session.Mode = InjectionMode.Faulty;
+                using (session.Forward(InjectionMode.Golden))
+                    plan.Model.call(images);
                 plan.Model.call(images);
                 foreach (var b in bindings) _ = b.Observer.Result();
             }

@@ -20,7 +20,7 @@ public static class ModelProbe
                 new ObserverBinding("Shape", m.Name, ObservePosition.After, new ShapeObserver()),
             }).ToList();
         HashSet<ObserverBinding> ran;
-        using (var session = new FaultInjectionSession(model, [], bindings) { Mode = InjectionMode.Faulty })
+        using (var session = new FaultInjectionSession(model, [], bindings))
         using (torch.no_grad())
         using (torch.NewDisposeScope())
         {

@@ -160,7 +160,7 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         using var model = plan.Model;
         using var data = CampaignRunner.LoadData(plan);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var summary = new CampaignRunner(Serilog.Core.Logger.None).Run(plan, data, new NoSink(), new SilentProgress(), null, null, CancellationToken.None);
+        var summary = new CampaignRunner(Serilog.Core.Logger.None).Run(plan, data, new NoSink(), new SilentProgress());
         double seconds = clock.Elapsed.TotalSeconds;
         return new CampaignThroughput(Path.GetFullPath(settings.Config), summary.Trials, summary.Trials * (long)data.Count, seconds, data.Count / summary.GoldenSecondsPerPass, data.Count / summary.SecondsPerTrial);
     }

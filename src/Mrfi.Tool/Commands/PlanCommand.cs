@@ -62,7 +62,8 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
 
     private static double GoldenBatchMs(CampaignPlan plan, torch.Tensor images)
     {
-        using var session = new FaultInjectionSession(plan.Model, plan.Points[0].Entries, []) { Mode = InjectionMode.Golden };
+        using var session = new FaultInjectionSession(plan.Model, plan.Points[0].Entries, []);
+        using var golden = session.Forward(InjectionMode.Golden);
         using var noGrad = torch.no_grad();
         var times = new List<double>();
         for (int i = 0; i < 6; i++)

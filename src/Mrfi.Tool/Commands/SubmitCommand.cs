@@ -35,10 +35,10 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         if (shards < 1) throw new MrfiException($"--shards {shards}: give at least 1");
         if (settings.CpusPerTask is < 1) throw new MrfiException($"--cpus-per-task {settings.CpusPerTask}: give at least 1");
         var resources = Resources(settings);
-        var plan = ToolCatalog.Load(settings.Config, settings.Options with { Seed = settings.Seed });
+        var plan = ToolCatalog.Load(settings.Config, settings.Options with { Request = new RunRequest { Seed = settings.Seed } });
         using (plan.Model)
         {
-            RunCommand.RefuseSequential(plan.Config, "submit --shards");
+            Engine.RunEngine.RefuseSequential(plan.Config, "submit --shards");
             if (shards > plan.TrialCount)
                 throw new MrfiException($"--shards {shards}: the campaign has {plan.TrialCount} trial(s) ({plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s)); give at most {plan.TrialCount} shards");
             string folder = Path.GetFullPath(settings.Out ?? ResultsFolder.NewUnder(plan.Config.Run.Output));

@@ -300,8 +300,8 @@ public sealed class CampaignRunnerTests
         Assert.HasCount(2, first.Trials);
         var finished = first.Trials.ToDictionary(t => t.Trial);
         var second = new MemorySink();
-        new CampaignRunner(new LoggerConfiguration().CreateLogger()) { FinishedTrials = finished }
-            .Run(plan, null, second, new SilentProgress(), null, t => !finished.ContainsKey(t));
+        new CampaignRunner(new LoggerConfiguration().CreateLogger())
+            .Run(plan, null, second, new SilentProgress(), new RunRequest { Finished = finished.Keys.ToHashSet(), FinishedRecords = finished });
         CollectionAssert.AreEqual(full, first.Trials.Concat(second.Trials).Select(t => t.Trial).ToList());
         Assert.IsTrue(second.Summary!.OverheadOverGolden > 0, "golden and faulty passes are timed for the manifest");
     }

@@ -64,7 +64,8 @@ public sealed class FaultInjectionSessionTests
         Tensor expected;
         using (torch.no_grad()) expected = reference.call(_data.Images);
 
-        using var session = new FaultInjectionSession(_model, [WeightEntry()], []) { Mode = InjectionMode.Golden };
+        using var session = new FaultInjectionSession(_model, [WeightEntry()], []);
+        using var goldenForwards = session.Forward(InjectionMode.Golden);
         using var golden = Forward();
         Assert.AreEqual(0, session.FaultCount);
         TensorAssert.AreEqual(TensorAssert.Doubles(expected), TensorAssert.Doubles(golden), 1e-4);
@@ -130,6 +131,28 @@ public sealed class FaultInjectionSessionTests
         using var output = Forward();
         CollectionAssert.AreEqual(TensorAssert.Floats(clean), TensorAssert.Floats(output));
         Assert.AreEqual(0, session.FaultCount);
+    }
+
+    [TestMethod]
+    public void A_trial_returns_its_own_faults_and_a_forward_scope_puts_the_state_back()
+    {
+        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([1, 2]), new SetZeroErrorModel());
+        using var session = new FaultInjectionSession(_model, [entry], [], new SessionOptions { RecordFaults = true });
+        session.BeginTrial(5, trial: 3);
+        using (session.Forward(new ForwardState(InjectionMode.Faulty, Batch: 2))) Forward().Dispose();
+        Assert.AreEqual(InjectionMode.Faulty, session.Mode, "outside a scope the session injects, as a new one does");
+        Assert.AreEqual(0, session.Batch, "the scope's batch ends with it");
+        using (session.Forward(InjectionMode.Golden)) Forward().Dispose();
+        var first = session.EndTrial();
+        Assert.AreEqual(1L, first.Count, "the golden forward injects nothing");
+        Assert.AreEqual((3L, 2, "fc3"), (first.Records.Single().Trial, first.Records.Single().Batch, first.Records.Single().Layer));
+        session.BeginTrial(6, trial: 4);
+        Forward().Dispose();
+        Forward().Dispose();
+        var second = session.EndTrial();
+        Assert.AreEqual(2L, second.Count, "a new trial counts from zero");
+        Assert.AreEqual(1, first.Records.Count, "the first trial's records are its own copy");
+        Assert.IsTrue(second.Records.All(r => r.Trial == 4 && r.Batch == 0));
     }
 
     [TestMethod]
@@ -202,7 +225,8 @@ public sealed class FaultInjectionSessionTests
     public void Float_mode_runs_the_plain_model()
     {
         using var clean = Forward();
-        using var session = new FaultInjectionSession(_model, [WeightEntry(rate: 0.5)], []) { Mode = InjectionMode.Float };
+        using var session = new FaultInjectionSession(_model, [WeightEntry(rate: 0.5)], []);
+        using var floatForwards = session.Forward(InjectionMode.Float);
         using var output = Forward();
         CollectionAssert.AreEqual(TensorAssert.Floats(clean), TensorAssert.Floats(output));
     }
@@ -213,10 +237,10 @@ public sealed class FaultInjectionSessionTests
         var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([0]), new SetZeroErrorModel());
         var rmse = new Mrfi.Core.Observers.RmseObserver();
         using var session = new FaultInjectionSession(_model, [entry], [new ObserverBinding("RMSE", "fc3", ObservePosition.After, rmse)]);
-        session.Mode = InjectionMode.Golden;
-        using var golden = Forward();
-        session.Mode = InjectionMode.Faulty;
+        Tensor golden;
+        using (session.Forward(InjectionMode.Golden)) golden = Forward();
         using var faulty = Forward();
+        using var goldenOutput = golden;
         double g0 = TensorAssert.Doubles(golden)[0];
         // Only element 0 of the 8×10 output changes, from g0 to 0.
         Assert.AreEqual(Math.Sqrt(g0 * g0 / 80), rmse.Result().Single().Value, 1e-6);

@@ -47,7 +47,7 @@ public sealed class FusedInjectorTests
 
     private static (int[] Bits, List<FaultRecord> Faults, long Count) Once(FaultEntry entry, Tensor input, InjectionMode mode, ulong seed, bool record, bool kernels)
     {
-        using var session = new FaultInjectionSession(_model, [], []) { RecordFaults = record };
+        using var session = new FaultInjectionSession(_model, [], [], new SessionOptions { RecordFaults = record });
         session.BeginTrial(5);
         using var tensor = input.clone();
         using var stream = new Generator(seed);

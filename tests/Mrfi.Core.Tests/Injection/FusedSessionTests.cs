@@ -54,7 +54,7 @@ public sealed class FusedSessionTests
         using var input = _data.Images.clone();
         var cleanInput = TensorAssert.Floats(input);
         var cleanWeights = _model.parameters().Select(TensorAssert.Floats).ToList();
-        using var session = new FaultInjectionSession(_model, Entries(scope), []) { RecordFaults = true };
+        using var session = new FaultInjectionSession(_model, Entries(scope), [], new SessionOptions { RecordFaults = true });
         session.BeginTrial(17);
         int[] bits = [];
         for (int i = 0; i < forwards; i++)

@@ -39,7 +39,7 @@ public sealed class PerSampleWeightsTests
 
     private static (Tensor Output, List<FaultRecord> Faults) Run(FaultEntry entry, bool batched, long seed = 7)
     {
-        using var session = new FaultInjectionSession(_model, [entry], []) { Batched = batched, RecordFaults = true, Mode = InjectionMode.Faulty };
+        using var session = new FaultInjectionSession(_model, [entry], [], new SessionOptions { Batched = batched, RecordFaults = true });
         session.BeginTrial(seed);
         using var noGrad = torch.no_grad();
         var output = _model.call(_data.Images).DetachFromDisposeScope();
@@ -115,7 +115,7 @@ public sealed class PerSampleWeightsTests
             long[] at = [.. f.Coordinates.Split(',').Select(c => long.Parse(c, CultureInfo.InvariantCulture))];
             var alone = new FaultEntry("x", InjectionTarget.ActivationOut, ["conv2"], [], true, null, true,
                 new FixPositionSelector([0, at[1], at[2], at[3]]), new SetValueErrorModel([f.Faulty]));
-            using var session = new FaultInjectionSession(_model, [alone], []) { Mode = InjectionMode.Faulty };
+            using var session = new FaultInjectionSession(_model, [alone], []);
             session.BeginTrial(0);
             var output = _model.call(_data.Images.narrow(0, at[0], 1));
             var expected = batched.narrow(0, at[0], 1);
@@ -133,7 +133,7 @@ public sealed class PerSampleWeightsTests
         var before = _model.parameters().Select(p => p.detach().clone()).ToList();
         // The golden run of a per-sample entry quantizes the weights, as a golden run of a plain weight entry does.
         Tensor golden;
-        using (var session = new FaultInjectionSession(_model, [entry with { Selector = new EmptySelector() }], []) { Mode = InjectionMode.Faulty })
+        using (var session = new FaultInjectionSession(_model, [entry with { Selector = new EmptySelector() }], []))
         using (torch.no_grad())
         {
             session.BeginTrial(3);

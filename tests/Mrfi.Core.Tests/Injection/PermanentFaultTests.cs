@@ -66,7 +66,7 @@ public sealed class PermanentFaultTests
     {
         float[] Run(long campaignSeed, ulong trialSeed)
         {
-            using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Campaign)], []) { CampaignSeed = campaignSeed };
+            using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Campaign)], [], new SessionOptions { CampaignSeed = campaignSeed });
             session.BeginTrial((long)trialSeed);
             return Forward();
         }

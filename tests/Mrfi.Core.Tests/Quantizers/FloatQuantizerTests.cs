@@ -52,7 +52,7 @@ public sealed class FloatQuantizerTests
     public void A_flip_is_recorded_with_the_bits_of_the_formats_pattern()
     {
         using var model = nn.Linear(2, 2);
-        using var session = new FaultInjectionSession(model, [], []) { RecordFaults = true };
+        using var session = new FaultInjectionSession(model, [], [], new SessionOptions { RecordFaults = true });
         session.BeginTrial(1);
         using var t = torch.tensor(new[] { 1f, 0.3f });
         var entry = new FaultEntry("fp8", InjectionTarget.Activation, ["layer"], [], true, new FloatQuantizer("float8_e4m3fn"), true,

@@ -155,7 +155,7 @@ public sealed class MXQuantizerTests
     private static (float[] Values, List<FaultRecord> Faults) Inject(FaultEntry entry, Tensor input, InjectionMode mode = InjectionMode.Faulty, ulong seed = 3)
     {
         using var model = nn.Linear(2, 2);
-        using var session = new FaultInjectionSession(model, [], []) { RecordFaults = true };
+        using var session = new FaultInjectionSession(model, [], [], new SessionOptions { RecordFaults = true });
         session.BeginTrial(5);
         using var tensor = input.clone();
         using var stream = new Generator(seed);

@@ -35,10 +35,10 @@ public sealed class OnnxHookTests
         float[] faulty;
         Tensor faultyOutput;
         List<Mrfi.Core.Injection.FaultRecord> records;
-        using (var session = new FaultInjectionSession(graph, [entry], []) { RecordFaults = true, Mode = InjectionMode.Faulty })
+        using (var session = new FaultInjectionSession(graph, [entry], [], new SessionOptions { RecordFaults = true }))
         {
             (faulty, faultyOutput) = Capture(graph, module, target, input);
-            records = session.Faults;
+            records = [.. session.EndTrial().Records];
         }
 
         // Plain C#: the positions whose value changed are the drawn ones, and hold the error model's value.

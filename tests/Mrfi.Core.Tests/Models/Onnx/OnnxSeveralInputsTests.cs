@@ -110,10 +110,10 @@ public sealed class OnnxSeveralInputsTests
         var entry = new FaultEntry("e", InjectionTarget.Weight, [Embedding], ["weight"], true, null, false, new RandomPositionByRateSelector(1e-3), new SetValueErrorModel([100f]));
         List<FaultRecord> records;
         float[] weight;
-        using (var session = new FaultInjectionSession(graph, [entry], []) { RecordFaults = true, Mode = InjectionMode.Faulty })
+        using (var session = new FaultInjectionSession(graph, [entry], [], new SessionOptions { RecordFaults = true }))
         {
             (weight, _) = Capture(graph, site, packed);
-            records = session.Faults;
+            records = [.. session.EndTrial().Records];
         }
         var changed = Enumerable.Range(0, clean.Length).Where(i => clean[i] != weight[i]).Select(i => (long)i).ToList();
         Assert.IsNotEmpty(records, "faults were drawn");
