@@ -18,7 +18,8 @@ public sealed record Diagnostic(string Message, SourceLocation? Location = null)
     public override string ToString()
     {
         string head = Severity.ToString().ToLowerInvariant();
-        return DiagnosticText.Line(Location?.ToString(), Code is null ? head : $"{head} {Code}", Key is null ? Message : $"{Key}: {Message}");
+        return DiagnosticText.Line(Location?.ToString(), Code is null ? head : $"{head} {Code}",
+            Key is null ? Message : $"{Key}: {Message}");
     }
 
     /// <summary>Several problems, one line each, followed by their count when there is more than one.</summary>

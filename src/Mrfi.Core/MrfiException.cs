@@ -26,7 +26,8 @@ public sealed class MrfiException : Exception
     public IReadOnlyList<string> Problems => [.. Diagnostics.Select(d => d.ToString())];
 
     /// <summary>Creates an error located in a file, printed like a compiler diagnostic: <c>file(line,col): error: message</c>.</summary>
-    public static MrfiException At(SourceLocation location, string message, Exception? inner = null) => new(new Diagnostic(message, location), inner);
+    public static MrfiException At(SourceLocation location, string message, Exception? inner = null) =>
+        new(new Diagnostic(message, location), inner);
 
     /// <summary>One exception for several problems.</summary>
     public static MrfiException Many(IReadOnlyList<Diagnostic> problems) => new(problems);

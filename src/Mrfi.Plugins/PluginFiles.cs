@@ -9,7 +9,8 @@ internal static class PluginFiles
 
     public static string Absolute(string pattern, string baseFolder)
     {
-        if (pattern == "~" || pattern.StartsWith("~/", StringComparison.Ordinal)) pattern = Path.Combine(Home, pattern.Length > 2 ? pattern[2..] : "");
+        if (pattern == "~" || pattern.StartsWith("~/", StringComparison.Ordinal))
+            pattern = Path.Combine(Home, pattern.Length > 2 ? pattern[2..] : "");
         return Path.GetFullPath(Path.Combine(baseFolder, pattern));
     }
 
@@ -30,8 +31,10 @@ internal static class PluginFiles
             if (i < parts.Length - 1) sb.Append('/');
         }
         var regex = new Regex(sb.Append('$').ToString());
-        return [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(f => regex.IsMatch(f)).Order(StringComparer.Ordinal)];
+        return [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(f => regex.IsMatch(f))
+            .Order(StringComparer.Ordinal)];
     }
 
-    private static string Segment(string part) => Regex.Escape(part).Replace("\\*", "[^/]*", StringComparison.Ordinal).Replace("\\?", "[^/]", StringComparison.Ordinal);
+    private static string Segment(string part) =>
+        Regex.Escape(part).Replace("\\*", "[^/]*", StringComparison.Ordinal).Replace("\\?", "[^/]", StringComparison.Ordinal);
 }

@@ -29,7 +29,8 @@ public static class PluginSource
         [Path.Combine(PluginFiles.Home, ".mrfi", "plugins"), Path.Combine(configFolder, "plugins")];
 
     /// <summary>Loads every plugin of <paramref name="config"/> into <paramref name="catalog"/>, recording problems.</summary>
-    public static IReadOnlyList<LoadedPlugin> AddTo(ComponentCatalog catalog, MrfiConfig config, Problems problems, bool scanDefaults = true)
+    public static IReadOnlyList<LoadedPlugin> AddTo(ComponentCatalog catalog, MrfiConfig config, Problems problems,
+        bool scanDefaults = true)
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(config.Path))!;
         var files = new List<(string File, SourceLocation? Where)>();
@@ -38,7 +39,8 @@ public static class PluginSource
             string absolute = PluginFiles.Absolute((string)pattern.Value, folder);
             var found = PluginFiles.Expand(absolute);
             if (found.Count == 0)
-                problems.Add(MrfiException.At(pattern.Location, $"plugins: {(absolute.IndexOfAny(['*', '?']) >= 0 ? "no file matches" : "file not found:")} {absolute}"));
+                problems.Add(MrfiException.At(pattern.Location,
+                    $"plugins: {(absolute.IndexOfAny(['*', '?']) >= 0 ? "no file matches" : "file not found:")} {absolute}"));
             files.AddRange(found.Select(f => (f, (SourceLocation?)pattern.Location)));
         }
         if (scanDefaults)
@@ -104,6 +106,7 @@ public static class PluginSource
         var host = typeof(IQuantizer).Assembly.GetName().Version!;
         var used = assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "Mrfi.Abstractions")?.Version;
         if (used is not null && used.Major != host.Major)
-            throw fail($"was built against Mrfi.Abstractions {used.ToString(3)} but this mrfi has {host.ToString(3)}; rebuild the plugin against {host.Major}.x");
+            throw fail($"was built against Mrfi.Abstractions {used.ToString(3)} but this mrfi has {host.ToString(3)}; rebuild the plugin " +
+                $"against {host.Major}.x");
     }
 }

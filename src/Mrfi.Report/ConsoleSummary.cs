@@ -3,7 +3,8 @@ using Mrfi.Results.Schema;
 
 namespace Mrfi.Report;
 
-/// <summary>The plain-text summary: what the folder holds, the key numbers per point, the figures drawn and those skipped with why.</summary>
+/// <summary>The plain-text summary: what the folder holds, the key numbers per point, the figures drawn and those skipped with
+/// why.</summary>
 internal static class ConsoleSummary
 {
     public static List<string> Lines(ResultsSet results, IReadOnlyList<Variable> variables, IReadOnlyList<PointRow> points,
@@ -50,8 +51,10 @@ internal static class ConsoleSummary
         if (results.CampaignTrials is { } all && all > results.Trials.Rows)
             yield return $"note: {results.Trials.Rows} of the campaign's {all} trials are present (campaign.json); the figures show those";
         if (!results.Classifies)
-            yield return "note: the outputs were compared as a tensor with the golden outputs (output = \"tensor\"): an SDC is a finite sample whose relative deviation exceeds [model] tolerance; there is no accuracy and no critical SDC";
-        if (!results.Merged) yield return $"note: read {results.PartFiles} file(s) of the trials/ dataset; the folder is not merged (dotnet mrfi merge)";
+            yield return "note: the outputs were compared as a tensor with the golden outputs (output = \"tensor\"): an SDC is a finite " +
+                "sample whose relative deviation exceeds [model] tolerance; there is no accuracy and no critical SDC";
+        if (!results.Merged)
+            yield return $"note: read {results.PartFiles} file(s) of the trials/ dataset; the folder is not merged (dotnet mrfi merge)";
     }
 
     /// <summary>One line: the folder, model, trials, points and sweep variables.</summary>
@@ -71,7 +74,8 @@ internal static class ConsoleSummary
         {
             JsonValueKind.String => v.GetString(),
             JsonValueKind.Null or JsonValueKind.Undefined => null,
-            JsonValueKind.Array => string.Join(", ", v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
+            JsonValueKind.Array => string.Join(", ",
+                v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
             _ => v.GetRawText(),
         } : null;
 }

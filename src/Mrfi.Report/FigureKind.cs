@@ -27,6 +27,7 @@ internal enum FigureKind
     /// <summary>Golden values and errors of one layer's feature maps from a SaveLast observer (Fig. 5).</summary>
     FeatureMaps,
 
-    /// <summary>Mean RMSE of the outputs against the golden outputs vs the same variable as the curves (outputs compared as a tensor).</summary>
+    /// <summary>Mean RMSE of the outputs against the golden outputs vs the same variable as the curves (outputs compared as a
+    /// tensor).</summary>
     RmseCurve,
 }

@@ -12,7 +12,8 @@ internal static class FigurePlanner
 
     /// <summary>The figures and the figure types not drawn, with why. <paramref name="measure"/> is what bars, boxes and heat
     /// maps show: the accuracy, or for tensor outputs the SDC rate (then an RMSE curve takes the accuracy curve's place).</summary>
-    public static (IReadOnlyList<FigureSpec> Figures, IReadOnlyList<SkippedFigure> Skipped) Plan(IReadOnlyList<Variable> variables, ObserverIndex observers, Measure measure)
+    public static (IReadOnlyList<FigureSpec> Figures, IReadOnlyList<SkippedFigure> Skipped) Plan(IReadOnlyList<Variable> variables,
+        ObserverIndex observers, Measure measure)
     {
         var figures = new List<FigureSpec>();
         var skipped = new List<SkippedFigure>();
@@ -26,10 +27,14 @@ internal static class FigurePlanner
         {
             var (series, notes) = SeriesFor(varying, axis, pixel);
             if (measure.IsAccuracy)
-                figures.Add(new FigureSpec(FigureKind.AccuracyCurve, $"accuracy-vs-{Slug(axis.Name)}.png", $"Accuracy vs {axis.Name}") { X = axis, Series = series, Notes = notes });
+                figures.Add(new FigureSpec(FigureKind.AccuracyCurve, $"accuracy-vs-{Slug(axis.Name)}.png",
+                    $"Accuracy vs {axis.Name}") { X = axis, Series = series, Notes = notes });
             else
-                figures.Add(new FigureSpec(FigureKind.RmseCurve, $"rmse-vs-{Slug(axis.Name)}.png", $"RMSE of the outputs vs {axis.Name}") { X = axis, Series = series, Notes = notes });
-            figures.Add(new FigureSpec(FigureKind.OutcomeCurve, $"outcomes-vs-{Slug(axis.Name)}.png", series.Count == 0 ? $"SDC and DUE rates vs {axis.Name}" : $"SDC rate vs {axis.Name}") { X = axis, Series = series, Notes = notes });
+                figures.Add(new FigureSpec(FigureKind.RmseCurve, $"rmse-vs-{Slug(axis.Name)}.png",
+                    $"RMSE of the outputs vs {axis.Name}") { X = axis, Series = series, Notes = notes });
+            figures.Add(new FigureSpec(FigureKind.OutcomeCurve, $"outcomes-vs-{Slug(axis.Name)}.png",
+                series.Count == 0 ? $"SDC and DUE rates vs {axis.Name}" : $"SDC rate vs {axis.Name}") { X = axis, Series = series,
+                    Notes = notes });
         }
         else
         {
@@ -40,12 +45,14 @@ internal static class FigurePlanner
         if (!measure.IsAccuracy) skipped.Add(new SkippedFigure(FigureKind.AccuracyCurve, Measure.NoAccuracy));
         else skipped.Add(new SkippedFigure(FigureKind.RmseCurve, Measure.Classes));
 
-        foreach (var (kind, varKind, name) in new[] { (FigureKind.BitBars, VariableKind.Bit, "bit"), (FigureKind.LayerBars, VariableKind.Layer, "layer") })
+        foreach (var (kind, varKind, name) in new[] { (FigureKind.BitBars, VariableKind.Bit, "bit"),
+            (FigureKind.LayerBars, VariableKind.Layer, "layer") })
         {
             var v = varying.FirstOrDefault(x => x.Kind == varKind);
             if (v is null) { skipped.Add(new SkippedFigure(kind, $"needs a swept '{name}' variable ({swept})")); continue; }
             var (series, notes) = SeriesFor(varying, v, pixel);
-            figures.Add(new FigureSpec(kind, $"{measure.Slug}-by-{Slug(v.Name)}.png", $"{measure.Name} by {name}") { X = v, Series = series, Notes = notes });
+            figures.Add(new FigureSpec(kind, $"{measure.Slug}-by-{Slug(v.Name)}.png", $"{measure.Name} by {name}") { X = v, Series = series,
+                Notes = notes });
         }
 
         var channel = varying.FirstOrDefault(x => x.Kind == VariableKind.Channel);
@@ -55,19 +62,22 @@ internal static class FigurePlanner
         if (pixel is { } p)
         {
             var others = varying.Where(v => v != p.X && v != p.Y).Select(v => $"averaged over {v.Name}").ToList();
-            figures.Add(new FigureSpec(FigureKind.PixelHeatmap, $"{measure.Slug}-by-pixel.png", $"{measure.Name} by faulty pixel") { X = p.X, Y = p.Y, Notes = others });
+            figures.Add(new FigureSpec(FigureKind.PixelHeatmap, $"{measure.Slug}-by-pixel.png",
+                $"{measure.Name} by faulty pixel") { X = p.X, Y = p.Y, Notes = others });
         }
         else skipped.Add(new SkippedFigure(FigureKind.PixelHeatmap, $"needs swept 'x' and 'y' (or a square 'pixel' index) ({swept})"));
 
         if (observers.Metrics.Count == 0)
-            skipped.Add(new SkippedFigure(FigureKind.ObserverBars, observers.Vectors.Count == 0 ? "the results hold no observer rows" : "the results hold only vector observers"));
+            skipped.Add(new SkippedFigure(FigureKind.ObserverBars,
+                observers.Vectors.Count == 0 ? "the results hold no observer rows" : "the results hold only vector observers"));
         var nonPixel = varying.Where(v => v != pixel?.X && v != pixel?.Y).ToList();
         // Bars of one colour per value of the swept rate (Fig. 3, 4) or, without one, of a label such as the quantization (Fig. 6).
         var group = axis is not null && axis.Values.Count <= MaxSeries ? axis
             : nonPixel.Where(v => v.Values.Count <= MaxSeries).OrderBy(v => v.Kind == VariableKind.Label ? 0 : 1).FirstOrDefault();
         // Too many values for colours, and the metric observed at one layer only: bars across the values instead.
         var across = group is not null ? null
-            : nonPixel.OrderBy(v => v.Kind switch { VariableKind.Layer => 0, VariableKind.Channel => 1, VariableKind.Bit => 2, VariableKind.Label => 3, _ => 4 }).FirstOrDefault();
+            : nonPixel.OrderBy(v => v.Kind switch { VariableKind.Layer => 0, VariableKind.Channel => 1, VariableKind.Bit => 2,
+                VariableKind.Label => 3, _ => 4 }).FirstOrDefault();
         foreach (var (observer, metric) in observers.Metrics.Take(MaxObserverFigures))
         {
             string name = ObserverIndex.Name(observer, metric);
@@ -89,11 +99,13 @@ internal static class FigurePlanner
             });
         }
         foreach (var (observer, metric) in observers.Metrics.Skip(MaxObserverFigures))
-            skipped.Add(new SkippedFigure(FigureKind.ObserverBars, $"{observer} ({metric}): more than {MaxObserverFigures} observer metrics; only the first {MaxObserverFigures} are drawn"));
+            skipped.Add(new SkippedFigure(FigureKind.ObserverBars,
+                $"{observer} ({metric}): more than {MaxObserverFigures} observer metrics; only the first {MaxObserverFigures} are drawn"));
         // Fig. 5: feature maps of the layers a SaveLast observer saved (drawn when the values hold one whole sample).
         foreach (var (layer, position) in observers.SaveLastLayers.Take(MaxObserverFigures))
         {
-            figures.Add(new FigureSpec(FigureKind.FeatureMaps, $"featuremaps-{Slug(ObserverIndex.LayerLabel(layer, position))}.png", $"Feature maps at {ObserverIndex.LayerLabel(layer, position)}")
+            figures.Add(new FigureSpec(FigureKind.FeatureMaps, $"featuremaps-{Slug(ObserverIndex.LayerLabel(layer, position))}.png",
+                $"Feature maps at {ObserverIndex.LayerLabel(layer, position)}")
             {
                 Layer = layer, Position = position,
             });
@@ -101,11 +113,16 @@ internal static class FigurePlanner
         if (observers.SaveLastLayers.Count == 0)
             skipped.Add(new SkippedFigure(FigureKind.FeatureMaps, "needs a SaveLast observer on a layer with [N, C, H, W] outputs"));
         foreach (var (layer, position) in observers.SaveLastLayers.Skip(MaxObserverFigures))
-            skipped.Add(new SkippedFigure(FigureKind.FeatureMaps, $"SaveLast at {ObserverIndex.LayerLabel(layer, position)}: more than {MaxObserverFigures} layers; only the first {MaxObserverFigures} are drawn"));
+            skipped.Add(new SkippedFigure(FigureKind.FeatureMaps,
+                $"SaveLast at {ObserverIndex.LayerLabel(layer, position)}: more than {MaxObserverFigures} layers; only the first " +
+                $"{MaxObserverFigures} are drawn"));
         foreach (var (observer, layer, position, trials) in observers.NeverRan)
-            skipped.Add(new SkippedFigure(FigureKind.ObserverBars, $"{observer} at {ObserverIndex.LayerLabel(layer, position)}: the module never ran in {trials} trial(s), whose values are null (nothing was measured); left out"));
+            skipped.Add(new SkippedFigure(FigureKind.ObserverBars,
+                $"{observer} at {ObserverIndex.LayerLabel(layer, position)}: the module never ran in {trials} trial(s), whose values are " +
+                $"null (nothing was measured); left out"));
         foreach (var (observer, metric) in observers.Vectors.Where(v => v.Observer != "SaveLast"))
-            skipped.Add(new SkippedFigure(FigureKind.ObserverBars, $"{observer} ({metric}) is a vector per trial (has an index); query observers.parquet for it"));
+            skipped.Add(new SkippedFigure(FigureKind.ObserverBars,
+                $"{observer} ({metric}) is a vector per trial (has an index); query observers.parquet for it"));
         return (figures, skipped);
     }
 
@@ -114,10 +131,14 @@ internal static class FigurePlanner
         var notes = varying.Where(v => v != channel).Select(v => $"pooled over {v.Name}").ToList();
         // The paper's channel figure shows the error the channel causes at the output: the last layer the preferred
         // metric observes (RMSE first, then any scalar metric); without observers, the accuracy (or SDC rate) of each trial.
-        var metric = observers.Metrics.OrderBy(m => m.Metric.Equals("rmse", StringComparison.OrdinalIgnoreCase) ? 0 : 1).Cast<(string, string)?>().FirstOrDefault();
-        if (metric is not { } m) return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", $"{measure.Name} per trial by channel") { X = channel, Notes = notes };
+        var metric = observers.Metrics.OrderBy(m => m.Metric.Equals("rmse", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .Cast<(string, string)?>().FirstOrDefault();
+        if (metric is not { } m)
+            return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", $"{measure.Name} per trial by channel")
+                { X = channel, Notes = notes };
         var (layer, position) = observers.Layers[m].Last();
-        return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png", $"{ObserverIndex.Name(m.Item1, m.Item2)} at {ObserverIndex.LayerLabel(layer, position)} by channel")
+        return new FigureSpec(FigureKind.ChannelBoxes, $"boxes-by-{Slug(channel.Name)}.png",
+            $"{ObserverIndex.Name(m.Item1, m.Item2)} at {ObserverIndex.LayerLabel(layer, position)} by channel")
         {
             X = channel, Observer = m.Item1, Metric = m.Item2, Layer = layer, Position = position, Notes = notes,
         };
@@ -137,7 +158,8 @@ internal static class FigurePlanner
     }
 
     /// <summary>The other varying variables as series, unless there are too many combinations or they are pixel axes.</summary>
-    private static (IReadOnlyList<Variable> Series, IReadOnlyList<string> Notes) SeriesFor(List<Variable> varying, Variable axis, (Variable X, Variable? Y)? pixel)
+    private static (IReadOnlyList<Variable> Series, IReadOnlyList<string> Notes) SeriesFor(List<Variable> varying, Variable axis,
+        (Variable X, Variable? Y)? pixel)
     {
         var others = varying.Where(v => v != axis && v != pixel?.X && v != pixel?.Y).ToList();
         var notes = varying.Where(v => v != axis && (v == pixel?.X || v == pixel?.Y)).Select(v => $"averaged over {v.Name}").ToList();
@@ -157,5 +179,6 @@ internal static class FigurePlanner
 
     /// <summary>A file-name part: "MinMax (min)" → "minmax-min".</summary>
     public static string Slug(string name) =>
-        string.Join('-', new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        string.Join('-', new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

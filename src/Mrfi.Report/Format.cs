@@ -2,10 +2,12 @@ using System.Globalization;
 
 namespace Mrfi.Report;
 
-/// <summary>How numbers appear in the table, the console and tick labels (invariant culture, so reports read the same everywhere).</summary>
+/// <summary>How numbers appear in the table, the console and tick labels (invariant culture, so reports read the same
+/// everywhere).</summary>
 internal static class Format
 {
-    /// <summary>A sweep value: integers plainly, numbers below 0.01 or from a million up as 1e-6, others with four significant digits.</summary>
+    /// <summary>A sweep value: integers plainly, numbers below 0.01 or from a million up as 1e-6, others with four significant
+    /// digits.</summary>
     public static string Value(object? value) => value switch
     {
         null => "—",
@@ -46,7 +48,8 @@ internal static class Format
     }
 
     /// <summary>A fraction as a percentage with two decimals: 0.8533 → "85.33".</summary>
-    public static string Percent(double fraction) => double.IsNaN(fraction) ? "NaN" : (100 * fraction).ToString("F2", CultureInfo.InvariantCulture);
+    public static string Percent(double fraction) =>
+        double.IsNaN(fraction) ? "NaN" : (100 * fraction).ToString("F2", CultureInfo.InvariantCulture);
 
     /// <summary>A mean with two decimals.</summary>
     public static string Mean(double value) => double.IsNaN(value) ? "NaN" : value.ToString("F2", CultureInfo.InvariantCulture);

@@ -11,13 +11,17 @@ internal static class HtmlReport
 {
     private static readonly string[] RunKeys =
     [
-        ManifestKeys.ToolVersion, ManifestKeys.TorchVersion, ManifestKeys.Status, ManifestKeys.Model, ManifestKeys.Seed, ManifestKeys.SamplesPerTrial,
-        ManifestKeys.Trials, ManifestKeys.FloatAccuracy, ManifestKeys.Device, ManifestKeys.Threads, ManifestKeys.Machine, ManifestKeys.StartedAt,
+        ManifestKeys.ToolVersion, ManifestKeys.TorchVersion, ManifestKeys.Status, ManifestKeys.Model, ManifestKeys.Seed,
+        ManifestKeys.SamplesPerTrial,
+        ManifestKeys.Trials, ManifestKeys.FloatAccuracy, ManifestKeys.Device, ManifestKeys.Threads, ManifestKeys.Machine,
+        ManifestKeys.StartedAt,
         ManifestKeys.FinishedAt, ManifestKeys.TrialsPerSecond, ManifestKeys.SecondsPerTrial, ManifestKeys.GoldenSecondsPerPass,
-        ManifestKeys.OverheadOverGolden, ManifestKeys.ConfigPath, ManifestKeys.ConfigSha256, ManifestKeys.WeightsPath, ManifestKeys.WeightsSha256,
+        ManifestKeys.OverheadOverGolden, ManifestKeys.ConfigPath, ManifestKeys.ConfigSha256, ManifestKeys.WeightsPath,
+        ManifestKeys.WeightsSha256,
     ];
 
-    public static string Write(string path, ResultsSet results, IReadOnlyList<PointRow> points, IReadOnlyList<Variable> variables, IReadOnlyList<FigureSpec> figures,
+    public static string Write(string path, ResultsSet results, IReadOnlyList<PointRow> points, IReadOnlyList<Variable> variables,
+        IReadOnlyList<FigureSpec> figures,
         IReadOnlyList<SkippedFigure> skipped)
     {
         var h = new StringBuilder();
@@ -26,7 +30,8 @@ internal static class HtmlReport
         h.AppendLine(CultureInfo.InvariantCulture, $"<title>{E(title)}</title>");
         h.AppendLine("<style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:1100px;color:#222}"
             + "table{border-collapse:collapse;font-size:0.9em}th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}"
-            + "th{background:#eee}td.k{text-align:left}img{max-width:100%;border:1px solid #ddd}pre{background:#f6f6f6;padding:1em;overflow:auto}"
+            + "th{background:#eee}td.k{text-align:left}img{max-width:100%;border:1px solid "
+            + "#ddd}pre{background:#f6f6f6;padding:1em;overflow:auto}"
             + "figure{margin:1.5em 0}figcaption{color:#555}</style></head><body>");
         h.AppendLine(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>");
         h.AppendLine(CultureInfo.InvariantCulture, $"<p>{E(ConsoleSummary.Headline(results, variables, points))}</p>");
@@ -34,29 +39,39 @@ internal static class HtmlReport
 
         h.AppendLine("<h2>Key numbers per sweep point</h2>");
         foreach (var line in KeyTable.Legend(points, results.Classifies)) h.AppendLine(CultureInfo.InvariantCulture, $"<p>{E(line)}</p>");
-        h.AppendLine("<table id=\"points\"><thead><tr>" + string.Concat(KeyTable.Header(results.SweepNames, results.Classifies).Select(c => $"<th>{E(c)}</th>")) + "</tr></thead><tbody>");
-        foreach (var row in KeyTable.Rows(points, variables, results.Classifies)) h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
+        h.AppendLine("<table id=\"points\"><thead><tr>"
+            + string.Concat(KeyTable.Header(results.SweepNames, results.Classifies).Select(c => $"<th>{E(c)}</th>"))
+            + "</tr></thead><tbody>");
+        foreach (var row in KeyTable.Rows(points, variables, results.Classifies))
+            h.AppendLine("<tr>" + string.Concat(row.Select(c => $"<td>{E(c)}</td>")) + "</tr>");
         h.AppendLine("</tbody></table>");
 
         h.AppendLine("<h2>Figures</h2>");
         foreach (var f in figures)
         {
-            h.AppendLine(CultureInfo.InvariantCulture, $"<figure><img src=\"{E(Uri.EscapeDataString(f.File))}\" alt=\"{E(f.Title)}\" width=\"{Figures.PlotStyle.Width}\">");
-            h.AppendLine(CultureInfo.InvariantCulture, $"<figcaption>{E(f.Title)}{(f.Notes.Count == 0 ? "" : " — " + E(string.Join("; ", f.Notes)))}</figcaption></figure>");
+            h.AppendLine(CultureInfo.InvariantCulture,
+                $"<figure><img src=\"{E(Uri.EscapeDataString(f.File))}\" alt=\"{E(f.Title)}\" width=\"{Figures.PlotStyle.Width}\">");
+            h.AppendLine(CultureInfo.InvariantCulture,
+                $"<figcaption>{E(f.Title)}{(f.Notes.Count == 0 ? "" : " — " + E(string.Join("; ", f.Notes)))}</figcaption></figure>");
         }
         if (skipped.Count > 0)
         {
             h.AppendLine("<h3>Not drawn</h3><ul>");
-            foreach (var s in skipped) h.AppendLine(CultureInfo.InvariantCulture, $"<li>{E(ConsoleSummary.Describe(s.Kind))}: {E(s.Reason)}</li>");
+            foreach (var s in skipped)
+                h.AppendLine(CultureInfo.InvariantCulture, $"<li>{E(ConsoleSummary.Describe(s.Kind))}: {E(s.Reason)}</li>");
             h.AppendLine("</ul>");
         }
 
         h.AppendLine("<h2>Run</h2><table>");
         foreach (var key in RunKeys)
         {
-            if (RunValue(results, key) is { } value) h.AppendLine(CultureInfo.InvariantCulture, $"<tr><td class=\"k\">{E(key)}</td><td class=\"k\">{E(value)}</td></tr>");
+            if (RunValue(results, key) is { } value)
+                h.AppendLine(CultureInfo.InvariantCulture, $"<tr><td class=\"k\">{E(key)}</td><td class=\"k\">{E(value)}</td></tr>");
         }
-        h.AppendLine(CultureInfo.InvariantCulture, $"<tr><td class=\"k\">report_by</td><td class=\"k\">{E($"mrfi report {typeof(HtmlReport).Assembly.GetName().Version?.ToString(3)} on {Environment.MachineName}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")}</td></tr>");
+        h.AppendLine(CultureInfo.InvariantCulture,
+            $"<tr><td class=\"k\">report_by</td><td class=\"k\">{E(
+                $"mrfi report {typeof(HtmlReport).Assembly.GetName().Version?.ToString(3)} on {Environment.MachineName}, " +
+                $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")}</td></tr>");
         h.AppendLine("</table>");
         if (results.Manifest is null) h.AppendLine("<p>The folder has no manifest.json: no run or config details.</p>");
         if (ConsoleSummary.Manifest(results, ManifestKeys.ConfigText) is { Length: > 0 } config)

@@ -17,12 +17,14 @@ internal static class KeyTable
             "RMSE", "RMSE 95 % low", "RMSE 95 % high", "max deviation",
         ];
 
-    public static IReadOnlyList<IReadOnlyList<string>> Rows(IReadOnlyList<PointRow> points, IReadOnlyList<Variable> variables, bool classifies = true) =>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(IReadOnlyList<PointRow> points, IReadOnlyList<Variable> variables,
+        bool classifies = true) =>
     [
         .. points.Select(p => (IReadOnlyList<string>)
         [
             p.Point.ToString(System.Globalization.CultureInfo.InvariantCulture), .. p.Values.Select((v, i) => variables[i].Show(v)),
-            p.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Samples.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            p.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            p.Samples.ToString(System.Globalization.CultureInfo.InvariantCulture),
             .. classifies ? Classifier(p) : Tensor(p),
         ]),
     ];
@@ -37,16 +39,23 @@ internal static class KeyTable
     private static string[] Tensor(PointRow p) =>
     [
         Format.Mean(p.FaultsMean), Format.Mean(p.ChangedMean), Cell(p.Sdc), Cell(p.Due), Cell(p.Masked),
-        Format.Significant(p.Rmse.Mean), Format.Significant(Math.Max(0, p.Rmse.Low)), Format.Significant(p.Rmse.High), Format.Significant(p.MaxDeviation),
+        Format.Significant(p.Rmse.Mean), Format.Significant(Math.Max(0, p.Rmse.Low)), Format.Significant(p.Rmse.High),
+        Format.Significant(p.MaxDeviation),
     ];
     /// <summary>What the table's intervals are, and a warning when a point has none (one trial).</summary>
     public static IEnumerable<string> Legend(IReadOnlyList<PointRow> points, bool classifies = true)
     {
         yield return classifies
-            ? "Accuracy and rates: mean over the point's trials with a 95 % Student-t interval across the trials (rates: value (low–high), clipped to [0, 100]), as in points.parquet; the images of a trial share its faults, so the trial is the unit."
-            : "Rates and RMSE: mean over the point's trials with a 95 % Student-t interval across the trials (rates: value (low–high), clipped to [0, 100]), as in points.parquet; the samples of a trial share its faults, so the trial is the unit. RMSE: of the outputs against the golden outputs over the finite samples (trials whose every sample is a DUE left out); max deviation: the largest relative deviation of a finite sample in any trial.";
+            ? "Accuracy and rates: mean over the point's trials with a 95 % Student-t interval across the trials (rates: value " +
+                "(low–high), clipped to [0, 100]), as in points.parquet; the images of a trial share its faults, so the trial is the " +
+                "unit."
+            : "Rates and RMSE: mean over the point's trials with a 95 % Student-t interval across the trials (rates: value (low–high), " +
+                "clipped to [0, 100]), as in points.parquet; the samples of a trial share its faults, so the trial is the unit. RMSE: of " +
+                "the outputs against the golden outputs over the finite samples (trials whose every sample is a DUE left out); max " +
+                "deviation: the largest relative deviation of a finite sample in any trial.";
         if (points.Any(p => p.Rows.Count < 2))
-            yield return "note: points with one trial have no interval (NaN): a per-image interval would ignore that all images of a trial share its faults; set [sweep] repeats >= 2";
+            yield return "note: points with one trial have no interval (NaN): a per-image interval would ignore that all images of a " +
+                "trial share its faults; set [sweep] repeats >= 2";
     }
 
     /// <summary>A rate as "value (low–high)" in percent; the value alone when there is no interval.</summary>

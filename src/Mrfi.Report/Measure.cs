@@ -14,10 +14,13 @@ internal sealed record Measure(string Name, string Slug, string Axis)
     public static readonly Measure SdcRate = new("SDC rate", "sdc", "SDC rate (% of samples)");
 
     /// <summary>Why no accuracy figure is drawn for tensor outputs.</summary>
-    public const string NoAccuracy = "the outputs were compared as a tensor with the golden outputs (output = \"tensor\"): there is no accuracy; the RMSE and SDC/DUE curves and the bars, boxes and heat maps of the SDC rate show the faults' effect";
+    public const string NoAccuracy =
+        "the outputs were compared as a tensor with the golden outputs (output = \"tensor\"): there is no accuracy; the RMSE and SDC/DUE " +
+        "curves and the bars, boxes and heat maps of the SDC rate show the faults' effect";
 
     /// <summary>Why no RMSE curve is drawn for a classifier.</summary>
-    public const string Classes = "drawn for outputs compared as a tensor; for class scores the accuracy curve shows the faults' effect (trials.parquet's rmse column holds the RMSE of the logits)";
+    public const string Classes = "drawn for outputs compared as a tensor; for class scores the accuracy curve shows the faults' effect " +
+        "(trials.parquet's rmse column holds the RMSE of the logits)";
 
     /// <summary>Whether this is the accuracy (a golden accuracy line applies).</summary>
     public bool IsAccuracy => ReferenceEquals(this, Accuracy);

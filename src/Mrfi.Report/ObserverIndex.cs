@@ -19,10 +19,12 @@ internal sealed class ObserverIndex
         var neverRan = new Dictionary<(string, string, string), HashSet<long>>();
         for (int r = 0; r < observers.Rows; r++)
         {
-            string observer = observers.String(ObserverColumns.Observer, r) ?? "", metric = observers.String(ObserverColumns.Metric, r) ?? "";
+            string observer = observers.String(ObserverColumns.Observer, r) ?? "",
+            metric = observers.String(ObserverColumns.Metric, r) ?? "";
             if (observers.Value(ObserverColumns.Value, r) is null)
             {
-                var at = (observer, observers.String(ObserverColumns.Layer, r) ?? "", observers.String(ObserverColumns.Position, r) ?? "after");
+                var at = (observer, observers.String(ObserverColumns.Layer, r) ?? "",
+                    observers.String(ObserverColumns.Position, r) ?? "after");
                 if (!neverRan.TryGetValue(at, out var trials)) neverRan[at] = trials = [];
                 trials.Add(observers.Long(ObserverColumns.Trial, r));
                 continue;
@@ -34,7 +36,8 @@ internal sealed class ObserverIndex
                 if (observer == "SaveLast" && !saveLast.Contains(saved)) saveLast.Add(saved);
                 continue;
             }
-            string layer = observers.String(ObserverColumns.Layer, r) ?? "", position = observers.String(ObserverColumns.Position, r) ?? "after";
+            string layer = observers.String(ObserverColumns.Layer, r) ?? "",
+            position = observers.String(ObserverColumns.Position, r) ?? "after";
             if (!layers.TryGetValue((observer, metric), out var list))
             {
                 metrics.Add((observer, metric));
@@ -52,7 +55,8 @@ internal sealed class ObserverIndex
         NeverRan = [.. neverRan.Select(kv => (kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value.Count))];
     }
 
-    /// <summary>Observers whose module never ran in some trials (null values there), with how many trials, in order of appearance.</summary>
+    /// <summary>Observers whose module never ran in some trials (null values there), with how many trials, in order of
+    /// appearance.</summary>
     public IReadOnlyList<(string Observer, string Layer, string Position, int Trials)> NeverRan { get; } = [];
 
     /// <summary>Scalar (observer, metric) pairs in order of appearance.</summary>
@@ -65,7 +69,8 @@ internal sealed class ObserverIndex
     public IReadOnlyList<(string Layer, string Position)> SaveLastLayers { get; } = [];
 
     /// <summary>Layers (with position) of each scalar metric, in order of appearance (the model's order).</summary>
-    public IReadOnlyDictionary<(string, string), List<(string Layer, string Position)>> Layers { get; } = new Dictionary<(string, string), List<(string, string)>>();
+    public IReadOnlyDictionary<(string, string), List<(string Layer, string Position)>> Layers { get; } =
+        new Dictionary<(string, string), List<(string, string)>>();
 
     /// <summary>trial → value of one observer metric at one layer.</summary>
     public IReadOnlyDictionary<long, double> Values(string observer, string metric, string layer, string position) =>

@@ -22,7 +22,8 @@ internal sealed record PointRow(int Point, IReadOnlyList<object?> Values, IReadO
 
     public Rate Masked { get; init; }
 
-    /// <summary>Mean RMSE of the outputs against the golden outputs over the trials (those not all DUE), with its 95 % t-interval.</summary>
+    /// <summary>Mean RMSE of the outputs against the golden outputs over the trials (those not all DUE), with its 95 %
+    /// t-interval.</summary>
     public (double Mean, double Low, double High) Rmse { get; init; } = (double.NaN, double.NaN, double.NaN);
 
     /// <summary>The largest relative deviation of a finite sample in any of the point's trials (NaN when none).</summary>

@@ -17,7 +17,8 @@ internal static class Points
     }
 
     private static string Key(Table t, IReadOnlyList<string> names, int row) =>
-        string.Join('\u001f', names.Select(n => Format.Key(t.Value(n, row))).Prepend(t.Long(TrialColumns.Point, row).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        string.Join('\u001f', names.Select(n => Format.Key(t.Value(n, row)))
+            .Prepend(t.Long(TrialColumns.Point, row).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static long Rank(Table t, int row) => t.Long(TrialColumns.Trial, row);
 
@@ -37,7 +38,9 @@ internal static class Points
             Due = g.Rate(t, TrialColumns.Due),
             Masked = g.Rate(t, TrialColumns.Masked),
             Rmse = t.Has(TrialColumns.Rmse) ? g.Finite(t, TrialColumns.Rmse) : (double.NaN, double.NaN, double.NaN),
-            MaxDeviation = t.Has(TrialColumns.MaxDeviation) ? rows.Select(r => t.Double(TrialColumns.MaxDeviation, r)).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max() : double.NaN,
+            MaxDeviation = t.Has(TrialColumns.MaxDeviation)
+                ? rows.Select(r => t.Double(TrialColumns.MaxDeviation, r)).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()
+                    : double.NaN,
         };
     }
 }

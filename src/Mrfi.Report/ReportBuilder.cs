@@ -11,7 +11,8 @@ public static class ReportBuilder
     {
         var results = ResultsSet.Load(resultsFolder);
         var points = Points.From(results);
-        var variables = results.SweepNames.Select((n, i) => Variable.Of(n, [.. points.Select(p => p.Values[i])], results.SweepKinds.GetValueOrDefault(n))).ToList();
+        var variables = results.SweepNames.Select((n, i) =>
+            Variable.Of(n, [.. points.Select(p => p.Values[i])], results.SweepKinds.GetValueOrDefault(n))).ToList();
         var observers = new ObserverIndex(results.Observers);
         var (figures, skipped) = FigurePlanner.Plan(variables, observers, Measure.For(results));
         return (results, points, variables, observers, figures, skipped);
@@ -37,7 +38,8 @@ public static class ReportBuilder
             string path = Path.Combine(folder, f.File);
             switch (f.Kind)
             {
-                case FigureKind.AccuracyCurve or FigureKind.OutcomeCurve or FigureKind.RmseCurve: CurveFigure.Draw(f, results, points, path); break;
+                case FigureKind.AccuracyCurve or FigureKind.OutcomeCurve or FigureKind.RmseCurve: CurveFigure.Draw(f, results, points,
+                    path); break;
                 case FigureKind.BitBars or FigureKind.LayerBars: BarFigure.Draw(f, results, points, path); break;
                 case FigureKind.ChannelBoxes: BoxFigure.Draw(f, results, points, observers, path); break;
                 case FigureKind.PixelHeatmap: HeatmapFigure.Draw(f, results, points, path); break;

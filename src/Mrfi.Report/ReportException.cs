@@ -2,7 +2,8 @@ using Mrfi.Core;
 
 namespace Mrfi.Report;
 
-/// <summary>A problem with the input of a report (missing folder, no results, unreadable file): shown as one message, never a stack trace.</summary>
+/// <summary>A problem with the input of a report (missing folder, no results, unreadable file): shown as one message, never a stack
+/// trace.</summary>
 /// <remarks>Mrfi.Report must not load TorchSharp, so it does not reference Mrfi.Core and cannot throw its MrfiException; its
 /// messages are laid out by the same linked <see cref="DiagnosticText"/> as Core's diagnostics, so they read alike.</remarks>
 public sealed class ReportException : Exception

@@ -13,11 +13,13 @@ internal sealed class ResultsSet
     /// <summary>The columns the report reads; the others may be missing in folders written by older versions.</summary>
     private static readonly string[] Required =
     [
-        TrialColumns.Trial, TrialColumns.Point, TrialColumns.Accuracy, TrialColumns.GoldenAccuracy, TrialColumns.Correct, TrialColumns.Total,
+        TrialColumns.Trial, TrialColumns.Point, TrialColumns.Accuracy, TrialColumns.GoldenAccuracy, TrialColumns.Correct,
+        TrialColumns.Total,
         TrialColumns.Faults, TrialColumns.Sdc, TrialColumns.CriticalSdc, TrialColumns.Due, TrialColumns.Masked,
     ];
 
-    private ResultsSet(string folder, Table trials, Table? observers, JsonElement? manifest, int? campaignTrials, bool merged, int partFiles)
+    private ResultsSet(string folder, Table trials, Table? observers, JsonElement? manifest, int? campaignTrials, bool merged,
+        int partFiles)
     {
         Folder = folder;
         Trials = trials;
@@ -30,7 +32,8 @@ internal sealed class ResultsSet
         SweepNames = [.. trials.Names.Where(n => TrialColumns.Table.Find(n) is null)];
         SweepKinds = ReadSweepKinds(manifest);
         // Files written before [model] output existed hold classifier trials.
-        Classifies = !trials.Has(TrialColumns.Output) || Enumerable.Range(0, trials.Rows).Any(r => trials.String(TrialColumns.Output, r) != "tensor");
+        Classifies = !trials.Has(TrialColumns.Output)
+            || Enumerable.Range(0, trials.Rows).Any(r => trials.String(TrialColumns.Output, r) != "tensor");
     }
 
     /// <summary>The names of the model's outputs when it has several (output_rmse has one RMSE per output, in this order):
@@ -39,7 +42,8 @@ internal sealed class ResultsSet
     {
         get
         {
-            int count = Trials.Has("output_rmse") ? Enumerable.Range(0, Trials.Rows).Select(r => Trials.Doubles("output_rmse", r).Count).DefaultIfEmpty(0).Max() : 0;
+            int count = Trials.Has("output_rmse")
+                ? Enumerable.Range(0, Trials.Rows).Select(r => Trials.Doubles("output_rmse", r).Count).DefaultIfEmpty(0).Max() : 0;
             if (count < 2) return [];
             var named = Manifest is { } m && m.TryGetProperty("outputs", out var o) && o.ValueKind == JsonValueKind.Array
                 ? o.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [];
@@ -47,7 +51,8 @@ internal sealed class ResultsSet
         }
     }
 
-    /// <summary>False when every trial compared its outputs as a tensor (<c>output = "tensor"</c>): no accuracy, no critical SDCs.</summary>
+    /// <summary>False when every trial compared its outputs as a tensor (<c>output = "tensor"</c>): no accuracy, no critical
+    /// SDCs.</summary>
     public bool Classifies { get; }
 
     public string Folder { get; }
@@ -86,19 +91,23 @@ internal sealed class ResultsSet
         bool isMerged = File.Exists(merged);
         IReadOnlyList<string> trialFiles = isMerged ? [merged] : ResultsLayout.Files(folder, TrialColumns.Table.Name);
         if (trialFiles.Count == 0)
-            throw new ReportException($"{folder} holds no results (neither trials.parquet nor a trials/ dataset); give the folder that `dotnet mrfi run` wrote");
+            throw new ReportException($"{folder} holds no results (neither trials.parquet nor a trials/ dataset); give the folder that " +
+                $"`dotnet mrfi run` wrote");
         var trials = Table.Read(trialFiles);
         var missing = Required.Where(c => !trials.Has(c)).ToList();
         if (missing.Count > 0)
             throw new ReportException($"{trialFiles[0]} lacks the column(s) {string.Join(", ", missing)}; it is not an mrfi trials table");
-        var duplicates = Enumerable.Range(0, trials.Rows).GroupBy(r => trials.Long(TrialColumns.Trial, r)).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
+        var duplicates = Enumerable.Range(0, trials.Rows).GroupBy(r => trials.Long(TrialColumns.Trial, r)).Where(g => g.Count() > 1)
+            .Select(g => g.Key).Take(10).ToList();
         if (duplicates.Count > 0)
-            throw new ReportException($"{folder}: trial(s) {string.Join(", ", duplicates)} appear in more than one part file (the same shard run twice?)");
+            throw new ReportException($"{folder}: trial(s) {string.Join(", ", duplicates)} appear in more than one part file (the same " +
+                $"shard run twice?)");
         var observerFiles = isMerged
             ? [.. new[] { Path.Combine(folder, ObserverColumns.Table.File) }.Where(File.Exists)]
             : trialFiles.Select(p => ResultsLayout.Sibling(p, ObserverColumns.Table.Name)).Where(File.Exists).ToList();
         var observers = observerFiles.Count == 0 ? null : Table.Read(observerFiles);
-        return new ResultsSet(folder, trials, observers is { Rows: > 0 } ? observers : null, ReadManifest(folder), ReadCampaignTrials(folder), isMerged, isMerged ? 0 : trialFiles.Count);
+        return new ResultsSet(folder, trials, observers is { Rows: > 0 } ? observers : null, ReadManifest(folder),
+            ReadCampaignTrials(folder), isMerged, isMerged ? 0 : trialFiles.Count);
     }
 
     private static JsonElement? ReadManifest(string folder)
@@ -114,7 +123,8 @@ internal sealed class ResultsSet
     /// then classifies those variables by name as for an older folder.</summary>
     private static Dictionary<string, string> ReadSweepKinds(JsonElement? manifest) =>
         manifest is { } m && m.TryGetProperty(ManifestKeys.SweepKinds, out var kinds) && kinds.ValueKind == JsonValueKind.Object
-            ? kinds.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!)
+            ? kinds.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
+                .ToDictionary(p => p.Name, p => p.Value.GetString()!)
             : [];
 
     private static int? ReadCampaignTrials(string folder)

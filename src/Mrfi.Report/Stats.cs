@@ -25,7 +25,8 @@ internal static class Stats
         double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
         int df = n - 1;
         // Beyond the table, the Cornish–Fisher expansion is as good as the table's three decimals.
-        double t = df < T975.Length ? T975[df] : Z95 + (Z95 * Z95 * Z95 + Z95) / (4.0 * df) + (5 * Math.Pow(Z95, 5) + 16 * Z95 * Z95 * Z95 + 3 * Z95) / (96.0 * df * df)
+        double t = df < T975.Length ? T975[df]
+            : Z95 + (Z95 * Z95 * Z95 + Z95) / (4.0 * df) + (5 * Math.Pow(Z95, 5) + 16 * Z95 * Z95 * Z95 + 3 * Z95) / (96.0 * df * df)
             + (3 * Math.Pow(Z95, 7) + 19 * Math.Pow(Z95, 5) + 17 * Z95 * Z95 * Z95 - 15 * Z95) / (384.0 * df * df * df);
         double half = t * sd / Math.Sqrt(n);
         return (mean, mean - half, mean + half);

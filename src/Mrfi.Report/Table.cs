@@ -30,7 +30,8 @@ internal sealed class Table
     /// <summary>A list cell (output_rmse) as its doubles; empty for a null cell.</summary>
     public IReadOnlyList<double> Doubles(string column, int row) => _columns[column][row] as double[] ?? [];
 
-    public double Double(string column, int row) => Convert.ToDouble(_columns[column][row] ?? double.NaN, System.Globalization.CultureInfo.InvariantCulture);
+    public double Double(string column, int row) =>
+        Convert.ToDouble(_columns[column][row] ?? double.NaN, System.Globalization.CultureInfo.InvariantCulture);
 
     public long Long(string column, int row) => Convert.ToInt64(_columns[column][row], System.Globalization.CultureInfo.InvariantCulture);
 
@@ -53,7 +54,8 @@ internal sealed class Table
             foreach (var n in names)
             {
                 if (!fileColumns.TryGetValue(n, out var values))
-                    throw new ReportException($"{path} has no column '{n}', which the other files of the table have; it belongs to another campaign");
+                    throw new ReportException($"{path} has no column '{n}', which the other files of the table have; it belongs to " +
+                        $"another campaign");
                 columns[n].AddRange(values);
             }
             rows += fileRows;
@@ -83,7 +85,8 @@ internal sealed class Table
         {
             using var group = reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
-            foreach (var field in fields) columns[ParquetLists.Column(field)].AddRange(await ReadColumnAsync(group, field, n).ConfigureAwait(false));
+            foreach (var field in fields)
+                columns[ParquetLists.Column(field)].AddRange(await ReadColumnAsync(group, field, n).ConfigureAwait(false));
             rows += n;
         }
         return ([.. fields.Select(ParquetLists.Column)], columns.ToDictionary(c => c.Key, c => c.Value.ToArray()), rows);

@@ -6,7 +6,8 @@ namespace Mrfi.Report;
 internal sealed record Variable(string Name, VariableKind Kind, IReadOnlyList<object?> Values)
 {
     private static readonly HashSet<string> RateNames = ["ber", "rate", "bit_error_rate", "error_rate", "fault_rate", "p"];
-    private static readonly HashSet<string> LabelNames = ["format", "number_format", "quantization", "dtype", "method", "selector", "label"];
+    private static readonly HashSet<string> LabelNames =
+        ["format", "number_format", "quantization", "dtype", "method", "selector", "label"];
 
     public bool Varies => Values.Count > 1;
 
@@ -30,7 +31,8 @@ internal sealed record Variable(string Name, VariableKind Kind, IReadOnlyList<ob
         if (numeric) distinct = [.. distinct.OrderBy(v => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))];
         var known = FromManifest(recorded);
         // Layer and channel are categories whether numbered or named; the other kinds need numbers.
-        var kind = (known ?? Guess(name.ToLowerInvariant(), numeric)) is var k && (numeric || k is VariableKind.Layer or VariableKind.Channel) ? k : VariableKind.Label;
+        var kind = (known ?? Guess(name.ToLowerInvariant(), numeric)) is var k
+            && (numeric || k is VariableKind.Layer or VariableKind.Channel) ? k : VariableKind.Label;
         bool perBit = known is null ? name.Equals(SweepKind.Ber, StringComparison.OrdinalIgnoreCase) : recorded == SweepKind.Ber;
         return new Variable(name, kind, distinct) { PerBit = perBit && kind == VariableKind.Rate };
     }
@@ -55,14 +57,16 @@ internal sealed record Variable(string Name, VariableKind Kind, IReadOnlyList<ob
         n is "layer" or "layer_index" or "layer_name" ? VariableKind.Layer
         : n is "channel" or "channel_index" ? VariableKind.Channel
         : !numeric || LabelNames.Contains(n) ? VariableKind.Label
-        : RateNames.Contains(n) || n.EndsWith("_ber", StringComparison.Ordinal) || n.EndsWith("_rate", StringComparison.Ordinal) ? VariableKind.Rate
+        : RateNames.Contains(n) || n.EndsWith("_ber", StringComparison.Ordinal) || n.EndsWith("_rate", StringComparison.Ordinal)
+            ? VariableKind.Rate
         : n is "bit" or "bit_index" or "bit_position" ? VariableKind.Bit
         : n is "x" or "col" or "column" or "pixel_x" ? VariableKind.PixelX
         : n is "y" or "row" or "pixel_y" ? VariableKind.PixelY
         : n is "pixel" or "pixel_index" ? VariableKind.Pixel
         : VariableKind.Numeric;
 
-    /// <summary>"ber = 1e-4"; every value of a log-scale variable as a power of ten, so a legend reads 1e-3, 1e-2 rather than 1e-3, 0.01.</summary>
+    /// <summary>"ber = 1e-4"; every value of a log-scale variable as a power of ten, so a legend reads 1e-3, 1e-2 rather than 1e-3,
+    /// 0.01.</summary>
     public string Describe(object? value) => $"{Name} = {Show(value)}";
 
     /// <summary>A value as the table and legends show it: powers of ten for a log-scale variable.</summary>

@@ -19,12 +19,14 @@ public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials
 
     /// <summary>The identity of <paramref name="plan"/>, whose [run] seed is the effective one (`--seed` applied when loading).</summary>
     public static CampaignIdentity For(CampaignPlan plan) =>
-        new(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(plan.Config.Text)), plan.Config.Run.Seed, plan.TrialCount, plan.SweepNames)
+        new(ParquetResultSink.Sha256(System.Text.Encoding.UTF8.GetBytes(plan.Config.Text)), plan.Config.Run.Seed, plan.TrialCount,
+            plan.SweepNames)
         {
             ConfigText = plan.Config.Text,
         };
 
-    /// <summary>Whether <paramref name="other"/> is the same campaign (config, seed, trials; the sweep names follow from the config).</summary>
+    /// <summary>Whether <paramref name="other"/> is the same campaign (config, seed, trials; the sweep names follow from the
+    /// config).</summary>
     public bool SameCampaign(CampaignIdentity other) => ConfigSha256 == other.ConfigSha256 && Seed == other.Seed && Trials == other.Trials;
 
     /// <summary>What differs between this (the folder's) campaign and <paramref name="other"/> (the one asked for): the config
@@ -36,7 +38,8 @@ public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials
         {
             string? before = ConfigText ?? folderConfigText;
             var keys = before is null || other.ConfigText is null ? [] : ConfigKeyDiff.Keys(before, other.ConfigText);
-            string which = keys.Count == 0 ? "" : $"; keys that differ: {string.Join(", ", keys.Take(12))}{(keys.Count > 12 ? $" and {keys.Count - 12} more" : "")}";
+            string which = keys.Count == 0 ? ""
+                : $"; keys that differ: {string.Join(", ", keys.Take(12))}{(keys.Count > 12 ? $" and {keys.Count - 12} more" : "")}";
             parts.Add($"config {ConfigSha256[..12]}… in the folder, {other.ConfigSha256[..12]}… now{which}");
         }
         if (Seed != other.Seed) parts.Add($"seed {Seed} in the folder, {other.Seed} now");
@@ -58,7 +61,8 @@ public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials
             try
             {
                 using var doc = JsonDocument.Parse(File.ReadAllText(path));
-                if (doc.RootElement.TryGetProperty(ManifestKeys.ConfigText, out var text) && text.ValueKind == JsonValueKind.String) return text.GetString();
+                if (doc.RootElement.TryGetProperty(ManifestKeys.ConfigText, out var text) && text.ValueKind == JsonValueKind.String)
+                    return text.GetString();
             }
             catch (Exception e) when (e is JsonException or IOException)
             {
@@ -85,5 +89,6 @@ public sealed record CampaignIdentity(string ConfigSha256, long Seed, int Trials
 
     /// <summary>Writes it (atomically).</summary>
     public void Write(string folder) =>
-        AtomicFile.WriteAsync(Path.Combine(folder, FileName), s => JsonSerializer.SerializeAsync(s, this, ManifestJson.Options)).GetAwaiter().GetResult();
+        AtomicFile.WriteAsync(Path.Combine(folder, FileName), s => JsonSerializer.SerializeAsync(s, this, ManifestJson.Options))
+            .GetAwaiter().GetResult();
 }

@@ -50,7 +50,8 @@ internal sealed class ColumnSet<TRow>(TableSchema? declared, IReadOnlyCollection
         {
             // Parquet.Net derives the definition levels from the nullable values and takes the repetition levels: 0 starts a row.
             var lists = rows.Select(get).ToList();
-            if (lists.Any(l => l.Count == 0)) throw new InvalidOperationException($"{name}: an empty list cannot be written with repetition levels alone");
+            if (lists.Any(l => l.Count == 0))
+                throw new InvalidOperationException($"{name}: an empty list cannot be written with repetition levels alone");
             double?[] values = [.. lists.SelectMany(l => l.Select(v => (double?)v))];
             int[] repetition = [.. lists.SelectMany(l => l.Select((_, i) => i == 0 ? 0 : 1))];
             return rg.WriteAsync<double>(element, values, repetition);
@@ -61,7 +62,8 @@ internal sealed class ColumnSet<TRow>(TableSchema? declared, IReadOnlyCollection
     public ColumnSet<TRow> Timestamp(string name, Func<TRow, DateTime> get)
     {
         var field = new DateTimeDataField(name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros);
-        _columns.Add((field, (rows, rg) => rg.WriteAsync<DateTime>(field, rows.Select(r => DateTime.SpecifyKind(get(r), DateTimeKind.Utc)).ToArray())));
+        _columns.Add((field, (rows, rg) =>
+            rg.WriteAsync<DateTime>(field, rows.Select(r => DateTime.SpecifyKind(get(r), DateTimeKind.Utc)).ToArray())));
         return this;
     }
 
@@ -86,8 +88,10 @@ internal sealed class ColumnSet<TRow>(TableSchema? declared, IReadOnlyCollection
         var written = _columns.Select(c => c.Field).Where(f => sweep?.Contains(f.Name) != true).Select(Declared).ToList();
         if (written.SequenceEqual(declared.Columns)) return;
         throw new InvalidOperationException(
-            $"{declared.File} columns differ from Mrfi.Results.Schema (not declared: [{string.Join(", ", written.Except(declared.Columns))}]; " +
-            $"not written: [{string.Join(", ", declared.Columns.Except(written))}]; or another order): declare a new column there, which reserves its name");
+            $"{declared.File} columns differ from Mrfi.Results.Schema (not declared: " +
+            $"[{string.Join(", ", written.Except(declared.Columns))}]; " +
+            $"not written: [{string.Join(", ", declared.Columns.Except(written))}]; or another order): declare a new column there, which " +
+            $"reserves its name");
     }
 
     /// <summary>A written field as the schema states it: Parquet.Net marks every string column optional, so only numbers

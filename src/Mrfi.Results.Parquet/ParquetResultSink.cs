@@ -106,7 +106,8 @@ public sealed class ParquetResultSink : ICampaignSink
             foreach (var part in parts) File.Delete(part);
             if (_shard is null) RemoveEmptyDatasets(Folder);
         }
-        await AtomicFile.WriteAsync(ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options)).ConfigureAwait(false);
+        await AtomicFile.WriteAsync(ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options))
+            .ConfigureAwait(false);
     }
 
     /// <summary>One file per table for a finished shard instead of one per trial; trials last, as for parts.</summary>
@@ -114,33 +115,43 @@ public sealed class ParquetResultSink : ICampaignSink
     {
         string name = ResultsLayout.ShardName(_shard!.Tag);
         var trials = _trials.OrderBy(t => t.Trial).ToList();
-        await Tables.Observers().WriteAsync(DatasetPath(ObserverColumns.Table.Name, name), [.. _observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
-        if (_faults.Count > 0) await Tables.Faults().WriteAsync(DatasetPath(FaultColumns.Table.Name, name), [.. _faults.OrderBy(f => f.Trial)]).ConfigureAwait(false);
+        await Tables.Observers().WriteAsync(DatasetPath(ObserverColumns.Table.Name, name), [.. _observers.OrderBy(o => o.Trial)])
+            .ConfigureAwait(false);
+        if (_faults.Count > 0)
+            await Tables.Faults().WriteAsync(DatasetPath(FaultColumns.Table.Name, name), [.. _faults.OrderBy(f => f.Trial)])
+                .ConfigureAwait(false);
         await Tables.Trials(_sweepNames, trials).WriteAsync(DatasetPath(TrialColumns.Table.Name, name), trials).ConfigureAwait(false);
     }
 
     /// <summary>Writes results that are already complete (a script's runs) in one go: the merged tables and the manifest,
     /// without part files; <paramref name="folder"/> is checked as for a new campaign.</summary>
-    public static void WriteAll(string folder, IReadOnlyList<string> sweepNames, IReadOnlyList<TrialRecord> trials, IReadOnlyList<ObserverRecord> observers, CampaignSummary summary)
+    public static void WriteAll(string folder, IReadOnlyList<string> sweepNames, IReadOnlyList<TrialRecord> trials,
+        IReadOnlyList<ObserverRecord> observers, CampaignSummary summary)
     {
         var sink = new ParquetResultSink(folder, sweepNames);
         WriteMergedAsync(folder, sweepNames, trials, observers, []).GetAwaiter().GetResult();
-        AtomicFile.WriteAsync(sink.ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options)).GetAwaiter().GetResult();
+        AtomicFile.WriteAsync(sink.ManifestPath, stream => JsonSerializer.SerializeAsync(stream, Manifest(summary), ManifestJson.Options))
+            .GetAwaiter().GetResult();
     }
 
     /// <summary>Writes trials.parquet, observers.parquet and points.parquet in trial order.</summary>
-    internal static async Task WriteMergedAsync(string folder, IReadOnlyList<string> sweepNames, IEnumerable<TrialRecord> trials, IEnumerable<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults)
+    internal static async Task WriteMergedAsync(string folder, IReadOnlyList<string> sweepNames, IEnumerable<TrialRecord> trials,
+        IEnumerable<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults)
     {
         if (faults.Count > 0)
-            await Tables.Faults().WriteAsync(Path.Combine(folder, FaultColumns.Table.File), [.. faults.OrderBy(f => f.Trial)]).ConfigureAwait(false);
+            await Tables.Faults().WriteAsync(Path.Combine(folder, FaultColumns.Table.File), [.. faults.OrderBy(f => f.Trial)])
+                .ConfigureAwait(false);
         var ordered = trials.OrderBy(t => t.Trial).ToList();
         await Tables.Trials(sweepNames, ordered).WriteAsync(Path.Combine(folder, TrialColumns.Table.File), ordered).ConfigureAwait(false);
-        await Tables.Observers().WriteAsync(Path.Combine(folder, ObserverColumns.Table.File), [.. observers.OrderBy(o => o.Trial)]).ConfigureAwait(false);
+        await Tables.Observers().WriteAsync(Path.Combine(folder, ObserverColumns.Table.File), [.. observers.OrderBy(o => o.Trial)])
+            .ConfigureAwait(false);
         await PointSummary.WriteAsync(Path.Combine(folder, PointColumns.Table.File), sweepNames, ordered).ConfigureAwait(false);
     }
 
-    /// <summary>This run's files of a table's dataset: its parts (an unsharded run's, or this shard's) and this shard's compacted file.</summary>
-    internal IEnumerable<string> OwnFiles(string table) => ResultsLayout.Files(Folder, table).Where(f => ResultsLayout.IsOwn(f, _shard?.Tag));
+    /// <summary>This run's files of a table's dataset: its parts (an unsharded run's, or this shard's) and this shard's compacted
+    /// file.</summary>
+    internal IEnumerable<string> OwnFiles(string table) =>
+        ResultsLayout.Files(Folder, table).Where(f => ResultsLayout.IsOwn(f, _shard?.Tag));
 
     /// <summary>Deletes the dataset folders an unsharded run leaves empty once its parts are merged.</summary>
     internal static void RemoveEmptyDatasets(string folder)
@@ -156,7 +167,8 @@ public sealed class ParquetResultSink : ICampaignSink
         return Path.Combine(dataset, name);
     }
 
-    private static int PartNumber(string path) => int.Parse(Path.GetFileNameWithoutExtension(path)[^6..], System.Globalization.CultureInfo.InvariantCulture);
+    private static int PartNumber(string path) =>
+        int.Parse(Path.GetFileNameWithoutExtension(path)[^6..], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Loads the finished trials of the folder; first deletes the parts a compacted shard file supersedes (what a
     /// shard killed while compacting leaves behind), which every reader skips anyway. An unsharded run (a resume) takes every
@@ -175,13 +187,15 @@ public sealed class ParquetResultSink : ICampaignSink
                 continue;
             }
             string observers = ResultsLayout.Sibling(file, ObserverColumns.Table.Name);
-            if (!File.Exists(observers)) throw new MrfiException($"{observers} is missing beside {file}; delete {file} to run its trial(s) again");
+            if (!File.Exists(observers))
+                throw new MrfiException($"{observers} is missing beside {file}; delete {file} to run its trial(s) again");
             var trials = RecordReader.TrialsAsync(file, _sweepNames).GetAwaiter().GetResult().Where(t => seen.Add(t.Trial)).ToList();
             var kept = trials.Select(t => t.Trial).ToHashSet();
             _trials.AddRange(trials);
             _observers.AddRange(RecordReader.ObserversAsync(observers).GetAwaiter().GetResult().Where(o => kept.Contains(o.Trial)));
             string faults = ResultsLayout.Sibling(file, FaultColumns.Table.Name);
-            if (File.Exists(faults)) _faults.AddRange(RecordReader.FaultsAsync(faults).GetAwaiter().GetResult().Where(f => kept.Contains(f.Trial)));
+            if (File.Exists(faults))
+                _faults.AddRange(RecordReader.FaultsAsync(faults).GetAwaiter().GetResult().Where(f => kept.Contains(f.Trial)));
             if (!own) _adopted.Add(file);
         }
         _elsewhere.ExceptWith(seen);
@@ -199,7 +213,8 @@ public sealed class ParquetResultSink : ICampaignSink
         [ManifestKeys.Model] = s.ModelName,
         [ManifestKeys.WeightsPath] = s.WeightsPath,
         [ManifestKeys.WeightsSha256] = s.WeightsPath is null ? null : Sha256(File.ReadAllBytes(s.WeightsPath)),
-        [ManifestKeys.Data] = s.DataFiles.Select(f => new Dictionary<string, string> { ["path"] = f, ["sha256"] = Sha256(File.ReadAllBytes(f)) }).ToList(),
+        [ManifestKeys.Data] = s.DataFiles.Select(f =>
+            new Dictionary<string, string> { ["path"] = f, ["sha256"] = Sha256(File.ReadAllBytes(f)) }).ToList(),
         [ManifestKeys.SamplesPerTrial] = s.Samples,
         // Which class each label means, and where that order comes from: a model trained with another order scores wrongly.
         [ManifestKeys.ClassLabels] = s.ClassNames?.Select((name, label) => (name, label)).ToDictionary(c => c.name, c => c.label),

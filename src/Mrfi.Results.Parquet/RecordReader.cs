@@ -29,7 +29,8 @@ internal static class RecordReader
                 sweep, D(C.Accuracy), D(C.GoldenAccuracy), D(C.FloatAccuracy), L(C.Correct), L(C.Total),
                 L(C.Changed), L(C.Faults), D(C.ElapsedSeconds), (DateTime)columns[C.FinishedAt].GetValue(i)!)
             {
-                Top5Correct = L(C.Top5Correct), Masked = L(C.Masked), Tolerable = L(C.Tolerable), Sdc = L(C.Sdc), CriticalSdc = L(C.CriticalSdc), Due = L(C.Due),
+                Top5Correct = L(C.Top5Correct), Masked = L(C.Masked), Tolerable = L(C.Tolerable), Sdc = L(C.Sdc),
+                CriticalSdc = L(C.CriticalSdc), Due = L(C.Due),
                 // Files written before these columns existed hold classifier trials.
                 Output = columns.TryGetValue(C.Output, out var output) ? (string)output.GetValue(i)! : "classes",
                 Rmse = columns.ContainsKey(C.Rmse) ? D(C.Rmse) : double.NaN,
@@ -47,8 +48,10 @@ internal static class RecordReader
         var rows = new List<ObserverRecord>(n);
         for (int i = 0; i < n; i++)
         {
-            rows.Add(new ObserverRecord((long)columns[O.Trial].GetValue(i)!, (string)columns[O.Layer].GetValue(i)!, (string)columns[O.Position].GetValue(i)!,
-                (string)columns[O.Observer].GetValue(i)!, (string)columns[O.Metric].GetValue(i)!, (double?)columns[O.Value].GetValue(i), (long?)columns[O.Index].GetValue(i)));
+            rows.Add(new ObserverRecord((long)columns[O.Trial].GetValue(i)!, (string)columns[O.Layer].GetValue(i)!,
+                (string)columns[O.Position].GetValue(i)!,
+                (string)columns[O.Observer].GetValue(i)!, (string)columns[O.Metric].GetValue(i)!, (double?)columns[O.Value].GetValue(i),
+                (long?)columns[O.Index].GetValue(i)));
         }
         return rows;
     }
@@ -62,9 +65,12 @@ internal static class RecordReader
         var part = c.GetValueOrDefault(F.Part);
         for (int i = 0; i < n; i++)
         {
-            rows.Add(new FaultRecord((long)c[F.Trial].GetValue(i)!, (int)c[F.Batch].GetValue(i)!, (string)c[F.Layer].GetValue(i)!, (string)c[F.Tensor].GetValue(i)!,
-                (string)c[F.Entry].GetValue(i)!, (long)c[F.Index].GetValue(i)!, (string)c[F.Coordinates].GetValue(i)!, (long)c[F.Bits].GetValue(i)!,
-                (double)c[F.Original].GetValue(i)!, (double)c[F.Faulty].GetValue(i)!, (long?)c[F.OriginalInt].GetValue(i), (long?)c[F.FaultyInt].GetValue(i),
+            rows.Add(new FaultRecord((long)c[F.Trial].GetValue(i)!, (int)c[F.Batch].GetValue(i)!, (string)c[F.Layer].GetValue(i)!,
+                (string)c[F.Tensor].GetValue(i)!,
+                (string)c[F.Entry].GetValue(i)!, (long)c[F.Index].GetValue(i)!, (string)c[F.Coordinates].GetValue(i)!,
+                (long)c[F.Bits].GetValue(i)!,
+                (double)c[F.Original].GetValue(i)!, (double)c[F.Faulty].GetValue(i)!, (long?)c[F.OriginalInt].GetValue(i),
+                (long?)c[F.FaultyInt].GetValue(i),
                 (string?)part?.GetValue(i) ?? "element"));
         }
         return rows;
@@ -99,7 +105,8 @@ internal static class RecordReader
         }
         catch (Exception e) when (e is not MrfiException and not OutOfMemoryException)
         {
-            throw new MrfiException($"{path} cannot be read ({e.GetType().Name}: {e.Message}); it is incomplete or corrupt — delete it to run its trials again", e);
+            throw new MrfiException($"{path} cannot be read ({e.GetType().Name}: {e.Message}); it is incomplete or corrupt — delete it " +
+                $"to run its trials again", e);
         }
     }
 
@@ -123,8 +130,10 @@ internal static class RecordReader
         if (type == typeof(int)) { var m = new int[rows]; await group.ReadAsync<int>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(double)) { var m = new double[rows]; await group.ReadAsync<double>(field, m).ConfigureAwait(false); return m; }
         if (type == typeof(double?)) { var m = new double?[rows]; await group.ReadAsync<double>(field, m).ConfigureAwait(false); return m; }
-        if (type == typeof(DateTime)) { var m = new DateTime[rows]; await group.ReadAsync<DateTime>(field, m).ConfigureAwait(false); return m; }
-        if (type == typeof(string)) { var m = new string?[rows]; await group.ReadAsync(field, m.AsMemory()).ConfigureAwait(false); return m; }
+        if (type == typeof(DateTime))
+            { var m = new DateTime[rows]; await group.ReadAsync<DateTime>(field, m).ConfigureAwait(false); return m; }
+        if (type == typeof(string))
+            { var m = new string?[rows]; await group.ReadAsync(field, m.AsMemory()).ConfigureAwait(false); return m; }
         throw new InvalidDataException($"column {field.Name} has an unexpected type {type}");
     }
 }

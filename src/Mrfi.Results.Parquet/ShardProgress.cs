@@ -11,7 +11,8 @@ public sealed record ShardProgress(IReadOnlyList<long> Missing, IReadOnlyList<lo
 {
     /// <summary>Reads the trial column of every file in <paramref name="folder"/>/trials/.</summary>
     public static ShardProgress Check(string folder, CampaignIdentity identity, int shards = 0) =>
-        From(ResultsLayout.Files(folder, TrialColumns.Table.Name).SelectMany(f => RecordReader.TrialIdsAsync(f).GetAwaiter().GetResult()), identity, shards);
+        From(ResultsLayout.Files(folder, TrialColumns.Table.Name).SelectMany(f => RecordReader.TrialIdsAsync(f).GetAwaiter().GetResult()),
+            identity, shards);
 
     /// <summary>The progress that the trial numbers <paramref name="trials"/> (one per row found) make.</summary>
     public static ShardProgress From(IEnumerable<long> trials, CampaignIdentity identity, int shards = 0)

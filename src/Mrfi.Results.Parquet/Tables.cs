@@ -19,7 +19,8 @@ internal static class Tables
         var trials = new ColumnSet<TrialRecord>(C.Table, sweepNames)
             .Long(C.Trial, t => t.Trial).Int(C.Point, t => t.Point).Int(C.Repeat, t => t.Repeat).Long(C.Seed, t => t.Seed);
         SweepColumns(trials, sweepNames, rows, t => t.Sweep);
-        trials.Double(C.Accuracy, t => t.Accuracy).Double(C.GoldenAccuracy, t => t.GoldenAccuracy).Double(C.FloatAccuracy, t => t.FloatAccuracy)
+        trials.Double(C.Accuracy, t => t.Accuracy).Double(C.GoldenAccuracy, t => t.GoldenAccuracy)
+            .Double(C.FloatAccuracy, t => t.FloatAccuracy)
             .Long(C.Correct, t => t.Correct).Long(C.Total, t => t.Total).Long(C.Changed, t => t.Changed).Long(C.Faults, t => t.Faults)
             .Long(C.Top5Correct, t => t.Top5Correct).Long(C.Masked, t => t.Masked).Long(C.Tolerable, t => t.Tolerable)
             .Long(C.Sdc, t => t.Sdc).Long(C.CriticalSdc, t => t.CriticalSdc).Long(C.Due, t => t.Due);
@@ -37,7 +38,8 @@ internal static class Tables
     }
 
     /// <summary>One column per sweep variable: strings for text variables, doubles (NaN where a row lacks it) for numbers.</summary>
-    public static void SweepColumns<TRow>(ColumnSet<TRow> columns, IReadOnlyList<string> names, IReadOnlyCollection<TRow> rows, Func<TRow, SweepValues> sweep)
+    public static void SweepColumns<TRow>(ColumnSet<TRow> columns, IReadOnlyList<string> names, IReadOnlyCollection<TRow> rows,
+        Func<TRow, SweepValues> sweep)
     {
         var texts = rows.SelectMany(r => sweep(r).Texts.Keys).ToHashSet(StringComparer.Ordinal);
         foreach (var name in names)
@@ -49,16 +51,19 @@ internal static class Tables
 
     public static ColumnSet<ObserverRecord> Observers() => new ColumnSet<ObserverRecord>(O.Table)
         .Long(O.Trial, o => o.Trial).String(O.Layer, o => o.Layer).String(O.Position, o => o.Position)
-        .String(O.Observer, o => o.Observer).String(O.Metric, o => o.Metric).NullableLong(O.Index, o => o.Index).NullableDouble(O.Value, o => o.Value);
+        .String(O.Observer, o => o.Observer).String(O.Metric, o => o.Metric).NullableLong(O.Index, o => o.Index)
+        .NullableDouble(O.Value, o => o.Value);
 
     public static ColumnSet<FaultRecord> Faults() => new ColumnSet<FaultRecord>(F.Table)
         .Long(F.Trial, f => f.Trial).Int(F.Batch, f => f.Batch).String(F.Layer, f => f.Layer).String(F.Tensor, f => f.Tensor)
         .String(F.Entry, f => f.Entry).Long(F.Index, f => f.Index).String(F.Coordinates, f => f.Coordinates).Long(F.Bits, f => f.Bits)
-        .Double(F.Original, f => f.Original).Double(F.Faulty, f => f.Faulty).NullableLong(F.OriginalInt, f => f.OriginalInt).NullableLong(F.FaultyInt, f => f.FaultyInt)
+        .Double(F.Original, f => f.Original).Double(F.Faulty, f => f.Faulty).NullableLong(F.OriginalInt, f => f.OriginalInt)
+        .NullableLong(F.FaultyInt, f => f.FaultyInt)
         .String(F.Part, f => f.Part);
 
     /// <summary>A rate with its 95 % Wilson interval: columns name, name_low, name_high.</summary>
-    private static void Rate(ColumnSet<TrialRecord> columns, string name, Func<TrialRecord, long> successes, bool withValue = true, bool classesOnly = false)
+    private static void Rate(ColumnSet<TrialRecord> columns, string name, Func<TrialRecord, long> successes, bool withValue = true,
+        bool classesOnly = false)
     {
         bool Applies(TrialRecord t) => t.Classifies || !classesOnly;
         if (withValue) columns.Double(name, t => t.Total == 0 || !Applies(t) ? double.NaN : successes(t) / (double)t.Total);

@@ -16,12 +16,14 @@ public static partial class ResultsLayout
 
     private static string Trials => TrialColumns.Table.Name;
 
-    /// <summary>The manifest of an unsharded run (<c>manifest.json</c>) or of shard <paramref name="shardTag"/> (<c>manifest-0-of-4.json</c>).</summary>
+    /// <summary>The manifest of an unsharded run (<c>manifest.json</c>) or of shard <paramref name="shardTag"/>
+    /// (<c>manifest-0-of-4.json</c>).</summary>
     public static string ManifestName(string? shardTag) => shardTag is null ? "manifest.json" : $"manifest-{shardTag}.json";
 
     /// <summary>The manifests of a folder: manifest.json first, then the shards' in name order.</summary>
     public static IReadOnlyList<string> Manifests(string folder) =>
-        [.. new[] { Path.Combine(folder, ManifestName(null)) }.Where(File.Exists), .. Directory.GetFiles(folder, "manifest-*.json").Order(StringComparer.Ordinal)];
+        [.. new[] { Path.Combine(folder, ManifestName(null)) }.Where(File.Exists),
+            .. Directory.GetFiles(folder, "manifest-*.json").Order(StringComparer.Ordinal)];
 
     /// <summary>The dataset folder of <paramref name="table"/>.</summary>
     public static string Dataset(string folder, string table) => Path.Combine(folder, table);
@@ -49,15 +51,18 @@ public static partial class ResultsLayout
         return [.. files.Where(f => !(IsPart(f) && compacted.Contains(ShardTag(Path.GetFileName(f))))).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Deletes the parts that compacted shard files supersede, in every table (trials last, the mark of a finished trial).</summary>
+    /// <summary>Deletes the parts that compacted shard files supersede, in every table (trials last, the mark of a finished
+    /// trial).</summary>
     public static void DeleteSupersededParts(string folder)
     {
         foreach (var table in Enumerable.Reverse(Tables))
         {
             string dataset = Dataset(folder, table);
             if (!Directory.Exists(Dataset(folder, Trials)) || !Directory.Exists(dataset)) continue;
-            var compacted = Directory.GetFiles(Dataset(folder, Trials), "shard-*.parquet").Select(f => ShardTag(Path.GetFileName(f))).ToHashSet();
-            foreach (var part in Directory.GetFiles(dataset, "part-*.parquet").Where(f => compacted.Contains(ShardTag(Path.GetFileName(f)))))
+            var compacted = Directory.GetFiles(Dataset(folder, Trials), "shard-*.parquet").Select(f => ShardTag(Path.GetFileName(f)))
+                .ToHashSet();
+            foreach (var part in Directory.GetFiles(dataset, "part-*.parquet")
+                .Where(f => compacted.Contains(ShardTag(Path.GetFileName(f)))))
                 File.Delete(part);
         }
     }
@@ -71,11 +76,13 @@ public static partial class ResultsLayout
     public static void DeleteTemporaryFiles(string folder, string? shardTag)
     {
         foreach (string dir in Tables.Select(t => Dataset(folder, t)).Prepend(folder).Where(Directory.Exists))
-            foreach (var temp in Directory.GetFiles(dir, ".*.tmp").Where(f => shardTag is null || ShardTag(Path.GetFileName(f)) == shardTag))
+            foreach (var temp in Directory.GetFiles(dir, ".*.tmp")
+                .Where(f => shardTag is null || ShardTag(Path.GetFileName(f)) == shardTag))
                 File.Delete(temp);
     }
 
-    /// <summary>Whether a data file is the run's: an unsharded run's parts, or shard <paramref name="shardTag"/>'s parts and compacted file.</summary>
+    /// <summary>Whether a data file is the run's: an unsharded run's parts, or shard <paramref name="shardTag"/>'s parts and compacted
+    /// file.</summary>
     public static bool IsOwn(string path, string? shardTag)
     {
         string? tag = ShardTag(Path.GetFileName(path));

@@ -4,7 +4,8 @@ namespace Mrfi.Results.Schema;
 public static class ResultsSchema
 {
     /// <summary>Every table, trials first.</summary>
-    public static readonly IReadOnlyList<TableSchema> Tables = [TrialColumns.Table, PointColumns.Table, ObserverColumns.Table, FaultColumns.Table];
+    public static readonly IReadOnlyList<TableSchema> Tables =
+        [TrialColumns.Table, PointColumns.Table, ObserverColumns.Table, FaultColumns.Table];
 
     /// <summary>The fixed columns of the tables that also get one column per sweep variable (trials.parquet, points.parquet),
     /// sorted: a sweep variable of such a name would be a second column of that name.</summary>
@@ -19,6 +20,7 @@ public static class ResultsSchema
     /// <summary>The sentence that refuses <paramref name="name"/> as <paramref name="what"/> ("[sweep] variable", "tag"),
     /// listing the reserved names.</summary>
     public static string Clash(string what, string name) =>
-        $"{what} '{name}' would clash with a column of {string.Join(" or ", Tables.Where(t => t.SweepAfter is not null).Select(t => t.File))}; " +
+        $"{what} '{name}' would clash with a column of " +
+        $"{string.Join(" or ", Tables.Where(t => t.SweepAfter is not null).Select(t => t.File))}; " +
         $"choose another name (reserved: {string.Join(", ", Reserved)})";
 }

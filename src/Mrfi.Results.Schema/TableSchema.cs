@@ -1,7 +1,8 @@
 namespace Mrfi.Results.Schema;
 
 /// <summary>One results table: its name, its fixed columns in file order and where its sweep columns go.</summary>
-/// <param name="Name">The table's name: its dataset folder (<c>trials/</c>) and the stem of its merged file (<c>trials.parquet</c>).</param>
+/// <param name="Name">The table's name: its dataset folder (<c>trials/</c>) and the stem of its merged file
+/// (<c>trials.parquet</c>).</param>
 /// <param name="Columns">The fixed columns in file order.</param>
 /// <param name="SweepAfter">The fixed column that the sweep columns (one per sweep variable or script tag) follow; null
 /// for a table without sweep columns.</param>

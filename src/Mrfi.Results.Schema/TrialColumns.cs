@@ -88,10 +88,12 @@ public static class TrialColumns
     /// <summary>The largest per-sample relative deviation.</summary>
     public const string MaxDeviation = "max_deviation";
 
-    /// <summary>The RMSE of each model output against its golden output, in graph-output order (manifest <c>outputs</c> names them).</summary>
+    /// <summary>The RMSE of each model output against its golden output, in graph-output order (manifest <c>outputs</c> names
+    /// them).</summary>
     public const string OutputRmse = "output_rmse";
 
-    /// <summary>The outcome rates (SDC, critical SDC, DUE, masked), each with its 95 % interval in this table and in points.parquet.</summary>
+    /// <summary>The outcome rates (SDC, critical SDC, DUE, masked), each with its 95 % interval in this table and in
+    /// points.parquet.</summary>
     public static readonly IReadOnlyList<string> OutcomeRates = [SdcRate, CriticalSdcRate, DueRate, MaskedRate];
 
     /// <summary>trials.parquet: the sweep columns follow <see cref="Seed"/>.</summary>

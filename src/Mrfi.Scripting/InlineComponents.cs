@@ -71,20 +71,26 @@ public sealed class InlineComponents : IInlineComponents
         switch (kind)
         {
             case ComponentKind.ErrorModel:
-                var (error, errorAt) = Compile<Func<Tensor, Generator, Tensor>>(table, "code", ErrorAdapters, "Tensor (Tensor values, Generator rng)", "error model");
+                var (error, errorAt) = Compile<Func<Tensor, Generator, Tensor>>(table, "code", ErrorAdapters,
+                    "Tensor (Tensor values, Generator rng)", "error model");
                 return new InlineErrorModel(error, errorAt);
             case ComponentKind.Selector:
-                var (selector, selectorAt) = Compile<Func<long[], Generator, Tensor>>(table, "code", SelectorAdapters, "Tensor (long[] shape, Generator rng)", "selector");
+                var (selector, selectorAt) = Compile<Func<long[], Generator, Tensor>>(table, "code", SelectorAdapters,
+                    "Tensor (long[] shape, Generator rng)", "selector");
                 return new InlineSelector(selector, selectorAt);
             case ComponentKind.Observer when SnippetSource.Compares(table.String("code") ?? ""):
-                var (comparison, comparisonAt) = Compile<Func<Tensor, Tensor, double>>(table, "code", ComparisonAdapters, "double (Tensor value, Tensor golden)", "observer");
+                var (comparison, comparisonAt) =
+                    Compile<Func<Tensor, Tensor, double>>(table, "code", ComparisonAdapters, "double (Tensor value, Tensor golden)",
+                        "observer");
                 return new InlineComparisonObserver(comparison, table.String("metric") ?? "value", comparisonAt);
             case ComponentKind.Observer:
-                var (observer, observerAt) = Compile<Func<Tensor, double>>(table, "code", ObserverAdapters, "double (Tensor value)", "observer");
+                var (observer, observerAt) = Compile<Func<Tensor, double>>(table, "code", ObserverAdapters, "double (Tensor value)",
+                    "observer");
                 return new InlineObserver(observer, table.String("metric") ?? "value", observerAt);
             case ComponentKind.Quantizer:
                 var (quantize, quantizeAt) = Compile<Action<Tensor>>(table, "quantize", ActionAdapters, "void (Tensor x)", "quantizer");
-                return new InlineQuantizer(quantize, Compile<Action<Tensor>>(table, "dequantize", ActionAdapters, "void (Tensor x)", "quantizer").Delegate, quantizeAt);
+                return new InlineQuantizer(quantize,
+                    Compile<Action<Tensor>>(table, "dequantize", ActionAdapters, "void (Tensor x)", "quantizer").Delegate, quantizeAt);
             default:
                 throw MrfiException.At(at, $"{table.Describe(key)}: {kind} cannot be written inline; use a plugin");
         }
@@ -98,11 +104,13 @@ public sealed class InlineComponents : IInlineComponents
     }
 
     /// <summary>The snippet under <paramref name="key"/> compiled (or taken from the caches) and where its code starts.</summary>
-    private (T Delegate, SourceLocation Start) Compile<T>(ConfigTable table, string key, string adapters, string bodySignature, string kind) where T : Delegate
+    private (T Delegate, SourceLocation Start) Compile<T>(ConfigTable table, string key, string adapters, string bodySignature,
+        string kind) where T : Delegate
     {
         string code = table.String(key) ?? throw table.Missing(key, $"C# code for the inline {kind}");
         var start = Start(table, key);
-        string source = SnippetSource.Build("Snippet", DelegateName<T>(), adapters, bodySignature, code, start.File, start.Line, start.Column);
+        string source = SnippetSource.Build("Snippet", DelegateName<T>(), adapters, bodySignature, code, start.File, start.Line,
+            start.Column);
         return ((T)_compiled.GetOrAdd(source, s =>
         {
             var (assembly, fromCache, ms) = _compiler.Compile(s, "snippet");

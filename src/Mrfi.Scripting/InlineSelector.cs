@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Scripting;
 
-/// <summary>A selector written in the config: <c>selector = { code = "(shape, rng) => …" }</c>; it may return a tensor or a long[] of flat indices.</summary>
+/// <summary>A selector written in the config: <c>selector = { code = "(shape, rng) => …" }</c>; it may return a tensor or a long[] of
+/// flat indices.</summary>
 public sealed class InlineSelector : ISelector
 {
     private readonly Func<long[], Generator, Tensor> _select;

@@ -27,7 +27,9 @@ public static class ScriptRunner
             .WithFilePath(full)
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithEmitDebugInformation(true)
-            .WithReferences(references.Concat([typeof(TorchSharp.torch).Assembly, typeof(IErrorModel).Assembly, typeof(MrfiException).Assembly, globals.GetType().Assembly]).Distinct())
+            .WithReferences(references.Concat(
+                [typeof(TorchSharp.torch).Assembly, typeof(IErrorModel).Assembly, typeof(MrfiException).Assembly,
+                    globals.GetType().Assembly]).Distinct())
             .WithImports(Imports);
         var script = CSharpScript.Create(File.ReadAllText(full), options, globals.GetType());
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -41,7 +43,8 @@ public static class ScriptRunner
         }
         catch (Exception e) when (e is not MrfiException)
         {
-            var where = SnippetFailure.Locate(e, full) is var (line, column) ? new SourceLocation(path, line, column) : new SourceLocation(path, 0, 0);
+            var where = SnippetFailure.Locate(e, full) is var (line, column) ? new SourceLocation(path, line, column)
+                : new SourceLocation(path, 0, 0);
             throw MrfiException.At(where, $"the script threw {e.GetType().Name}: {e.Message}", e);
         }
     }

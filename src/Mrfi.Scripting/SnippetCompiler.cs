@@ -50,9 +50,11 @@ internal sealed class SnippetCompiler
             }
         }
 
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: name + ".g.cs", encoding: Encoding.UTF8);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: name + ".g.cs",
+            encoding: Encoding.UTF8);
         var compilation = CSharpCompilation.Create($"MrfiSnippet_{hash[..16]}", [tree], References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Disable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Disable));
         using var pe = new MemoryStream();
         var result = compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
         if (!result.Success)
@@ -94,14 +96,16 @@ internal sealed class SnippetCompiler
 
     private static string Hash(string source)
     {
-        string key = string.Join("\n", source, typeof(CSharpCompilation).Assembly.GetName().Version, typeof(TorchSharp.torch).Assembly.GetName().Version,
+        string key = string.Join("\n", source, typeof(CSharpCompilation).Assembly.GetName().Version,
+            typeof(TorchSharp.torch).Assembly.GetName().Version,
             typeof(IErrorModel).Assembly.GetName().Version, Environment.Version);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
     }
 
     private static MetadataReference[] LoadReferences()
     {
-        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         paths.Add(typeof(TorchSharp.torch).Assembly.Location);
         paths.Add(typeof(IErrorModel).Assembly.Location);
         paths.Add(typeof(SnippetCompiler).Assembly.Location);

@@ -53,7 +53,8 @@ public static class SnippetWatchdog
             {
                 Running.TryRemove(entry.Key, out _);
                 throw MrfiException.At(stuck.At,
-                    $"inline {stuck.Kind} did not return within {Limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (the watchdog); " +
+                    $"inline {stuck.Kind} did not return within {Limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s " +
+                    $"(the watchdog); " +
                     "does it loop forever? If it is only slow, raise [run] watchdog (seconds)");
             }
         }

@@ -53,7 +53,8 @@ internal static class MrfiApp
             .WithExample("submit", "--slurm", "--resume", "/shared/campaign")
             .WithExample("submit", "mrfi.toml", "--k8s", "--shards", "8", "--out", "/data/campaign", "--image", "registry/mrfi:0.1.0");
         c.AddCommand<ReportCommand>("report")
-            .WithDescription("Write report.html, PNG figures chosen from what the campaign swept, and a plain-text summary of a results folder.")
+            .WithDescription("Write report.html, PNG figures chosen from what the campaign swept, and a plain-text summary of a results " +
+                "folder.")
             .WithExample("report", "results/run-20261129-063000")
             .WithExample("report", "results/sharded", "--out", "report", "--no-html");
         c.AddCommand<ValidateCommand>("validate")
@@ -83,7 +84,8 @@ internal static class MrfiApp
             .WithExample("list", "selector")
             .WithExample("list", "--markdown", "--into", "docs/components.md");
         c.AddCommand<BenchCommand>("bench")
-            .WithDescription("Injection and observer cost against the golden forward (lenet, vgg11, vgg16, resnet18, or an ONNX file beside the built-in model of the same weights), campaign throughput and peak memory, with ratios from one run.")
+            .WithDescription("Injection and observer cost against the golden forward (lenet, vgg11, vgg16, resnet18, or an ONNX file " +
+                "beside the built-in model of the same weights), campaign throughput and peak memory, with ratios from one run.")
             .WithExample("bench", "--model", "resnet18", "--batch", "16", "--json", "bench.json")
             .WithExample("bench", "--onnx", "examples/onnx-model/lenet_fmnist.onnx");
         c.AddCommand<BenchSelectorsCommand>("bench-selectors")

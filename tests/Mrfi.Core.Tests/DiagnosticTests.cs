@@ -18,7 +18,8 @@ public sealed class DiagnosticTests
 
     [TestMethod]
     public void A_location_without_a_line_is_the_file_alone() =>
-        Assert.AreEqual("mrfi.toml: error: the file is empty", new Diagnostic("the file is empty", new SourceLocation("mrfi.toml", 0, 0)).ToString());
+        Assert.AreEqual("mrfi.toml: error: the file is empty",
+            new Diagnostic("the file is empty", new SourceLocation("mrfi.toml", 0, 0)).ToString());
 
     [TestMethod]
     public void A_key_goes_before_the_message_and_a_code_after_the_severity()

@@ -15,5 +15,6 @@ internal static class LeNetFixture
     }
 
     public static ImageDataset Images(long count) =>
-        DatasetLoader.LoadIdx(Repo.Asset("fmnist_test1000-images-idx3-ubyte"), Repo.Asset("fmnist_test1000-labels-idx1-ubyte"), [0.0], [1.0], count);
+        DatasetLoader.LoadIdx(Repo.Asset("fmnist_test1000-images-idx3-ubyte"), Repo.Asset("fmnist_test1000-labels-idx1-ubyte"), [0.0],
+            [1.0], count);
 }

@@ -13,12 +13,14 @@ public sealed class PluginSourceTests
     {
         string folder = Repo.TempFolder("plugin");
         string path = Path.Combine(folder, "mrfi.toml");
-        File.WriteAllText(path, body.Replace("{assets}", Repo.Assets, StringComparison.Ordinal).Replace("{fake}", PluginPaths.Fake, StringComparison.Ordinal)
+        File.WriteAllText(path, body.Replace("{assets}", Repo.Assets, StringComparison.Ordinal)
+            .Replace("{fake}", PluginPaths.Fake, StringComparison.Ordinal)
             .Replace("{sample}", PluginPaths.Sample, StringComparison.Ordinal));
         return path;
     }
 
-    private const string Model = "[model]\narchitecture = \"LeNet\"\nweights = \"{assets}/lenet_fmnist.safetensors\"\n\n[data]\nimages = \"{assets}/fmnist_test1000-images-idx3-ubyte\"\nlabels = \"{assets}/fmnist_test1000-labels-idx1-ubyte\"\nlimit = 20\n\n";
+    private const string Model = "[model]\narchitecture = \"LeNet\"\nweights = \"{assets}/lenet_fmnist.safetensors\"\n\n[data]\n" +
+        "images = \"{assets}/fmnist_test1000-images-idx3-ubyte\"\nlabels = \"{assets}/fmnist_test1000-labels-idx1-ubyte\"\nlimit = 20\n\n";
 
     private static (CampaignPlan? Plan, Problems Problems, IReadOnlyList<LoadedPlugin> Loaded) Load(string path)
     {
@@ -33,7 +35,9 @@ public sealed class PluginSourceTests
     [TestMethod]
     public void Plugin_components_share_the_hosts_tensor_type_and_run()
     {
-        string path = Config("plugins = [\"{fake}\"]\n" + Model + "[[fault_inject]]\ntarget = \"activation_out\"\nmodule_fullname = \"fc3\"\nselector = { method = \"FirstN\", n = 3 }\nerror_model = { method = \"Negate\" }\n");
+        string path = Config("plugins = [\"{fake}\"]\n" + Model
+            + "[[fault_inject]]\ntarget = \"activation_out\"\nmodule_fullname = \"fc3\"\nselector = { method = \"FirstN\", n = 3 }\n"
+            + "error_model = { method = \"Negate\" }\n");
         var (plan, problems, loaded) = Load(path);
         Assert.IsFalse(problems.Any, string.Join("\n", problems.Messages));
         using var model = plan!.Model;
@@ -44,14 +48,17 @@ public sealed class PluginSourceTests
         using var y = entry.ErrorModel.Apply(x, new torch.Generator(0));
         Assert.AreSame(typeof(torch.Tensor), y.GetType(), "one Tensor type across the plugin boundary");
         CollectionAssert.AreEqual(new float[] { -1, 2 }, y.data<float>().ToArray());
-        int mapped = File.ReadLines("/proc/self/maps").Where(l => l.Contains("libtorch_cpu.so", StringComparison.Ordinal)).Select(l => l.Split(' ').Last()).Distinct().Count();
+        int mapped = File.ReadLines("/proc/self/maps").Where(l => l.Contains("libtorch_cpu.so", StringComparison.Ordinal))
+            .Select(l => l.Split(' ').Last()).Distinct().Count();
         Assert.AreEqual(1, mapped, "the plugin loaded no second libtorch");
     }
 
     [TestMethod]
     public void Plugin_models_and_datasets_bind_from_the_config()
     {
-        string path = Config("plugins = [\"{fake}\"]\n[model]\narchitecture = \"TinyNet\"\nclasses = 10\n\n[data]\nformat = \"Stripes\"\ncount = 30\nlimit = 25\n\n[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc\"\nerror_model = { method = \"builtin/SetZero\" }\n");
+        string path = Config("plugins = [\"{fake}\"]\n[model]\narchitecture = \"TinyNet\"\nclasses = 10\n\n[data]\nformat = \"Stripes\"\n" +
+            "count = 30\nlimit = 25\n\n[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc\"\n" +
+            "error_model = { method = \"builtin/SetZero\" }\n");
         var (plan, problems, _) = Load(path);
         Assert.IsFalse(problems.Any, string.Join("\n", problems.Messages));
         using var model = plan!.Model;
@@ -63,7 +70,8 @@ public sealed class PluginSourceTests
     [TestMethod]
     public void A_name_defined_by_a_plugin_and_a_builtin_must_be_qualified()
     {
-        string path = Config("plugins = [\"{fake}\"]\n" + Model + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\nerror_model = { method = \"SetZero\" }\n");
+        string path = Config("plugins = [\"{fake}\"]\n" + Model
+            + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\nerror_model = { method = \"SetZero\" }\n");
         var (plan, problems, _) = Load(path);
         plan?.Model.Dispose();
         var message = problems.Messages.Single();
@@ -75,10 +83,12 @@ public sealed class PluginSourceTests
     [TestMethod]
     public void A_constructor_that_throws_names_the_component_and_plugin()
     {
-        string path = Config("plugins = [\"{fake}\"]\n" + Model + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\nerror_model = { method = \"Exploding\" }\n");
+        string path = Config("plugins = [\"{fake}\"]\n" + Model
+            + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\nerror_model = { method = \"Exploding\" }\n");
         var (plan, problems, _) = Load(path);
         plan?.Model.Dispose();
-        StringAssert.Contains(problems.Messages.Single(), "Exploding (Mrfi.Plugins.Fake) failed to start: InvalidOperationException: boom from the plugin");
+        StringAssert.Contains(problems.Messages.Single(),
+            "Exploding (Mrfi.Plugins.Fake) failed to start: InvalidOperationException: boom from the plugin");
     }
 
     [TestMethod]
@@ -113,6 +123,7 @@ public sealed class PluginSourceTests
         long bytes = files.Sum(f => new FileInfo(f).Length);
         Assert.IsLessThan(1_000_000L, bytes, $"plugin output is {bytes} bytes: {string.Join(", ", files.Select(Path.GetFileName))}");
         Assert.IsFalse(files.Any(f => f.EndsWith(".so", StringComparison.Ordinal)), "no native libraries");
-        Assert.IsFalse(files.Any(f => Path.GetFileName(f) is "TorchSharp.dll" or "Mrfi.Abstractions.dll"), "host assemblies are not copied");
+        Assert.IsFalse(files.Any(f => Path.GetFileName(f) is "TorchSharp.dll" or "Mrfi.Abstractions.dll"),
+            "host assemblies are not copied");
     }
 }

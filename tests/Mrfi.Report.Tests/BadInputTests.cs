@@ -11,7 +11,9 @@ public sealed class BadInputTests
     [TestCleanup]
     public void Remove() => Directory.Delete(_folder, recursive: true);
 
-    private static string Error(string folder) => Assert.ThrowsExactly<ReportException>(() => ReportBuilder.Build(folder, Path.Combine(Path.GetTempPath(), "mrfi-tests", "unused"))).Message;
+    private static string Error(string folder) =>
+        Assert.ThrowsExactly<ReportException>(() => ReportBuilder.Build(folder, Path.Combine(Path.GetTempPath(), "mrfi-tests", "unused")))
+            .Message;
 
     [TestMethod]
     public void A_missing_folder_is_named()

@@ -26,7 +26,8 @@ internal sealed class FakeResults
     /// <summary>The names of a model's several outputs (manifest.json's outputs); empty: one output.</summary>
     public string[] Outputs { get; init; } = [];
 
-    /// <summary>Output k's RMSE of a trial from its sweep values and repeat (written to output_rmse when there are <see cref="Outputs"/>).</summary>
+    /// <summary>Output k's RMSE of a trial from its sweep values and repeat (written to output_rmse when there are
+    /// <see cref="Outputs"/>).</summary>
     public Func<IReadOnlyDictionary<string, object>, int, int, double> OutputRmse { get; init; } = (_, r, k) => 0.01 * (r + 1) * (k + 1);
 
     /// <summary>SDCs of a trial from its sweep values and repeat; null: <see cref="Outcomes"/>.</summary>
@@ -35,7 +36,8 @@ internal sealed class FakeResults
     /// <summary>Scalar observer rows: (observer, metric, layers); value from the sweep values, layer number and repeat.</summary>
     public List<(string Observer, string Metric, string[] Layers)> Observers { get; } = [];
 
-    /// <summary>Layers whose scalar observer rows have no value (a module that never ran), in trials where <see cref="NeverRanIn"/> holds.</summary>
+    /// <summary>Layers whose scalar observer rows have no value (a module that never ran), in trials where <see cref="NeverRanIn"/>
+    /// holds.</summary>
     public HashSet<string> NeverRan { get; } = [];
 
     /// <summary>Which trials the <see cref="NeverRan"/> layers did not run in (all by default).</summary>
@@ -50,7 +52,8 @@ internal sealed class FakeResults
     public FakeResults Sweep(string name, params object[] values)
     {
         // Numbers are stored as doubles, as `run` writes sweep columns.
-        _sweep.Add((name, [.. values.Select(v => v is string ? v : Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))]));
+        _sweep.Add((name, [.. values.Select(v => v is string ? v
+            : Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))]));
         return this;
     }
 
@@ -63,7 +66,8 @@ internal sealed class FakeResults
         return [.. combos.SelectMany((c, p) => Enumerable.Range(0, Repeats).Select(r => (p, r, (long)(p * Repeats + r), c)))];
     }
 
-    /// <summary>Writes trials.parquet and observers.parquet (or the trials/ and observers/ datasets of shard part files when <paramref name="shards"/> &gt; 0) and a manifest.</summary>
+    /// <summary>Writes trials.parquet and observers.parquet (or the trials/ and observers/ datasets of shard part files when
+    /// <paramref name="shards"/> &gt; 0) and a manifest.</summary>
     public string Write(string folder, int shards = 0, bool pointZero = false)
     {
         Directory.CreateDirectory(folder);
@@ -110,7 +114,8 @@ internal sealed class FakeResults
         {
             columns.Add(values[0] is string
                 ? Col.Of(name, rows.Select(r => (string)r.Values[name]).ToArray())
-                : Col.Of(name, rows.Select(r => Convert.ToDouble(r.Values[name], System.Globalization.CultureInfo.InvariantCulture)).ToArray()));
+                : Col.Of(name, rows.Select(r => Convert.ToDouble(r.Values[name], System.Globalization.CultureInfo.InvariantCulture))
+                    .ToArray()));
         }
         bool tensor = Output == "tensor";
         var acc = rows.Select(r => tensor ? double.NaN : Math.Round(Accuracy(r.Values, r.Repeat) * Samples) / Samples).ToArray();
@@ -133,7 +138,8 @@ internal sealed class FakeResults
         columns.Add(Col.Of("rmse", rows.Select(r => tensor ? Rmse(r.Values, r.Repeat) : 0.01 * r.Trial).ToArray()));
         columns.Add(Col.Of("max_deviation", rows.Select(r => 0.1 * r.Trial).ToArray()));
         if (Outputs.Length > 0)
-            columns.Add(Col.Of("output_rmse", rows.Select(r => Enumerable.Range(0, Outputs.Length).Select(k => OutputRmse(r.Values, r.Repeat, k)).ToArray()).ToArray()));
+            columns.Add(Col.Of("output_rmse",
+                rows.Select(r => Enumerable.Range(0, Outputs.Length).Select(k => OutputRmse(r.Values, r.Repeat, k)).ToArray()).ToArray()));
         Save(path, columns);
     }
 
@@ -144,7 +150,8 @@ internal sealed class FakeResults
         {
             foreach (var (observer, metric, layers) in Observers)
                 for (int l = 0; l < layers.Length; l++)
-                    o.Add((r.Trial, layers[l], observer, metric, null, NeverRan.Contains(layers[l]) && NeverRanIn(r.Trial) ? null : ObserverValue(r.Trial, l)));
+                    o.Add((r.Trial, layers[l], observer, metric, null,
+                        NeverRan.Contains(layers[l]) && NeverRanIn(r.Trial) ? null : ObserverValue(r.Trial, l)));
             foreach (var (observer, metric) in VectorObservers)
                 for (int i = 0; i < 4; i++) o.Add((r.Trial, "fc1", observer, metric, i, i));
         }

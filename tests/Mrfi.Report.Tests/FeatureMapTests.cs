@@ -27,8 +27,10 @@ public sealed class FeatureMapTests
     [TestMethod]
     public void Maps_need_one_whole_sample_of_a_channel_height_width_tensor()
     {
-        Assert.IsNull(FeatureMapFigure.Maps(new FeatureMapFigure.Saved(0, [2, 2, 2, 3], new double[11], new double[11])), "11 of 12 values");
-        Assert.IsNull(FeatureMapFigure.Maps(new FeatureMapFigure.Saved(0, [4, 10], new double[40], new double[40])), "a Linear output has no channels");
+        Assert.IsNull(FeatureMapFigure.Maps(new FeatureMapFigure.Saved(0, [2, 2, 2, 3], new double[11], new double[11])),
+            "11 of 12 values");
+        Assert.IsNull(FeatureMapFigure.Maps(new FeatureMapFigure.Saved(0, [4, 10], new double[40], new double[40])),
+            "a Linear output has no channels");
     }
 
     [TestMethod]

@@ -23,12 +23,16 @@ public sealed class FigureChoiceTests
         var fake = new FakeResults().Sweep("ber", 1e-6, 1e-5, 1e-4, 1e-3);
         fake.Observers.Add(("RMSE", "rmse", ["conv1", "fc1"]));
         var (figures, skipped) = Choose(fake);
-        CollectionAssert.AreEqual(new[] { FigureKind.AccuracyCurve, FigureKind.OutcomeCurve, FigureKind.ObserverBars }, figures.Select(f => f.Kind).ToList());
+        CollectionAssert.AreEqual(new[] { FigureKind.AccuracyCurve, FigureKind.OutcomeCurve, FigureKind.ObserverBars },
+            figures.Select(f => f.Kind).ToList());
         Assert.IsTrue(figures[0].X!.LogScale);
         Assert.AreEqual("ber", figures[2].X!.Name, "observer bars are grouped by the swept rate");
-        CollectionAssert.AreEquivalent(new[] { FigureKind.BitBars, FigureKind.LayerBars, FigureKind.ChannelBoxes, FigureKind.PixelHeatmap, FigureKind.FeatureMaps, FigureKind.RmseCurve }, skipped.Select(s => s.Kind).ToList());
+        CollectionAssert.AreEquivalent(
+            new[] { FigureKind.BitBars, FigureKind.LayerBars, FigureKind.ChannelBoxes, FigureKind.PixelHeatmap, FigureKind.FeatureMaps,
+                FigureKind.RmseCurve }, skipped.Select(s => s.Kind).ToList());
         StringAssert.Contains(skipped.Single(s => s.Kind == FigureKind.RmseCurve).Reason, "accuracy curve");
-        Assert.IsTrue(skipped.Where(s => s.Kind is not FigureKind.FeatureMaps and not FigureKind.RmseCurve).All(s => s.Reason.Contains("varies: ber", StringComparison.Ordinal)), string.Join("\n", skipped));
+        Assert.IsTrue(skipped.Where(s => s.Kind is not FigureKind.FeatureMaps and not FigureKind.RmseCurve)
+            .All(s => s.Reason.Contains("varies: ber", StringComparison.Ordinal)), string.Join("\n", skipped));
         StringAssert.Contains(skipped.Single(s => s.Kind == FigureKind.FeatureMaps).Reason, "SaveLast");
     }
 
@@ -50,7 +54,8 @@ public sealed class FigureChoiceTests
         Assert.AreEqual("bit", bars.X!.Name);
         Assert.AreEqual("format", bars.Series.Single().Name);
         Assert.IsTrue(skipped.Any(s => s.Kind == FigureKind.AccuracyCurve));
-        Assert.IsTrue(skipped.Any(s => s.Kind == FigureKind.ObserverBars && s.Reason.Contains("no observer rows", StringComparison.Ordinal)));
+        Assert.IsTrue(skipped.Any(s => s.Kind == FigureKind.ObserverBars
+            && s.Reason.Contains("no observer rows", StringComparison.Ordinal)));
     }
 
     [TestMethod]
@@ -75,17 +80,20 @@ public sealed class FigureChoiceTests
     [TestMethod]
     public void Swept_x_and_y_get_a_pixel_heat_map()
     {
-        var map = Choose(new FakeResults { Repeats = 1 }.Sweep("x", 0, 1, 2).Sweep("y", 0, 1)).Figures.Single(f => f.Kind == FigureKind.PixelHeatmap);
+        var map = Choose(new FakeResults { Repeats = 1 }.Sweep("x", 0, 1, 2).Sweep("y", 0, 1))
+            .Figures.Single(f => f.Kind == FigureKind.PixelHeatmap);
         Assert.AreEqual(("x", "y"), (map.X!.Name, map.Y!.Name));
     }
 
     [TestMethod]
     public void A_square_flat_pixel_index_gets_a_heat_map_and_a_non_square_one_is_skipped()
     {
-        Assert.IsTrue(Choose(new FakeResults { Repeats = 1 }.Sweep("pixel", Enumerable.Range(0, 16).Select(i => (object)i).ToArray())).Figures
+        Assert.IsTrue(Choose(new FakeResults { Repeats = 1 }.Sweep("pixel", Enumerable.Range(0, 16).Select(i => (object)i).ToArray()))
+            .Figures
             .Any(f => f.Kind == FigureKind.PixelHeatmap));
         Directory.Delete(_folder, recursive: true);
-        Assert.IsTrue(Choose(new FakeResults { Repeats = 1 }.Sweep("pixel", Enumerable.Range(0, 12).Select(i => (object)i).ToArray())).Skipped
+        Assert.IsTrue(Choose(new FakeResults { Repeats = 1 }.Sweep("pixel", Enumerable.Range(0, 12).Select(i => (object)i).ToArray()))
+            .Skipped
             .Any(s => s.Kind == FigureKind.PixelHeatmap));
     }
 
@@ -125,10 +133,12 @@ public sealed class FigureChoiceTests
     [TestMethod]
     public void Too_many_series_are_averaged_over_and_the_figure_says_so()
     {
-        var (figures, _) = Choose(new FakeResults { Repeats = 1 }.Sweep("ber", 1e-4, 1e-2).Sweep("seed_offset", Enumerable.Range(0, 12).Select(i => (object)(double)i).ToArray()));
+        var (figures, _) = Choose(new FakeResults { Repeats = 1 }.Sweep("ber", 1e-4, 1e-2)
+            .Sweep("seed_offset", Enumerable.Range(0, 12).Select(i => (object)(double)i).ToArray()));
         var curve = figures.Single(f => f.Kind == FigureKind.AccuracyCurve);
         Assert.IsEmpty(curve.Series);
-        Assert.IsTrue(curve.Notes.Any(n => n.Contains("averaged over seed_offset", StringComparison.Ordinal)), string.Join("; ", curve.Notes));
+        Assert.IsTrue(curve.Notes.Any(n => n.Contains("averaged over seed_offset", StringComparison.Ordinal)),
+            string.Join("; ", curve.Notes));
     }
 
     [TestMethod]
@@ -137,7 +147,8 @@ public sealed class FigureChoiceTests
         var fake = new FakeResults().Sweep("ber", 1e-4, 1e-2);
         fake.VectorObservers.Add(("Histogram", "count"));
         var (_, skipped) = Choose(fake);
-        Assert.IsTrue(skipped.Any(s => s.Kind == FigureKind.ObserverBars && s.Reason.StartsWith("Histogram (count) is a vector", StringComparison.Ordinal)), string.Join("\n", skipped));
+        Assert.IsTrue(skipped.Any(s => s.Kind == FigureKind.ObserverBars
+            && s.Reason.StartsWith("Histogram (count) is a vector", StringComparison.Ordinal)), string.Join("\n", skipped));
     }
 
     [TestMethod]
@@ -150,7 +161,8 @@ public sealed class FigureChoiceTests
         var (results, _, _, observers, figures, skipped) = ReportBuilder.Prepare(fake.Write(_folder));
         CollectionAssert.AreEqual(new[] { ("conv1", "after") }, observers.Layers[("MinMax", "min")].ToArray());
         Assert.IsTrue(figures.Any(f => f.Kind == FigureKind.ObserverBars && f.Metric == "min"));
-        var named = skipped.Single(s => s.Kind == FigureKind.ObserverBars && s.Reason.StartsWith("MinMax at spare", StringComparison.Ordinal));
+        var named = skipped.Single(s => s.Kind == FigureKind.ObserverBars
+            && s.Reason.StartsWith("MinMax at spare", StringComparison.Ordinal));
         StringAssert.Contains(named.Reason, $"never ran in {results.Trials.Rows} trial(s), whose values are null");
     }
 
@@ -187,7 +199,8 @@ public sealed class FigureChoiceTests
             if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
             var (figures, skipped) = Choose(sweep());
             Assert.IsTrue(skipped.All(s => s.Reason.Length > 0));
-            CollectionAssert.AreEquivalent(Enum.GetValues<FigureKind>(), figures.Select(f => f.Kind).Concat(skipped.Select(s => s.Kind)).Distinct().ToList());
+            CollectionAssert.AreEquivalent(Enum.GetValues<FigureKind>(),
+                figures.Select(f => f.Kind).Concat(skipped.Select(s => s.Kind)).Distinct().ToList());
         }
     }
 }

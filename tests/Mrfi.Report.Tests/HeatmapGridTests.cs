@@ -33,7 +33,8 @@ public sealed class HeatmapGridTests
     [TestMethod]
     public void A_flat_pixel_index_wraps_row_by_row_and_unvisited_pixels_are_empty()
     {
-        var grid = Grid(new FakeResults { Repeats = 1, Accuracy = (v, _) => (double)v["pixel"] / 100 }.Sweep("pixel", 0, 1, 2, 3, 5, 6, 7, 8));
+        var grid = Grid(new FakeResults { Repeats = 1, Accuracy = (v, _) => (double)v["pixel"] / 100 }.Sweep("pixel", 0, 1, 2, 3, 5, 6, 7,
+            8));
         Assert.AreEqual(3, grid.GetLength(0));
         Assert.AreEqual(7, grid[2, 1], 1e-9, "index 7 of a 3×3 image is row 2, column 1");
         Assert.IsTrue(double.IsNaN(grid[1, 1]), "index 4 was not swept");

@@ -30,7 +30,8 @@ public sealed partial class NumbersTests
     private static partial Regex Cell();
 
     private static List<List<string>> HtmlRows(string html) =>
-        [.. PointsTable().Match(html).Groups[1].Value.Split("</tr>", StringSplitOptions.RemoveEmptyEntries).Where(r => r.Contains("<td>", StringComparison.Ordinal))
+        [.. PointsTable().Match(html).Groups[1].Value.Split("</tr>", StringSplitOptions.RemoveEmptyEntries)
+            .Where(r => r.Contains("<td>", StringComparison.Ordinal))
             .Select(r => Cell().Matches(r).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList())];
 
     [TestMethod]
@@ -65,7 +66,8 @@ public sealed partial class NumbersTests
             for (int k = 0; k < 4; k++)
             {
                 // Rates: mean over the trials, t-interval across them clipped to [0, 1]: "value (low–high)".
-                double rate = Convert.ToDouble(e[10 + 2 * k], CultureInfo.InvariantCulture), rateHalf = 4.303 * Convert.ToDouble(e[11 + 2 * k], CultureInfo.InvariantCulture) / Math.Sqrt(3);
+                double rate = Convert.ToDouble(e[10 + 2 * k], CultureInfo.InvariantCulture),
+                rateHalf = 4.303 * Convert.ToDouble(e[11 + 2 * k], CultureInfo.InvariantCulture) / Math.Sqrt(3);
                 var m = RateCell().Match(r[11 + k]);
                 Assert.IsTrue(m.Success, $"rate cell {r[11 + k]}");
                 AssertPercent(rate, m.Groups[1].Value);
@@ -109,8 +111,11 @@ public sealed partial class NumbersTests
         var parts = ReportBuilder.Build(Campaign().Write(Path.Combine(_folder, "parts"), shards: 2), Path.Combine(_folder, "report-parts"));
         Assert.IsNotEmpty(Directory.GetFiles(Path.Combine(_folder, "parts", "trials"), "part-1-of-2-*.parquet"));
         Assert.IsFalse(File.Exists(Path.Combine(_folder, "parts", "trials.parquet")));
-        CollectionAssert.AreEqual(HtmlRows(File.ReadAllText(merged.Html!)).SelectMany(r => r).ToList(), HtmlRows(File.ReadAllText(parts.Html!)).SelectMany(r => r).ToList());
-        Assert.IsTrue(parts.Summary.Any(l => l.Contains("18 file(s) of the trials/ dataset; the folder is not merged", StringComparison.Ordinal)), string.Join("\n", parts.Summary));
+        CollectionAssert.AreEqual(HtmlRows(File.ReadAllText(merged.Html!)).SelectMany(r => r).ToList(),
+            HtmlRows(File.ReadAllText(parts.Html!)).SelectMany(r => r).ToList());
+        Assert.IsTrue(parts.Summary.Any(l =>
+            l.Contains("18 file(s) of the trials/ dataset; the folder is not merged", StringComparison.Ordinal)),
+                string.Join("\n", parts.Summary));
         CollectionAssert.AreEqual(merged.Figures.Select(Path.GetFileName).ToList(), parts.Figures.Select(Path.GetFileName).ToList());
     }
 
@@ -118,9 +123,11 @@ public sealed partial class NumbersTests
     public void A_folder_with_part_of_the_campaigns_trials_says_how_many_are_there()
     {
         string results = Campaign().Write(Path.Combine(_folder, "results"), shards: 2);
-        File.WriteAllText(Path.Combine(results, "campaign.json"), """{ "ConfigSha256": "x", "Seed": 1, "Trials": 40, "Sweep": ["format", "ber"] }""");
+        File.WriteAllText(Path.Combine(results, "campaign.json"),
+            """{ "ConfigSha256": "x", "Seed": 1, "Trials": 40, "Sweep": ["format", "ber"] }""");
         var output = ReportBuilder.Build(results, Path.Combine(_folder, "report"));
-        CollectionAssert.Contains(output.Summary.ToList(), "note: 18 of the campaign's 40 trials are present (campaign.json); the figures show those");
+        CollectionAssert.Contains(output.Summary.ToList(),
+            "note: 18 of the campaign's 40 trials are present (campaign.json); the figures show those");
     }
 
     /// <summary>The cell is the percentage rounded to two decimals (half a unit of the last digit, whichever way a tie rounds).</summary>

@@ -32,7 +32,8 @@ public sealed class RenderTests
     {
         var fake = new FakeResults
         {
-            Accuracy = (v, r) => 0.9 - (string)v["format"] switch { "float16" => 3e1, "int8" => 1e1, _ => 5 } * (double)v["ber"] - 0.005 * r,
+            Accuracy = (v, r) => 0.9 - (string)v["format"] switch { "float16" => 3e1, "int8" => 1e1, _ => 5 } * (double)v["ber"] - 0.005
+                * r,
         }.Sweep("format", "float16", "fixed3.13", "int8").Sweep("ber", 1e-5, 1e-4, 1e-3, 1e-2);
         fake.Observers.Add(("RMSE", "rmse", ["conv1", "conv2", "fc1", "fc2", "fc3"]));
         Render(fake, "accuracy-vs-ber.png", "outcomes-vs-ber.png", "observer-rmse.png");
@@ -52,7 +53,8 @@ public sealed class RenderTests
     [TestMethod]
     public void A_bit_sweep_renders_grouped_bit_bars()
     {
-        var fake = new FakeResults { Accuracy = (v, r) => 0.9 - 0.05 * (double)v["bit"] - ((string)v["format"] == "float16" ? 0.1 : 0) + 0.01 * r }
+        var fake = new FakeResults { Accuracy = (v, r) => 0.9 - 0.05 * (double)v["bit"] - ((string)v["format"] == "float16" ? 0.1 : 0)
+            + 0.01 * r }
             .Sweep("format", "float16", "fixed3.13").Sweep("bit", 0, 1, 2, 3, 4, 5, 6, 7);
         Render(fake, "accuracy-by-bit.png");
     }
@@ -60,7 +62,8 @@ public sealed class RenderTests
     [TestMethod]
     public void A_layer_sweep_renders_layer_bars()
     {
-        Render(new FakeResults { Accuracy = (v, r) => 0.85 - 0.04 * (double)v["layer"] + 0.01 * r }.Sweep("layer", 0, 1, 2, 3, 4), "accuracy-by-layer.png");
+        Render(new FakeResults { Accuracy = (v, r) => 0.85 - 0.04 * (double)v["layer"] + 0.01 * r }.Sweep("layer", 0, 1, 2, 3, 4),
+            "accuracy-by-layer.png");
     }
 
     [TestMethod]
@@ -84,7 +87,8 @@ public sealed class RenderTests
     public void An_x_y_sweep_renders_a_pixel_heat_map()
     {
         var fake = new FakeResults { Repeats = 1, Accuracy = (v, _) => 0.9 - 0.02 * Math.Abs((double)v["x"] - 4) - 0.01 * (double)v["y"] }
-            .Sweep("x", Enumerable.Range(0, 10).Select(i => (object)(double)i).ToArray()).Sweep("y", Enumerable.Range(0, 6).Select(i => (object)(double)i).ToArray());
+            .Sweep("x", Enumerable.Range(0, 10).Select(i => (object)(double)i).ToArray())
+            .Sweep("y", Enumerable.Range(0, 6).Select(i => (object)(double)i).ToArray());
         Render(fake, "accuracy-by-pixel.png");
     }
 }

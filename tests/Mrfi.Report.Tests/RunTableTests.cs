@@ -27,7 +27,8 @@ public sealed partial class RunTableTests
               "golden_seconds_per_pass": 0.0415565, "overhead_over_golden": 1.9500108687369406, "sweep": ["ber"] }
             """);
         var output = ReportBuilder.Build(results, Path.Combine(_folder, "report"));
-        return Row().Matches(File.ReadAllText(output.Html!)).ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        return Row().Matches(File.ReadAllText(output.Html!))
+            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
     }
 
     [TestMethod]

@@ -49,7 +49,8 @@ public sealed class SweepKindTests
     [TestMethod]
     public void Recorded_pixel_row_and_column_kinds_give_a_heat_map_whatever_the_names()
     {
-        var fake = new FakeResults { Repeats = 1, Kinds = new() { ["w_hit"] = "pixel_x", ["h_hit"] = "pixel_y" } }.Sweep("w_hit", 0, 1, 2).Sweep("h_hit", 0, 1);
+        var fake = new FakeResults { Repeats = 1, Kinds = new() { ["w_hit"] = "pixel_x", ["h_hit"] = "pixel_y" } }.Sweep("w_hit", 0, 1, 2)
+            .Sweep("h_hit", 0, 1);
         var map = Prepare(fake).Figures.Single(f => f.Kind == FigureKind.PixelHeatmap);
         Assert.AreEqual(("w_hit", "h_hit"), (map.X!.Name, map.Y!.Name));
     }
@@ -68,7 +69,8 @@ public sealed class SweepKindTests
     public void A_variable_the_manifest_does_not_name_or_an_unknown_kind_falls_back_to_its_name()
     {
         // A script's tags have no recorded kind; a kind from a newer version is unknown here.
-        var fake = new FakeResults { Kinds = new() { ["layer"] = "a-kind-of-the-future" } }.Sweep("layer", 0, 1, 2).Sweep("ber", 1e-5, 1e-3);
+        var fake = new FakeResults { Kinds = new() { ["layer"] = "a-kind-of-the-future" } }.Sweep("layer", 0, 1, 2)
+            .Sweep("ber", 1e-5, 1e-3);
         var (variables, _) = Prepare(fake);
         Assert.AreEqual(VariableKind.Layer, variables.Single(v => v.Name == "layer").Kind);
         Assert.AreEqual(VariableKind.Rate, variables.Single(v => v.Name == "ber").Kind);

@@ -22,7 +22,8 @@ public sealed class TensorOutputReportTests
     [TestMethod]
     public void A_ber_sweep_draws_rmse_and_sdc_due_curves_and_says_why_there_is_no_accuracy_curve()
     {
-        var (_, _, _, _, figures, skipped) = ReportBuilder.Prepare(new FakeResults { Output = "tensor" }.Sweep("ber", 1e-5, 1e-4, 1e-3).Write(_folder));
+        var (_, _, _, _, figures, skipped) =
+            ReportBuilder.Prepare(new FakeResults { Output = "tensor" }.Sweep("ber", 1e-5, 1e-4, 1e-3).Write(_folder));
         CollectionAssert.AreEqual(new[] { FigureKind.RmseCurve, FigureKind.OutcomeCurve }, figures.Select(f => f.Kind).ToList());
         Assert.AreEqual("rmse-vs-ber.png", figures[0].File);
         Assert.AreEqual("SDC and DUE rates vs ber", figures[1].Title);
@@ -32,7 +33,8 @@ public sealed class TensorOutputReportTests
     [TestMethod]
     public void Without_a_swept_number_the_rmse_curve_is_named_among_the_figures_not_drawn()
     {
-        var (_, _, _, _, figures, skipped) = ReportBuilder.Prepare(new FakeResults { Output = "tensor" }.Sweep("format", "int8", "float16").Write(_folder));
+        var (_, _, _, _, figures, skipped) =
+            ReportBuilder.Prepare(new FakeResults { Output = "tensor" }.Sweep("format", "int8", "float16").Write(_folder));
         Assert.IsFalse(figures.Any(f => f.Kind is FigureKind.RmseCurve or FigureKind.AccuracyCurve));
         StringAssert.Contains(skipped.Single(s => s.Kind == FigureKind.RmseCurve).Reason, "needs a swept rate");
     }
@@ -50,7 +52,8 @@ public sealed class TensorOutputReportTests
     public void Each_pixel_of_the_heat_map_is_the_mean_sdc_rate_of_its_trials()
     {
         // 100 samples per trial: sdc = 10 y + x + repeat is a rate of (10 y + x + repeat) %.
-        var fake = new FakeResults { Output = "tensor", Repeats = 2, Sdc = (v, r) => (long)(10 * (double)v["y"] + (double)v["x"]) + r }.Sweep("x", 0, 1, 2).Sweep("y", 0, 1);
+        var fake = new FakeResults { Output = "tensor", Repeats = 2,
+            Sdc = (v, r) => (long)(10 * (double)v["y"] + (double)v["x"]) + r }.Sweep("x", 0, 1, 2).Sweep("y", 0, 1);
         var (results, points, _, _, figures, _) = ReportBuilder.Prepare(fake.Write(_folder));
         var heatmap = figures.Single(f => f.Kind == FigureKind.PixelHeatmap);
         Assert.AreEqual("sdc-by-pixel.png", heatmap.File);
@@ -63,16 +66,19 @@ public sealed class TensorOutputReportTests
     public void The_key_table_holds_rates_and_the_mean_rmse_with_its_t_interval_over_the_trials_not_all_due()
     {
         // Repeat 0 is all DUE (NaN RMSE): the point's RMSE is over repeats 1–3.
-        var fake = new FakeResults { Output = "tensor", Repeats = 4, Rmse = (v, r) => r == 0 ? double.NaN : 1000 * Ber(v) + 0.01 * r * r }.Sweep("ber", 1e-4, 1e-3);
+        var fake = new FakeResults { Output = "tensor", Repeats = 4,
+            Rmse = (v, r) => r == 0 ? double.NaN : 1000 * Ber(v) + 0.01 * r * r }.Sweep("ber", 1e-4, 1e-3);
         var (results, points, variables, _, _, _) = ReportBuilder.Prepare(fake.Write(_folder));
         Assert.IsFalse(results.Classifies);
         var header = KeyTable.Header(results.SweepNames, results.Classifies);
-        Assert.IsFalse(header.Any(h => h.Contains("accuracy", StringComparison.Ordinal) || h.Contains("critical", StringComparison.Ordinal)), string.Join(", ", header));
+        Assert.IsFalse(header.Any(h => h.Contains("accuracy", StringComparison.Ordinal)
+            || h.Contains("critical", StringComparison.Ordinal)), string.Join(", ", header));
         var rows = KeyTable.Rows(points, variables, results.Classifies);
         foreach (var (ber, row) in new[] { 1e-4, 1e-3 }.Zip(rows))
         {
             double[] rmse = [.. new[] { 1, 2, 3 }.Select(r => 1000 * ber + 0.01 * r * r)];
-            double mean = rmse.Average(), sd = Math.Sqrt(rmse.Sum(x => (x - mean) * (x - mean)) / 2), half = 4.303 * sd / Math.Sqrt(3);   // t(0.975, 2 df)
+            // t(0.975, 2 df)
+            double mean = rmse.Average(), sd = Math.Sqrt(rmse.Sum(x => (x - mean) * (x - mean)) / 2), half = 4.303 * sd / Math.Sqrt(3);
             Assert.AreEqual(mean, Cell(header, row, "RMSE"), 1e-3 * mean);
             Assert.AreEqual(mean - half, Cell(header, row, "RMSE 95 % low"), 1e-3 * mean);
             Assert.AreEqual(mean + half, Cell(header, row, "RMSE 95 % high"), 1e-3 * mean);
@@ -88,7 +94,8 @@ public sealed class TensorOutputReportTests
     {
         var fake = new FakeResults { Output = "tensor", Rmse = (v, r) => 50 * Ber(v) + 1e-3 * r }.Sweep("ber", 1e-5, 1e-4, 1e-3, 1e-2);
         var output = ReportBuilder.Build(fake.Write(Path.Combine(_folder, "results")), Path.Combine(_folder, "report"));
-        CollectionAssert.AreEquivalent(new[] { "rmse-vs-ber.png", "outcomes-vs-ber.png" }, output.Figures.Select(Path.GetFileName).ToList());
+        CollectionAssert.AreEquivalent(new[] { "rmse-vs-ber.png", "outcomes-vs-ber.png" },
+            output.Figures.Select(Path.GetFileName).ToList());
         foreach (var png in output.Figures) Assert.AreEqual((1000, 600), Png.Size(png), png);
         string summary = string.Join("\n", output.Summary);
         StringAssert.Contains(summary, "compared as a tensor");
@@ -100,7 +107,8 @@ public sealed class TensorOutputReportTests
     [TestMethod]
     public void Several_outputs_get_one_rmse_curve_each_named_from_the_manifest_with_the_mean_of_their_own_rmse()
     {
-        var fake = new FakeResults { Output = "tensor", Outputs = ["boxes", "scores"], OutputRmse = (v, r, k) => (k == 0 ? 100 : 1) * Ber(v) * (1 + r) }
+        var fake = new FakeResults { Output = "tensor", Outputs = ["boxes", "scores"],
+            OutputRmse = (v, r, k) => (k == 0 ? 100 : 1) * Ber(v) * (1 + r) }
             .Sweep("ber", 1e-4, 1e-3);
         var (results, points, _, _, figures, _) = ReportBuilder.Prepare(fake.Write(Path.Combine(_folder, "results")));
         CollectionAssert.AreEqual(new[] { "boxes", "scores" }, results.Outputs.ToList());
@@ -109,7 +117,8 @@ public sealed class TensorOutputReportTests
             for (int p = 0; p < 2; p++)
             {
                 double ber = p == 0 ? 1e-4 : 1e-3;
-                Assert.AreEqual((k == 0 ? 100 : 1) * ber * 2, groups[p].FiniteElement(results.Trials, "output_rmse", k).Mean, 1e-12, $"output {k}, ber {ber}: mean over repeats 0–2");
+                Assert.AreEqual((k == 0 ? 100 : 1) * ber * 2, groups[p].FiniteElement(results.Trials, "output_rmse", k).Mean, 1e-12,
+                    $"output {k}, ber {ber}: mean over repeats 0–2");
             }
         var output = ReportBuilder.Build(Path.Combine(_folder, "results"), Path.Combine(_folder, "report"));
         Assert.AreEqual((1000, 600), Png.Size(output.Figures.Single(f => f.EndsWith("rmse-vs-ber.png", StringComparison.Ordinal))));
@@ -119,7 +128,8 @@ public sealed class TensorOutputReportTests
     public void An_rmse_spanning_decades_with_masked_points_renders_on_a_log_axis()
     {
         // Exponent bit flips: 1e37 at the highest rate, 0 (all masked) at the lowest, one trial all DUE (NaN).
-        var fake = new FakeResults { Output = "tensor", Outputs = ["boxes", "scores"], OutputRmse = (v, r, k) => Ber(v) switch { 1e-5 => 0, 1e-3 when r == 1 => double.NaN, 1e-3 => 1e37, _ => 1e-3 * (k + 1) } }
+        var fake = new FakeResults { Output = "tensor", Outputs = ["boxes", "scores"],
+            OutputRmse = (v, r, k) => Ber(v) switch { 1e-5 => 0, 1e-3 when r == 1 => double.NaN, 1e-3 => 1e37, _ => 1e-3 * (k + 1) } }
             .Sweep("ber", 1e-5, 1e-4, 1e-3);
         var output = ReportBuilder.Build(fake.Write(Path.Combine(_folder, "results")), Path.Combine(_folder, "report"));
         Assert.AreEqual((1000, 600), Png.Size(output.Figures.Single(f => f.EndsWith("rmse-vs-ber.png", StringComparison.Ordinal))));

@@ -13,7 +13,8 @@ public sealed class DamagedPartTests
         var sink = new ParquetResultSink(folder, ["ber"], identity, null, resume: false);
         for (int t = 0; t < 3; t++)
         {
-            var record = new TrialRecord(t, 0, t, 1000 + t, new Dictionary<string, double> { ["ber"] = 1e-3 }, 0.5, 0.9, 0.9, 500, 1000, 3, 7, 0.25, DateTime.UtcNow);
+            var record = new TrialRecord(t, 0, t, 1000 + t, new Dictionary<string, double> { ["ber"] = 1e-3 }, 0.5, 0.9, 0.9, 500, 1000, 3,
+                7, 0.25, DateTime.UtcNow);
             sink.AddTrial(record, [new ObserverRecord(t, "fc3", "after", "RMSE", "rmse", 0.1 * t)], []);
         }
         parts = [.. Directory.GetFiles(folder, "part-000002.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
@@ -38,7 +39,8 @@ public sealed class DamagedPartTests
             "partial" => bytes[..(bytes.Length / 2)],
             _ => [.. bytes.Select((b, i) => i > 8 && i < bytes.Length - 16 ? (byte)~b : b)],
         });
-        var e = Assert.ThrowsExactly<MrfiException>(() => new ParquetResultSink(folder, ["ber"], new CampaignIdentity("abc", 42, 3, ["ber"]), null, resume: true));
+        var e = Assert.ThrowsExactly<MrfiException>(() =>
+            new ParquetResultSink(folder, ["ber"], new CampaignIdentity("abc", 42, 3, ["ber"]), null, resume: true));
         StringAssert.Contains(e.Message, Path.GetFileName(victim));
         StringAssert.Contains(e.Message, "incomplete or corrupt");
     }

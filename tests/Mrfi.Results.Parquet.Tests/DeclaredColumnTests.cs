@@ -17,7 +17,8 @@ public sealed class DeclaredColumnTests
     {
         string path = Path.Combine(Repo.TempFolder("declared"), "t.parquet");
         var columns = new ColumnSet<Row>(Schema, ["ber"]).Long("trial", r => r.Trial).Double("ber", r => r.Ber).Double("rmse", r => 0);
-        var thrown = Assert.ThrowsExactly<InvalidOperationException>(() => columns.WriteAsync(path, [new Row(0, 1e-3)]).GetAwaiter().GetResult());
+        var thrown = Assert.ThrowsExactly<InvalidOperationException>(() => columns.WriteAsync(path, [new Row(0, 1e-3)]).GetAwaiter()
+            .GetResult());
         StringAssert.Contains(thrown.Message, "trials.parquet columns differ from Mrfi.Results.Schema (not declared: [rmse (Float)]");
         Assert.IsFalse(File.Exists(path));
     }
@@ -27,7 +28,8 @@ public sealed class DeclaredColumnTests
     {
         string path = Path.Combine(Repo.TempFolder("declared"), "t.parquet");
         var columns = new ColumnSet<Row>(Schema, ["ber"]).Double("trial", r => r.Trial).Double("ber", r => r.Ber);
-        var thrown = Assert.ThrowsExactly<InvalidOperationException>(() => columns.WriteAsync(path, [new Row(0, 1e-3)]).GetAwaiter().GetResult());
+        var thrown = Assert.ThrowsExactly<InvalidOperationException>(() => columns.WriteAsync(path, [new Row(0, 1e-3)]).GetAwaiter()
+            .GetResult());
         StringAssert.Contains(thrown.Message, "not declared: [trial (Float)]; not written: [trial (Integer)]");
         Assert.IsFalse(File.Exists(path));
     }
@@ -36,7 +38,8 @@ public sealed class DeclaredColumnTests
     public void Declared_and_sweep_columns_are_written()
     {
         string path = Path.Combine(Repo.TempFolder("declared"), "t.parquet");
-        new ColumnSet<Row>(Schema, ["ber"]).Long("trial", r => r.Trial).Double("ber", r => r.Ber).WriteAsync(path, [new Row(0, 1e-3)]).GetAwaiter().GetResult();
+        new ColumnSet<Row>(Schema, ["ber"]).Long("trial", r => r.Trial).Double("ber", r => r.Ber).WriteAsync(path, [new Row(0, 1e-3)])
+            .GetAwaiter().GetResult();
         CollectionAssert.AreEqual(new[] { "trial", "ber" }, DuckDb.Schema(path).Keys.ToArray());
     }
 
@@ -46,7 +49,8 @@ public sealed class DeclaredColumnTests
         // The merged tables of a run with one numeric and one text sweep variable, read back by DuckDB (an independent reader).
         string folder = Repo.TempFolder("declared-all");
         var sweep = new[] { "ber", "format" };
-        var values = new Mrfi.Core.Configuration.SweepValues([KeyValuePair.Create("ber", (object)1e-3), KeyValuePair.Create("format", (object)"int8")]);
+        var values = new Mrfi.Core.Configuration.SweepValues(
+            [KeyValuePair.Create("ber", (object)1e-3), KeyValuePair.Create("format", (object)"int8")]);
         var trial = new Mrfi.Core.Campaigns.TrialRecord(0, 0, 0, 7, values, 0.9, 0.9, 0.9, 9, 10, 1, 3, 0.1, DateTime.UtcNow);
         ParquetResultSink.WriteMergedAsync(folder, sweep, [trial], [new(0, "fc", "after", "MinMax", "min", -0.5)],
             [new(0, 0, "fc", "weight", "w", 3, "[0, 3]", 4, 0.5, -0.5, 10, -10, "element")]).GetAwaiter().GetResult();

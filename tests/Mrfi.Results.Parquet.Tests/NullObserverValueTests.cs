@@ -9,7 +9,8 @@ public sealed class NullObserverValueTests
 {
     private static readonly string[] Sweep = ["ber"];
 
-    private static TrialRecord Trial(int t) => new(t, 0, t, 1000 + t, new Dictionary<string, double> { ["ber"] = 1e-3 }, 0.5, 0.9, 0.9, 500, 1000, 3, 7, 0.25, DateTime.UtcNow);
+    private static TrialRecord Trial(int t) =>
+        new(t, 0, t, 1000 + t, new Dictionary<string, double> { ["ber"] = 1e-3 }, 0.5, 0.9, 0.9, 500, 1000, 3, 7, 0.25, DateTime.UtcNow);
 
     /// <summary>fc ran (min = -t); spare never did (min and a Shape row without a value).</summary>
     private static ObserverRecord[] Rows(int t) =>
@@ -20,12 +21,14 @@ public sealed class NullObserverValueTests
     ];
 
     private static CampaignSummary Summary(string folder, int trials) =>
-        new(Path.Combine(folder, "mrfi.toml"), "", 42, "Net", null, [], Sweep, trials, 1000, 0.9, "cpu", 2, DateTime.UtcNow, DateTime.UtcNow);
+        new(Path.Combine(folder, "mrfi.toml"), "", 42, "Net", null, [], Sweep, trials, 1000, 0.9, "cpu", 2, DateTime.UtcNow,
+            DateTime.UtcNow);
 
     private static void AssertNulls(string observers, int trials)
     {
         Assert.AreEqual("DOUBLE", DuckDb.Schema(observers)["value"]);
-        var rows = DuckDb.Query($"SELECT layer, count(*), count(value), min(value) FROM read_parquet('{observers}') GROUP BY layer ORDER BY layer");
+        var rows = DuckDb.Query($"SELECT layer, count(*), count(value), min(value) FROM read_parquet('{observers}') GROUP BY layer ORDER " +
+            $"BY layer");
         CollectionAssert.AreEqual(new object?[] { "fc", (long)trials, (long)trials, -(trials - 1.0) }, rows[0]);
         CollectionAssert.AreEqual(new object?[] { "spare", 2L * trials, 0L, null }, rows[1], "every spare row is NULL, none a number");
     }
@@ -71,7 +74,8 @@ public sealed class NullObserverValueTests
         string part = Directory.GetFiles(Path.Combine(folder, "observers"), "part-*.parquet").Single();
         new ColumnSet<ObserverRecord>(declared: null)
             .Long("trial", o => o.Trial).String("layer", o => o.Layer).String("position", o => o.Position)
-            .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index).Double("value", o => o.Value!.Value)
+            .String("observer", o => o.Observer).String("metric", o => o.Metric).NullableLong("index", o => o.Index)
+            .Double("value", o => o.Value!.Value)
             .WriteAsync(part, [new(0, "fc", "after", "MinMax", "min", -0.5)]).GetAwaiter().GetResult();
         var resumed = new ParquetResultSink(folder, Sweep, identity, null, resume: true);
         resumed.AddTrial(Trial(1), [new(1, "fc", "after", "MinMax", "min", null)], []);

@@ -15,14 +15,17 @@ public sealed class ShardDatasetTests
     private static readonly CampaignIdentity Identity = new("cafe0123456789", 7, Trials, Sweep);
 
     private static TrialRecord Trial(long t) => new(t, (int)(t / 2), (int)(t % 2), 100 + t,
-        new SweepValues([KeyValuePair.Create<string, object>("ber", Math.Pow(10, -1 - t / 2)), KeyValuePair.Create<string, object>("format", t % 4 < 2 ? "int8" : "float16")]),
+        new SweepValues([KeyValuePair.Create<string, object>("ber", Math.Pow(10, -1 - t / 2)),
+            KeyValuePair.Create<string, object>("format", t % 4 < 2 ? "int8" : "float16")]),
         0.5 + t / 100.0, 0.9, 0.9, 50 + t, 100, t, 3 * t, 0.1, new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(t));
 
-    private static ObserverRecord[] Observers(long t) => [new(t, "conv1", "after", "RMSE", "rmse", t / 10.0), new(t, "fc", "after", "Histogram", "count", t, 2)];
+    private static ObserverRecord[] Observers(long t) =>
+        [new(t, "conv1", "after", "RMSE", "rmse", t / 10.0), new(t, "fc", "after", "Histogram", "count", t, 2)];
 
     private static FaultRecord[] Faults(long t) => t % 5 == 0 ? [] : [new(t, 0, "fc", "weight", "w", t, $"0,{t}", 4, 0.25, -0.25, 8, -8)];
 
-    /// <summary>Runs the trials of <paramref name="shard"/> (all of them, or stops after <paramref name="stopAfter"/> without completing).</summary>
+    /// <summary>Runs the trials of <paramref name="shard"/> (all of them, or stops after <paramref name="stopAfter"/> without
+    /// completing).</summary>
     private static ParquetResultSink RunShard(string folder, Shard shard, int stopAfter = int.MaxValue)
     {
         var sink = new ParquetResultSink(folder, Sweep, Identity, shard, resume: false);
@@ -33,11 +36,13 @@ public sealed class ShardDatasetTests
             if (done++ == stopAfter) return sink;
             sink.AddTrial(Trial(t), Observers(t), Faults(t));
         }
-        sink.Complete(new CampaignSummary("mrfi.toml", "# c\n", 7, "LeNet", null, [], Sweep, done, 100, 0.9, "cpu", 1, DateTime.UtcNow, DateTime.UtcNow));
+        sink.Complete(new CampaignSummary("mrfi.toml", "# c\n", 7, "LeNet", null, [], Sweep, done, 100, 0.9, "cpu", 1, DateTime.UtcNow,
+            DateTime.UtcNow));
         return sink;
     }
 
-    private static long[] TrialColumn(string glob) => [.. DuckDb.Query($"SELECT trial FROM read_parquet('{glob}') ORDER BY trial").Select(r => (long)r[0]!)];
+    private static long[] TrialColumn(string glob) =>
+        [.. DuckDb.Query($"SELECT trial FROM read_parquet('{glob}') ORDER BY trial").Select(r => (long)r[0]!)];
 
     [TestMethod]
     public void A_finished_shard_compacts_its_parts_into_one_file_per_table()
@@ -45,10 +50,12 @@ public sealed class ShardDatasetTests
         string folder = Repo.TempFolder("dataset");
         RunShard(folder, new Shard(1, 3));
         foreach (var table in new[] { "trials", "observers", "faults" })
-            CollectionAssert.AreEqual(new[] { "shard-1-of-3.parquet" }, Directory.GetFiles(Path.Combine(folder, table)).Select(Path.GetFileName).ToArray(), table);
+            CollectionAssert.AreEqual(new[] { "shard-1-of-3.parquet" },
+                Directory.GetFiles(Path.Combine(folder, table)).Select(Path.GetFileName).ToArray(), table);
         CollectionAssert.AreEqual(new long[] { 1, 4, 7 }, TrialColumn($"{folder}/trials/*.parquet"));
         Assert.AreEqual(6L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{folder}/observers/*.parquet')")[0][0]);
-        CollectionAssert.AreEqual(new long[] { 1, 4, 7 }, TrialColumn($"{folder}/faults/*.parquet"), "trials 1, 4 and 7 each have one fault");
+        CollectionAssert.AreEqual(new long[] { 1, 4, 7 }, TrialColumn($"{folder}/faults/*.parquet"),
+            "trials 1, 4 and 7 each have one fault");
     }
 
     [TestMethod]
@@ -60,7 +67,8 @@ public sealed class ShardDatasetTests
         var again = new ParquetResultSink(folder, Sweep, Identity, new Shard(0, 2), resume: false);
         CollectionAssert.AreEquivalent(new long[] { 0, 2 }, again.Finished.ToArray());
         RunShard(folder, new Shard(0, 2));
-        CollectionAssert.AreEqual(new long[] { 0, 1, 2, 4, 6, 8 }, TrialColumn($"{folder}/trials/*.parquet"), "each trial once: 0-8 even from shard 0, 1 from shard 1's part");
+        CollectionAssert.AreEqual(new long[] { 0, 1, 2, 4, 6, 8 }, TrialColumn($"{folder}/trials/*.parquet"),
+            "each trial once: 0-8 even from shard 0, 1 from shard 1's part");
     }
 
     [TestMethod]
@@ -79,12 +87,14 @@ public sealed class ShardDatasetTests
                 File.Copy(part, Path.Combine(folder, table, Path.GetFileName(part)));
         Assert.HasCount(4, Directory.GetFiles(Path.Combine(folder, "trials")), "three leftover parts beside the compacted file");
         Assert.IsEmpty(ShardProgress.Check(folder, Identity).Duplicates, "readers skip the parts a compacted file supersedes");
-        CollectionAssert.AreEqual(new[] { Path.Combine(folder, "trials", "shard-0-of-2.parquet") }, ResultsLayout.Files(folder, "trials").ToArray());
+        CollectionAssert.AreEqual(new[] { Path.Combine(folder, "trials", "shard-0-of-2.parquet") },
+            ResultsLayout.Files(folder, "trials").ToArray());
 
         var again = new ParquetResultSink(folder, Sweep, Identity, new Shard(0, 2), resume: false);
         CollectionAssert.AreEquivalent(new long[] { 0, 2, 4, 6, 8 }, again.Finished.ToArray());
         Assert.HasCount(5, again.Trials, "each trial once");
-        CollectionAssert.AreEqual(new[] { "shard-0-of-2.parquet" }, Directory.GetFiles(Path.Combine(folder, "trials")).Select(Path.GetFileName).ToArray());
+        CollectionAssert.AreEqual(new[] { "shard-0-of-2.parquet" },
+            Directory.GetFiles(Path.Combine(folder, "trials")).Select(Path.GetFileName).ToArray());
     }
 
     [TestMethod]
@@ -104,7 +114,8 @@ public sealed class ShardDatasetTests
             foreach (var file in files)
                 CollectionAssert.AreEqual(merged.ToList(), DuckDb.Schema(file).ToList(), $"{file} has the merged {table} schema");
         }
-        Assert.AreEqual("VARCHAR", DuckDb.Schema($"{folder}/trials/*.parquet")["format"], "a text sweep variable is a string column in every shard");
+        Assert.AreEqual("VARCHAR", DuckDb.Schema($"{folder}/trials/*.parquet")["format"],
+            "a text sweep variable is a string column in every shard");
     }
 
     [TestMethod]
@@ -113,7 +124,8 @@ public sealed class ShardDatasetTests
         string folder = Repo.TempFolder("dataset");
         for (int k = 0; k < 4; k++) RunShard(folder, new Shard(k, 4));
         PartMerger.Merge(folder);
-        foreach (var (table, order) in new[] { ("trials", "trial"), ("observers", "trial, layer, metric, index"), ("faults", "trial, index") })
+        foreach (var (table, order) in new[] { ("trials", "trial"), ("observers", "trial, layer, metric, index"),
+            ("faults", "trial, index") })
         {
             var dataset = DuckDb.Query($"SELECT * FROM read_parquet('{folder}/{table}/*.parquet') ORDER BY {order}");
             var merged = DuckDb.Query($"SELECT * FROM read_parquet('{folder}/{table}.parquet') ORDER BY {order}");
@@ -141,9 +153,12 @@ public sealed class ShardDatasetTests
     {
         string folder = Repo.TempFolder("dataset");
         Directory.CreateDirectory(Path.Combine(folder, "trials"));
-        string[] others = [Path.Combine(folder, ".campaign.json.0a1b.tmp"), Path.Combine(folder, "trials", ".part-1-of-2-000001.parquet.0a1b.tmp"),
-            Path.Combine(folder, "trials", ".part-10-of-20-000001.parquet.0a1b.tmp"), Path.Combine(folder, ".manifest-1-of-2.json.0a1b.tmp")];
-        string[] own = [Path.Combine(folder, "trials", ".part-0-of-2-000003.parquet.0a1b.tmp"), Path.Combine(folder, "trials", ".shard-0-of-2.parquet.0a1b.tmp"),
+        string[] others = [Path.Combine(folder, ".campaign.json.0a1b.tmp"),
+            Path.Combine(folder, "trials", ".part-1-of-2-000001.parquet.0a1b.tmp"),
+            Path.Combine(folder, "trials", ".part-10-of-20-000001.parquet.0a1b.tmp"),
+            Path.Combine(folder, ".manifest-1-of-2.json.0a1b.tmp")];
+        string[] own = [Path.Combine(folder, "trials", ".part-0-of-2-000003.parquet.0a1b.tmp"),
+            Path.Combine(folder, "trials", ".shard-0-of-2.parquet.0a1b.tmp"),
             Path.Combine(folder, ".manifest-0-of-2.json.0a1b.tmp")];
         foreach (var f in others.Concat(own)) File.WriteAllText(f, "half a write");
         _ = new ParquetResultSink(folder, Sweep, Identity, new Shard(0, 2), resume: false);

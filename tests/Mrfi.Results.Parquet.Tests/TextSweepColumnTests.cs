@@ -12,7 +12,8 @@ public sealed class TextSweepColumnTests
         new SweepValues([new("format", Formats[t]), new("ber", 1e-4)]), 0.5 + t / 10.0, 0.9, 0.9, 500, 1000, 3, 7, 0.25, DateTime.UtcNow);
 
     private static CampaignSummary Summary(string folder, int trials) =>
-        new(Path.Combine(folder, "mrfi.toml"), "", 42, "LeNet", null, [], ["format", "ber"], trials, 1000, 0.9, "cpu", 2, DateTime.UtcNow, DateTime.UtcNow);
+        new(Path.Combine(folder, "mrfi.toml"), "", 42, "LeNet", null, [], ["format", "ber"], trials, 1000, 0.9, "cpu", 2, DateTime.UtcNow,
+            DateTime.UtcNow);
 
     [TestMethod]
     public void Text_variables_are_string_columns_that_duckdb_reads_in_trials_and_points()
@@ -26,7 +27,8 @@ public sealed class TextSweepColumnTests
         var rows = DuckDb.Query($"SELECT format, ber, accuracy FROM read_parquet('{sink.TrialsPath}') ORDER BY trial");
         CollectionAssert.AreEqual(Formats, rows.Select(r => (string)r[0]!).ToArray());
         Assert.AreEqual(1e-4, (double)rows[1][1]!);
-        var points = DuckDb.Query($"SELECT format, accuracy_mean FROM read_parquet('{Path.Combine(folder, "points.parquet")}') WHERE format = 'fxp3.13'");
+        var points = DuckDb.Query($"SELECT format, accuracy_mean FROM read_parquet('{Path.Combine(folder, "points.parquet")}') WHERE " +
+            $"format = 'fxp3.13'");
         Assert.AreEqual(0.7, (double)points.Single()[1]!, 1e-12);
     }
 

@@ -29,7 +29,8 @@ public sealed partial class DocsTests
         var documented = Documented(schema.File);
         // An interval is written `sdc_rate`, `_low`, `_high`, or in prose `sdc_rate_low`.
         var missing = schema.Names.Where(n => !documented.Contains(n)
-            && !(Bound().Match(n) is { Success: true } m && documented.Contains(m.Groups[1].Value) && documented.Contains(m.Groups[2].Value))).ToList();
+            && !(Bound().Match(n) is { Success: true } m && documented.Contains(m.Groups[1].Value)
+                && documented.Contains(m.Groups[2].Value))).ToList();
         Assert.IsEmpty(missing, $"{schema.File}: not in docs/results.md: {string.Join(", ", missing)}");
     }
 

@@ -10,7 +10,8 @@ public sealed class ResultsSchemaTests
     {
         var expected = TrialColumns.Table.Names.Union(PointColumns.Table.Names).Order(StringComparer.Ordinal).ToList();
         CollectionAssert.AreEqual(expected, ResultsSchema.Reserved.ToList());
-        CollectionAssert.IsSubsetOf(new[] { "sdc", "trial", "samples", "accuracy_mean", "sdc_rate_low", "masked_rate_high" }, ResultsSchema.Reserved.ToList());
+        CollectionAssert.IsSubsetOf(new[] { "sdc", "trial", "samples", "accuracy_mean", "sdc_rate_low", "masked_rate_high" },
+            ResultsSchema.Reserved.ToList());
     }
 
     [TestMethod]
@@ -55,7 +56,8 @@ public sealed class ResultsSchemaTests
     public void The_clash_message_names_both_tables_and_lists_every_reserved_name()
     {
         string message = ResultsSchema.Clash("[sweep] variable", "sdc");
-        StringAssert.StartsWith(message, "[sweep] variable 'sdc' would clash with a column of trials.parquet or points.parquet; choose another name");
+        StringAssert.StartsWith(message,
+            "[sweep] variable 'sdc' would clash with a column of trials.parquet or points.parquet; choose another name");
         foreach (string name in ResultsSchema.Reserved) StringAssert.Contains(message, name);
     }
 }

@@ -111,7 +111,8 @@ public sealed class InlineComponentsTests
     [TestMethod]
     public void Error_in_a_one_line_snippet_has_the_tomls_column()
     {
-        string path = Write(Head + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\nerror_model = { code = \"values => values.nope()\" }\n");
+        string path = Write(Head + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\n" +
+            "error_model = { code = \"values => values.nope()\" }\n");
         var e = Assert.ThrowsExactly<MrfiException>(() => Plan(path));
         StringAssert.Contains(e.Message, $"mrfi.toml({LineOf(path, "nope")},{ColumnOf(path, "values.nope") + 7}): error CS1061");
     }
@@ -140,7 +141,8 @@ public sealed class InlineComponentsTests
     public void Compiled_snippets_are_cached_on_disk_by_content()
     {
         string cache = Repo.TempFolder("snippet-cache");
-        string path = Write(Head + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\nerror_model = { code = \"values => values.mul(0.5)\" }\n");
+        string path = Write(Head + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\n" +
+            "error_model = { code = \"values => values.mul(0.5)\" }\n");
         var first = new InlineComponents(cacheFolder: cache);
         using (Plan(path, first).Model) { }
         var second = new InlineComponents(cacheFolder: cache);
@@ -156,7 +158,8 @@ public sealed class InlineComponentsTests
     [TestMethod]
     public void No_scripts_refuses_a_config_with_inline_code()
     {
-        string path = Write(Head + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\nerror_model = { code = \"values => values\" }\n");
+        string path = Write(Head + "[[fault_inject]]\ntarget = \"weight\"\nmodule_fullname = \"fc3\"\n" +
+            "error_model = { code = \"values => values\" }\n");
         var e = Assert.ThrowsExactly<MrfiException>(() => Plan(path, new InlineComponents(allowed: false)));
         StringAssert.Contains(e.Message, "--no-scripts refuses");
     }

@@ -33,7 +33,8 @@ public sealed class ExplodingErrorModel : IErrorModel
 /// <summary>The first n flat positions.</summary>
 public sealed class FirstNSelector(int n = 1) : ISelector
 {
-    public Tensor Select(long[] shape, Generator generator) => torch.arange(Math.Min(n, shape.Aggregate(1L, (a, b) => a * b)), dtype: ScalarType.Int64);
+    public Tensor Select(long[] shape, Generator generator) =>
+        torch.arange(Math.Min(n, shape.Aggregate(1L, (a, b) => a * b)), dtype: ScalarType.Int64);
 }
 
 /// <summary>A one-layer classifier for 1×28×28 images, to test models from plugins.</summary>

@@ -7,7 +7,8 @@ namespace Mrfi.Core.Benchmarks;
 /// <param name="Iterations">Timed forwards per row (after warm-up).</param>
 /// <param name="GoldenMs">Median milliseconds of the plain forward (no hooks): the denominator of every ratio.</param>
 /// <param name="Rows">One row per scenario.</param>
-public sealed record BenchResult(string Model, long[] InputShape, int Threads, int Iterations, double GoldenMs, IReadOnlyList<BenchRow> Rows)
+public sealed record BenchResult(string Model, long[] InputShape, int Threads, int Iterations, double GoldenMs,
+    IReadOnlyList<BenchRow> Rows)
 {
     /// <summary>Peak resident memory of golden and injected forwards, when measured.</summary>
     public PeakMemoryResult? Memory { get; init; }

@@ -13,7 +13,8 @@ public static class BenchScenarios
 
     /// <summary>The observers timed on every Conv2d and Linear layer (TopKChange on Linear outputs only: it needs [N, classes]).</summary>
     public static readonly string[] Observers =
-        ["MinMax", "MaxAbs", "MeanAbs", "Std", "Shape", "Histogram", "NaNInfCount", "UniformSampling", "SaveLast", "RMSE", "MAE", "EqualRate", "TopKChange"];
+        ["MinMax", "MaxAbs", "MeanAbs", "Std", "Shape", "Histogram", "NaNInfCount", "UniformSampling", "SaveLast", "RMSE", "MAE",
+            "EqualRate", "TopKChange"];
 
     /// <summary>The BERs of the sweep rows.</summary>
     public static readonly double[] Bers = [1e-6, 1e-4, 1e-2];
@@ -33,25 +34,31 @@ public static class BenchScenarios
             {
                 // Peak memory is measured with the 8-bit activation and weight faults at 1e-4 together.
                 rows.Add(new($"{target} BER {Ber(ber)}, int8", $"{target} BER",
-                    $"target = \"{target}\"\n{Layers}\n{Int8}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\nerror_model = {{ method = \"IntRandomBitFlip\", bit_width = 8 }}", null)
+                    $"target = \"{target}\"\n{Layers}\n{Int8}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\n" +
+                    $"error_model = {{ method = \"IntRandomBitFlip\", bit_width = 8 }}", null)
                     { ForMemory = ber == 1e-4 });
                 rows.Add(new($"{target} BER {Ber(ber)}, float32", $"{target} BER",
-                    $"target = \"{target}\"\n{Layers}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\nerror_model = {{ method = \"FloatRandomBitFlip\" }}", null));
+                    $"target = \"{target}\"\n{Layers}\nselector = {{ method = \"RandomPositionByRate\", ber = {Number(ber)} }}\n" +
+                    $"error_model = {{ method = \"FloatRandomBitFlip\" }}", null));
             }
             // The formats of accelerators: FP8 E4M3 values (no scaling) and MXFP8 (blocks of 32 with an E8M0 scale), element faults.
             rows.Add(new($"{target} BER 1e-4, FP8 E4M3", $"{target} BER",
-                $"target = \"{target}\"\n{Layers}\n{Fp8}\nselector = {{ method = \"RandomPositionByRate\", ber = 1e-4 }}\nerror_model = {{ method = \"FloatRandomBitFlip\", floattype = \"float8_e4m3fn\" }}", null));
+                $"target = \"{target}\"\n{Layers}\n{Fp8}\nselector = {{ method = \"RandomPositionByRate\", ber = 1e-4 }}\n" +
+                $"error_model = {{ method = \"FloatRandomBitFlip\", floattype = \"float8_e4m3fn\" }}", null));
             rows.Add(new($"{target} BER 1e-4, MXFP8", $"{target} BER",
-                $"target = \"{target}\"\n{Layers}\n{Mxfp8}\nselector = {{ method = \"RandomPositionByRate\", ber = 1e-4 }}\nerror_model = {{ method = \"IntRandomBitFlip\", bit_width = 8 }}", null));
+                $"target = \"{target}\"\n{Layers}\n{Mxfp8}\nselector = {{ method = \"RandomPositionByRate\", ber = 1e-4 }}\n" +
+                $"error_model = {{ method = \"IntRandomBitFlip\", bit_width = 8 }}", null));
         }
         if (millionRate is { } rate)
             rows.Add(new("10^6 activation faults (float32)", "faults",
-                $"target = \"activation\"\n{Layers}\nselector = {{ method = \"RandomPositionByRate\", rate = {Number(rate)} }}\nerror_model = {{ method = \"FloatRandomBitFlip\" }}", null));
+                $"target = \"activation\"\n{Layers}\nselector = {{ method = \"RandomPositionByRate\", rate = {Number(rate)} }}\n" +
+                $"error_model = {{ method = \"FloatRandomBitFlip\" }}", null));
         rows.AddRange(Observers.Select(o => new BenchScenario($"observer {o}", "observer", null, o)));
         return rows;
     }
 
-    /// <summary>The campaign config for <paramref name="rows"/>: a zip sweep with one point per fault row, each point enabling only its entry.</summary>
+    /// <summary>The campaign config for <paramref name="rows"/>: a zip sweep with one point per fault row, each point enabling only its
+    /// entry.</summary>
     public static string Config(string modelAndData, int batchSize, IReadOnlyList<BenchScenario> rows)
     {
         var faults = rows.Where(r => r.Entry is not null).ToList();
@@ -62,7 +69,9 @@ public static class BenchScenarios
         for (int i = 0; i < faults.Count; i++)
             text.Append(CultureInfo.InvariantCulture, $"\n[[fault_inject]]\nname = \"s{i}\"\nenabled = \"$s{i}\"\n{faults[i].Entry}\n");
         foreach (var o in rows.Where(r => r.Observer is not null))
-            text.Append(CultureInfo.InvariantCulture, $"\n[[observe]]\nmethod = \"{o.Observer}\"\n{o.Modules ?? $"module_type = {(o.Observer == "TopKChange" ? "[\"Linear\"]" : "[\"Conv2d\", \"Linear\"]")}"}\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"\n[[observe]]\nmethod = \"{o.Observer}\"\n" +
+                $"{o.Modules ?? $"module_type = {(o.Observer == "TopKChange" ? "[\"Linear\"]" : "[\"Conv2d\", \"Linear\"]")}"}\n");
         return text.ToString();
     }
 
@@ -80,7 +89,8 @@ public static class BenchScenarios
     }
 
     private static string Single(string target, string layer) =>
-        $"target = \"{target}\"\nmodule_fullname = \"{layer}\"\nselector = {{ method = \"RandomPositionByNumber\", n = 1 }}\nerror_model = {{ method = \"FloatRandomBitFlip\" }}";
+        $"target = \"{target}\"\nmodule_fullname = \"{layer}\"\nselector = {{ method = \"RandomPositionByNumber\", n = 1 }}\n" +
+        $"error_model = {{ method = \"FloatRandomBitFlip\" }}";
 
     private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 

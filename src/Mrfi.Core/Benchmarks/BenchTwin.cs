@@ -20,7 +20,8 @@ public sealed class BenchTwin : IDisposable
     /// <summary>LeNet or ResNet18.</summary>
     public string Architecture { get; }
 
-    /// <summary>The [model] section that builds the built-in model with the file's shapes (its weights come from <see cref="CopyInto"/>).</summary>
+    /// <summary>The [model] section that builds the built-in model with the file's shapes (its weights come from
+    /// <see cref="CopyInto"/>).</summary>
     public string ModelSection { get; }
 
     /// <summary>The twin of <paramref name="path"/>'s graph (an ONNX file that loads), or null with <paramref name="why"/>
@@ -35,7 +36,8 @@ public sealed class BenchTwin : IDisposable
         long[] sampleShape = input?.Type?.TensorType?.Shape is { } shape ? [.. shape.Dim.Skip(1).Select(d => d.DimValue)] : [];
         string? section = sampleShape.Length == 3 && sampleShape[1] == sampleShape[2] ? Section(weights, sampleShape) : null;
         why = section is null
-            ? "its initializers are not named as the built-in LeNet's or ResNet18's state_dict (a PyTorch export of those, BatchNorm not folded, would be)"
+            ? "its initializers are not named as the built-in LeNet's or ResNet18's state_dict (a PyTorch export of those, BatchNorm not " +
+                "folded, would be)"
             : "";
         if (section is not null) return new BenchTwin(section.Split('"')[1], section, weights);
         foreach (var w in weights.Values) w.Dispose();
@@ -48,7 +50,8 @@ public sealed class BenchTwin : IDisposable
         if (w.TryGetValue("conv1.weight", out var c1) && w.TryGetValue("fc3.weight", out var fc3) && !w.ContainsKey("bn1.weight"))
             return $"[model]\narchitecture = \"LeNet\"\nin_channels = {channels}\nimage_size = {size}\nnum_classes = {fc3.shape[0]}\n";
         if (w.TryGetValue("conv1.weight", out c1) && w.TryGetValue("fc.weight", out var fc) && w.ContainsKey("layer4.1.bn2.running_var"))
-            return $"[model]\narchitecture = \"ResNet18\"\nin_channels = {channels}\nimage_size = {size}\nnum_classes = {fc.shape[0]}\nwidth = {c1.shape[0]}\n";
+            return $"[model]\narchitecture = \"ResNet18\"\nin_channels = {channels}\nimage_size = {size}\nnum_classes = " +
+                $"{fc.shape[0]}\nwidth = {c1.shape[0]}\n";
         return null;
     }
 

@@ -7,7 +7,8 @@ namespace Mrfi.Core.Benchmarks;
 /// <param name="Seconds">Wall time of the trials (golden passes included, model loading excluded).</param>
 /// <param name="GoldenImagesPerSecond">Images per second of the golden passes alone.</param>
 /// <param name="TrialImagesPerSecond">Images per second of the trials alone (their wall time, golden passes excluded).</param>
-public sealed record CampaignThroughput(string Config, int Trials, long Images, double Seconds, double GoldenImagesPerSecond, double TrialImagesPerSecond)
+public sealed record CampaignThroughput(string Config, int Trials, long Images, double Seconds, double GoldenImagesPerSecond,
+    double TrialImagesPerSecond)
 {
     /// <summary>Trials per second.</summary>
     public double TrialsPerSecond => Trials / Seconds;

@@ -8,7 +8,8 @@ namespace Mrfi.Core.Benchmarks;
 /// trial seed) every round, set up outside the timed run as a campaign sets it up once per sweep point.</summary>
 /// <remarks>For quantized entries it also times, after the faulty forward and outside the pair, the entry's golden run
 /// (quantization, no faults): the golden a campaign with this entry compares against.</remarks>
-public sealed class FaultRowSubject(nn.Module<Tensor, Tensor> model, IReadOnlyList<FaultEntry> entries, Tensor images) : IBenchSubject, IDisposable
+public sealed class FaultRowSubject(nn.Module<Tensor, Tensor> model, IReadOnlyList<FaultEntry> entries, Tensor images) : IBenchSubject,
+IDisposable
 {
     private readonly bool _quantized = entries.Any(e => e.Enabled && e.Quantizer is not null);
     private readonly List<double> _quantizedGolden = [];

@@ -21,7 +21,8 @@ public static class InjectionBenchmark
     /// <param name="iterations">Timed rounds.</param>
     /// <param name="warmup">Untimed rounds first.</param>
     /// <param name="progress">Called after each round with (done, total).</param>
-    public static (double GoldenMs, IReadOnlyList<BenchRow> Rows) Run(CampaignPlan plan, IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, int warmup, Action<int, int>? progress = null)
+    public static (double GoldenMs, IReadOnlyList<BenchRow> Rows) Run(CampaignPlan plan, IReadOnlyList<BenchScenario> rows, Tensor images,
+        int iterations, int warmup, Action<int, int>? progress = null)
     {
         var model = plan.Model;
         using var noGrad = torch.no_grad();
@@ -30,7 +31,8 @@ public static class InjectionBenchmark
         var quantizedGolden = rows.Select(_ => new List<double>()).ToArray();
         var faults = new double[rows.Count];
         var faultRows = rows.Select((r, i) => (r, i)).Where(x => x.r.Entry is not null).Select(x => x.i).ToList();
-        var bindings = rows.Select(r => r.Observer is null ? null : plan.Observers.First(o => o.Method == r.Observer).Bind().ToList()).ToArray();
+        var bindings = rows.Select(r => r.Observer is null ? null : plan.Observers.First(o => o.Method == r.Observer).Bind().ToList())
+            .ToArray();
         var caches = bindings.Select(b => b is null ? null : Capture(b, model, images, CacheLimit)).ToArray();
         try
         {
@@ -74,7 +76,8 @@ public static class InjectionBenchmark
             foreach (var cache in caches) cache?.Dispose();
         }
         double goldenMs = Median(golden);
-        return (goldenMs, [.. rows.Select((r, i) => new BenchRow(r.Name, r.Group, Median(times[i]), Median(times[i]) / goldenMs, faults[i] / iterations)
+        return (goldenMs, [.. rows.Select((r, i) =>
+            new BenchRow(r.Name, r.Group, Median(times[i]), Median(times[i]) / goldenMs, faults[i] / iterations)
         {
             QuantizedGoldenMs = quantizedGolden[i].Count > 0 ? Median(quantizedGolden[i]) : null,
         })]);
@@ -88,7 +91,8 @@ public static class InjectionBenchmark
         var entries = faultRows.Select((r, i) => (r, i)).Where(x => x.r.ForMemory)
             .SelectMany(x => plan.Points[x.i].Entries.Where(e => e.Enabled)).ToList();
         using var noGrad = torch.no_grad();
-        long? golden = Benchmarks.PeakMemory.Measure(() => { for (int i = 0; i < 3; i++) InjectionBenchmark.Time(() => plan.Model.call(images)); });
+        long? golden = Benchmarks.PeakMemory.Measure(() =>
+            { for (int i = 0; i < 3; i++) InjectionBenchmark.Time(() => plan.Model.call(images)); });
         long? injected = Benchmarks.PeakMemory.Measure(() =>
         {
             using var session = new FaultInjectionSession(plan.Model, entries, []);
@@ -101,8 +105,10 @@ public static class InjectionBenchmark
     /// <summary>The most a recorded golden pass may hold before it is recorded again every round instead.</summary>
     internal const long CacheLimit = 1L << 30;
 
-    /// <summary>The golden pass of golden-aware observers, recorded; null when there are none or it exceeds <paramref name="limit"/>.</summary>
-    internal static GoldenCache? Capture(IReadOnlyList<ObserverBinding> bindings, nn.Module<Tensor, Tensor> model, Tensor images, long limit)
+    /// <summary>The golden pass of golden-aware observers, recorded; null when there are none or it exceeds
+    /// <paramref name="limit"/>.</summary>
+    internal static GoldenCache? Capture(IReadOnlyList<ObserverBinding> bindings, nn.Module<Tensor, Tensor> model, Tensor images,
+        long limit)
     {
         using var session = new FaultInjectionSession(model, [], bindings);
         if (!session.NeedsGoldenPerBatch) return null;
@@ -116,7 +122,8 @@ public static class InjectionBenchmark
     }
 
     /// <summary>Observers as a campaign runs them: golden-aware ones replay the golden pass's cached tensors, then the forward.</summary>
-    private static double TimeObserver(IReadOnlyList<ObserverBinding> bindings, GoldenCache? recorded, nn.Module<Tensor, Tensor> model, Tensor images)
+    private static double TimeObserver(IReadOnlyList<ObserverBinding> bindings, GoldenCache? recorded, nn.Module<Tensor, Tensor> model,
+        Tensor images)
     {
         // The golden pass first, in a session of its own: this one's hooks must not see it as a faulty forward.
         using var own = recorded is null ? Capture(bindings, model, images, long.MaxValue) : null;

@@ -11,7 +11,8 @@ namespace Mrfi.Core.Benchmarks;
 /// <param name="bindings">The row's observer on its layers, bound once.</param>
 /// <param name="recorded">The golden pass recorded once; null when none is needed or it was too large to keep.</param>
 /// <param name="images">One batch.</param>
-public sealed class ObserverRowSubject(nn.Module<Tensor, Tensor> model, IReadOnlyList<ObserverBinding> bindings, GoldenCache? recorded, Tensor images) : IBenchSubject, IDisposable
+public sealed class ObserverRowSubject(nn.Module<Tensor, Tensor> model, IReadOnlyList<ObserverBinding> bindings, GoldenCache? recorded,
+    Tensor images) : IBenchSubject, IDisposable
 {
     private FaultInjectionSession? _session;
     private GoldenCache? _own;

@@ -19,7 +19,8 @@ public static class PairedBenchmark
     /// <param name="iterations">Timed rounds per row.</param>
     /// <param name="warmup">Untimed rounds per row first.</param>
     /// <param name="progress">Called after each row with (done, total).</param>
-    public static IReadOnlyList<(double GoldenMs, IReadOnlyList<BenchRow> Rows)> Run(IReadOnlyList<CampaignPlan> plans, IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, int warmup, Action<int, int>? progress = null)
+    public static IReadOnlyList<(double GoldenMs, IReadOnlyList<BenchRow> Rows)> Run(IReadOnlyList<CampaignPlan> plans,
+        IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, int warmup, Action<int, int>? progress = null)
     {
         using var noGrad = torch.no_grad();
         var sides = plans.Select(p => new BenchSide(p, rows, images)).ToList();
@@ -40,7 +41,8 @@ public static class PairedBenchmark
                     int r = 2 * k, g = 2 * k + 1;
                     goldens[k].AddRange(times.Ms[g]);
                     var fault = row[k] as FaultRowSubject;
-                    measured[k].Add(new BenchRow(rows[i].Name, rows[i].Group, times.Median(r), times.Ratio(r, g), fault?.FaultsPerForward ?? 0)
+                    measured[k].Add(new BenchRow(rows[i].Name, rows[i].Group, times.Median(r), times.Ratio(r, g),
+                        fault?.FaultsPerForward ?? 0)
                     {
                         QuantizedGoldenMs = fault?.QuantizedGoldenMs,
                         PairedGoldenMs = times.Median(g),

@@ -21,7 +21,8 @@ public sealed class PairedRounds(Func<double> clockMs)
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(warmup);
         ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
-        if (subjects.Count % groups != 0) throw new ArgumentException($"{subjects.Count} subjects do not form {groups} equal groups", nameof(groups));
+        if (subjects.Count % groups != 0)
+            throw new ArgumentException($"{subjects.Count} subjects do not form {groups} equal groups", nameof(groups));
         var ms = subjects.Select(_ => new List<double>(rounds)).ToArray();
         for (int round = -warmup; round < rounds; round++)
         {

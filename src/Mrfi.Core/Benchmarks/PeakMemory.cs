@@ -1,6 +1,7 @@
 namespace Mrfi.Core.Benchmarks;
 
-/// <summary>Peak resident set size of this process over a piece of work, from Linux's VmHWM (reset through /proc/self/clear_refs).</summary>
+/// <summary>Peak resident set size of this process over a piece of work, from Linux's VmHWM (reset through
+/// /proc/self/clear_refs).</summary>
 public static class PeakMemory
 {
     /// <summary>Whether the peak can be reset and read here (Linux 4.0+).</summary>

@@ -26,12 +26,14 @@ public sealed class CampaignRunner
     public bool RecordFaults { get; init; }
 
     /// <summary>Runs every trial, feeding <paramref name="sink"/>; returns the summary also given to the sink.</summary>
-    public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default) =>
+    public CampaignSummary Run(CampaignPlan plan, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null,
+        CancellationToken cancellation = default) =>
         Run(plan, null, sink, progress, seedOverride, cancellation);
 
     /// <summary>Runs every trial on <paramref name="preloaded"/> data (loaded from the plan when null; the caller keeps ownership),
     /// with the campaign seed <paramref name="seedOverride"/> instead of [run] seed when given.</summary>
-    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, long? seedOverride = null, CancellationToken cancellation = default)
+    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress,
+        long? seedOverride = null, CancellationToken cancellation = default)
     {
         var request = new RunRequest { Seed = seedOverride };
         return Run(plan with { Config = request.Apply(plan.Config) }, preloaded, sink, progress, request, cancellation);
@@ -40,11 +42,13 @@ public sealed class CampaignRunner
     /// <summary>Runs the trials that <paramref name="request"/> includes; a trial's results do not depend on which other trials
     /// run, so one trial can be replayed alone. The request's overrides are already in the plan's config
     /// (<see cref="RunRequest.Apply"/>, before planning), so the campaign seed is <c>[run] seed</c> of that config.</summary>
-    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress, RunRequest request, CancellationToken cancellation = default)
+    public CampaignSummary Run(CampaignPlan plan, ImageDataset? preloaded, ICampaignSink sink, ICampaignProgress progress,
+        RunRequest request, CancellationToken cancellation = default)
     {
         var config = plan.Config;
         if (request.Apply(config) != config)
-            throw new InvalidOperationException("the run request's overrides must be applied to the config before planning (RunRequest.Apply)");
+            throw new InvalidOperationException(
+                "the run request's overrides must be applied to the config before planning (RunRequest.Apply)");
         long seed = config.Run.Seed;
         Func<long, bool>? include = request.All ? null : request.Includes;
         var started = DateTime.UtcNow;
@@ -57,25 +61,33 @@ public sealed class CampaignRunner
         progress.Phase("loading data");
         using var owned = preloaded is null ? LoadData(plan) : null;
         var data = preloaded ?? owned!;
-        var batches = data.Batches(config.Run.BatchSize).Select(b => (Images: b.Images.to(device).DetachFromDisposeScope(), Labels: b.Labels.to(device).DetachFromDisposeScope())).ToList();
-        _log.Information("Data: {Samples} samples of shape [{Shape}] in {Batches} batches of {BatchSize}", data.Count, string.Join(",", data.ImageShape), batches.Count, config.Run.BatchSize);
+        var batches = data.Batches(config.Run.BatchSize)
+            .Select(b => (Images: b.Images.to(device).DetachFromDisposeScope(), Labels: b.Labels.to(device).DetachFromDisposeScope()))
+            .ToList();
+        _log.Information("Data: {Samples} samples of shape [{Shape}] in {Batches} batches of {BatchSize}", data.Count,
+            string.Join(",", data.ImageShape), batches.Count, config.Run.BatchSize);
 
         progress.Phase("float pass");
         IOutputComparison? comparison = null;   // decided by the first output ([model] output = "auto")
         // A model with several outputs packs them side by side; their sizes are known once it has run (the first batch).
-        var (floatCorrect, _) = Evaluate(model, batches, o => comparison ??= OutputComparisons.Resolve(config.Model, o, data.HasLabels, PackedOutputs(model)));
+        var (floatCorrect, _) = Evaluate(model, batches,
+            o => comparison ??= OutputComparisons.Resolve(config.Model, o, data.HasLabels, PackedOutputs(model)));
         double floatAccuracy = comparison!.Classifies ? floatCorrect / (double)data.Count : double.NaN;
         if (comparison.Classifies) _log.Information("Float accuracy {Accuracy:P2}", floatAccuracy);
-        else _log.Information("Outputs compared as a tensor with the golden outputs ([model] tolerance {Tolerance}); no accuracy", config.Model.Tolerance);
+        else _log.Information("Outputs compared as a tensor with the golden outputs ([model] tolerance {Tolerance}); no accuracy",
+            config.Model.Tolerance);
 
         int total = include is null ? plan.TrialCount : (int)Enumerable.Range(0, plan.TrialCount).Count(t => include(t));
         var lanes = new List<TrialLane> { new(model, batches, owned: false) };
         for (int w = 1; w < Workers(plan); w++) lanes.Add(TrialLane.Replica(plan, batches, device));
-        if (lanes.Count > 1) _log.Information("Workers: {Workers} model replicas, {Threads} intra-op thread(s) each", lanes.Count, Math.Max(1, torch.get_num_threads() / lanes.Count));
+        if (lanes.Count > 1)
+            _log.Information("Workers: {Workers} model replicas, {Threads} intra-op thread(s) each", lanes.Count,
+                Math.Max(1, torch.get_num_threads() / lanes.Count));
         progress.Started(total);
         var run = new RunContext
         {
-            Plan = plan, Request = request, Lanes = lanes, Sink = sink, Progress = progress, Comparison = comparison, FloatAccuracy = floatAccuracy,
+            Plan = plan, Request = request, Lanes = lanes, Sink = sink, Progress = progress, Comparison = comparison,
+            FloatAccuracy = floatAccuracy,
             Samples = data.Count, Total = total, RecordFaults = RecordFaults, Log = _log, Cancellation = cancellation,
         };
         bool interrupted = false;
@@ -84,7 +96,8 @@ public sealed class CampaignRunner
             var points = new PointRun(run);
             foreach (var point in plan.Points)
             {
-                var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true).ToHashSet();
+                var repeats = Enumerable.Range(0, plan.Repeats).Where(r => include?.Invoke((long)point.Index * plan.Repeats + r) ?? true)
+                    .ToHashSet();
                 if (repeats.Count > 0) points.Run(point, repeats);
             }
         }
@@ -103,14 +116,16 @@ public sealed class CampaignRunner
 
         var summary = new CampaignSummary(config.Path, config.Text, seed, plan.ModelName, config.Model.Weights,
             DatasetLoader.Files(config.Data),
-            plan.SweepNames, run.Done, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow, interrupted)
+            plan.SweepNames, run.Done, data.Count, floatAccuracy, config.Run.Device, torch.get_num_threads(), started, DateTime.UtcNow,
+            interrupted)
         {
             GoldenSecondsPerPass = run.Timing.GoldenSecondsPerPass,
             GoldenSecondsByPoint = run.Timing.GoldenSecondsByPoint,
             SecondsPerTrial = run.Timing.SecondsPerTrial,
             EarlyExitBatches = run.Timing.EarlyExits,
             ClassNames = DatasetLoader.ClassNames(config.Data),
-            ClassOrder = config.Data.Classes is not null ? "[data] classes" : config.Data.Folder is not null ? "folder names, alphabetical" : null,
+            ClassOrder = config.Data.Classes is not null ? "[data] classes" : config.Data.Folder is not null ? "folder names, alphabetical"
+                : null,
             SweepKinds = SweepKinds.Of(config),
             OutputNames = (model as IModelOutputs)?.OutputNames,
         };
@@ -139,8 +154,11 @@ public sealed class CampaignRunner
     /// <summary>Largest model (in parameters) that <c>workers = 0</c> runs on several replicas.</summary>
     public const long AutoWorkersMaxParameters = 2_000_000;
 
-    /// <summary>Correct predictions, scored as <paramref name="score"/> says for each output, and per batch the outputs when <paramref name="keepOutputs"/>.</summary>
-    internal static (long Correct, List<Tensor> Outputs) Evaluate(nn.Module<Tensor, Tensor> model, IReadOnlyList<(Tensor Images, Tensor Labels)> batches, Func<Tensor, IOutputComparison> score, bool keepOutputs = false, Action? beforeBatch = null)
+    /// <summary>Correct predictions, scored as <paramref name="score"/> says for each output, and per batch the outputs when
+    /// <paramref name="keepOutputs"/>.</summary>
+    internal static (long Correct, List<Tensor> Outputs) Evaluate(nn.Module<Tensor, Tensor> model,
+        IReadOnlyList<(Tensor Images, Tensor Labels)> batches, Func<Tensor, IOutputComparison> score, bool keepOutputs = false,
+        Action? beforeBatch = null)
     {
         long correct = 0;
         var outputs = new List<Tensor>();
@@ -163,12 +181,16 @@ public sealed class CampaignRunner
     public static ImageDataset LoadData(CampaignPlan plan)
     {
         var d = plan.Config.Data;
-        var data = plan.Dataset is { } factory ? DatasetLoader.FromPlugin(factory(), d.Format, d.Limit) : DatasetLoader.Load(d, plan.Config.Run.Seed, (plan.Model as IPackedInputs)?.PackedInputs);
+        var data = plan.Dataset is { } factory ? DatasetLoader.FromPlugin(factory(), d.Format, d.Limit)
+            : DatasetLoader.Load(d, plan.Config.Run.Seed, (plan.Model as IPackedInputs)?.PackedInputs);
         if (!data.ImageShape.SequenceEqual(plan.InputShape))
         {
             string got = string.Join(",", data.ImageShape);
             data.Dispose();
-            throw MrfiException.At(d.Location, $"model {plan.ModelName} expects images of shape [{string.Join(",", plan.InputShape)}] but [data] holds images of shape [{got}]; set the model's in_channels / image_size to match the data (an ONNX model: data of its input size, or a re-export)");
+            throw MrfiException.At(d.Location,
+                $"model {plan.ModelName} expects images of shape [{string.Join(",", plan.InputShape)}] but [data] holds images of shape " +
+                $"[{got}]; set the model's in_channels / image_size to match the data (an ONNX model: data of its input size, or a " +
+                $"re-export)");
         }
         try { InputTypeCheck.Check(plan, data); }
         catch { data.Dispose(); throw; }
@@ -183,10 +205,12 @@ public sealed class CampaignRunner
         if (name.StartsWith("cuda", StringComparison.Ordinal))
         {
             if (!torch.cuda.is_available())
-                throw MrfiException.At(run.DeviceLocation, $"[run] device = \"{name}\" but CUDA is not available: {CudaAbsence}; use device = \"cpu\" or \"auto\"");
+                throw MrfiException.At(run.DeviceLocation,
+                    $"[run] device = \"{name}\" but CUDA is not available: {CudaAbsence}; use device = \"cpu\" or \"auto\"");
             int index = name.Length > 5 ? int.Parse(name[5..], System.Globalization.CultureInfo.InvariantCulture) : 0;
             if (index >= torch.cuda.device_count())
-                throw MrfiException.At(run.DeviceLocation, $"[run] device = \"{name}\" but this machine has {torch.cuda.device_count()} CUDA device(s), numbered from 0");
+                throw MrfiException.At(run.DeviceLocation,
+                    $"[run] device = \"{name}\" but this machine has {torch.cuda.device_count()} CUDA device(s), numbered from 0");
         }
         return torch.device(name);
     }

@@ -31,7 +31,8 @@ public sealed record CampaignSummary(
     /// <summary>The class name of each label (label i = element i), or null when the data do not name their classes.</summary>
     public IReadOnlyList<string>? ClassNames { get; init; }
 
-    /// <summary>Where <see cref="ClassNames"/>' order comes from: "[data] classes" or "folder names, alphabetical"; null without names.</summary>
+    /// <summary>Where <see cref="ClassNames"/>' order comes from: "[data] classes" or "folder names, alphabetical"; null without
+    /// names.</summary>
     public string? ClassOrder { get; init; }
 
     /// <summary>Wall time of each sweep point's golden pass, in seconds, by point (points this run did not run are absent).</summary>
@@ -44,7 +45,8 @@ public sealed record CampaignSummary(
     /// <summary>Mean wall time of one faulty trial (one pass over the data with faults and observers), in seconds.</summary>
     public double SecondsPerTrial { get; init; }
 
-    /// <summary>Faulty batches that stopped at the last injecting layer because its output equalled the golden one ([run] early_exit).</summary>
+    /// <summary>Faulty batches that stopped at the last injecting layer because its output equalled the golden one ([run]
+    /// early_exit).</summary>
     public long EarlyExitBatches { get; init; }
 
     /// <summary>How much slower a faulty trial is than a golden pass (1.3 = 30 % overhead); 0 when either was not measured.</summary>

@@ -21,7 +21,10 @@ internal static class InputTypeCheck
         catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or ArgumentException or InvalidOperationException)
         {
             string first = e.Message.Split('\n')[0];
-            throw MrfiException.At(plan.Config.Data.Location, $"model {plan.ModelName} cannot take [data]'s {data.Images.dtype} inputs [{string.Join(",", data.Images.shape)}]: {first}; write the input with the element type the model takes (float32 for mrfi's built-in architectures: array.astype(numpy.float32))");
+            throw MrfiException.At(plan.Config.Data.Location,
+                $"model {plan.ModelName} cannot take [data]'s {data.Images.dtype} inputs [{string.Join(",", data.Images.shape)}]: " +
+                $"{first}; write the input with the element type the model takes (float32 for mrfi's built-in architectures: " +
+                $"array.astype(numpy.float32))");
         }
     }
 }

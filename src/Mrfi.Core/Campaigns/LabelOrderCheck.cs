@@ -10,7 +10,8 @@ internal static class LabelOrderCheck
 {
     /// <summary>The warning for golden outputs <paramref name="golden"/> (logits [B, K] per batch) against the batches' labels,
     /// or null when nothing looks wrong. <paramref name="names"/>: the class name of each label, to name them in the warning.</summary>
-    public static string? Warning(IReadOnlyList<(Tensor Images, Tensor Labels)> batches, IReadOnlyList<Tensor> golden, IReadOnlyList<string>? names)
+    public static string? Warning(IReadOnlyList<(Tensor Images, Tensor Labels)> batches, IReadOnlyList<Tensor> golden,
+        IReadOnlyList<string>? names)
     {
         if (golden.Count == 0 || golden[0].dim() != 2) return null;
         long classes = golden[0].shape[1];
@@ -31,7 +32,8 @@ internal static class LabelOrderCheck
         }
         if (n == 0 || classes < 2) return null;
         double accuracy = correct / (double)n;
-        string hint = "is the class order right? For format = \"folder\", [data] classes = [...] gives each label its folder in the model's order";
+        string hint = "is the class order right? For format = \"folder\", [data] classes = [...] gives each label its folder in the " +
+            "model's order";
         // Each label's most frequent prediction: if these are distinct classes and explain far more images than the labels
         // do, the labels are most likely a permutation of the model's classes.
         var best = counts.GroupBy(c => c.Key.Label).Select(g => g.MaxBy(c => c.Value)).ToList();
@@ -41,13 +43,16 @@ internal static class LabelOrderCheck
         {
             var moved = best.Where(c => c.Key.Label != c.Key.Predicted).OrderBy(c => c.Key.Label).Take(3)
                 .Select(c => $"label {c.Key.Label}{Name(names, c.Key.Label)} is mostly predicted as {c.Key.Predicted}");
-            return $"golden accuracy {accuracy.ToString("P1", CultureInfo.InvariantCulture)}, but {(explained / (double)n).ToString("P1", CultureInfo.InvariantCulture)} of the images "
+            return $"golden accuracy {accuracy.ToString("P1", CultureInfo.InvariantCulture)}, but " +
+                $"{(explained / (double)n).ToString("P1", CultureInfo.InvariantCulture)} of the images "
                 + $"would be right under another numbering of the classes ({string.Join("; ", moved)}): {hint}";
         }
         if (accuracy <= 1.5 / classes)
-            return $"golden accuracy {accuracy.ToString("P1", CultureInfo.InvariantCulture)} is at chance level for {classes} classes ({(1.0 / classes).ToString("P1", CultureInfo.InvariantCulture)}): {hint}";
+            return $"golden accuracy {accuracy.ToString("P1", CultureInfo.InvariantCulture)} is at chance level for {classes} classes " +
+                $"({(1.0 / classes).ToString("P1", CultureInfo.InvariantCulture)}): {hint}";
         return null;
     }
 
-    private static string Name(IReadOnlyList<string>? names, long label) => names is not null && label >= 0 && label < names.Count ? $" ('{names[(int)label]}')" : "";
+    private static string Name(IReadOnlyList<string>? names, long label) =>
+        names is not null && label >= 0 && label < names.Count ? $" ('{names[(int)label]}')" : "";
 }

@@ -14,8 +14,10 @@ internal sealed class NeverRanWarning(ILogger log)
         foreach (var o in observed.Where(o => o.Value is null))
         {
             if (_warned.Add((o.Observer, o.Layer, o.Position)))
-                log.Warning("Observer {Observer:l} at '{Layer:l}' ({Position:l}) saw no tensor in trial {Trial}: the model's forward did not call that module " +
-                    "(hooks fire only through module.call), so nothing was measured and its values in observers.parquet are null in every trial where it does not run",
+                log.Warning("Observer {Observer:l} at '{Layer:l}' ({Position:l}) saw no tensor in trial {Trial}: the model's forward did " +
+                    "not call that module " +
+                    "(hooks fire only through module.call), so nothing was measured and its values in observers.parquet are null in " +
+                    "every trial where it does not run",
                     o.Observer, o.Layer, o.Position, o.Trial);
         }
     }

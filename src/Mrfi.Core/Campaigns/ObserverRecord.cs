@@ -8,4 +8,5 @@ namespace Mrfi.Core.Campaigns;
 /// <param name="Metric">The metric's name.</param>
 /// <param name="Value">The metric's value; null where the module never ran in the trial, so nothing was measured.</param>
 /// <param name="Index">Position within a vector metric (bin, sample, dimension); null for scalars.</param>
-public sealed record ObserverRecord(long Trial, string Layer, string Position, string Observer, string Metric, double? Value, long? Index = null);
+public sealed record ObserverRecord(long Trial, string Layer, string Position, string Observer, string Metric, double? Value,
+    long? Index = null);

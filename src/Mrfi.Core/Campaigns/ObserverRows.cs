@@ -15,7 +15,8 @@ internal static class ObserverRows
         {
             bool saw = session.Saw(o);
             string position = o.Position == ObservePosition.Pre ? "pre" : "after";
-            return o.Observer.Result().Select(m => new ObserverRecord(trial, o.Module, position, o.Method, m.Name, saw ? m.Value : null, m.Index));
+            return o.Observer.Result().Select(m =>
+                new ObserverRecord(trial, o.Module, position, o.Method, m.Name, saw ? m.Value : null, m.Index));
         }),
     ];
 }

@@ -39,7 +39,8 @@ internal static class OutputDeviation
         outcome.MaxDeviation = double.IsNaN(outcome.MaxDeviation) ? max : Math.Max(outcome.MaxDeviation, max);
     }
 
-    /// <summary>Σ (y − g)² in float64 over every element of the <paramref name="finite"/> samples, and how many elements that is.</summary>
+    /// <summary>Σ (y − g)² in float64 over every element of the <paramref name="finite"/> samples, and how many elements that
+    /// is.</summary>
     public static (double Squares, long Elements) SquaredError(Tensor output, Tensor golden, Tensor finite)
     {
         if (finite.sum().item<long>() == 0) return (0, 0);

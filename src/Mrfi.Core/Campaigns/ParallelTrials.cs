@@ -29,7 +29,8 @@ internal static class ParallelTrials
         try
         {
             foreach (var lane in lanes.Skip(1))
-                sessions.Add(new FaultInjectionSession(lane.Model, point.Entries, [.. plan.Observers.SelectMany(o => o.Bind())], main.Options));
+                sessions.Add(new FaultInjectionSession(lane.Model, point.Entries, [.. plan.Observers.SelectMany(o => o.Bind())],
+                    main.Options));
             var queue = new ConcurrentQueue<int>(todo);
             var done = new SortedDictionary<int, TrialResult>();
             int next = 0;
@@ -66,7 +67,8 @@ internal static class ParallelTrials
             catch (AggregateException e)
             {
                 lock (done) Flush(all: true);
-                var first = e.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.Flatten().InnerExceptions[0];
+                var first = e.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException)
+                    ?? e.Flatten().InnerExceptions[0];
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
             }
         }

@@ -26,19 +26,23 @@ internal sealed class PointRun(RunContext run)
         // Observers that compare against the golden run get its tensors from this pass, replayed per trial, when they fit.
         using var cache = session.NeedsGoldenPerBatch && config.GoldenCacheMb > 0 ? new GoldenCache(config.GoldenCacheMb << 20) : null;
         // Without observers, a faulty forward whose last injecting layer matches the golden output can stop there.
-        using var exit = config.EarlyExit && bindings.Count == 0 && point.Entries.Any(e => e.Enabled) ? new EarlyExit(config.GoldenCacheMb << 20) : null;
+        using var exit = config.EarlyExit && bindings.Count == 0 && point.Entries.Any(e => e.Enabled)
+            ? new EarlyExit(config.GoldenCacheMb << 20) : null;
         var goldenClock = Stopwatch.StartNew();
         long goldenCorrect;
         List<Tensor> outputs;
         using (session.Forward(new ForwardState(InjectionMode.Golden) { Observe = cache is not null, Capture = cache, EarlyExit = exit }))
-            (goldenCorrect, outputs) = CampaignRunner.Evaluate(lane.Model, lane.Batches, _ => run.Comparison, keepOutputs: true, beforeBatch: cache is null && exit is null ? null : () => { cache?.NextBatch(); exit?.NextBatch(); });
+            (goldenCorrect, outputs) = CampaignRunner.Evaluate(lane.Model, lane.Batches, _ => run.Comparison, keepOutputs: true,
+                beforeBatch: cache is null && exit is null ? null : () => { cache?.NextBatch(); exit?.NextBatch(); });
         run.Timing.AddGolden(point.Index, goldenClock.Elapsed.TotalSeconds);
         exit?.Finish();
         var replay = cache is { Usable: true } ? cache : null;
         if (cache is not null)
-            run.Log.Debug(replay is null ? "Golden activations exceed [run] golden_cache_mb = {Limit}: each trial runs its own golden forward" : "Golden activations cached: {Bytes} bytes",
+            run.Log.Debug(replay is null ? "Golden activations exceed [run] golden_cache_mb = {Limit}: each trial runs its own golden " +
+                "forward" : "Golden activations cached: {Bytes} bytes",
                 replay is null ? config.GoldenCacheMb : cache.Bytes);
-        var golden = new GoldenPass(point, outputs, run.Comparison.Classifies ? goldenCorrect / (double)run.Samples : double.NaN, exit is { Usable: true } ? exit : null);
+        var golden = new GoldenPass(point, outputs, run.Comparison.Classifies ? goldenCorrect / (double)run.Samples : double.NaN,
+            exit is { Usable: true } ? exit : null);
         try
         {
             CheckLabels(golden);
@@ -57,7 +61,8 @@ internal sealed class PointRun(RunContext run)
     private void CheckLabels(GoldenPass golden)
     {
         if (!run.Comparison.Classifies) return;
-        run.Log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", golden.Point.Index, SweepText.Format(golden.Point.Values), golden.Accuracy);
+        run.Log.Information("Point {Point}{Values:l}: golden accuracy {Accuracy:P2}", golden.Point.Index,
+            SweepText.Format(golden.Point.Values), golden.Accuracy);
         if (!run.LabelsChecked && (run.LabelsChecked = true) && Plan.Config.Data.Format != "synthetic"
             && LabelOrderCheck.Warning(run.Lanes[0].Batches, golden.Outputs, DatasetLoader.ClassNames(Plan.Config.Data)) is { } warning)
             run.Log.Warning("{Warning:l}", warning);
@@ -99,9 +104,11 @@ internal sealed class PointRun(RunContext run)
                 finished.Add(result.Record);
             }
             // Every interval points.parquet reports (accuracy and the outcome rates, across trials) must be within the margin.
-            if (goal.Sequential && finished.Count >= 2 && PointStatistics.WidestHalfWidth(finished, goal.Confidence) is var half && half <= goal.Margin)
+            if (goal.Sequential && finished.Count >= 2 && PointStatistics.WidestHalfWidth(finished, goal.Confidence) is var half
+                && half <= goal.Margin)
             {
-                run.Log.Information("Point {Point}: accuracy {Mean:P2}, widest interval ± {Half:P2} after {Repeats} repeats, within the margin; next point",
+                run.Log.Information("Point {Point}: accuracy {Mean:P2}, widest interval ± {Half:P2} after {Repeats} repeats, within the " +
+                    "margin; next point",
                     golden.Point.Index, PointStatistics.Accuracy(finished, goal.Confidence).Estimate, half, finished.Count);
                 break;
             }
@@ -146,10 +153,13 @@ internal sealed class PointRun(RunContext run)
         }
         var faults = session.EndTrial();
         var observed = ObserverRows.Of(session, trial);
-        var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values, run.Comparison.Classifies ? outcome.Correct / (double)run.Samples : double.NaN,
-            golden.Accuracy, run.FloatAccuracy, outcome.Correct, run.Samples, outcome.Changed, faults.Count, clock.Elapsed.TotalSeconds, DateTime.UtcNow)
+        var record = new TrialRecord(trial, point.Index, repeat, trialSeed, point.Values,
+            run.Comparison.Classifies ? outcome.Correct / (double)run.Samples : double.NaN,
+            golden.Accuracy, run.FloatAccuracy, outcome.Correct, run.Samples, outcome.Changed, faults.Count, clock.Elapsed.TotalSeconds,
+            DateTime.UtcNow)
         {
-            Top5Correct = outcome.Top5, Masked = outcome.Masked, Tolerable = outcome.Tolerable, Sdc = outcome.Sdc, CriticalSdc = outcome.Critical, Due = outcome.Due,
+            Top5Correct = outcome.Top5, Masked = outcome.Masked, Tolerable = outcome.Tolerable, Sdc = outcome.Sdc,
+            CriticalSdc = outcome.Critical, Due = outcome.Due,
             Output = run.Comparison.Name, Rmse = outcome.Rmse, MaxDeviation = outcome.MaxDeviation, OutputRmse = outcome.OutputRmse,
         };
         return new TrialResult(record, observed, faults.Records, earlyExits);

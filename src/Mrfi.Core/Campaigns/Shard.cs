@@ -15,7 +15,8 @@ public sealed record Shard(int Index, int Count)
     public static Shard Parse(string text)
     {
         var parts = text.Split('/');
-        if (parts.Length == 2 && int.TryParse(parts[0], out int k) && int.TryParse(parts[1], out int n) && n >= 1 && k >= 0 && k < n) return new Shard(k, n);
+        if (parts.Length == 2 && int.TryParse(parts[0], out int k) && int.TryParse(parts[1], out int n) && n >= 1 && k >= 0 && k < n)
+            return new Shard(k, n);
         throw new MrfiException($"--shard {text}: write K/N with 0 ≤ K < N, e.g. --shard 0/4");
     }
 }

@@ -21,7 +21,8 @@ internal sealed class TensorComparison(double tolerance, IReadOnlyList<(string N
     {
         var finite = OutputDeviation.Finite(output);
         var identical = OutputDeviation.Identical(output, golden);
-        var relative = outputs is { Count: > 1 } several ? PerOutput(several, outcome, output, golden, finite) : OutputDeviation.Relative(output, golden);
+        var relative = outputs is { Count: > 1 } several ? PerOutput(several, outcome, output, golden, finite)
+            : OutputDeviation.Relative(output, golden);
         var changed = finite.logical_and(identical.logical_not());
         var sdc = changed.logical_and(relative.gt(tolerance));
         outcome.Due += finite.logical_not().sum().item<long>();
@@ -35,7 +36,8 @@ internal sealed class TensorComparison(double tolerance, IReadOnlyList<(string N
     /// <summary>Per sample, the largest of the outputs' relative deviations, each against its own golden scale (a detection
     /// head's pixel coordinates and class scores differ by orders of magnitude: one scale would hide the scores' changes);
     /// adds each output's squared errors over the finite samples to <paramref name="outcome"/>.</summary>
-    private static Tensor PerOutput(IReadOnlyList<(string Name, long Size)> several, TrialOutcome outcome, Tensor output, Tensor golden, Tensor finite)
+    private static Tensor PerOutput(IReadOnlyList<(string Name, long Size)> several, TrialOutcome outcome, Tensor output, Tensor golden,
+        Tensor finite)
     {
         if (outcome.OutputElements.Length == 0)
         {

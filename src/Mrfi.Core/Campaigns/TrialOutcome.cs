@@ -15,10 +15,12 @@ internal sealed class TrialOutcome
     /// <summary>The largest relative deviation of a finite sample (see <see cref="OutputDeviation"/>); NaN before any.</summary>
     public double MaxDeviation = double.NaN;
 
-    /// <summary>Root mean squared error against the golden output over the finite samples' elements; NaN when every sample is DUE.</summary>
+    /// <summary>Root mean squared error against the golden output over the finite samples' elements; NaN when every sample is
+    /// DUE.</summary>
     public double Rmse => Elements == 0 ? double.NaN : Math.Sqrt(SquaredError / Elements);
 
-    /// <summary>Per output of a model with several (graph order): Σ (y − g)² over the finite samples, as <see cref="SquaredError"/>.</summary>
+    /// <summary>Per output of a model with several (graph order): Σ (y − g)² over the finite samples, as
+    /// <see cref="SquaredError"/>.</summary>
     public double[] OutputSquaredError = [];
 
     /// <summary>Per output: the elements summed into <see cref="OutputSquaredError"/>.</summary>

@@ -25,7 +25,8 @@ internal static class ArgumentConverter
         {
             if (underlying == typeof(string) && value is string) return value;
             if (underlying == typeof(bool) && value is bool) return value;
-            if (underlying == typeof(double) && value is long or double) return System.Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            if (underlying == typeof(double) && value is long or double)
+                return System.Convert.ToDouble(value, CultureInfo.InvariantCulture);
             if (underlying == typeof(float) && value is long or double) return System.Convert.ToSingle(value, CultureInfo.InvariantCulture);
             if (underlying == typeof(int) && value is long l32) return checked((int)l32);
             if (underlying == typeof(long) && value is long) return value;
@@ -45,7 +46,8 @@ internal static class ArgumentConverter
                 ?? (value is long ? underlying.GetConstructor([typeof(double)]) : null);
             if (ctor is not null)
             {
-                object v = ctor.GetParameters()[0].ParameterType == typeof(double) ? System.Convert.ToDouble(value, CultureInfo.InvariantCulture) : value;
+                object v = ctor.GetParameters()[0].ParameterType == typeof(double)
+                    ? System.Convert.ToDouble(value, CultureInfo.InvariantCulture) : value;
                 return ctor.Invoke([v]);
             }
         }

@@ -46,24 +46,31 @@ public sealed class ComponentActivator
         string method = table.RequiredString(methodKey);
         if (!SweepExpression.Looks(method)) return method;
         return SweepExpression.Evaluate(method, sweep, new ValueOrigin(table.Describe(methodKey), table.LocationOf(methodKey))) as string
-            ?? throw MrfiException.At(table.LocationOf(methodKey), $"{table.Describe(methodKey)}: '{method}' is a number; a component's name comes from a text variable (selector = [\"RandomPositionByRate\", \"FixedRandomPosition\"])");
+            ?? throw MrfiException.At(table.LocationOf(methodKey),
+                $"{table.Describe(methodKey)}: '{method}' is a number; a component's name comes from a text variable (selector = " +
+                $"[\"RandomPositionByRate\", \"FixedRandomPosition\"])");
     }
 
-    /// <summary>Creates the component named by the table, binding all keys except <paramref name="reserved"/> to constructor parameters.</summary>
+    /// <summary>Creates the component named by the table, binding all keys except <paramref name="reserved"/> to constructor
+    /// parameters.</summary>
     public T Create<T>(ComponentKind kind, ConfigTable table, SweepValues sweep, string methodKey = "method", params string[] reserved)
         where T : class => Create<T>(kind, table, sweep, _defaults, methodKey, reserved);
 
     /// <summary>As <see cref="Create{T}(ComponentKind, ConfigTable, SweepValues, string, string[])"/>, with
-    /// engine-provided values for parameters of well-known types (e.g. <see cref="ValueBits"/>); those are never read from the config.</summary>
-    public T Create<T>(ComponentKind kind, ConfigTable table, SweepValues sweep, Injected injected, string methodKey = "method", params string[] reserved)
+    /// engine-provided values for parameters of well-known types (e.g. <see cref="ValueBits"/>); those are never read from the
+    /// config.</summary>
+    public T Create<T>(ComponentKind kind, ConfigTable table, SweepValues sweep, Injected injected, string methodKey = "method",
+        params string[] reserved)
         where T : class
     {
         if (!table.Has(methodKey) && (table.Has("code") || table.Has("quantize")))
         {
             if (_inline is null)
-                throw MrfiException.At(table.LocationOf("code"), $"{table.Describe("code")}: inline C# is not available here (it needs Mrfi.Scripting, which `dotnet mrfi` has)");
+                throw MrfiException.At(table.LocationOf("code"),
+                    $"{table.Describe("code")}: inline C# is not available here (it needs Mrfi.Scripting, which `dotnet mrfi` has)");
             return _inline.Create(kind, table) as T
-                ?? throw MrfiException.At(table.LocationOf("code"), $"{table.Describe("code")}: the snippet does not make a {Describe(kind)}");
+                ?? throw MrfiException.At(table.LocationOf("code"),
+                    $"{table.Describe("code")}: the snippet does not make a {Describe(kind)}");
         }
         string method = MethodName(table, methodKey, sweep);
         var type = Resolve(kind, table, methodKey, method);
@@ -71,7 +78,8 @@ public sealed class ComponentActivator
         return (T)Construct(type, method, table, args, sweep, injected, [methodKey, .. reserved]);
     }
 
-    private static object Construct(Type type, string method, ConfigTable table, IReadOnlyList<ConfigValue> args, SweepValues sweep, Injected injected, IReadOnlyList<string> reserved)
+    private static object Construct(Type type, string method, ConfigTable table, IReadOnlyList<ConfigValue> args, SweepValues sweep,
+        Injected injected, IReadOnlyList<string> reserved)
     {
         var ctors = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).ToList();
         var best = ctors.FirstOrDefault(c => Fits(c, args)) ?? ctors[0];
@@ -99,14 +107,16 @@ public sealed class ComponentActivator
             var p = all[i];
             if (Injected.IsInjectable(p.ParameterType))
             {
-                values[i] = injected.ValueFor(p.ParameterType) ?? (p.HasDefaultValue ? p.DefaultValue : Activator.CreateInstance(p.ParameterType));
+                values[i] = injected.ValueFor(p.ParameterType)
+                    ?? (p.HasDefaultValue ? p.DefaultValue : Activator.CreateInstance(p.ParameterType));
                 continue;
             }
             var arg = args.FirstOrDefault(a => Normalize(LastSegment(a.Key)) == Normalize(p.Name!));
             if (arg is null)
             {
                 if (!p.HasDefaultValue)
-                    throw MrfiException.At(table.Location, $"[{table.Path}] {method} needs '{SnakeCase(p.Name!)}' ({Signature(parameters)})");
+                    throw MrfiException.At(table.Location,
+                        $"[{table.Path}] {method} needs '{SnakeCase(p.Name!)}' ({Signature(parameters)})");
                 values[i] = p.DefaultValue;
                 continue;
             }
@@ -121,10 +131,13 @@ public sealed class ComponentActivator
         {
             throw inner;
         }
-        catch (TargetInvocationException e) when (e.InnerException is not (ArgumentException or FormatException) && e.InnerException is not null)
+        catch (TargetInvocationException e) when (e.InnerException is not (ArgumentException or FormatException)
+            && e.InnerException is not null)
         {
             // A constructor that fails for another reason (a plugin's bug, a missing file) is still the config's problem to report.
-            throw MrfiException.At(table.Location, $"{method} ({type.Assembly.GetName().Name}) failed to start: {e.InnerException.GetType().Name}: {e.InnerException.Message}");
+            throw MrfiException.At(table.Location,
+                $"{method} ({type.Assembly.GetName().Name}) failed to start: {e.InnerException.GetType().Name}: " +
+                $"{e.InnerException.Message}");
         }
         catch (TargetInvocationException e) when (e.InnerException is ArgumentException or FormatException)
         {
@@ -147,7 +160,9 @@ public sealed class ComponentActivator
     private static string Signature(ParameterInfo[] ps) =>
         string.Join(", ", ps.Select(p => p.HasDefaultValue ? $"{SnakeCase(p.Name!)} = {Format(p.DefaultValue)}" : SnakeCase(p.Name!)));
 
-    private static string Format(object? v) => v switch { null => "none", bool b => b ? "true" : "false", string s => $"\"{s}\"", _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "" };
+    private static string Format(object? v) =>
+        v switch { null => "none", bool b => b ? "true" : "false", string s => $"\"{s}\"",
+            _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "" };
 
     internal static string LastSegment(string key) => key[(key.LastIndexOf('.') + 1)..];
 

@@ -46,7 +46,8 @@ public sealed class ComponentCatalog
     {
         var attribute = type.GetCustomAttribute<MrfiComponentAttribute>();
         string name = attribute?.Name ?? StripSuffix(type.Name, kind);
-        if (_entries.Any(e => e.Kind == kind && e.Origin == origin && e.Names.Contains(name, StringComparer.OrdinalIgnoreCase) && e.Type != type))
+        if (_entries.Any(e => e.Kind == kind && e.Origin == origin && e.Names.Contains(name, StringComparer.OrdinalIgnoreCase)
+            && e.Type != type))
             throw new InvalidOperationException($"two {kind} components of {origin} are named '{name}'");
         _entries.Add(new ComponentEntry(kind, name, [name, .. attribute?.Aliases ?? []], type, origin));
     }
@@ -55,7 +56,8 @@ public sealed class ComponentCatalog
     public IReadOnlyList<string> Names(ComponentKind kind)
     {
         var ofKind = _entries.Where(e => e.Kind == kind).ToList();
-        return [.. ofKind.Select(e => ofKind.Count(o => o.Name.Equals(e.Name, StringComparison.OrdinalIgnoreCase)) > 1 ? $"{e.Origin}/{e.Name}" : e.Name)
+        return [.. ofKind.Select(e => ofKind.Count(o => o.Name.Equals(e.Name, StringComparison.OrdinalIgnoreCase)) > 1
+            ? $"{e.Origin}/{e.Name}" : e.Name)
             .Distinct().Order(StringComparer.OrdinalIgnoreCase)];
     }
 
@@ -73,7 +75,8 @@ public sealed class ComponentCatalog
             && (origin is null || e.Origin.Equals(origin, StringComparison.OrdinalIgnoreCase))).ToList();
         if (matches.Count == 1) { type = matches[0].Type; return null; }
         if (matches.Count == 0) return "unknown";
-        return $"'{name}' is defined by {string.Join(" and ", matches.Select(m => m.Origin))}; write \"{matches[0].Origin}/{matches[0].Name}\" or \"{matches[1].Origin}/{matches[1].Name}\" to choose";
+        return $"'{name}' is defined by {string.Join(" and ", matches.Select(m => m.Origin))}; write " +
+            $"\"{matches[0].Origin}/{matches[0].Name}\" or \"{matches[1].Origin}/{matches[1].Name}\" to choose";
     }
 
     /// <summary>The entry of a type, for its origin.</summary>

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace Mrfi.Core.Components;
 
-/// <summary>Renders the component catalog as Markdown (docs/components.md's generated part) and as plain text (`dotnet mrfi list`).</summary>
+/// <summary>Renders the component catalog as Markdown (docs/components.md's generated part) and as plain text (`dotnet mrfi
+/// list`).</summary>
 public static class ComponentDocs
 {
     /// <summary>Marks where the generated part of docs/components.md starts.</summary>
@@ -12,14 +13,17 @@ public static class ComponentDocs
     /// <summary>Marks where it ends.</summary>
     public const string End = "<!-- END generated -->";
 
-    private static readonly ComponentKind[] Kinds = [ComponentKind.Quantizer, ComponentKind.Selector, ComponentKind.ErrorModel, ComponentKind.Observer, ComponentKind.Model, ComponentKind.Dataset];
+    private static readonly ComponentKind[] Kinds =
+        [ComponentKind.Quantizer, ComponentKind.Selector, ComponentKind.ErrorModel, ComponentKind.Observer, ComponentKind.Model,
+            ComponentKind.Dataset];
 
     /// <summary>Every component of every kind, in list order.</summary>
     public static IEnumerable<ComponentInfo> All(ComponentCatalog catalog) =>
         Kinds.SelectMany(kind => catalog.Names(kind).Select(name =>
         {
             catalog.TryFind(kind, name, out var type);
-            return ComponentInfo.Of(kind, name, type) with { Origin = catalog.EntryOf(kind, type)?.Origin ?? ComponentCatalog.BuiltInOrigin };
+            return ComponentInfo.Of(kind, name, type)
+                with { Origin = catalog.EntryOf(kind, type)?.Origin ?? ComponentCatalog.BuiltInOrigin };
         }));
 
     /// <summary>The generated Markdown, between <see cref="Begin"/> and <see cref="End"/>.</summary>
@@ -32,9 +36,11 @@ public static class ComponentDocs
             sb.Append("| name | parameters | what it does |\n|---|---|---|\n");
             foreach (var c in group)
             {
-                string name = c.Aliases.Count == 0 ? $"`{c.Name}`" : $"`{c.Name}` (alias {string.Join(", ", c.Aliases.Select(a => $"`{a}`"))})";
+                string name = c.Aliases.Count == 0 ? $"`{c.Name}`"
+                    : $"`{c.Name}` (alias {string.Join(", ", c.Aliases.Select(a => $"`{a}`"))})";
                 string parameters = c.Parameters.Count == 0 ? "—" : string.Join("<br>", c.Parameters.Select(p => $"`{p}` ({p.Type})"));
-                sb.Append(CultureInfo.InvariantCulture, $"| {name} | {parameters} | {c.Summary.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"| {name} | {parameters} | {c.Summary.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
             }
         }
         return sb.Append('\n').Append(End).Append('\n').ToString();

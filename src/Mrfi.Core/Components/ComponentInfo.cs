@@ -4,13 +4,15 @@ using Mrfi.Core.Quantizers;
 
 namespace Mrfi.Core.Components;
 
-/// <summary>What `dotnet mrfi list` and docs/components.md say about one component: name, aliases, summary, constructor parameters.</summary>
+/// <summary>What `dotnet mrfi list` and docs/components.md say about one component: name, aliases, summary, constructor
+/// parameters.</summary>
 /// <param name="Kind">The extension point.</param>
 /// <param name="Name">The config name.</param>
 /// <param name="Aliases">Other accepted names.</param>
 /// <param name="Summary">One line.</param>
 /// <param name="Parameters">Config keys with type and default.</param>
-public sealed record ComponentInfo(ComponentKind Kind, string Name, IReadOnlyList<string> Aliases, string Summary, IReadOnlyList<ParameterInfoText> Parameters)
+public sealed record ComponentInfo(ComponentKind Kind, string Name, IReadOnlyList<string> Aliases, string Summary,
+    IReadOnlyList<ParameterInfoText> Parameters)
 {
     /// <summary>"builtin", a plugin's name, or "inline".</summary>
     public string Origin { get; init; } = ComponentCatalog.BuiltInOrigin;
@@ -22,7 +24,8 @@ public sealed record ComponentInfo(ComponentKind Kind, string Name, IReadOnlyLis
         var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var parameters = ctor.GetParameters()
             .Where(p => !Injected.IsInjectable(p.ParameterType))
-            .Select(p => new ParameterInfoText(ComponentActivator.SnakeCase(p.Name!), TypeText(p.ParameterType), p.HasDefaultValue ? DefaultText(p.DefaultValue) : null))
+            .Select(p => new ParameterInfoText(ComponentActivator.SnakeCase(p.Name!), TypeText(p.ParameterType),
+                p.HasDefaultValue ? DefaultText(p.DefaultValue) : null))
             .ToList();
         return new ComponentInfo(kind, name, attribute?.Aliases ?? [], attribute?.Summary ?? "", parameters);
     }

@@ -16,13 +16,15 @@ public static partial class SweepExpression
     {
         var m = Pattern().Match(text);
         if (!m.Success)
-            throw MrfiException.At(where.Location, $"{where.Key}: '{text}' is not a sweep reference; write \"$name\", \"$name * 8\" or \"8 * $name\"");
+            throw MrfiException.At(where.Location,
+                $"{where.Key}: '{text}' is not a sweep reference; write \"$name\", \"$name * 8\" or \"8 * $name\"");
         string name = m.Groups["v1"].Success ? m.Groups["v1"].Value : m.Groups["v2"].Value;
         string? factor = m.Groups["f1"].Success ? m.Groups["f1"].Value : m.Groups["f2"].Success ? m.Groups["f2"].Value : null;
         if (variables.Texts.TryGetValue(name, out var label))
         {
             if (factor is not null)
-                throw MrfiException.At(where.Location, $"{where.Key}: '${name}' is a text variable (\"{label}\"), so it can only stand alone; write \"${name}\"");
+                throw MrfiException.At(where.Location,
+                    $"{where.Key}: '${name}' is a text variable (\"{label}\"), so it can only stand alone; write \"${name}\"");
             return label;
         }
         if (!variables.TryGetValue(name, out double value))
@@ -33,6 +35,8 @@ public static partial class SweepExpression
         return factor is null ? value : value * double.Parse(factor, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex(@"^\s*(?:\$(?<v1>[A-Za-z_][A-Za-z0-9_]*)(?:\s*\*\s*(?<f1>[0-9.eE+-]+))?|(?<f2>[0-9.eE+-]+)\s*\*\s*\$(?<v2>[A-Za-z_][A-Za-z0-9_]*))\s*$")]
+    [GeneratedRegex(
+        @"^\s*(?:\$(?<v1>[A-Za-z_][A-Za-z0-9_]*)(?:\s*\*\s*(?<f1>[0-9.eE+-]+))?" +
+        @"|(?<f2>[0-9.eE+-]+)\s*\*\s*\$(?<v2>[A-Za-z_][A-Za-z0-9_]*))\s*$")]
     private static partial Regex Pattern();
 }

@@ -15,8 +15,10 @@ internal static class ClassFolders
         var classes = spec.Classes!;
         var folders = Of(spec);
         if (classes.FirstOrDefault(c => !folders.Contains(c, StringComparer.Ordinal)) is { } missing)
-            throw MrfiException.At(at, $"[data] classes: '{missing}' has no sub-folder in {spec.Root}. {NameSuggester.Hint(missing, folders)}");
+            throw MrfiException.At(at, $"[data] classes: '{missing}' has no sub-folder in {spec.Root}. " +
+                $"{NameSuggester.Hint(missing, folders)}");
         if (folders.FirstOrDefault(f => !classes.Contains(f, StringComparer.Ordinal)) is { } extra)
-            throw MrfiException.At(at, $"[data] classes: the sub-folder '{extra}' of {spec.Root} is not in the list; add it (its position is its label) or move the folder out of root");
+            throw MrfiException.At(at, $"[data] classes: the sub-folder '{extra}' of {spec.Root} is not in the list; add it (its " +
+                $"position is its label) or move the folder out of root");
     }
 }

@@ -55,7 +55,8 @@ public sealed class ConfigTable
     public long? Integer(string key) => Raw(key) is { } v ? v.Value is long l ? l : throw TypeError(v, "an integer") : null;
 
     /// <summary>Reads an optional number (integer or float).</summary>
-    public double? Number(string key) => Raw(key) is { } v ? v.Value switch { long l => l, double d => d, _ => throw TypeError(v, "a number") } : null;
+    public double? Number(string key) =>
+        Raw(key) is { } v ? v.Value switch { long l => l, double d => d, _ => throw TypeError(v, "a number") } : null;
 
     /// <summary>Reads an optional boolean.</summary>
     public bool? Boolean(string key) => Raw(key) is { } v ? v.Value is bool b ? b : throw TypeError(v, "true or false") : null;
@@ -87,7 +88,8 @@ public sealed class ConfigTable
         if (Raw(key) is not { } v) return null;
         if (v.Value is long or double) return [Convert.ToDouble(v.Value, CultureInfo.InvariantCulture)];
         if (v.Value is IReadOnlyList<ConfigValue> items)
-            return [.. items.Select(i => i.Value is long or double ? Convert.ToDouble(i.Value, CultureInfo.InvariantCulture) : throw TypeError(i, "a number"))];
+            return [.. items.Select(i => i.Value is long or double ? Convert.ToDouble(i.Value, CultureInfo.InvariantCulture)
+                : throw TypeError(i, "a number"))];
         throw TypeError(v, "a number or an array of numbers");
     }
 
@@ -98,7 +100,8 @@ public sealed class ConfigTable
         {
             if (_read.Contains(key)) continue;
             string where = Path.Length == 0 ? "at the top level" : $"in [{Path}]";
-            throw MrfiException.At(value.Location, $"unknown key '{key}' {where}. {NameSuggester.Hint(key, [.. _read.Order(StringComparer.Ordinal)])}");
+            throw MrfiException.At(value.Location,
+                $"unknown key '{key}' {where}. {NameSuggester.Hint(key, [.. _read.Order(StringComparer.Ordinal)])}");
         }
     }
 

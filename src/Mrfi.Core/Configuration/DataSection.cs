@@ -9,7 +9,8 @@ namespace Mrfi.Core.Configuration;
 /// <param name="Mean">Per-channel (or one) mean subtracted after scaling pixels to [0, scale].</param>
 /// <param name="Std">Per-channel (or one) standard deviation divided by.</param>
 /// <param name="Location">The table's location.</param>
-public sealed record DataSection(string Format, string? Images, string? Labels, IReadOnlyList<string> Files, long Limit, IReadOnlyList<double> Mean, IReadOnlyList<double> Std, SourceLocation Location)
+public sealed record DataSection(string Format, string? Images, string? Labels, IReadOnlyList<string> Files, long Limit,
+    IReadOnlyList<double> Mean, IReadOnlyList<double> Std, SourceLocation Location)
 {
     /// <summary>For a format from a plugin: the [data] table, whose other keys bind to the dataset's constructor.</summary>
     public ConfigTable? Table { get; init; }
@@ -33,6 +34,7 @@ public sealed record DataSection(string Format, string? Images, string? Labels, 
     /// <summary>Where the file keys (images, labels, files) were written, so that a bad data file names its config line.</summary>
     public IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = new Dictionary<string, SourceLocation>();
 
-    /// <summary>Where an error about the file a key names belongs: <c>file(line,col): error: [data] key: …</c>, or <c>error: …</c>.</summary>
+    /// <summary>Where an error about the file a key names belongs: <c>file(line,col): error: [data] key: …</c>, or <c>error:
+    /// …</c>.</summary>
     public DiagnosticSite ErrorSite(string key) => KeyLocations.TryGetValue(key, out var at) ? new(at, $"[data] {key}") : default;
 }

@@ -13,7 +13,8 @@ internal static class DataSpecReader
         long count = t.Integer("count") ?? 100;
         if (count is < 1 or > 10_000_000) throw MrfiException.At(t.LocationOf("count"), "[data] count must be a positive number of images");
         long classes = t.Integer("num_classes") ?? 10;
-        if (classes is < 1 or > 100_000) throw MrfiException.At(t.LocationOf("num_classes"), "[data] num_classes must be a positive integer");
+        if (classes is < 1 or > 100_000)
+            throw MrfiException.At(t.LocationOf("num_classes"), "[data] num_classes must be a positive integer");
         return new SyntheticDataSpec([.. shape.Select(d => (long)d)], count, (int)classes, t.Integer("seed"));
     }
 
@@ -27,10 +28,14 @@ internal static class DataSpecReader
         var (channels, bgr) = Channels(t);
         var resize = Size(t, "resize");
         long? shorter = t.Integer("resize_shorter");
-        if (shorter is < 1 or > 8192) throw MrfiException.At(t.LocationOf("resize_shorter"), "[data] resize_shorter must be a size in pixels, e.g. 256");
+        if (shorter is < 1 or > 8192)
+            throw MrfiException.At(t.LocationOf("resize_shorter"), "[data] resize_shorter must be a size in pixels, e.g. 256");
         if (resize is not null && shorter is not null)
-            throw MrfiException.At(t.LocationOf("resize_shorter"), "[data] resize and resize_shorter exclude each other: resize sets both sides, resize_shorter the shorter one (keeping the aspect ratio)");
-        var spec = new FolderDataSpec(root, channels, resize, t.LocationOf("root")) { ResizeShorter = (int?)shorter, Crop = Size(t, "crop"), Bgr = bgr, Classes = classes };
+            throw MrfiException.At(t.LocationOf("resize_shorter"),
+                "[data] resize and resize_shorter exclude each other: resize sets both sides, resize_shorter the shorter one (keeping " +
+                "the aspect ratio)");
+        var spec = new FolderDataSpec(root, channels, resize, t.LocationOf("root"))
+            { ResizeShorter = (int?)shorter, Crop = Size(t, "crop"), Bgr = bgr, Classes = classes };
         if (classes is not null) ClassFolders.Check(spec, t.LocationOf("classes"));
         return spec;
     }
@@ -44,7 +49,9 @@ internal static class DataSpecReader
         if (!File.Exists(file)) throw MrfiException.At(t.LocationOf("file"), $"[data] file: file not found: {file}");
         foreach (var key in new[] { "mean", "std", "scale" })
             if (t.Has(key))
-                throw MrfiException.At(t.LocationOf(key), $"[data] {key} does not apply to format = \"{format}\": its tensors are fed to the model as they are; normalise them when writing the file");
+                throw MrfiException.At(t.LocationOf(key),
+                    $"[data] {key} does not apply to format = \"{format}\": its tensors are fed to the model as they are; normalise them " +
+                    $"when writing the file");
         var inputs = t.Strings("inputs");
         return new TensorDataSpec(file, inputs, t.String("labels"), t.LocationOf("file"));
     }
@@ -60,7 +67,8 @@ internal static class DataSpecReader
             null or 3L or "rgb" => (3, false),
             "bgr" => (3, true),
             1L or "gray" => (1, false),
-            string name => throw MrfiException.At(t.LocationOf("channels"), $"{valid}, not \"{name}\". {NameSuggester.Hint(name, ChannelNames)}"),
+            string name => throw MrfiException.At(t.LocationOf("channels"),
+                $"{valid}, not \"{name}\". {NameSuggester.Hint(name, ChannelNames)}"),
             _ => throw MrfiException.At(t.LocationOf("channels"), valid),
         };
     }
@@ -80,7 +88,8 @@ internal static class DataSpecReader
         if (!t.Has("classes")) return null;
         var classes = t.Strings("classes");
         var at = t.LocationOf("classes");
-        if (classes.Count == 0) throw MrfiException.At(at, "[data] classes must name at least one class: [\"t-shirt\", \"trouser\", …] (label 0, 1, …)");
+        if (classes.Count == 0)
+            throw MrfiException.At(at, "[data] classes must name at least one class: [\"t-shirt\", \"trouser\", …] (label 0, 1, …)");
         if (classes.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw MrfiException.At(at, $"[data] classes names '{twice.Key}' twice; each label needs its own class");
         if (classes.Count > 256) throw MrfiException.At(at, $"[data] classes has {classes.Count} names; at most 256 labels are supported");

@@ -21,7 +21,8 @@ internal static class DetailTree
                 {
                     int index = i;
                     string fallback = $"layers.{name}.{target}[{index}]";
-                    if (problems.Try(() => ConfigReader.ReadFault(entries[index], index, filter, target, fallback)) is { } entry) faults.Add(entry);
+                    if (problems.Try(() => ConfigReader.ReadFault(entries[index], index, filter, target, fallback)) is { } entry)
+                        faults.Add(entry);
                 }
             }
             foreach (var t in problems.Try(() => layer.Tables("observe")) ?? [])

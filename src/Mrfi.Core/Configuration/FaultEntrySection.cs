@@ -10,7 +10,8 @@ namespace Mrfi.Core.Configuration;
 /// <param name="Selector">Selector table; none selects every value.</param>
 /// <param name="ErrorModel">Error model table.</param>
 /// <param name="Location">The entry's location.</param>
-public sealed record FaultEntrySection(string Name, InjectionTarget Target, ModuleFilter Modules, IReadOnlyList<string> Parameters, bool Enabled, ConfigTable? Quantization, ConfigTable? Selector, ConfigTable ErrorModel, SourceLocation Location)
+public sealed record FaultEntrySection(string Name, InjectionTarget Target, ModuleFilter Modules, IReadOnlyList<string> Parameters,
+    bool Enabled, ConfigTable? Quantization, ConfigTable? Selector, ConfigTable ErrorModel, SourceLocation Location)
 {
     /// <summary>When <c>enabled</c> is a sweep reference: the value, evaluated per point (0 disables).</summary>
     public ConfigValue? EnabledReference { get; init; }

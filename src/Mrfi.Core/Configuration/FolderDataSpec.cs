@@ -7,7 +7,8 @@ namespace Mrfi.Core.Configuration;
 /// <param name="RootLocation">Where <c>root</c> was written, for errors found while loading.</param>
 public sealed record FolderDataSpec(string Root, int Channels, (int Height, int Width)? Resize, SourceLocation RootLocation)
 {
-    /// <summary>Resize so that the shorter side has this length, keeping the aspect ratio (torchvision's <c>Resize(int)</c>); exclusive with <see cref="Resize"/>.</summary>
+    /// <summary>Resize so that the shorter side has this length, keeping the aspect ratio (torchvision's <c>Resize(int)</c>); exclusive
+    /// with <see cref="Resize"/>.</summary>
     public int? ResizeShorter { get; init; }
 
     /// <summary>Height and width of a centre crop taken after resizing (torchvision's <c>CenterCrop</c>); null = no crop.</summary>

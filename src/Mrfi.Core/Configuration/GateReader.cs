@@ -6,7 +6,8 @@ namespace Mrfi.Core.Configuration;
 internal static class GateReader
 {
     private static readonly (string Key, GateMetric Metric)[] Keys =
-        [("accuracy_min", GateMetric.Accuracy), ("sdc_max", GateMetric.Sdc), ("critical_sdc_max", GateMetric.CriticalSdc), ("due_max", GateMetric.Due)];
+        [("accuracy_min", GateMetric.Accuracy), ("sdc_max", GateMetric.Sdc), ("critical_sdc_max", GateMetric.CriticalSdc),
+            ("due_max", GateMetric.Due)];
 
     /// <summary>The gate entries; empty when the config has none.</summary>
     public static IReadOnlyList<GateSection> Read(ConfigTable root, IReadOnlyList<SweepVariable> sweep, int repeats)
@@ -20,7 +21,9 @@ internal static class GateReader
     {
         double value = p.Number(name)!.Value;
         if (!variable.Values.Any(v => GateSection.SameValue(v, value)))
-            throw MrfiException.At(p.LocationOf(name), $"[gate] point {name} = {G6(value)} is not one of the [sweep] values of {name} ({string.Join(", ", variable.Values.Select(G6))})");
+            throw MrfiException.At(p.LocationOf(name),
+                $"[gate] point {name} = {G6(value)} is not one of the [sweep] values of {name} " +
+                $"({string.Join(", ", variable.Values.Select(G6))})");
         return value;
     }
 
@@ -28,7 +31,9 @@ internal static class GateReader
     {
         string value = p.String(name)!;
         if (!variable.Texts!.Contains(value, StringComparer.Ordinal))
-            throw MrfiException.At(p.LocationOf(name), $"[gate] point {name} = \"{value}\" is not one of the [sweep] values of {name}. {NameSuggester.Hint(value, variable.Texts!)}");
+            throw MrfiException.At(p.LocationOf(name),
+                $"[gate] point {name} = \"{value}\" is not one of the [sweep] values of {name}. " +
+                $"{NameSuggester.Hint(value, variable.Texts!)}");
         return value;
     }
 
@@ -42,23 +47,31 @@ internal static class GateReader
             foreach (var name in p.Keys.ToList())
             {
                 var variable = sweep.FirstOrDefault(v => v.Name == name)
-                    ?? throw MrfiException.At(p.LocationOf(name), $"[gate] point names '{name}', which is not a [sweep] variable. {NameSuggester.Hint(name, [.. sweep.Select(v => v.Name)])}");
+                    ?? throw MrfiException.At(p.LocationOf(name),
+                        $"[gate] point names '{name}', which is not a [sweep] variable. " +
+                        $"{NameSuggester.Hint(name, [.. sweep.Select(v => v.Name)])}");
                 point.Add(KeyValuePair.Create(name, variable.IsText ? TextOf(p, name, variable) : NumberOf(p, name, variable)));
             }
         }
         string judge = t.String("judge") ?? "interval";
         if (judge is not ("interval" or "estimate"))
-            throw MrfiException.At(t.LocationOf("judge"), $"[gate] judge must be \"interval\" (the interval's worse end must pass) or \"estimate\", not \"{judge}\"");
+            throw MrfiException.At(t.LocationOf("judge"),
+                $"[gate] judge must be \"interval\" (the interval's worse end must pass) or \"estimate\", not \"{judge}\"");
         double confidence = t.Number("confidence") ?? 0.95;
-        if (!(confidence > 0.5 && confidence < 1)) throw MrfiException.At(t.LocationOf("confidence"), "[gate] confidence must lie between 0.5 and 1 (e.g. 0.95)");
+        if (!(confidence > 0.5 && confidence < 1))
+            throw MrfiException.At(t.LocationOf("confidence"), "[gate] confidence must lie between 0.5 and 1 (e.g. 0.95)");
         var thresholds = new List<GateThreshold>();
         foreach (var (key, metric) in Keys)
         {
             if (t.Number(key) is not double limit) continue;
-            if (!(limit >= 0 && limit <= 1)) throw MrfiException.At(t.LocationOf(key), $"[gate] {key} must lie between 0 and 1 (a fraction of the samples), not {G6(limit)}");
+            if (!(limit >= 0 && limit <= 1))
+                throw MrfiException.At(t.LocationOf(key),
+                    $"[gate] {key} must lie between 0 and 1 (a fraction of the samples), not {G6(limit)}");
             // Every interval is across trials (a trial's images share its faults), so one repeat gives none.
             if (judge == "interval" && repeats < 2)
-                throw MrfiException.At(t.LocationOf(key), $"[gate] {key} with judge = \"interval\" needs an interval over repeats: set [sweep] repeats to 2 or more, or judge = \"estimate\"");
+                throw MrfiException.At(t.LocationOf(key),
+                    $"[gate] {key} with judge = \"interval\" needs an interval over repeats: set [sweep] repeats to 2 or more, or judge " +
+                    $"= \"estimate\"");
             thresholds.Add(new GateThreshold(metric, limit, key, t.LocationOf(key)));
         }
         t.RejectUnknownKeys();

@@ -16,6 +16,7 @@ public sealed record GateSection(
         Point.All(p => sweep.TryGetValue(p.Key, out double v) && SameValue(v, p.Value))
         && Point.Texts.All(p => sweep.Texts.TryGetValue(p.Key, out var text) && text == p.Value);
 
-    /// <summary>Sweep values are compared with a relative tolerance, so that <c>1e-4</c> in the gate matches <c>0.0001</c> in the sweep.</summary>
+    /// <summary>Sweep values are compared with a relative tolerance, so that <c>1e-4</c> in the gate matches <c>0.0001</c> in the
+    /// sweep.</summary>
     internal static bool SameValue(double a, double b) => a == b || Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b));
 }

@@ -1,7 +1,8 @@
 
 namespace Mrfi.Core.Configuration;
 
-/// <summary>A parsed, type-checked <c>mrfi.toml</c>; components are still unresolved tables (see <see cref="Planning.PlanBuilder"/>).</summary>
+/// <summary>A parsed, type-checked <c>mrfi.toml</c>; components are still unresolved tables (see
+/// <see cref="Planning.PlanBuilder"/>).</summary>
 /// <param name="Path">The config file.</param>
 /// <param name="Text">The file's text, kept for the manifest.</param>
 /// <param name="Model">[model].</param>

@@ -8,7 +8,8 @@ namespace Mrfi.Core.Configuration;
 /// <param name="Output">Folder under which each run creates its own results folder.</param>
 public sealed record RunSection(long Seed, string Device, int BatchSize, int Threads, string Output)
 {
-    /// <summary>faults.parquet: true, false, or null for "auto" (on when the campaign is expected to inject at most a million faults).</summary>
+    /// <summary>faults.parquet: true, false, or null for "auto" (on when the campaign is expected to inject at most a million
+    /// faults).</summary>
     public bool? FaultRecords { get; init; }
 
     /// <summary>Most megabytes of golden activations kept per sweep point for observers that compare against the golden run;

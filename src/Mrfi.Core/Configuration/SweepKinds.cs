@@ -17,18 +17,21 @@ internal static partial class SweepKinds
         void Add(string reference, Func<string, string> kind)
         {
             foreach (Match m in Reference().Matches(reference))
-                if (found.TryGetValue(m.Groups[1].Value, out var kinds)) kinds.Add(text.Contains(m.Groups[1].Value) ? SweepKind.Label : kind(m.Groups[1].Value));
+                if (found.TryGetValue(m.Groups[1].Value, out var kinds))
+                    kinds.Add(text.Contains(m.Groups[1].Value) ? SweepKind.Label : kind(m.Groups[1].Value));
         }
         foreach (var entry in config.Faults)
         {
             var modules = entry.Modules;
-            foreach (var pattern in modules.Names.Concat(modules.Types).Concat(modules.FullNames).Concat(modules.Exclude)) Add(pattern, _ => SweepKind.Layer);
+            foreach (var pattern in modules.Names.Concat(modules.Types).Concat(modules.FullNames).Concat(modules.Exclude))
+                Add(pattern, _ => SweepKind.Layer);
             if (entry.EnabledReference?.Value is string enabled) Add(enabled, _ => SweepKind.Switch);
             foreach (var table in new[] { entry.Quantization, entry.Selector, entry.ErrorModel }.OfType<ConfigTable>()) Scan(table, Add);
         }
         foreach (var observer in config.Observers) Scan(observer.Table, Add);
         return config.Sweep.ToDictionary(v => v.Name,
-            v => found[v.Name].OrderBy(k => SweepKind.All.ToList().IndexOf(k)).FirstOrDefault() ?? (v.IsText ? SweepKind.Label : SweepKind.Value));
+            v => found[v.Name].OrderBy(k => SweepKind.All.ToList().IndexOf(k)).FirstOrDefault()
+                ?? (v.IsText ? SweepKind.Label : SweepKind.Value));
     }
 
     /// <summary>Every string of a component table (nested tables and arrays included) with the kind its key gives.</summary>

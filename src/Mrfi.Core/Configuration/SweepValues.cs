@@ -21,12 +21,14 @@ public sealed class SweepValues : IReadOnlyDictionary<string, double>
     {
         foreach (var (name, value) in values)
         {
-            if (_numbers.ContainsKey(name) || _texts.ContainsKey(name)) throw new ArgumentException($"sweep variable '{name}' is given twice");
+            if (_numbers.ContainsKey(name) || _texts.ContainsKey(name))
+                throw new ArgumentException($"sweep variable '{name}' is given twice");
             switch (value)
             {
                 case string s: _texts[name] = s; break;
                 case double or long or int or float: _numbers[name] = Convert.ToDouble(value, CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"sweep variable '{name}' must be a number or a string, not {value?.GetType().Name ?? "null"}");
+                default: throw new ArgumentException(
+                    $"sweep variable '{name}' must be a number or a string, not {value?.GetType().Name ?? "null"}");
             }
             _names.Add(name);
         }
@@ -56,7 +58,8 @@ public sealed class SweepValues : IReadOnlyDictionary<string, double>
 
     /// <summary>A value for logs and tables: the text, or the number in <paramref name="format"/> (4 significant digits: 1e-05).</summary>
     public string Show(string name, string format = "G4") =>
-        _texts.TryGetValue(name, out var s) ? s : _numbers.TryGetValue(name, out var d) ? d.ToString(format, CultureInfo.InvariantCulture) : "";
+        _texts.TryGetValue(name, out var s) ? s : _numbers.TryGetValue(name, out var d) ? d.ToString(format, CultureInfo.InvariantCulture)
+            : "";
 
     /// <summary>"ber = 0.0001, format = int8": every variable in order, numbers in 6 significant digits (gate messages).</summary>
     public string Describe() => string.Join(", ", _names.Select(n => $"{n} = {Show(n, "G6")}"));

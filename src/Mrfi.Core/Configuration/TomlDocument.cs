@@ -8,11 +8,13 @@ namespace Mrfi.Core.Configuration;
 /// <summary>Parses a TOML file into <see cref="ConfigTable"/>s that know their source lines.</summary>
 public static class TomlDocument
 {
-    /// <summary>Reads and parses a file; syntax errors and duplicate keys become an <see cref="MrfiException"/> naming line and column.</summary>
+    /// <summary>Reads and parses a file; syntax errors and duplicate keys become an <see cref="MrfiException"/> naming line and
+    /// column.</summary>
     public static (ConfigTable Root, string Text) Load(string path)
     {
         if (!File.Exists(path))
-            throw MrfiException.At(new SourceLocation(path, 0, 0), $"config file not found (full path: {System.IO.Path.GetFullPath(path)}). Pass the config as `dotnet mrfi run PATH`.");
+            throw MrfiException.At(new SourceLocation(path, 0, 0),
+                $"config file not found (full path: {System.IO.Path.GetFullPath(path)}). Pass the config as `dotnet mrfi run PATH`.");
         string text = File.ReadAllText(path);
         return (Parse(text, path), text);
     }
@@ -27,7 +29,8 @@ public static class TomlDocument
         {
             var first = errors[0];
             var at = new SourceLocation(sourceName, first.Span.Start.Line + 1, first.Span.Start.Column + 1);
-            string more = errors.Count > 1 ? $" (and {errors.Count - 1} more: {string.Join("; ", errors.Skip(1).Take(3).Select(e => e.ToString()))})" : "";
+            string more = errors.Count > 1
+                ? $" (and {errors.Count - 1} more: {string.Join("; ", errors.Skip(1).Take(3).Select(e => e.ToString()))})" : "";
             throw MrfiException.At(at, $"invalid TOML: {first.Message}{more}");
         }
 
@@ -35,7 +38,8 @@ public static class TomlDocument
         TomlTable model;
         try
         {
-            model = TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions { SourceName = sourceName, MetadataStore = store })
+            model = TomlSerializer.Deserialize<TomlTable>(text,
+                new TomlSerializerOptions { SourceName = sourceName, MetadataStore = store })
                 ?? throw MrfiException.At(new SourceLocation(sourceName, 0, 0), "the file is empty");
         }
         catch (TomlException e)
@@ -63,7 +67,9 @@ public static class TomlDocument
     private static object ConvertValue(object raw, string path, SourceLocation at, TomlMetadataStore store, string file) => raw switch
     {
         TomlTable t => Convert(t, path, FirstKeyLocation(t, store, file) ?? at, store, file),
-        TomlTableArray ta => ta.Select((t, i) => new ConfigValue($"{path}[{i}]", Convert(t, $"{path}[{i}]", FirstKeyLocation(t, store, file) ?? at, store, file), FirstKeyLocation(t, store, file) ?? at)).ToList(),
+        TomlTableArray ta => ta.Select((t, i) =>
+            new ConfigValue($"{path}[{i}]", Convert(t, $"{path}[{i}]", FirstKeyLocation(t, store, file) ?? at, store, file),
+                FirstKeyLocation(t, store, file) ?? at)).ToList(),
         TomlArray a => a.Select((v, i) => new ConfigValue($"{path}[{i}]", ConvertValue(v!, $"{path}[{i}]", at, store, file), at)).ToList(),
         TomlDateTime d => d.DateTime,
         int i => (long)i,

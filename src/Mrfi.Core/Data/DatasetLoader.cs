@@ -6,10 +6,12 @@ namespace Mrfi.Core.Data;
 /// images, an image folder, and NumPy .npz / .safetensors tensor files.</summary>
 public static class DatasetLoader
 {
-    /// <summary>Loads a built-in format described by a [data] section; <paramref name="runSeed"/> seeds synthetic data without a seed of its own.</summary>
+    /// <summary>Loads a built-in format described by a [data] section; <paramref name="runSeed"/> seeds synthetic data without a seed of
+    /// its own.</summary>
     public static ImageDataset Load(DataSection d, long runSeed) => Load(d, runSeed, null);
 
-    /// <summary>As <see cref="Load(DataSection, long)"/>, with the inputs of a model that takes several (packed from a tensor file).</summary>
+    /// <summary>As <see cref="Load(DataSection, long)"/>, with the inputs of a model that takes several (packed from a tensor
+    /// file).</summary>
     internal static ImageDataset Load(DataSection d, long runSeed, IReadOnlyList<PackedInput>? model) => d.Format switch
     {
         "idx" => LoadIdx(new IdxPair(d.Images!, d.ErrorSite("images"), d.Labels!, d.ErrorSite("labels")), Scaling(d), d.Limit),
@@ -53,13 +55,15 @@ public static class DatasetLoader
         if (labelDims.Length != 1)
             throw files.LabelsSite.Error($"{labels}: expected an IDX label file with 1 dimension, found {labelDims.Length}");
         if (labelDims[0] != dims[0])
-            throw files.LabelsSite.Error($"{labels} holds {labelDims[0]} labels but {images} holds {dims[0]} images; they must be the same set");
+            throw files.LabelsSite.Error($"{labels} holds {labelDims[0]} labels but {images} holds {dims[0]} images; they must be the " +
+                $"same set");
         long[] shape = dims.Length == 3 ? [dims[0], 1, dims[1], dims[2]] : [dims[0], dims[1], dims[2], dims[3]];
         return ImageDataset.FromBytes(pixels, shape, labelBytes, scaling, limit);
     }
 
     /// <summary>Loads CIFAR-10 binary batch files, pixels scaled to [0, 1] then by mean and std.</summary>
-    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, IReadOnlyList<double> mean, IReadOnlyList<double> std, long limit) =>
+    public static ImageDataset LoadCifar10(IReadOnlyList<string> files, IReadOnlyList<double> mean, IReadOnlyList<double> std,
+        long limit) =>
         LoadCifar10(files, new PixelScaling(mean, std), limit);
 
     /// <summary>Loads CIFAR-10 binary batch files (records of 1 label byte + 3×32×32 pixel bytes).</summary>
@@ -98,7 +102,8 @@ public static class DatasetLoader
             throw new MrfiException($"[data] format \"{format}\" could not load: {e.Message}", e);
         }
         if (images.dim() != 4 || labels.dim() != 1 || images.shape[0] != labels.shape[0])
-            throw new MrfiException($"[data] format \"{format}\" returned images [{string.Join(",", images.shape)}] and labels [{string.Join(",", labels.shape)}]; expected [N, C, H, W] and [N]");
+            throw new MrfiException($"[data] format \"{format}\" returned images [{string.Join(",", images.shape)}] and labels " +
+                $"[{string.Join(",", labels.shape)}]; expected [N, C, H, W] and [N]");
         long n = limit > 0 ? Math.Min(limit, labels.shape[0]) : labels.shape[0];
         var x = images.narrow(0, 0, n).to_type(TorchSharp.torch.ScalarType.Float32).clone();
         var y = labels.narrow(0, 0, n).to_type(TorchSharp.torch.ScalarType.Int64).clone();

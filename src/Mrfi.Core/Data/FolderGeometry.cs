@@ -7,7 +7,8 @@ namespace Mrfi.Core.Data;
 internal static class FolderGeometry
 {
     /// <summary>The size an image of <paramref name="height"/> × <paramref name="width"/> is resized to: <c>resize</c>,
-    /// or with <c>resize_shorter = s</c> the shorter side s and the longer one int(s · long / short) (truncated, as torchvision).</summary>
+    /// or with <c>resize_shorter = s</c> the shorter side s and the longer one int(s · long / short) (truncated, as
+    /// torchvision).</summary>
     public static (int Height, int Width) Resized(FolderDataSpec spec, int height, int width)
     {
         if (spec.Resize is { } size) return size;
@@ -18,5 +19,6 @@ internal static class FolderGeometry
     /// <summary>The top-left corner of a centre crop: round((size − crop) / 2) with ties to even, as Python's round in
     /// torchvision's <c>center_crop</c>.</summary>
     public static (int Top, int Left) CropOrigin((int Height, int Width) resized, (int Height, int Width) crop) =>
-        ((int)Math.Round((resized.Height - crop.Height) / 2.0, MidpointRounding.ToEven), (int)Math.Round((resized.Width - crop.Width) / 2.0, MidpointRounding.ToEven));
+        ((int)Math.Round((resized.Height - crop.Height) / 2.0, MidpointRounding.ToEven),
+            (int)Math.Round((resized.Width - crop.Width) / 2.0, MidpointRounding.ToEven));
 }

@@ -8,10 +8,12 @@ namespace Mrfi.Core.Data;
 public static class IdxFile
 {
     /// <summary>Reads a file and returns its dimensions and bytes.</summary>
-    /// <exception cref="MrfiException">Missing file, bad magic number, unsupported element type, or a size that does not match the header.</exception>
+    /// <exception cref="MrfiException">Missing file, bad magic number, unsupported element type, or a size that does not match the
+    /// header.</exception>
     public static (int[] Dims, byte[] Data) Read(string path) => Read(path, default);
 
-    /// <summary>Reads a file; each error belongs to <paramref name="site"/> (the config key's <c>file(line,col): error: [data] images: </c>).</summary>
+    /// <summary>Reads a file; each error belongs to <paramref name="site"/> (the config key's <c>file(line,col): error: [data] images:
+    /// </c>).</summary>
     public static (int[] Dims, byte[] Data) Read(string path, DiagnosticSite site)
     {
         if (Directory.Exists(path)) throw site.Error($"{path} is a folder; give the IDX file in it");
@@ -44,7 +46,8 @@ public static class IdxFile
         }
         int offset = 4 + 4 * ndims;
         if (bytes.Length - offset != expected)
-            throw site.Error($"{path}: the header promises {expected} bytes of data ([{string.Join("×", dims)}]) but the file holds {bytes.Length - offset}{(bytes.Length - offset < expected ? " (truncated?)" : "")}");
+            throw site.Error($"{path}: the header promises {expected} bytes of data ([{string.Join("×", dims)}]) but the file holds " +
+                $"{bytes.Length - offset}{(bytes.Length - offset < expected ? " (truncated?)" : "")}");
         return (dims, bytes[offset..]);
     }
 

@@ -22,7 +22,8 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Labels, [N], int64.</summary>
     public Tensor Labels { get; }
 
-    /// <summary>Whether <see cref="Labels"/> are real labels; false for data files without a labels tensor (then they are all −1).</summary>
+    /// <summary>Whether <see cref="Labels"/> are real labels; false for data files without a labels tensor (then they are all
+    /// −1).</summary>
     public bool HasLabels { get; init; } = true;
 
     /// <summary>Number of samples.</summary>
@@ -52,8 +53,10 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Checks that mean and std have one value or one per channel, and that std is positive.</summary>
     internal static void CheckScaling(IReadOnlyList<double> mean, IReadOnlyList<double> std, long channels)
     {
-        if (mean.Count != 1 && mean.Count != channels) throw new MrfiException($"[data] mean has {mean.Count} values but the images have {channels} channels");
-        if (std.Count != 1 && std.Count != channels) throw new MrfiException($"[data] std has {std.Count} values but the images have {channels} channels");
+        if (mean.Count != 1 && mean.Count != channels)
+            throw new MrfiException($"[data] mean has {mean.Count} values but the images have {channels} channels");
+        if (std.Count != 1 && std.Count != channels)
+            throw new MrfiException($"[data] std has {std.Count} values but the images have {channels} channels");
         if (std.Any(s => s <= 0)) throw new MrfiException("[data] std values must be positive");
     }
 

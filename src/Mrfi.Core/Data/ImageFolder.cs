@@ -3,14 +3,16 @@ using SkiaSharp;
 
 namespace Mrfi.Core.Data;
 
-/// <summary>[data] format = "folder": one sub-folder per class (label i = the i-th name of [data] classes, else the sub-folders sorted by name), its images decoded with
+/// <summary>[data] format = "folder": one sub-folder per class (label i = the i-th name of [data] classes, else the sub-folders sorted by
+/// name), its images decoded with
 /// SkiaSharp, converted to grayscale, RGB or BGR and optionally resized (bilinear) and centre-cropped.</summary>
 internal static class ImageFolder
 {
     /// <summary>The image file extensions read (case-insensitive); other files are ignored.</summary>
     public static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
 
-    /// <summary>Loads the images in class order, files sorted by name within a class; only the first <paramref name="limit"/> are decoded.</summary>
+    /// <summary>Loads the images in class order, files sorted by name within a class; only the first <paramref name="limit"/> are
+    /// decoded.</summary>
     public static ImageDataset Load(FolderDataSpec spec, PixelScaling scaling, long limit)
     {
         var files = List(spec, limit);
@@ -24,7 +26,8 @@ internal static class ImageFolder
             var resized = FolderGeometry.Resized(spec, bitmap.Height, bitmap.Width);
             var final = spec.Crop ?? resized;
             if (final.Height > resized.Height || final.Width > resized.Width)
-                throw Error(spec, $"{files[i].Path} is {resized.Width}×{resized.Height} pixels after resizing, smaller than crop = [{final.Height}, {final.Width}]; crop at most the resized size");
+                throw Error(spec, $"{files[i].Path} is {resized.Width}×{resized.Height} pixels after resizing, smaller than crop = " +
+                    $"[{final.Height}, {final.Width}]; crop at most the resized size");
             if (size is null)
             {
                 size = final;
@@ -32,8 +35,10 @@ internal static class ImageFolder
             }
             else if (final != size)
             {
-                string fix = spec.ResizeShorter is null ? "set [data] resize = [height, width] to resize every image" : "set [data] crop = [height, width] to crop every image to one size";
-                throw Error(spec, $"{files[i].Path} is {final.Width}×{final.Height} pixels but {sizeSource} is {size.Value.Width}×{size.Value.Height}; {fix}");
+                string fix = spec.ResizeShorter is null ? "set [data] resize = [height, width] to resize every image"
+                    : "set [data] crop = [height, width] to crop every image to one size";
+                throw Error(spec, $"{files[i].Path} is {final.Width}×{final.Height} pixels but {sizeSource} is " +
+                    $"{size.Value.Width}×{size.Value.Height}; {fix}");
             }
             var (h, w) = final;
             pixels ??= new byte[checked((long)files.Count * channels * h * w)];
@@ -55,13 +60,15 @@ internal static class ImageFolder
     {
         var classes = Classes(spec);
         if (classes.Count == 0)
-            throw Error(spec, $"{spec.Root} has no class sub-folders; format = \"folder\" expects one sub-folder per class (root/coat/1.png, root/shirt/2.png)");
+            throw Error(spec, $"{spec.Root} has no class sub-folders; format = \"folder\" expects one sub-folder per class " +
+                $"(root/coat/1.png, root/shirt/2.png)");
         if (classes.Count > 256) throw Error(spec, $"{spec.Root} has {classes.Count} class sub-folders; at most 256 are supported");
         var files = new List<(string, int)>();
         for (int label = 0; label < classes.Count; label++)
         {
             string folder = Path.Combine(spec.Root, classes[label]);
-            var images = Directory.GetFiles(folder).Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+            var images = Directory.GetFiles(folder).Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal).ToList();
             if (images.Count == 0)
                 throw Error(spec, $"class folder {folder} holds no images ({string.Join(", ", Extensions)})");
             files.AddRange(images.Select(f => (f, label)));
@@ -80,13 +87,15 @@ internal static class ImageFolder
         {
             throw Error(spec, $"cannot read {path}: {e.Message}");
         }
-        return bitmap is { Width: > 0, Height: > 0 } ? bitmap : throw Error(spec, $"cannot decode {path}: not a PNG, JPEG, BMP, GIF or WebP image, or a damaged one");
+        return bitmap is { Width: > 0, Height: > 0 } ? bitmap
+            : throw Error(spec, $"cannot decode {path}: not a PNG, JPEG, BMP, GIF or WebP image, or a damaged one");
     }
 
     /// <summary>Scales (or copies) to RGBA at the resized size, then writes the crop window as channel planes: R, G, B
     /// (or B, G, R), or the luma 0.299 R + 0.587 G + 0.114 B rounded as Pillow's convert("L"), so grayscale images match
     /// what PyTorch pipelines see. Alpha is dropped.</summary>
-    private static void Copy(SKBitmap bitmap, (int Height, int Width) resized, (int Top, int Left) origin, (int Height, int Width) crop, int channels, bool bgr, Span<byte> target)
+    private static void Copy(SKBitmap bitmap, (int Height, int Width) resized, (int Top, int Left) origin, (int Height, int Width) crop,
+        int channels, bool bgr, Span<byte> target)
     {
         using var rgba = new SKBitmap(new SKImageInfo(resized.Width, resized.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (!bitmap.ScalePixels(rgba, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)))
@@ -111,5 +120,6 @@ internal static class ImageFolder
         }
     }
 
-    private static MrfiException Error(FolderDataSpec spec, string message) => MrfiException.At(spec.RootLocation, $"[data] root: {message}");
+    private static MrfiException Error(FolderDataSpec spec, string message) =>
+        MrfiException.At(spec.RootLocation, $"[data] root: {message}");
 }

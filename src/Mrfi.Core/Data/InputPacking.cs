@@ -23,7 +23,8 @@ internal static class InputPacking
     {
         long width = inputs.Sum(i => i.Size);
         if (packed.dim() != 2 || packed.shape[1] != width)
-            throw new ArgumentException($"a packed batch of {inputs.Count} inputs is [B, {width}], not [{string.Join(", ", packed.shape)}]");
+            throw new ArgumentException($"a packed batch of {inputs.Count} inputs is [B, {width}], not " +
+                $"[{string.Join(", ", packed.shape)}]");
         var parts = new Tensor[inputs.Count];
         long at = 0;
         for (int i = 0; i < inputs.Count; i++)

@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Data;
 
-/// <summary>[data] format = "synthetic": uniform random "pixels" in [0, 1) (times [data] scale) and uniform random labels from a seeded generator.</summary>
+/// <summary>[data] format = "synthetic": uniform random "pixels" in [0, 1) (times [data] scale) and uniform random labels from a seeded
+/// generator.</summary>
 internal static class SyntheticData
 {
     /// <summary>Draws <c>count</c> images of <c>shape</c> (then scaled as every format: (x − mean[c]) / std[c]) and labels.</summary>

@@ -39,7 +39,8 @@ internal static class TensorData
         }
     }
 
-    private static ImageDataset SelectPacked(TensorDataSpec spec, SortedDictionary<string, Tensor> tensors, IReadOnlyList<PackedInput> model, long limit)
+    private static ImageDataset SelectPacked(TensorDataSpec spec, SortedDictionary<string, Tensor> tensors,
+        IReadOnlyList<PackedInput> model, long limit)
     {
         string? labelName = LabelName(spec, tensors);
         var (packed, samples) = PackedTensorData.Select(spec, tensors, model, labelName, limit);
@@ -62,11 +63,13 @@ internal static class TensorData
         var inputs = spec.Inputs.Count > 0 ? spec.Inputs : [.. tensors.Keys.Where(k => k != labelName)];
         if (inputs.Count == 0) throw Error(spec, $"{spec.File} holds only the labels '{labelName}', no input tensor");
         if (inputs.Count > 1)
-            throw Error(spec, $"{spec.File} holds {inputs.Count} input tensors ({string.Join(", ", inputs.Select(i => $"'{i}'"))}), but the model takes one input. Name it with [data] inputs = [\"{inputs[0]}\"]");
+            throw Error(spec, $"{spec.File} holds {inputs.Count} input tensors ({string.Join(", ", inputs.Select(i => $"'{i}'"))}), but " +
+                $"the model takes one input. Name it with [data] inputs = [\"{inputs[0]}\"]");
         if (!tensors.TryGetValue(inputs[0], out var input))
             throw Error(spec, $"{spec.File} has no tensor '{inputs[0]}' for [data] inputs; it holds {names}");
         if (input.dim() < 1 || input.shape[0] < 1)
-            throw Error(spec, $"tensor '{inputs[0]}' has shape [{string.Join(", ", input.shape)}]; an input needs one sample per row of dimension 0, [N, …]");
+            throw Error(spec, $"tensor '{inputs[0]}' has shape [{string.Join(", ", input.shape)}]; an input needs one sample per row of " +
+                $"dimension 0, [N, …]");
         long n = input.shape[0];
         long keep = limit > 0 ? Math.Min(limit, n) : n;
         var y = Labels(spec, labelName is null ? null : tensors[labelName], labelName, (n, keep), inputs[0]);
@@ -91,7 +94,8 @@ internal static class TensorData
         var (n, keep) = samples;
         if (labels is null) return full(keep, -1L);
         if (labels.dim() != 1 || labels.shape[0] != n)
-            throw Error(spec, $"labels '{labelName}' have shape [{string.Join(", ", labels.shape)}] but the input '{input}' holds {n} samples; labels must be [{n}]");
+            throw Error(spec, $"labels '{labelName}' have shape [{string.Join(", ", labels.shape)}] but the input '{input}' holds {n} " +
+                $"samples; labels must be [{n}]");
         if (labels.is_floating_point() || labels.dtype == ScalarType.Bool)
             throw Error(spec, $"labels '{labelName}' are {labels.dtype}; labels must be integer class indices (int64, int32 or uint8)");
         return labels.narrow(0, 0, keep).to_type(ScalarType.Int64).clone();

@@ -33,7 +33,8 @@ internal static class TensorFile
                 foreach (var (name, tensor) in Safetensors.LoadStateDict(path)) tensors[name] = tensor;
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotImplementedException or InvalidOperationException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotImplementedException
+            or InvalidOperationException or System.Text.Json.JsonException)
         {
             foreach (var t in tensors.Values) t.Dispose();
             string what = format == "npz" ? "a NumPy .npz file (numpy.savez)" : "a .safetensors file";

@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.ErrorModels;
 
-/// <summary>Random and fixed bit masks (int64) for words of a given width, drawn from the CPU generator and moved to the values' device.</summary>
+/// <summary>Random and fixed bit masks (int64) for words of a given width, drawn from the CPU generator and moved to the values'
+/// device.</summary>
 internal static class BitMasks
 {
     /// <summary>One uniformly random bit per value: <c>1 &lt;&lt; U{0..width-1}</c>.</summary>

@@ -7,7 +7,8 @@ namespace Mrfi.Core.ErrorModels;
 /// <summary>Base of the error models that change bits of float values (float16, bfloat16, float32, float64, and the narrow
 /// OCP formats float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3, float4_e2m1), on the tensor's device.</summary>
 /// <remarks>Bit 0 is the mantissa LSB. The narrow formats round to nearest even, saturate or overflow to Inf as each format
-/// does (see <see cref="MiniFloat"/>), and are converted on the CPU. As in MRFI, values are first rounded to <c>floattype</c> when it differs from the
+/// does (see <see cref="MiniFloat"/>), and are converted on the CPU. As in MRFI, values are first rounded to <c>floattype</c> when it
+/// differs from the
 /// tensor's type, and the result is converted back to the tensor's type.</remarks>
 public abstract class FloatBitErrorModel : IErrorModel, IBitWidth, ISpanErrorModel
 {

@@ -27,14 +27,16 @@ internal static class FloatBits
         var mantissa = torch.where(normal, normalMantissa, subnormalMantissa);
         var special = a.isfinite().logical_not();
         exponent = torch.where(special, torch.full_like(exponent, maxExponent), exponent);
-        mantissa = torch.where(special, torch.where(a.isnan(), torch.full_like(mantissa, 1L << (f.MantissaBits - 1)), torch.zeros_like(mantissa)), mantissa);
+        mantissa = torch.where(special,
+            torch.where(a.isnan(), torch.full_like(mantissa, 1L << (f.MantissaBits - 1)), torch.zeros_like(mantissa)), mantissa);
         var bits = exponent.bitwise_left_shift(f.MantissaBits).bitwise_or_(mantissa);
         long signMask = unchecked(1L << (f.ExponentBits + f.MantissaBits));
         bits = torch.where(negative, bits.bitwise_or(signMask), bits);
         return bits.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The values whose bit patterns in format <paramref name="f"/> are <paramref name="bits"/>, as <paramref name="dtype"/>.</summary>
+    /// <summary>The values whose bit patterns in format <paramref name="f"/> are <paramref name="bits"/>, as
+    /// <paramref name="dtype"/>.</summary>
     public static Tensor FromBits(Tensor bits, FloatFormat f, ScalarType dtype)
     {
         using var scope = torch.NewDisposeScope();
@@ -45,7 +47,8 @@ internal static class FloatBits
         var fraction = mantissa.mul(Math.Pow(2, -f.MantissaBits)).add_(1);
         var normal = torch.ldexp(fraction, exponent.sub(f.Bias).to_type(ScalarType.Float64));
         var subnormal = Scale(mantissa, 1 - f.Bias - f.MantissaBits);
-        var special = torch.where(mantissa.eq(0), torch.full_like(mantissa, double.PositiveInfinity), torch.full_like(mantissa, double.NaN));
+        var special = torch.where(mantissa.eq(0), torch.full_like(mantissa, double.PositiveInfinity),
+            torch.full_like(mantissa, double.NaN));
         var magnitude = torch.where(exponent.eq(0), subnormal, torch.where(exponent.eq(maxExponent), special, normal));
         var value = torch.where(sign.eq(1), magnitude.neg(), magnitude);
         return value.to_type(f.FloatType).to_type(dtype).MoveToOuterDisposeScope();
@@ -64,12 +67,14 @@ internal static class FloatBits
         return result;
     }
 
-    /// <summary>Applies <paramref name="change"/> to the bit patterns of <paramref name="values"/> and returns new values of the original dtype.</summary>
+    /// <summary>Applies <paramref name="change"/> to the bit patterns of <paramref name="values"/> and returns new values of the original
+    /// dtype.</summary>
     public static Tensor Modify(Tensor values, FloatFormat? configured, bool suppressInvalid, Func<Tensor, FloatFormat, Tensor> change)
     {
         var f = FloatFormat.For(configured, values);
         if (f.IsMini) return ModifyMini(values, f, suppressInvalid, change);
-        if (values.device_type == DeviceType.CPU && values.dtype == ScalarType.Float32 && f.FloatType == ScalarType.Float32 && values.numel() <= MaxManaged)
+        if (values.device_type == DeviceType.CPU && values.dtype == ScalarType.Float32 && f.FloatType == ScalarType.Float32
+            && values.numel() <= MaxManaged)
             return ModifyFloat32(values, f, suppressInvalid, change);
         using var bits = ToBits(values, f);
         using var changed = change(bits, f);
@@ -99,7 +104,8 @@ internal static class FloatBits
 
     /// <summary>The common case — float32 values on the CPU flipped as float32 — with the patterns read by BitConverter: the
     /// arithmetic path above costs some 50 tensor operations per call, which dominates a forward with a single fault.</summary>
-    /// <remarks>Same patterns as <see cref="ToBits"/> (a NaN becomes the quiet NaN with its sign), so results do not depend on the path.</remarks>
+    /// <remarks>Same patterns as <see cref="ToBits"/> (a NaN becomes the quiet NaN with its sign), so results do not depend on the
+    /// path.</remarks>
     private static Tensor ModifyFloat32(Tensor values, FloatFormat f, bool suppressInvalid, Func<Tensor, FloatFormat, Tensor> change)
     {
         using var scope = torch.NewDisposeScope();
@@ -113,7 +119,8 @@ internal static class FloatBits
         }
         var changed = change(torch.tensor(patterns, dtype: ScalarType.Int64).reshape(values.shape), f).contiguous().data<long>().ToArray();
         var result = new float[changed.Length];
-        for (int i = 0; i < changed.Length; i++) result[i] = BitConverter.Int32BitsToSingle(unchecked((int)(uint)(changed[i] & 0xFFFFFFFFL)));
+        for (int i = 0; i < changed.Length; i++)
+            result[i] = BitConverter.Int32BitsToSingle(unchecked((int)(uint)(changed[i] & 0xFFFFFFFFL)));
         var tensor = torch.tensor(result, dtype: ScalarType.Float32).reshape(values.shape);
         if (suppressInvalid) tensor = tensor.nan_to_num(0.0, 0.0, 0.0);
         return tensor.MoveToOuterDisposeScope();

@@ -10,9 +10,11 @@ public sealed class FloatFixedBitFlipErrorModel : FloatBitErrorModel
 
     /// <summary>Creates the model.</summary>
     /// <param name="bit">The bit to flip (0 = mantissa LSB), or one bit per selected value.</param>
-    /// <param name="floattype">float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3 or float4_e2m1; default: the tensor's own type.</param>
+    /// <param name="floattype">float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3 or float4_e2m1;
+    /// default: the tensor's own type.</param>
     /// <param name="suppressInvalid">Replace resulting NaN and ±Inf with 0.</param>
-    public FloatFixedBitFlipErrorModel(long[] bit, string? floattype = null, bool suppressInvalid = false) : base(floattype, suppressInvalid)
+    public FloatFixedBitFlipErrorModel(long[] bit, string? floattype = null, bool suppressInvalid = false)
+        : base(floattype, suppressInvalid)
     {
         ArgumentNullException.ThrowIfNull(bit);
         if (bit.Length == 0) throw new ArgumentException("bit must name at least one bit", nameof(bit));

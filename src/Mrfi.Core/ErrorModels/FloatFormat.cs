@@ -5,7 +5,8 @@ namespace Mrfi.Core.ErrorModels;
 /// <summary>A float storage format in which bits are flipped: exponent and mantissa widths, and which specials it has.</summary>
 /// <remarks>The formats of 8 bits and fewer (OCP FP8, MX FP6/FP4) have no libtorch dtype: <see cref="FloatType"/> is then
 /// float32, the type their values are held in, and <see cref="MiniFloat"/> converts them.</remarks>
-internal sealed record FloatFormat(string Name, ScalarType FloatType, int ExponentBits, int MantissaBits, FloatSpecials Specials = FloatSpecials.Ieee)
+internal sealed record FloatFormat(string Name, ScalarType FloatType, int ExponentBits, int MantissaBits,
+    FloatSpecials Specials = FloatSpecials.Ieee)
 {
     private static readonly FloatFormat[] All =
     [
@@ -48,7 +49,8 @@ internal sealed record FloatFormat(string Name, ScalarType FloatType, int Expone
 
     /// <summary>The format of a tensor dtype.</summary>
     public static FloatFormat Of(ScalarType dtype) =>
-        All.FirstOrDefault(f => f.FloatType == dtype && !f.IsMini) ?? throw new ArgumentException($"float bit flips need a floating-point tensor, not {dtype}");
+        All.FirstOrDefault(f => f.FloatType == dtype && !f.IsMini)
+            ?? throw new ArgumentException($"float bit flips need a floating-point tensor, not {dtype}");
 
     /// <summary>The format to use for <paramref name="values"/>: the configured one or the tensor's own.</summary>
     public static FloatFormat For(FloatFormat? configured, Tensor values) => configured ?? Of(values.dtype);

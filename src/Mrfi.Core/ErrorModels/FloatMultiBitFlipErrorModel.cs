@@ -8,9 +8,11 @@ public sealed class FloatMultiBitFlipErrorModel : FloatBitErrorModel
 {
     /// <summary>Creates the model.</summary>
     /// <param name="bits">How many distinct bits to flip per value (k).</param>
-    /// <param name="floattype">float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3 or float4_e2m1; default: the tensor's own type.</param>
+    /// <param name="floattype">float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3 or float4_e2m1;
+    /// default: the tensor's own type.</param>
     /// <param name="suppressInvalid">Replace resulting NaN and ±Inf with 0.</param>
-    public FloatMultiBitFlipErrorModel(int bits = 2, string? floattype = null, bool suppressInvalid = false) : base(floattype, suppressInvalid)
+    public FloatMultiBitFlipErrorModel(int bits = 2, string? floattype = null, bool suppressInvalid = false)
+        : base(floattype, suppressInvalid)
     {
         BitMasks.CheckCount(bits, Format?.Width ?? 64);
         Bits = bits;

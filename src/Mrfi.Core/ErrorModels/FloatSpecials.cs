@@ -9,6 +9,7 @@ internal enum FloatSpecials
     /// <summary>OCP E4M3 ("fn": finite, NaN): no infinities, S.1111.111 is NaN; overflow and ±Inf saturate to ±max normal.</summary>
     FiniteNaN,
 
-    /// <summary>OCP MX FP6/FP4: every pattern is a finite number; overflow and ±Inf saturate to ±max normal, NaN is stored as +0.</summary>
+    /// <summary>OCP MX FP6/FP4: every pattern is a finite number; overflow and ±Inf saturate to ±max normal, NaN is stored as
+    /// +0.</summary>
     Finite,
 }

@@ -10,9 +10,11 @@ public sealed class FloatStuckAtErrorModel : FloatBitErrorModel
     /// <summary>Creates the model.</summary>
     /// <param name="bit">The stuck bit (0 = mantissa LSB).</param>
     /// <param name="value">The value it is stuck at: 0 or 1.</param>
-    /// <param name="floattype">float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3 or float4_e2m1; default: the tensor's own type.</param>
+    /// <param name="floattype">float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3 or float4_e2m1;
+    /// default: the tensor's own type.</param>
     /// <param name="suppressInvalid">Replace resulting NaN and ±Inf with 0.</param>
-    public FloatStuckAtErrorModel(int bit, int value, string? floattype = null, bool suppressInvalid = false) : base(floattype, suppressInvalid)
+    public FloatStuckAtErrorModel(int bit, int value, string? floattype = null, bool suppressInvalid = false)
+        : base(floattype, suppressInvalid)
     {
         CheckBit(bit);
         if (value is not (0 or 1)) throw new ArgumentOutOfRangeException(nameof(value), value, "value must be 0 or 1");

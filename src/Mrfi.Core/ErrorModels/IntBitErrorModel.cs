@@ -16,7 +16,8 @@ public abstract class IntBitErrorModel : IErrorModel, IBitWidth, ISpanErrorModel
     protected IntBitErrorModel(int bitWidth)
     {
         // 1 bit, as MRFI allows, pairs with a 1-bit PositiveQuantization; its only bit is then the (sign-extended) sign bit.
-        if (bitWidth is < 1 or > 32) throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth, "bit_width must be between 1 and 32");
+        if (bitWidth is < 1 or > 32)
+            throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth, "bit_width must be between 1 and 32");
         BitWidth = bitWidth;
     }
 
@@ -75,6 +76,7 @@ public abstract class IntBitErrorModel : IErrorModel, IBitWidth, ISpanErrorModel
     /// <summary>Checks a bit index against the width.</summary>
     protected void CheckBit(long bit, string name = "bit")
     {
-        if (bit < 0 || bit >= BitWidth) throw new ArgumentOutOfRangeException(name, bit, $"{name} must be between 0 and {BitWidth - 1} for bit_width {BitWidth}");
+        if (bit < 0 || bit >= BitWidth)
+            throw new ArgumentOutOfRangeException(name, bit, $"{name} must be between 0 and {BitWidth - 1} for bit_width {BitWidth}");
     }
 }

@@ -20,5 +20,6 @@ public sealed class IntFixedBitFlipErrorModel : IntBitErrorModel
     }
 
     /// <inheritdoc />
-    protected override Tensor Mask(long[] shape, Generator generator, Device device) => BitMasks.Fixed(_bits, PerValue.Check(_bits.Length, shape, "bit"), device);
+    protected override Tensor Mask(long[] shape, Generator generator, Device device) =>
+        BitMasks.Fixed(_bits, PerValue.Check(_bits.Length, shape, "bit"), device);
 }

@@ -19,5 +19,6 @@ public sealed class IntMultiBitFlipErrorModel : IntBitErrorModel
     public int Bits { get; }
 
     /// <inheritdoc />
-    protected override Tensor Mask(long[] shape, Generator generator, Device device) => BitMasks.RandomDistinct(shape, BitWidth, Bits, generator, device);
+    protected override Tensor Mask(long[] shape, Generator generator, Device device) =>
+        BitMasks.RandomDistinct(shape, BitWidth, Bits, generator, device);
 }

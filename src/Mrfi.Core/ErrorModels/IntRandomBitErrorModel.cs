@@ -12,7 +12,9 @@ public sealed class IntRandomBitErrorModel : IErrorModel, IBitWidth
     public IntRandomBitErrorModel(int bitWidth = 8, bool signed = false)
     {
         int minimum = signed ? 2 : 1;
-        if (bitWidth < minimum || bitWidth > 32) throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth, $"bit_width must be between {minimum} and 32{(signed ? " when signed" : "")}");
+        if (bitWidth < minimum || bitWidth > 32)
+            throw new ArgumentOutOfRangeException(nameof(bitWidth), bitWidth,
+                $"bit_width must be between {minimum} and 32{(signed ? " when signed" : "")}");
         BitWidth = bitWidth;
         Signed = signed;
     }

@@ -7,7 +7,8 @@ namespace Mrfi.Core.ErrorModels;
 public sealed class IntRandomBitFlipErrorModel(int bitWidth) : IntBitErrorModel(bitWidth)
 {
     /// <inheritdoc />
-    protected override Tensor Mask(long[] shape, Generator generator, Device device) => BitMasks.RandomBit(shape, BitWidth, generator, device);
+    protected override Tensor Mask(long[] shape, Generator generator, Device device) =>
+        BitMasks.RandomBit(shape, BitWidth, generator, device);
 
     /// <inheritdoc />
     private protected override void MaskInto(Span<long> mask, Generator generator) => BitMasks.RandomBitInto(mask, BitWidth, generator);

@@ -7,7 +7,8 @@ internal static class PerValue
     {
         long n = shape.Aggregate(1L, (a, b) => a * b);
         if (count != 1 && count != n)
-            throw new ArgumentException($"{name} lists {count} entries but {n} values were selected; give one, or one per selected value", name);
+            throw new ArgumentException($"{name} lists {count} entries but {n} values were selected; give one, or one per selected value",
+                name);
         return shape;
     }
 }

@@ -50,7 +50,8 @@ public sealed class Experiment : IDisposable
     public void Update(string entry, Func<FaultEntry, FaultEntry> change)
     {
         if (!_points[0].Entries.Any(e => e.Name == entry))
-            throw new MrfiException($"no fault entry named '{entry}'; the config has: {string.Join(", ", _points[0].Entries.Select(e => e.Name))}");
+            throw new MrfiException($"no fault entry named '{entry}'; the config has: " +
+                $"{string.Join(", ", _points[0].Entries.Select(e => e.Name))}");
         UpdateAll(e => e.Name == entry ? change(e) : e);
     }
 
@@ -62,7 +63,9 @@ public sealed class Experiment : IDisposable
         foreach (var e in _points.SelectMany(p => p.Entries))
         {
             var unknown = e.Modules.FirstOrDefault(m => !modules.Contains(m));
-            if (unknown is not null) throw new MrfiException($"fault entry '{e.Name}' names module '{unknown}', which the model does not have; it has: {string.Join(", ", Layers)}");
+            if (unknown is not null)
+                throw new MrfiException($"fault entry '{e.Name}' names module '{unknown}', which the model does not have; it has: " +
+                    $"{string.Join(", ", Layers)}");
         }
     }
 
@@ -76,8 +79,10 @@ public sealed class Experiment : IDisposable
     {
         if (repeats < 1) throw new MrfiException("repeats must be at least 1");
         var config = Plan.Config with { Repeats = repeats };
-        if (_points[point].Entries.FirstOrDefault(e => e.Enabled && e.ErrorModel is OffPointErrorModel) is { ErrorModel: OffPointErrorModel off } entry)
-            throw new MrfiException($"fault entry '{entry.Name}' is switched on at sweep point {point}, whose values its arguments do not fit: {off.Problem.Message}", off.Problem);
+        if (_points[point].Entries.FirstOrDefault(e => e.Enabled
+            && e.ErrorModel is OffPointErrorModel) is { ErrorModel: OffPointErrorModel off } entry)
+            throw new MrfiException($"fault entry '{entry.Name}' is switched on at sweep point {point}, whose values its arguments do " +
+                $"not fit: {off.Problem.Message}", off.Problem);
         // The tag is checked before the run, so that a bad one costs no trials.
         SweepValues values;
         try
@@ -88,7 +93,8 @@ public sealed class Experiment : IDisposable
         {
             throw new MrfiException($"tag: {e.Message}");
         }
-        if (values.Names.FirstOrDefault(ResultsSchema.IsReserved) is { } reserved) throw new MrfiException($"{ResultsSchema.Clash("tag", reserved)}");
+        if (values.Names.FirstOrDefault(ResultsSchema.IsReserved) is { } reserved)
+            throw new MrfiException($"{ResultsSchema.Clash("tag", reserved)}");
         var single = _points[point] with { Index = 0 };
         var plan = Plan with { Config = config, Points = [single] };
         var sink = new MemorySink();
@@ -109,7 +115,8 @@ public sealed class Experiment : IDisposable
     {
         public List<TrialRecord> Trials { get; } = [];
         public List<ObserverRecord> Observers { get; } = [];
-        public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults) { Trials.Add(trial); Observers.AddRange(observers); }
+        public void AddTrial(TrialRecord trial, IReadOnlyList<ObserverRecord> observers, IReadOnlyList<FaultRecord> faults)
+            { Trials.Add(trial); Observers.AddRange(observers); }
         public void Complete(CampaignSummary summary) { }
     }
 }

@@ -23,5 +23,6 @@ public sealed record ExperimentResult(SweepValues Tag, IReadOnlyList<TrialRecord
 
     /// <summary>Mean of an observer metric over the trials (e.g. Metric("fc3", "rmse")); NaN where the layer never ran.</summary>
     public double Metric(string layer, string metric) =>
-        Observers.Where(o => o.Layer == layer && o.Metric == metric && o.Index is null && o.Value is not null).Select(o => o.Value!.Value).DefaultIfEmpty(double.NaN).Average();
+        Observers.Where(o => o.Layer == layer && o.Metric == metric && o.Index is null && o.Value is not null).Select(o => o.Value!.Value)
+            .DefaultIfEmpty(double.NaN).Average();
 }

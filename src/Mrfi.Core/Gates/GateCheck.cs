@@ -37,6 +37,7 @@ public static class GateCheck
         // A point without an interval (one repeat) cannot show that its worse end passes, so it fails when the interval is judged.
         double judged = !gate.Interval ? estimate : threshold.IsMinimum ? low : high;
         bool passed = !double.IsNaN(judged) && (threshold.IsMinimum ? judged >= threshold.Limit : judged <= threshold.Limit);
-        return new GateVerdict(threshold, trials[0].Point, trials[0].Sweep, estimate, low, high, judged, passed, gate.Confidence, gate.Interval);
+        return new GateVerdict(threshold, trials[0].Point, trials[0].Sweep, estimate, low, high, judged, passed, gate.Confidence,
+            gate.Interval);
     }
 }

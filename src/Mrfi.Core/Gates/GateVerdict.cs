@@ -32,12 +32,15 @@ public sealed record GateVerdict(
                 GateMetric.CriticalSdc => "critical SDC rate",
                 _ => "DUE rate",
             };
-            string interval = double.IsNaN(Low) ? "" : $" ({(Confidence * 100).ToString("0.#", c)} % interval {Low.ToString("0.####", c)} to {High.ToString("0.####", c)})";
+            string interval = double.IsNaN(Low) ? ""
+                : $" ({(Confidence * 100).ToString("0.#", c)} % interval {Low.ToString("0.####", c)} to {High.ToString("0.####", c)})";
             string rule = Threshold.IsMinimum ? "≥" : "≤";
-            string judged = !Interval ? "" : double.IsNaN(Judged) ? "; judged by its interval, which one repeat does not give" : $"; its {(Threshold.IsMinimum ? "lower" : "upper")} end is judged";
+            string judged = !Interval ? "" : double.IsNaN(Judged) ? "; judged by its interval, which one repeat does not give"
+                : $"; its {(Threshold.IsMinimum ? "lower" : "upper")} end is judged";
             return Passed
                 ? $"gate passed{where}: {name} {Estimate.ToString("0.####", c)}{interval} {rule} {Threshold.Limit.ToString("G6", c)}"
-                : new Diagnostic($"gate failed{where}: {name} {Estimate.ToString("0.####", c)}{interval} must stay {rule} {Threshold.Limit.ToString("G6", c)} ({Threshold.Key}{judged})", Threshold.Location).ToString();
+                : new Diagnostic($"gate failed{where}: {name} {Estimate.ToString("0.####", c)}{interval} must stay {rule} " +
+                    $"{Threshold.Limit.ToString("G6", c)} ({Threshold.Key}{judged})", Threshold.Location).ToString();
         }
     }
 }

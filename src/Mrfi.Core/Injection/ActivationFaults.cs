@@ -23,7 +23,8 @@ internal sealed class ActivationFaults
         _inputs = [.. entries.Where(e => e.Target == InjectionTarget.Activation)];
         _outputs = [.. entries.Where(e => e.Target == InjectionTarget.ActivationOut)];
         // Conv2d and Linear never return a view of their input, so faults can go into the input itself and be undone after
-        // the forward (a few values) instead of into a copy of the whole activation; layer-wise quantization rewrites every value, so it still copies.
+        // the forward (a few values) instead of into a copy of the whole activation; layer-wise quantization rewrites every value, so it
+        // still copies.
         _inputInPlace = module is Conv2d or Linear && _inputs.All(e => e.Quantizer is null || !e.Layerwise);
     }
 
@@ -48,7 +49,8 @@ internal sealed class ActivationFaults
     }
 
     /// <summary>After the forward: injects the output faults into <paramref name="replaced"/> (a copy the site already made)
-    /// or a new copy of <paramref name="output"/>; returns the tensor the caller gets, or null for <paramref name="output"/> itself.</summary>
+    /// or a new copy of <paramref name="output"/>; returns the tensor the caller gets, or null for <paramref name="output"/>
+    /// itself.</summary>
     public Tensor? Output(Tensor output, Tensor? replaced, InjectionMode mode)
     {
         if (_outputs.Length == 0) return replaced;

@@ -50,7 +50,8 @@ public sealed class EarlyExit(long limitBytes) : IDisposable
         else if (site == Site) _golden.Add(Keep(output));
     }
 
-    /// <summary>Whether <paramref name="output"/> of <paramref name="site"/> in batch <paramref name="batch"/> is exactly the golden one.</summary>
+    /// <summary>Whether <paramref name="output"/> of <paramref name="site"/> in batch <paramref name="batch"/> is exactly the golden
+    /// one.</summary>
     internal bool Matches(string site, int batch, Tensor output)
     {
         if (!Usable || site != Site || batch >= _golden.Count) return false;

@@ -21,7 +21,8 @@ public sealed class FaultInjectionSession : IDisposable
     private bool _disposed;
 
     /// <summary>Hooks <paramref name="entries"/> (enabled ones) and <paramref name="observers"/> into <paramref name="model"/>.</summary>
-    public FaultInjectionSession(nn.Module model, IReadOnlyList<FaultEntry> entries, IReadOnlyList<ObserverBinding> observers, SessionOptions? options = null)
+    public FaultInjectionSession(nn.Module model, IReadOnlyList<FaultEntry> entries, IReadOnlyList<ObserverBinding> observers,
+        SessionOptions? options = null)
     {
         Options = options ?? new SessionOptions();
         var names = entries.Where(e => e.Enabled).SelectMany(e => e.Modules)
@@ -83,7 +84,8 @@ public sealed class FaultInjectionSession : IDisposable
     /// <summary>What the trial injected: the count and, when recorded, every fault.</summary>
     public TrialFaults EndTrial() => new(_faultCount, [.. _faults]);
 
-    /// <summary>Runs the forwards of the returned scope as <paramref name="state"/> says; disposing it puts back the state before.</summary>
+    /// <summary>Runs the forwards of the returned scope as <paramref name="state"/> says; disposing it puts back the state
+    /// before.</summary>
     public ForwardScope Forward(ForwardState state)
     {
         var before = _forward;

@@ -16,5 +16,6 @@ namespace Mrfi.Core.Injection;
 /// <param name="Part">"element" (a value of the tensor, every row but MX scale faults) or "scale": an MX block's shared scale,
 /// whose Index and Coordinates are then in the scale tensor (the block dimension divided by the block size), Bits the XOR
 /// of its E8M0 codes, Original and Faulty the scales 2^(code−127), OriginalInt and FaultyInt the codes 0..255.</param>
-public sealed record FaultRecord(long Trial, int Batch, string Layer, string Tensor, string Entry, long Index, string Coordinates, long Bits,
+public sealed record FaultRecord(long Trial, int Batch, string Layer, string Tensor, string Entry, long Index, string Coordinates,
+    long Bits,
     double Original, double Faulty, long? OriginalInt, long? FaultyInt, string Part = "element");

@@ -74,7 +74,8 @@ internal static class FaultRecorder
         for (int i = 0; i < idx.Length; i++)
         {
             long bits = Pattern(b[i], format) ^ Pattern(a[i], format);
-            session.Record(new FaultRecord(session.Trial, session.Batch, layer, tensorName, entry.Name, idx[i], Coordinates(shape, idx[i]), bits,
+            session.Record(new FaultRecord(session.Trial, session.Batch, layer, tensorName, entry.Name, idx[i], Coordinates(shape, idx[i]),
+                bits,
                 b[i], a[i], null, null));
         }
     }
@@ -97,7 +98,8 @@ internal static class FaultRecorder
                 ? (long)b[i] ^ (long)a[i]
                 : single ? (long)(uint)(BitConverter.SingleToInt32Bits((float)b[i]) ^ BitConverter.SingleToInt32Bits((float)a[i]))
                 : BitConverter.DoubleToInt64Bits(b[i]) ^ BitConverter.DoubleToInt64Bits(a[i]);
-            session.Record(new FaultRecord(session.Trial, session.Batch, layer, tensorName, entry.Name, idx[i], Coordinates(shape, idx[i]), bits,
+            session.Record(new FaultRecord(session.Trial, session.Batch, layer, tensorName, entry.Name, idx[i], Coordinates(shape, idx[i]),
+                bits,
                 bf[i], af[i], quantized ? (long)b[i] : null, quantized ? (long)a[i] : null));
         }
     }

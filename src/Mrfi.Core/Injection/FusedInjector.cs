@@ -14,8 +14,10 @@ namespace Mrfi.Core.Injection;
 internal static class FusedInjector
 {
     /// <summary>Applies the entry when the tensor and its quantizer allow it; false (having changed and drawn nothing) otherwise.
-    /// With <paramref name="source"/>, <paramref name="tensor"/> is to become a copy of it first (see <see cref="TensorInjector.Apply"/>).</summary>
-    public static bool TryApply(Tensor tensor, FaultEntry entry, PositionSet? positions, Generator generator, FaultSink? record, UndoLog? undo, Tensor? source = null)
+    /// With <paramref name="source"/>, <paramref name="tensor"/> is to become a copy of it first (see
+    /// <see cref="TensorInjector.Apply"/>).</summary>
+    public static bool TryApply(Tensor tensor, FaultEntry entry, PositionSet? positions, Generator generator, FaultSink? record,
+        UndoLog? undo, Tensor? source = null)
     {
         if (entry.Quantizer is not (null or IScalarQuantizer) || !CpuKernels.TryFloats(tensor, out var x) || x.Length == 0) return false;
         Span<float> from = x;

@@ -22,7 +22,8 @@ internal static class MXScaleInjector
         using var positions = !faulty ? null : permanent is null
             ? TensorInjector.Draw(entry.Selector, scaleShape, stream)
             : TensorInjector.Permanent(entry, scaleShape, session, permanent);
-        using var permanentGenerator = positions is null || positions.Count == 0 || permanent is null ? null : new Generator(permanent.Seed);
+        using var permanentGenerator = positions is null || positions.Count == 0 || permanent is null ? null
+            : new Generator(permanent.Seed);
         using var quantization = mx.CalibrateBlocks(tensor);
         long[] blocks = positions is null ? [] : positions.Indices().ToArray();
         if (entry.Layerwise) quantization.Quantize(tensor);
@@ -59,18 +60,21 @@ internal static class MXScaleInjector
     private static void ChangeScales(FaultEntry entry, MXQuantization quantization, long[] blocks, Generator generator,
         FaultInjectionSession session, (string Layer, string Tensor)? record, long[] scaleShape)
     {
-        var words = blocks.Select(b => (float)(quantization.ScaleCodes[b] >= 128 ? quantization.ScaleCodes[b] - 256 : quantization.ScaleCodes[b])).ToArray();
+        var words = blocks.Select(b =>
+            (float)(quantization.ScaleCodes[b] >= 128 ? quantization.ScaleCodes[b] - 256 : quantization.ScaleCodes[b])).ToArray();
         using var before = CpuKernels.FloatTensor(words);
         using var after = entry.ErrorModel.Apply(before, generator);
         var changed = TensorFloats.Read(after);
-        if (changed.Length != blocks.Length) throw new InvalidOperationException($"the error model returned {changed.Length} values for {blocks.Length} scales");
+        if (changed.Length != blocks.Length)
+            throw new InvalidOperationException($"the error model returned {changed.Length} values for {blocks.Length} scales");
         for (int k = 0; k < blocks.Length; k++)
         {
             int b = (int)blocks[k], old = quantization.ScaleCodes[b];
             int code = (int)(SpanErrorModels.Truncate(changed[k]) & 0xFF);
             quantization.ScaleCodes[b] = code;
             if (record is { } r)
-                session.Record(new FaultRecord(session.Trial, session.Batch, r.Layer, r.Tensor, entry.Name, b, FaultRecorder.Coordinates(scaleShape, b),
+                session.Record(new FaultRecord(session.Trial, session.Batch, r.Layer, r.Tensor, entry.Name, b,
+                    FaultRecorder.Coordinates(scaleShape, b),
                     old ^ code, MXQuantization.Scale(old), MXQuantization.Scale(code), old, code, "scale"));
         }
     }

@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Injection;
 
-/// <summary>Finds the modules a <see cref="ModuleFilter"/> selects, as MRFI's find_modules: the union of name, type and full-name matches.</summary>
+/// <summary>Finds the modules a <see cref="ModuleFilter"/> selects, as MRFI's find_modules: the union of name, type and full-name
+/// matches.</summary>
 public static class ModuleMatcher
 {
     /// <summary>Display name used for the root model (MRFI's empty name).</summary>
@@ -26,14 +27,16 @@ public static class ModuleMatcher
         string list = string.Join(", ", all.Skip(1).Select((m, i) => $"{i}: {m.Name} ({TypeName(model, m.Module)})"));
         var badIndex = filter.Indexes.FirstOrDefault(i => i >= all.Count - 1, -1);
         if (badIndex >= 0)
-            throw MrfiException.At(filter.Location, $"{what}: module_index {badIndex} does not exist; the model has {all.Count - 1} modules: {list}");
+            throw MrfiException.At(filter.Location,
+                $"{what}: module_index {badIndex} does not exist; the model has {all.Count - 1} modules: {list}");
         var matched = all.Where((m, i) => Matches(model, m.Name, m.Module, i - 1, filter) && !Excluded(m.Name, filter)).ToList();
         if (matched.Count == 0)
             throw MrfiException.At(filter.Location, $"{what} matches no module of the model{Takes(filter)}. The model has: {list}");
         if (filter.ExpectedType is { } expected)
         {
             foreach (var (name, module) in matched.Where(m => TypeName(model, m.Module) != expected))
-                throw MrfiException.At(filter.Location, $"{what}: module '{name}' is a {TypeName(model, module)}, not a {expected}; was the tree expanded for another model?");
+                throw MrfiException.At(filter.Location,
+                    $"{what}: module '{name}' is a {TypeName(model, module)}, not a {expected}; was the tree expanded for another model?");
         }
         return matched;
     }
@@ -57,7 +60,8 @@ public static class ModuleMatcher
     /// <summary>What name selectors take, for a match that found nothing (a regex is the usual cause).</summary>
     private static string Takes(ModuleFilter filter) =>
         filter.Names.Count + filter.FullNames.Count + filter.Exclude.Count == 0 ? ""
-            : " (module_name takes a part of a module name or a glob with * and ?, module_fullname and exclude whole names or globs; not regular expressions)";
+            : " (module_name takes a part of a module name or a glob with * and ?, module_fullname and exclude whole names or globs; not " +
+                "regular expressions)";
 
     private static bool Excluded(string name, ModuleFilter filter) =>
         filter.Exclude.Any(p => IsGlob(p) ? Glob(p).IsMatch(name) : p == name);

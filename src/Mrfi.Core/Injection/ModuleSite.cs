@@ -18,7 +18,8 @@ internal sealed class ModuleSite : IDisposable
     private readonly ObserverBinding[] _pre;
     private readonly ObserverBinding[] _after;
 
-    public ModuleSite(FaultInjectionSession session, string name, nn.Module module, IReadOnlyList<FaultEntry> entries, IReadOnlyList<ObserverBinding> observers)
+    public ModuleSite(FaultInjectionSession session, string name, nn.Module module, IReadOnlyList<FaultEntry> entries,
+        IReadOnlyList<ObserverBinding> observers)
     {
         _session = session;
         _name = name;
@@ -33,7 +34,8 @@ internal sealed class ModuleSite : IDisposable
     public IEnumerable<IDisposable> Attach()
     {
         if (_module is not nn.Module<Tensor, Tensor> hookable)
-            throw new MrfiException($"module '{_name}' ({_module.GetType().Name}) does not map one tensor to one tensor, so mrfi cannot hook it");
+            throw new MrfiException($"module '{_name}' ({_module.GetType().Name}) does not map one tensor to one tensor, so mrfi cannot " +
+                $"hook it");
         var pre = hookable.register_forward_pre_hook(PreHook);
         yield return new Remover(() => pre.remove());
         var post = hookable.register_forward_hook(PostHook);
@@ -76,7 +78,8 @@ internal sealed class ModuleSite : IDisposable
         }
         catch (Exception e) when (LocatedError.Rejects(e))
         {
-            throw LocatedError.Of(observers.Select(o => o.Location).FirstOrDefault(l => l is not null), e, $"observer at module '{_name}' (shape {LocatedError.Shape(value)})");
+            throw LocatedError.Of(observers.Select(o => o.Location).FirstOrDefault(l => l is not null), e,
+                $"observer at module '{_name}' (shape {LocatedError.Shape(value)})");
         }
     }
 

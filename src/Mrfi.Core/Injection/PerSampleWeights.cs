@@ -20,7 +20,8 @@ internal sealed class PerSampleWeights(FaultEntry entry, nn.Module module, Param
     public long Apply(Tensor input, Tensor output, FaultInjectionSession session, Generator stream, bool batched)
     {
         if (entry.Quantizer is Quantizers.MXQuantizer { TargetsScales: true })
-            throw new ArgumentException("per-sample weight faults hit single values; MXQuantization's target_part = \"scales\" needs per_sample = false");
+            throw new ArgumentException("per-sample weight faults hit single values; MXQuantization's target_part = \"scales\" needs " +
+                "per_sample = false");
         using var scope = torch.NewDisposeScope();
         long perSample = weight.numel();
         long samples = input.shape[0];
@@ -36,7 +37,8 @@ internal sealed class PerSampleWeights(FaultEntry entry, nn.Module module, Param
         // One calibration of the clean weight per call serves the error model and the fault records.
         using var at = entry.Quantizer is null ? null : Calibration(index);
         var (before, after, faulty) = Faulty(golden, at, stream);
-        if (session.Options.RecordFaults) FaultRecorder.Record(session, entry, layer, "weight (per sample)", shape, selected, before, after, at);
+        if (session.Options.RecordFaults)
+            FaultRecorder.Record(session, entry, layer, "weight (per sample)", shape, selected, before, after, at);
         if (batched) Correct(input, output, sample, index, faulty - golden);
         else Plain(input, output, sample, index, faulty);
         return selected.numel();
@@ -93,8 +95,10 @@ internal sealed class PerSampleWeights(FaultEntry entry, nn.Module module, Param
         var padded = padding.All(p => p == 0) ? input : nn.functional.pad(input, [padding[1], padding[1], padding[0], padding[0]]);
         long ho = output.shape[2], wo = output.shape[3];
         // The window weight (o, c, i, j) sees: rows p·stride + i·dilation, columns q·stride + j·dilation of input channel c.
-        var rows = torch.arange(ho, dtype: ScalarType.Int64, device: input.device).mul(stride[0]).unsqueeze(0).add(i.mul(dilation[0]).unsqueeze(1));
-        var cols = torch.arange(wo, dtype: ScalarType.Int64, device: input.device).mul(stride[1]).unsqueeze(0).add(j.mul(dilation[1]).unsqueeze(1));
+        var rows = torch.arange(ho, dtype: ScalarType.Int64, device: input.device).mul(stride[0]).unsqueeze(0)
+            .add(i.mul(dilation[0]).unsqueeze(1));
+        var cols = torch.arange(wo, dtype: ScalarType.Int64, device: input.device).mul(stride[1]).unsqueeze(0)
+            .add(j.mul(dilation[1]).unsqueeze(1));
         var window = padded.index(sample.view(-1, 1, 1), inChannel.view(-1, 1, 1), rows.unsqueeze(2), cols.unsqueeze(1));
         output.index_put_(window.mul(delta.view(-1, 1, 1)), [sample, o], accumulate: true);
     }
@@ -126,7 +130,8 @@ internal sealed class PerSampleWeights(FaultEntry entry, nn.Module module, Param
         if (conv.padding_type == TorchSharp.Padding.Valid) return [0, 0];
         if (conv.padding_type == TorchSharp.Padding.Same)
             return [.. conv.kernel_size.Zip(conv.dilation, (k, d) => (k - 1) * d % 2 == 0 ? (k - 1) * d / 2
-                : throw new InvalidOperationException("per_sample weight faults need symmetric padding; padding = \"same\" with an even kernel pads asymmetrically"))];
+                : throw new InvalidOperationException(
+                    "per_sample weight faults need symmetric padding; padding = \"same\" with an even kernel pads asymmetrically"))];
         return conv.padding ?? [0, 0];
     }
 }

@@ -11,7 +11,8 @@ internal sealed class PermanentFault(string key, bool perSample) : IDisposable
     /// <summary>Whether positions are per sample (activations).</summary>
     public bool PerSample { get; } = perSample;
 
-    /// <summary>Flat positions, distinct and ascending (within one sample when <see cref="PerSample"/>), or null before the first draw.</summary>
+    /// <summary>Flat positions, distinct and ascending (within one sample when <see cref="PerSample"/>), or null before the first
+    /// draw.</summary>
     public long[]? Positions { get; set; }
 
     /// <summary>Seed of the error model's draws, the same in every forward.</summary>

@@ -15,20 +15,25 @@ internal sealed class SiteInjector(FaultInjectionSession session, string name, I
     public string Name => name;
 
     /// <summary>Runs one entry on one tensor and counts its faults.</summary>
-    public void Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, UndoLog? undo = null, Tensor? source = null) =>
+    public void Inject(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, UndoLog? undo = null,
+        Tensor? source = null) =>
         session.Count(Apply(tensor, entry, mode, slot, what, undo, source));
 
     /// <summary>Quantizes a tensor as a golden run does (per-sample weights, whose faults come after the forward).</summary>
-    public void Quantize(Tensor tensor, FaultEntry entry, string slot, string what) => Apply(tensor, entry, InjectionMode.Golden, slot, what);
+    public void Quantize(Tensor tensor, FaultEntry entry, string slot, string what) =>
+        Apply(tensor, entry, InjectionMode.Golden, slot, what);
 
     /// <summary>Runs one entry on one tensor; a component that rejects the tensor (a position outside its shape, a bit list of
     /// the wrong length) becomes a user error naming the entry, the module and <paramref name="what"/>.</summary>
-    private long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, UndoLog? undo = null, Tensor? source = null)
+    private long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, string slot, string what, UndoLog? undo = null,
+        Tensor? source = null)
     {
         try
         {
-            (string, string)? record = session.Options.RecordFaults ? (name, slot switch { "in" => "input", "out" => "output", _ => slot }) : null;
-            return TensorInjector.Apply(tensor, entry, mode, session, Stream(entry, slot), _streams.Permanent(entry, slot), record, undo, source);
+            (string, string)? record = session.Options.RecordFaults ? (name, slot switch { "in" => "input", "out" => "output", _ => slot })
+                : null;
+            return TensorInjector.Apply(tensor, entry, mode, session, Stream(entry, slot), _streams.Permanent(entry, slot), record, undo,
+                source);
         }
         catch (Exception e) when (LocatedError.Rejects(e))
         {
@@ -45,7 +50,8 @@ internal sealed class SiteInjector(FaultInjectionSession session, string name, I
         }
         catch (Exception e) when (LocatedError.Rejects(e))
         {
-            throw LocatedError.Of(entry, e, $"fault entry '{entry.Name}' at module '{name}' (per-sample weight faults, input shape {LocatedError.Shape(input)})");
+            throw LocatedError.Of(entry, e,
+                $"fault entry '{entry.Name}' at module '{name}' (per-sample weight faults, input shape {LocatedError.Shape(input)})");
         }
     }
 

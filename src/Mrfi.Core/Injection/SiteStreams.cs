@@ -20,7 +20,8 @@ internal sealed class SiteStreams : IDisposable
         foreach (var entry in entries.Where(e => e.Scope != SelectorScope.Forward))
         {
             if (entry.Target == InjectionTarget.Weight)
-                foreach (var pname in entry.Parameters) _permanent[(entry, pname)] = new PermanentFault($"{entry.Name}/{module}/{pname}", perSample: false);
+                foreach (var pname in entry.Parameters)
+                    _permanent[(entry, pname)] = new PermanentFault($"{entry.Name}/{module}/{pname}", perSample: false);
             else
             {
                 string slot = entry.Target == InjectionTarget.Activation ? "in" : "out";

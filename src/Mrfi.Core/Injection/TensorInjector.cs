@@ -16,7 +16,8 @@ internal static class TensorInjector
     /// (only without layer-wise quantization, which rewrites the whole tensor). <paramref name="record"/> names the layer and
     /// tensor when the session records faults. With <paramref name="source"/>, <paramref name="tensor"/> is a fresh contiguous
     /// tensor of the same shape that is to hold a copy of it: the kernels copy while they quantize, in the same pass.</remarks>
-    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, Generator stream, PermanentFault? permanent,
+    public static long Apply(Tensor tensor, FaultEntry entry, InjectionMode mode, FaultInjectionSession session, Generator stream,
+        PermanentFault? permanent,
         (string Layer, string Tensor)? record = null, UndoLog? undo = null, Tensor? source = null)
     {
         if (mode == InjectionMode.Float)
@@ -27,7 +28,8 @@ internal static class TensorInjector
         if (entry.Quantizer is Quantizers.MXQuantizer { TargetsScales: true } mx)
             return MXScaleInjector.Apply(tensor, entry, mx, mode == InjectionMode.Faulty, session, stream, permanent, record, undo, source);
         var shape = tensor.shape;
-        using var positions = mode != InjectionMode.Faulty ? null : permanent is null ? Draw(entry.Selector, shape, stream) : Permanent(entry, shape, session, permanent);
+        using var positions = mode != InjectionMode.Faulty ? null : permanent is null ? Draw(entry.Selector, shape, stream)
+            : Permanent(entry, shape, session, permanent);
         using var errorGenerator = positions is null || positions.Count == 0 || permanent is null ? null : new Generator(permanent.Seed);
         var sink = record is { } r ? new FaultSink(session, entry, r.Layer, r.Tensor, shape) : null;
         if (FusedInjector.TryApply(tensor, entry, positions, errorGenerator ?? stream, sink, undo, source)) return positions?.Count ?? 0;
@@ -35,7 +37,8 @@ internal static class TensorInjector
         return ApplyTensors(tensor, entry, positions, errorGenerator ?? stream, sink, undo);
     }
 
-    private static long ApplyTensors(Tensor tensor, FaultEntry entry, PositionSet? positions, Generator generator, FaultSink? record, UndoLog? undo)
+    private static long ApplyTensors(Tensor tensor, FaultEntry entry, PositionSet? positions, Generator generator, FaultSink? record,
+        UndoLog? undo)
     {
         using var quantization = entry.Quantizer?.Calibrate(tensor);
         bool layerwise = quantization is not null && entry.Layerwise;
@@ -91,7 +94,8 @@ internal static class TensorInjector
         long[] sampleShape = perSample ? [1, .. shape[1..]] : shape;
         if (permanent.Positions is null)
         {
-            ulong seed = Injection.TrialSeeds.Stream(entry.Scope == SelectorScope.Campaign ? session.Options.CampaignSeed : session.TrialSeed, permanent.KeyHash);
+            ulong seed = Injection.TrialSeeds.Stream(entry.Scope == SelectorScope.Campaign ? session.Options.CampaignSeed
+                : session.TrialSeed, permanent.KeyHash);
             using var generator = new Generator(seed);
             using var drawn = Draw(entry.Selector, sampleShape, generator);
             permanent.Positions = drawn.Indices().ToArray();

@@ -33,7 +33,8 @@ internal sealed class WeightFaults : IDisposable
             foreach (var pname in entry.Parameters)
             {
                 if (!parameters.TryGetValue(pname, out var p))
-                    throw new MrfiException($"fault entry '{entry.Name}': module '{name}' ({module.GetType().Name}) has no parameter '{pname}'. It has: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}");
+                    throw new MrfiException($"fault entry '{entry.Name}': module '{name}' ({module.GetType().Name}) has no parameter " +
+                        $"'{pname}'. It has: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}");
                 if (!_clean.TryGetValue(p, out var clean))
                 {
                     _clean[p] = clean = p.detach().clone().DetachFromDisposeScope();
@@ -46,7 +47,8 @@ internal sealed class WeightFaults : IDisposable
         _weights = [.. weights];
         _perSample = [.. perSample];
         // Layer-wise quantization rewrites the whole weight, which the clean copy then replaces at every forward.
-        _rewritten = new(weights.Select(w => (w.Item1, w.Item2)).Concat(perSample.Select(p => (p.Item1, p.Item2))).Where(w => Rewrites(w.Item1)).Select(w => w.Item2),
+        _rewritten = new(weights.Select(w => (w.Item1, w.Item2)).Concat(perSample.Select(p => (p.Item1, p.Item2)))
+            .Where(w => Rewrites(w.Item1)).Select(w => w.Item2),
             ReferenceEqualityComparer.Instance);
     }
 
@@ -63,7 +65,8 @@ internal sealed class WeightFaults : IDisposable
         // Layer-wise quantization rewrites the whole weight, which the clean copy then replaces; other entries change a few
         // values, which are logged and put back.
         foreach (var (entry, parameter) in _weights)
-            _injector.Inject(parameter, entry, mode, _names[parameter], $"parameter '{_names[parameter]}'", Rewrites(entry) ? null : _undo[parameter]);
+            _injector.Inject(parameter, entry, mode, _names[parameter], $"parameter '{_names[parameter]}'",
+                Rewrites(entry) ? null : _undo[parameter]);
         foreach (var (entry, parameter, _) in _perSample)
             if (Rewrites(entry)) _injector.Quantize(parameter, entry, "weight", "parameter 'weight'");
     }
@@ -77,7 +80,8 @@ internal sealed class WeightFaults : IDisposable
         return replaced;
     }
 
-    /// <summary>Puts the clean weights back: a copy where the whole weight was rewritten (or <paramref name="all"/>), else the logged values.</summary>
+    /// <summary>Puts the clean weights back: a copy where the whole weight was rewritten (or <paramref name="all"/>), else the logged
+    /// values.</summary>
     public void Restore(bool all = false)
     {
         using var noGrad = torch.no_grad();

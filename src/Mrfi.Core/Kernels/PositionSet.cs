@@ -63,7 +63,8 @@ internal sealed class PositionSet : IDisposable
             if (p < 0 || p >= numel)
             {
                 ArrayPool<long>.Shared.Return(rented);
-                throw new ArgumentOutOfRangeException("position", $"the selector chose position {drawn[i]}, outside the tensor's {numel} elements");
+                throw new ArgumentOutOfRangeException("position",
+                    $"the selector chose position {drawn[i]}, outside the tensor's {numel} elements");
             }
         }
         int distinct = UseBitmap(count, numel) ? ThroughBitmap(drawn, numel) : ThroughSort(drawn);
@@ -76,7 +77,8 @@ internal sealed class PositionSet : IDisposable
         long n = drawn.numel();
         if (n == 0) return None(numel);
         if (n > Array.MaxLength) throw new ArgumentException($"the selector chose {n} positions, more than one draw can hold");
-        using var converted = drawn.device_type == DeviceType.CPU && drawn.dtype == ScalarType.Int64 ? null : drawn.to(ScalarType.Int64, CPU);
+        using var converted = drawn.device_type == DeviceType.CPU && drawn.dtype == ScalarType.Int64 ? null
+            : drawn.to(ScalarType.Int64, CPU);
         using var longs = (converted ?? drawn).contiguous();
         var rented = ArrayPool<long>.Shared.Rent((int)n);
         System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(longs.bytes).CopyTo(rented);
@@ -109,7 +111,8 @@ internal sealed class PositionSet : IDisposable
     private static void Check(ReadOnlySpan<long> ascending, long numel)
     {
         if (ascending.Length > 0 && (ascending[0] < 0 || ascending[^1] >= numel))
-            throw new ArgumentOutOfRangeException("position", $"a permanent fault's position {ascending[^1]} is outside the tensor's {numel} elements (did its shape change?)");
+            throw new ArgumentOutOfRangeException("position",
+                $"a permanent fault's position {ascending[^1]} is outside the tensor's {numel} elements (did its shape change?)");
     }
 
     /// <summary>The positions as a 1-D int64 CPU tensor (the tensor path's index).</summary>
@@ -123,7 +126,8 @@ internal sealed class PositionSet : IDisposable
     }
 
     /// <summary>A bitmap (numel/64 words to clear and scan) beats sorting once the draw is dense enough.</summary>
-    private static bool UseBitmap(int count, long numel) => count >= 64 && count * Math.Log2(count) * 4 > numel / 64.0 && numel / 64 < Array.MaxLength;
+    private static bool UseBitmap(int count, long numel) =>
+        count >= 64 && count * Math.Log2(count) * 4 > numel / 64.0 && numel / 64 < Array.MaxLength;
 
     private static int ThroughSort(Span<long> drawn)
     {

@@ -26,10 +26,12 @@ internal readonly struct ScalarQuantization
     }
 
     /// <summary>MRFI's symmetric form: shift by the range, scale, shift by the lowest integer (which is also the lower clamp).</summary>
-    public static ScalarQuantization Shifted(float shift, float scale, float low, float high, float deScale) => new(true, shift, scale, low, low, high, deScale);
+    public static ScalarQuantization Shifted(float shift, float scale, float low, float high, float deScale) =>
+        new(true, shift, scale, low, low, high, deScale);
 
     /// <summary>Scale and clamp only (positive and fixed-point forms).</summary>
-    public static ScalarQuantization Scaled(float scale, float low, float high, float deScale) => new(false, 0, scale, 0, low, high, deScale);
+    public static ScalarQuantization Scaled(float scale, float low, float high, float deScale) =>
+        new(false, 0, scale, 0, low, high, deScale);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Quantize(float x)
@@ -54,7 +56,8 @@ internal readonly struct ScalarQuantization
         for (int i = 0; i < values.Length; i++) values[i] = Dequantize(values[i]);
     }
 
-    /// <summary><c>destination[i] = dequantize(quantize(source[i]))</c>, vectorised; the spans are the same memory or do not overlap.</summary>
+    /// <summary><c>destination[i] = dequantize(quantize(source[i]))</c>, vectorised; the spans are the same memory or do not
+    /// overlap.</summary>
     public void RoundTrip(ReadOnlySpan<float> source, Span<float> destination)
     {
         if (destination.Length < source.Length) throw new ArgumentException("destination is shorter than source", nameof(destination));

@@ -12,9 +12,11 @@ internal static class SpanErrorModels
     /// <summary>Copies a mask tensor's int64 elements into <paramref name="mask"/>.</summary>
     public static void CopyMask(Tensor tensor, Span<long> mask)
     {
-        using var converted = tensor.device_type == DeviceType.CPU && tensor.dtype == ScalarType.Int64 ? null : tensor.to(ScalarType.Int64, CPU);
+        using var converted = tensor.device_type == DeviceType.CPU && tensor.dtype == ScalarType.Int64 ? null
+            : tensor.to(ScalarType.Int64, CPU);
         using var cpu = (converted ?? tensor).contiguous();
-        if (cpu.numel() != mask.Length) throw new InvalidOperationException($"the mask has {cpu.numel()} elements for {mask.Length} values");
+        if (cpu.numel() != mask.Length)
+            throw new InvalidOperationException($"the mask has {cpu.numel()} elements for {mask.Length} values");
         if (mask.Length > 0) MemoryMarshal.Cast<byte, long>(cpu.bytes).CopyTo(mask);
     }
 
@@ -32,7 +34,8 @@ internal static class SpanErrorModels
     /// mirror it; a plugin's override is only known as tensor code.</summary>
     public static bool CombinesKnown(object model)
     {
-        var combine = model.GetType().GetMethod("Combine", BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Tensor), typeof(Tensor)]);
+        var combine = model.GetType().GetMethod("Combine", BindingFlags.Instance | BindingFlags.NonPublic,
+            [typeof(Tensor), typeof(Tensor)]);
         return combine?.DeclaringType?.Assembly == typeof(SpanErrorModels).Assembly;
     }
 }

@@ -43,14 +43,16 @@ internal static class SpanHistogram
                 var bin = Vector256.Floor((d - lowV) * scaleV);
                 bin = Vector256.ConditionalSelect(Vector256.GreaterThan(bin, lastV), lastV, bin);
                 var inside = Vector256.GreaterThanOrEqual(d, lowV) & Vector256.LessThanOrEqual(d, highV);
-                var outside = Vector256.ConditionalSelect(Vector256.LessThan(d, lowV), belowV, Vector256.ConditionalSelect(Vector256.GreaterThan(d, highV), aboveV, nanV));
+                var outside = Vector256.ConditionalSelect(Vector256.LessThan(d, lowV), belowV,
+                    Vector256.ConditionalSelect(Vector256.GreaterThan(d, highV), aboveV, nanV));
                 return Vector256.ConditionalSelect(inside, bin, outside);
             }
         }
         for (; i < x.Length; i++)
         {
             double v = x[i];
-            int cell = v >= low && v <= high ? (int)Math.Min(Math.Floor((v - low) * scale), last) : v < low ? bins : v > high ? bins + 1 : bins + 2;
+            int cell = v >= low && v <= high ? (int)Math.Min(Math.Floor((v - low) * scale), last) : v < low ? bins : v > high ? bins + 1
+                : bins + 2;
             lanes[cell]++;
         }
         for (int lane = 0; lane < copies; lane++)

@@ -115,7 +115,9 @@ internal static class SpanReductions
             ref float ra = ref MemoryMarshal.GetReference(a);
             ref float rb = ref MemoryMarshal.GetReference(b);
             for (; i <= a.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-                count += BitOperations.PopCount(Vector256.Equals(Vector256.LoadUnsafe(ref ra, (nuint)i), Vector256.LoadUnsafe(ref rb, (nuint)i)).ExtractMostSignificantBits());
+                count += BitOperations.PopCount(
+                    Vector256.Equals(Vector256.LoadUnsafe(ref ra, (nuint)i), Vector256.LoadUnsafe(ref rb, (nuint)i))
+                        .ExtractMostSignificantBits());
         }
         for (; i < a.Length; i++) if (a[i] == b[i]) count++;
         return count;

@@ -8,4 +8,5 @@ namespace Mrfi.Core.Models;
 /// <param name="InputShape">The shape of one input sample, e.g. [C, H, W].</param>
 /// <param name="InputType">The input's element type.</param>
 /// <param name="Output">What the output is, which decides the metrics.</param>
-internal sealed record LoadedModel(nn.Module<Tensor, Tensor> Module, string Name, long[] InputShape, ScalarType InputType, ModelOutputKind Output);
+internal sealed record LoadedModel(nn.Module<Tensor, Tensor> Module, string Name, long[] InputShape, ScalarType InputType,
+    ModelOutputKind Output);

@@ -16,7 +16,8 @@ internal static class OutputPacking
         for (int i = 0; i < outputs.Count; i++)
         {
             if (outputs[i].dim() == 0 || outputs[i].shape[0] != batch)
-                throw new MrfiException($"graph output '{names[i]}' has shape [{string.Join(",", outputs[i].shape)}] for a batch of {batch}; mrfi compares outputs sample by sample and needs every output's first axis to be the batch");
+                throw new MrfiException($"graph output '{names[i]}' has shape [{string.Join(",", outputs[i].shape)}] for a batch of " +
+                    $"{batch}; mrfi compares outputs sample by sample and needs every output's first axis to be the batch");
         }
         var type = outputs.All(o => o.is_floating_point() && o.dtype == outputs[0].dtype) ? outputs[0].dtype : ScalarType.Float64;
         using var scope = NewDisposeScope();

@@ -21,7 +21,8 @@ internal static class WeightFileFormat
             if (read < 9) return $"{path} is not a safetensors file: it holds only {info.Length} bytes";
             ulong header = BinaryPrimitives.ReadUInt64LittleEndian(head);
             if (header == 0 || header > (ulong)info.Length - 8 || head[8] != (byte)'{')
-                return $"{path} is not a safetensors file (its first bytes {Hex(head)} are no safetensors header; corrupt, or saved in another format?)";
+                return $"{path} is not a safetensors file (its first bytes {Hex(head)} are no safetensors header; corrupt, or saved in " +
+                    $"another format?)";
             return null;
         }
         // torch.save: a zip archive (PK\x03\x04) since PyTorch 1.6, a pickle (0x80, protocol 2+) before.

@@ -22,7 +22,8 @@ internal static class WeightMismatch
         int matching = expected.Keys.Count(k => loaded.TryGetValue(k, out var t) && t.shape.SequenceEqual(expected[k].shape));
         if (matching * 2 < expected.Count)
             return $"{matching} of {expected.Count} tensors match by name and shape; the file looks like another architecture or size: "
-                + $"it holds {loaded.Count} tensors under {Groups(loaded.Keys)} (first: {First(loaded)}), the model's are under {Groups(expected.Keys)} "
+                + $"it holds {loaded.Count} tensors under {Groups(loaded.Keys)} (first: {First(loaded)}), the model's are under "
+                + $"{Groups(expected.Keys)} "
                 + $"(first: {First(expected)}). Check [model] architecture and its size keys (in_channels, num_classes, image_size …)";
         string more = problems.Count > Listed ? $"; and {problems.Count - Listed} more" : "";
         return string.Join("; ", problems.Take(Listed)) + more;
@@ -37,6 +38,7 @@ internal static class WeightMismatch
     private static string Groups(IEnumerable<string> keys)
     {
         var groups = keys.Select(k => k.Split('.')[0]).Distinct().ToList();
-        return groups.Count == 0 ? "no names" : string.Join(", ", groups.Take(8)) + (groups.Count > 8 ? $" … ({groups.Count} names)" : "");
+        return groups.Count == 0 ? "no names"
+            : string.Join(", ", groups.Take(8)) + (groups.Count > 8 ? $" … ({groups.Count} names)" : "");
     }
 }

@@ -8,7 +8,8 @@ public static class BackendInfo
 {
     /// <summary>The MSBuild property MrfiBackend this assembly was built with: "cpu" or "cuda".</summary>
     public static string Backend { get; } =
-        typeof(BackendInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "MrfiBackend")?.Value ?? "cpu";
+        typeof(BackendInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "MrfiBackend")?.Value
+            ?? "cpu";
 
     /// <summary>Whether the build references TorchSharp's CUDA package rather than TorchSharp-cpu.</summary>
     public static bool IsCudaBuild => Backend == "cuda";

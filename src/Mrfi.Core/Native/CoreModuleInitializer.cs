@@ -7,6 +7,7 @@ namespace Mrfi.Core.Native;
 internal static class CoreModuleInitializer
 {
     [ModuleInitializer]
-    [SuppressMessage("Usage", "CA2255", Justification = "TorchSharp must find the patched native library before its static constructor runs, whoever the host is.")]
+    [SuppressMessage("Usage", "CA2255",
+        Justification = "TorchSharp must find the patched native library before its static constructor runs, whoever the host is.")]
     internal static void Initialize() => TorchNative.EnsureLoaded();
 }

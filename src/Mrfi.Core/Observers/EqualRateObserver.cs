@@ -15,7 +15,8 @@ public sealed class EqualRateObserver : GoldenComparison
     protected override double Compare(Tensor faulty, Tensor golden) => faulty.eq(golden).sum().item<long>() / (double)faulty.numel();
 
     /// <inheritdoc />
-    private protected override double? Compare(ReadOnlySpan<float> faulty, ReadOnlySpan<float> golden) => SpanReductions.CountEqual(faulty, golden) / (double)faulty.Length;
+    private protected override double? Compare(ReadOnlySpan<float> faulty, ReadOnlySpan<float> golden) =>
+        SpanReductions.CountEqual(faulty, golden) / (double)faulty.Length;
 
     /// <inheritdoc />
     public override IReadOnlyList<ObserverMetric> Result() => [new("equal_rate", Mean())];

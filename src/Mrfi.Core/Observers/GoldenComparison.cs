@@ -44,9 +44,12 @@ public abstract class GoldenComparison : IGoldenAwareObserver, IBorrowsGolden
     /// <inheritdoc />
     public void Update(Tensor value)
     {
-        var golden = _golden ?? throw new InvalidOperationException($"{GetType().Name} needs a golden run immediately before each faulty run");
+        var golden = _golden ?? throw new InvalidOperationException(
+            $"{GetType().Name} needs a golden run immediately before each faulty run");
         if (!golden.shape.SequenceEqual(value.shape))
-            throw new InvalidOperationException($"{GetType().Name}: golden shape [{string.Join(",", golden.shape)}] differs from faulty shape [{string.Join(",", value.shape)}]");
+            throw new InvalidOperationException(
+                $"{GetType().Name}: golden shape [{string.Join(",", golden.shape)}] differs from faulty shape " +
+                $"[{string.Join(",", value.shape)}]");
         if (CpuKernels.TryFloats(value, out var f) && CpuKernels.TryFloats(golden, out var g) && Compare(f, g) is double mean)
             _batches.Add((mean, f.Length));
         else

@@ -12,10 +12,12 @@ public sealed class MaeObserver : GoldenComparison
     public MaeObserver(bool mrfiCompat = false) : base(mrfiCompat) { }
 
     /// <inheritdoc />
-    protected override double Compare(Tensor faulty, Tensor golden) => faulty.to_type(ScalarType.Float64).sub(golden.to_type(ScalarType.Float64)).abs().mean().item<double>();
+    protected override double Compare(Tensor faulty, Tensor golden) =>
+        faulty.to_type(ScalarType.Float64).sub(golden.to_type(ScalarType.Float64)).abs().mean().item<double>();
 
     /// <inheritdoc />
-    private protected override double? Compare(ReadOnlySpan<float> faulty, ReadOnlySpan<float> golden) => SpanReductions.SumOfDifferences(faulty, golden, squared: false) / faulty.Length;
+    private protected override double? Compare(ReadOnlySpan<float> faulty, ReadOnlySpan<float> golden) =>
+        SpanReductions.SumOfDifferences(faulty, golden, squared: false) / faulty.Length;
 
     /// <inheritdoc />
     public override IReadOnlyList<ObserverMetric> Result() => [new("mae", Mean())];

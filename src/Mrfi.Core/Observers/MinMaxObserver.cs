@@ -35,5 +35,6 @@ public sealed class MinMaxObserver : IObserver
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<ObserverMetric> Result() => _min > _max ? [new("min", double.NaN), new("max", double.NaN)] : [new("min", _min), new("max", _max)];
+    public IReadOnlyList<ObserverMetric> Result() =>
+        _min > _max ? [new("min", double.NaN), new("max", double.NaN)] : [new("min", _min), new("max", _max)];
 }

@@ -12,10 +12,12 @@ public sealed class RmseObserver : GoldenComparison
     public RmseObserver(bool mrfiCompat = false) : base(mrfiCompat) { }
 
     /// <inheritdoc />
-    protected override double Compare(Tensor faulty, Tensor golden) => faulty.to_type(ScalarType.Float64).sub(golden.to_type(ScalarType.Float64)).square().mean().item<double>();
+    protected override double Compare(Tensor faulty, Tensor golden) =>
+        faulty.to_type(ScalarType.Float64).sub(golden.to_type(ScalarType.Float64)).square().mean().item<double>();
 
     /// <inheritdoc />
-    private protected override double? Compare(ReadOnlySpan<float> faulty, ReadOnlySpan<float> golden) => SpanReductions.SumOfDifferences(faulty, golden, squared: true) / faulty.Length;
+    private protected override double? Compare(ReadOnlySpan<float> faulty, ReadOnlySpan<float> golden) =>
+        SpanReductions.SumOfDifferences(faulty, golden, squared: true) / faulty.Length;
 
     /// <inheritdoc />
     public override IReadOnlyList<ObserverMetric> Result() => [new("rmse", Math.Sqrt(Mean()))];

@@ -60,7 +60,8 @@ public sealed class SaveLastObserver : IGoldenAwareObserver, IBorrowsGolden, IDi
         _shape = value.shape;
     }
 
-    /// <summary>Copies the first values (up to <see cref="Limit"/>) into <paramref name="buffer"/>, growing it only when too small.</summary>
+    /// <summary>Copies the first values (up to <see cref="Limit"/>) into <paramref name="buffer"/>, growing it only when too
+    /// small.</summary>
     private int Head(Tensor value, ref float[] buffer)
     {
         int n = (int)Math.Min(value.numel(), Limit);

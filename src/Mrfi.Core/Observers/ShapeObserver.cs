@@ -16,5 +16,6 @@ public sealed class ShapeObserver : IObserver
     public void Update(Tensor value) => _shape = value.shape;
 
     /// <inheritdoc />
-    public IReadOnlyList<ObserverMetric> Result() => _shape is null ? [new("size", double.NaN)] : [.. _shape.Select((s, i) => new ObserverMetric("size", s, i))];
+    public IReadOnlyList<ObserverMetric> Result() =>
+        _shape is null ? [new("size", double.NaN)] : [.. _shape.Select((s, i) => new ObserverMetric("size", s, i))];
 }

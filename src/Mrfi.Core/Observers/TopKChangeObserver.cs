@@ -53,7 +53,9 @@ public sealed class TopKChangeObserver : IGoldenAwareObserver
 
     private Tensor TopSet(Tensor value)
     {
-        if (value.dim() != 2) throw new InvalidOperationException($"TopKChange needs [N, classes] outputs, not shape [{string.Join(", ", value.shape)}]; observe the model's last layer");
+        if (value.dim() != 2)
+            throw new InvalidOperationException(
+                $"TopKChange needs [N, classes] outputs, not shape [{string.Join(", ", value.shape)}]; observe the model's last layer");
         if (K > value.shape[1]) throw new InvalidOperationException($"TopKChange k = {K} exceeds the {value.shape[1]} classes");
         var (_, indices) = value.topk(K, dim: 1);
         var (sorted, _) = indices.sort(1);

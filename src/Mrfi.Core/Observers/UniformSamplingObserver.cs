@@ -96,7 +96,8 @@ public sealed class UniformSamplingObserver : IObserver
         return m;
     }
 
-    /// <summary>A uniform m-subset of [0, n) into <see cref="_picked"/> (Floyd's algorithm; a bitmap marks the chosen when it is small).</summary>
+    /// <summary>A uniform m-subset of [0, n) into <see cref="_picked"/> (Floyd's algorithm; a bitmap marks the chosen when it is
+    /// small).</summary>
     private void ChooseNew(int m, long n)
     {
         if (m == n)

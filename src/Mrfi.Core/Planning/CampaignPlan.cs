@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Planning;
 
-/// <summary>A validated campaign: the model with its weights loaded, every sweep point with its components built, and the observers.</summary>
+/// <summary>A validated campaign: the model with its weights loaded, every sweep point with its components built, and the
+/// observers.</summary>
 /// <param name="Config">The config it came from.</param>
 /// <param name="Model">The model (weights loaded, on the CPU).</param>
 /// <param name="ModelName">The architecture's config name.</param>

@@ -16,7 +16,8 @@ public static class DetailTreeWriter
     {
         var config = plan.Config;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"# Detail tree of {Path.GetFileName(config.Path)} for model {plan.ModelName}, written by `dotnet mrfi expand`.\n");
+        sb.Append(CultureInfo.InvariantCulture,
+            $"# Detail tree of {Path.GetFileName(config.Path)} for model {plan.ModelName}, written by `dotnet mrfi expand`.\n");
         sb.Append("# One [layers.\"name\"] table per module with faults or observers: edit any layer, then `dotnet mrfi run` this file.\n");
         var root = TomlDocument.Parse(config.Text, config.Path);
         string baseDir = Path.GetDirectoryName(Path.GetFullPath(config.Path))!;
@@ -45,9 +46,11 @@ public static class DetailTreeWriter
             {
                 sb.Append(CultureInfo.InvariantCulture, $"\n[[{layer}.{Target(entry.Target)}]]\n");
                 sb.Append(CultureInfo.InvariantCulture, $"name = {TomlText.Value(section.Name)}\n");
-                if (entry.Target == InjectionTarget.Weight) sb.Append(CultureInfo.InvariantCulture, $"parameters = {TomlText.Value(section.Parameters)}\n");
+                if (entry.Target == InjectionTarget.Weight)
+                    sb.Append(CultureInfo.InvariantCulture, $"parameters = {TomlText.Value(section.Parameters)}\n");
                 if (section.PerSample) sb.Append("per_sample = true\n");
-                sb.Append(CultureInfo.InvariantCulture, $"enabled = {(section.EnabledReference is { } r ? TomlText.Value(r.Value) : TomlText.Value(section.Enabled))}\n");
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"enabled = {(section.EnabledReference is { } r ? TomlText.Value(r.Value) : TomlText.Value(section.Enabled))}\n");
                 if (section.Quantization is { } q) sb.Append(CultureInfo.InvariantCulture, $"quantization = {TomlText.Value(q)}\n");
                 if (section.Selector is { } s) sb.Append(CultureInfo.InvariantCulture, $"selector = {TomlText.Value(s)}\n");
                 sb.Append(CultureInfo.InvariantCulture, $"error_model = {TomlText.Value(section.ErrorModel)}\n");

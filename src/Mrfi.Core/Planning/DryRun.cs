@@ -30,7 +30,8 @@ public static class DryRun
             }
             catch (MrfiException e) when (plan.Points.Count > 1)
             {
-                throw new MrfiException([.. e.Diagnostics.Select(d => d with { Message = $"{d.Message} (sweep point {point.Index}:{Configuration.SweepText.Format(point.Values)})" })], e);
+                throw new MrfiException([.. e.Diagnostics.Select(d =>
+                    d with { Message = $"{d.Message} (sweep point {point.Index}:{Configuration.SweepText.Format(point.Values)})" })], e);
             }
         }
     }

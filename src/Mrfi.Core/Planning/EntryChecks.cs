@@ -15,14 +15,16 @@ internal static class EntryChecks
         string errorName = s.ErrorModel.String("method") ?? "error model";
         if (quantizer is null)
         {
-            Log.Warning("Fault entry '{Entry}': {ErrorModel} flips bits of integers but the entry has no quantization, so float values are truncated to integers first", s.Name, errorName);
+            Log.Warning("Fault entry '{Entry}': {ErrorModel} flips bits of integers but the entry has no quantization, so float values " +
+                "are truncated to integers first", s.Name, errorName);
             return;
         }
         if (quantizer is IBitWidth q && q.BitWidth != e.BitWidth)
         {
             string quantName = s.Quantization!.String("method") ?? "quantization";
             throw MrfiException.At(s.ErrorModel.LocationOf("bit_width"),
-                $"fault entry '{s.Name}': {errorName} works on {e.BitWidth}-bit integers but {quantName} produces {q.BitWidth}-bit integers; make bit_width agree (FixPointQuantization needs integer_bit + decimal_bit + 1 bits)");
+                $"fault entry '{s.Name}': {errorName} works on {e.BitWidth}-bit integers but {quantName} produces {q.BitWidth}-bit " +
+                $"integers; make bit_width agree (FixPointQuantization needs integer_bit + decimal_bit + 1 bits)");
         }
     }
 

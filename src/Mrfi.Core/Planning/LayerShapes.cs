@@ -8,4 +8,5 @@ namespace Mrfi.Core.Planning;
 /// <param name="Parameters">Own parameters (not recursive) with shapes.</param>
 /// <param name="Input">Input shape.</param>
 /// <param name="Output">Output shape.</param>
-public sealed record LayerShapes(int Index, string Name, string Type, IReadOnlyList<(string Name, long[] Shape)> Parameters, long[]? Input, long[]? Output);
+public sealed record LayerShapes(int Index, string Name, string Type, IReadOnlyList<(string Name, long[] Shape)> Parameters, long[]? Input,
+    long[]? Output);

@@ -31,7 +31,8 @@ public static class ModelProbe
         long[]? ShapeOf(string name, ObservePosition position)
         {
             var binding = bindings.FirstOrDefault(b => b.Module == name && b.Position == position);
-            var shape = binding is not null && ran.Contains(binding) ? binding.Observer.Result().Select(r => (long)r.Value).ToArray() : null;
+            var shape = binding is not null && ran.Contains(binding) ? binding.Observer.Result().Select(r => (long)r.Value).ToArray()
+                : null;
             return shape is { Length: > 0 } ? shape : null;
         }
         return [.. modules.Select((m, i) => new LayerShapes(i - 1, m.Name, ModuleMatcher.TypeName(model, m.Module),

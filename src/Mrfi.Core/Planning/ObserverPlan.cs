@@ -11,7 +11,8 @@ namespace Mrfi.Core.Planning;
 public sealed record ObserverPlan(string Method, IReadOnlyList<string> Modules, ObservePosition Position, Func<IObserver> Create)
 {
     /// <summary>One new instance per module.</summary>
-    public IEnumerable<ObserverBinding> Bind() => Modules.Select(m => new ObserverBinding(Method, m, Position, Create()) { Location = Location });
+    public IEnumerable<ObserverBinding> Bind() =>
+        Modules.Select(m => new ObserverBinding(Method, m, Position, Create()) { Location = Location });
 
     /// <summary>Where the entry was written.</summary>
     public SourceLocation? Location { get; init; }

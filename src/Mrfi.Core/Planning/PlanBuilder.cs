@@ -10,7 +10,8 @@ namespace Mrfi.Core.Planning;
 /// resolves every component for every sweep point and every module filter. All user errors surface here, before any trial runs.</summary>
 public sealed class PlanBuilder
 {
-    private static readonly string[] ModuleKeys = ["module_name", "module_type", "module_fullname", "module_index", "module_type_substring", "exclude", "position"];
+    private static readonly string[] ModuleKeys =
+        ["module_name", "module_type", "module_fullname", "module_index", "module_type_substring", "exclude", "position"];
     private static readonly SweepValues NoSweep = SweepValues.Empty;
     private readonly ComponentCatalog _catalog;
     private readonly IInlineComponents? _inline;
@@ -50,8 +51,12 @@ public sealed class PlanBuilder
             {
                 var perPoint = SweptModules.Match(model, section.Modules, sweepPoints, $"fault entry '{section.Name}'");
                 var matched = perPoint.SelectMany(m => m).ToList();
-                if (section.PerSample && matched.FirstOrDefault(m => m.Module is not (TorchSharp.Modules.Conv2d or TorchSharp.Modules.Linear)) is { Module: not null } other)
-                    throw MrfiException.At(section.Location, $"fault entry '{section.Name}': per_sample weight faults are computed for Conv2d and Linear layers, but it matches {(other.Name.Length == 0 ? "the whole model" : $"'{other.Name}'")} ({other.Module.GetType().Name}); narrow module_type to [\"Conv2d\", \"Linear\"]");
+                if (section.PerSample && matched.FirstOrDefault(m =>
+                    m.Module is not (TorchSharp.Modules.Conv2d or TorchSharp.Modules.Linear)) is { Module: not null } other)
+                    throw MrfiException.At(section.Location,
+                        $"fault entry '{section.Name}': per_sample weight faults are computed for Conv2d and Linear layers, but it " +
+                        $"matches {(other.Name.Length == 0 ? "the whole model" : $"'{other.Name}'")} ({other.Module.GetType().Name}); " +
+                        $"narrow module_type to [\"Conv2d\", \"Linear\"]");
                 var modules = perPoint.Select(m => (IReadOnlyList<string>)[.. m.Select(x => x.Name)]).ToList();
                 var built = EntryBuilder.Build(section, modules, sweepPoints, config.Sweep, activator);
                 for (int p = 0; p < built.Count; p++) entriesPerPoint[p].Add(built[p]);
@@ -66,7 +71,9 @@ public sealed class PlanBuilder
             {
                 string method = o.Table.String("method") ?? "inline";
                 if (SweptModules.Refers(o.Modules))
-                    throw MrfiException.At(o.Modules.Location, $"[[observe]] {method}: an observer watches the same modules at every point; sweep variables in module selectors work in [[fault_inject]] entries");
+                    throw MrfiException.At(o.Modules.Location,
+                        $"[[observe]] {method}: an observer watches the same modules at every point; sweep variables in module selectors " +
+                        $"work in [[fault_inject]] entries");
                 var modules = ModuleMatcher.Match(model, o.Modules, $"[[observe]] {method}").Select(m => m.Name).ToList();
                 var table = o.Table;
                 IObserver Create() => activator.Create<IObserver>(ComponentKind.Observer, table, NoSweep, "method", ModuleKeys);
@@ -94,7 +101,8 @@ public sealed class PlanBuilder
         if (activator.Catalog.Find(ComponentKind.Dataset, data.Format, out _) == "unknown")
         {
             string[] valid = [.. DataFormats.BuiltIn, .. activator.Catalog.Names(ComponentKind.Dataset)];
-            throw MrfiException.At(table.LocationOf("format"), $"[data] format: unknown format '{data.Format}'. {NameSuggester.Hint(data.Format, valid)}");
+            throw MrfiException.At(table.LocationOf("format"),
+                $"[data] format: unknown format '{data.Format}'. {NameSuggester.Hint(data.Format, valid)}");
         }
         IDataset Create() => activator.Create<IDataset>(ComponentKind.Dataset, table, NoSweep, "format", "limit");
         _ = Create();
@@ -104,10 +112,12 @@ public sealed class PlanBuilder
     private static IEnumerable<SweepValues> Combinations(IReadOnlyList<SweepVariable> sweep, bool zip)
     {
         if (zip && sweep.Count > 0)
-            return Enumerable.Range(0, sweep[0].Count).Select(i => new SweepValues(sweep.Select(v => KeyValuePair.Create(v.Name, v.ValueAt(i)))));
+            return Enumerable.Range(0, sweep[0].Count)
+                .Select(i => new SweepValues(sweep.Select(v => KeyValuePair.Create(v.Name, v.ValueAt(i)))));
         IEnumerable<List<KeyValuePair<string, object>>> acc = [[]];
         foreach (var v in sweep)
-            acc = acc.SelectMany(d => Enumerable.Range(0, v.Count).Select(i => new List<KeyValuePair<string, object>>(d) { KeyValuePair.Create(v.Name, v.ValueAt(i)) })).ToList();
+            acc = acc.SelectMany(d => Enumerable.Range(0, v.Count)
+                .Select(i => new List<KeyValuePair<string, object>>(d) { KeyValuePair.Create(v.Name, v.ValueAt(i)) })).ToList();
         return acc.Select(d => new SweepValues(d));
     }
 }

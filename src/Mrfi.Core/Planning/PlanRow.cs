@@ -34,7 +34,8 @@ public sealed record PlanRow(int Point, string Entry, string Module, string Tens
                     var layer = shapes.First(s => s.Name == module);
                     var tensors = entry.Target switch
                     {
-                        InjectionTarget.Weight => layer.Parameters.Where(p => entry.Parameters.Contains(p.Name)).Select(p => (p.Name, (long[]?)p.Shape, false)).ToList(),
+                        InjectionTarget.Weight => layer.Parameters.Where(p => entry.Parameters.Contains(p.Name))
+                            .Select(p => (p.Name, (long[]?)p.Shape, false)).ToList(),
                         InjectionTarget.Activation => [("input", layer.Input, true)],
                         _ => [("output", layer.Output, true)],
                     };

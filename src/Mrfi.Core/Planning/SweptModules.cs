@@ -26,7 +26,8 @@ internal static partial class SweptModules
     public static bool Refers(ModuleFilter filter) =>
         filter.Names.Concat(filter.Types).Concat(filter.FullNames).Concat(filter.Exclude).Any(s => Variable().IsMatch(s));
 
-    private static IReadOnlyList<(string Name, nn.Module Module)> MatchAt(nn.Module model, ModuleFilter filter, SweepValues values, string what)
+    private static IReadOnlyList<(string Name, nn.Module Module)> MatchAt(nn.Module model, ModuleFilter filter, SweepValues values,
+        string what)
     {
         var at = filter with
         {
@@ -45,7 +46,8 @@ internal static partial class SweptModules
     {
         string text => text,
         double number => number.ToString("G17", CultureInfo.InvariantCulture),
-        _ => throw MrfiException.At(location, $"module selector \"{pattern}\" names ${name}, which is no sweep variable. {NameSuggester.Hint(name, values.Names)}"),
+        _ => throw MrfiException.At(location,
+            $"module selector \"{pattern}\" names ${name}, which is no sweep variable. {NameSuggester.Hint(name, values.Names)}"),
     };
 
     [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]

@@ -5,7 +5,8 @@ namespace Mrfi.Core.Quantizers;
 /// <summary>Affine (asymmetric) quantization with a zero point, as deployed int8 models use:
 /// <c>q = clamp(round(x/s) + z, qmin, qmax)</c>, <c>x ≈ (q - z)·s</c>, with s and z from the tensor's min and max.</summary>
 /// <remarks>The range always contains 0 so that zero is exact. Unsigned: q in [0, 2^b-1]; signed: [-2^(b-1), 2^(b-1)-1].</remarks>
-[MrfiComponent("AsymmetricQuantization", Summary = "Affine quantization with a zero point from the tensor's min and max (unsigned [0, 2^b-1] or signed).")]
+[MrfiComponent("AsymmetricQuantization",
+    Summary = "Affine quantization with a zero point from the tensor's min and max (unsigned [0, 2^b-1] or signed).")]
 public sealed class AsymmetricQuantizer : IQuantizer, IBitWidth
 {
     /// <summary>Creates the quantizer.</summary>

@@ -32,7 +32,8 @@ public readonly record struct DynamicRange
     /// <summary>The auto range.</summary>
     public static DynamicRange Auto => new("auto");
 
-    /// <summary>The range for <paramref name="tensor"/> in this forward: 0-dim, on the tensor's device, times <paramref name="scaleFactor"/>.</summary>
+    /// <summary>The range for <paramref name="tensor"/> in this forward: 0-dim, on the tensor's device, times
+    /// <paramref name="scaleFactor"/>.</summary>
     public Tensor Resolve(Tensor tensor, double scaleFactor)
     {
         if (Value is double fixedRange) return torch.tensor(fixedRange * scaleFactor, dtype: tensor.dtype, device: tensor.device);

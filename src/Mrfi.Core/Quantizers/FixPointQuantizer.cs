@@ -6,7 +6,8 @@ namespace Mrfi.Core.Quantizers;
 /// <summary>MRFI's fixed-point quantization: scale by <c>(2^(ib+db)-1)/2^ib</c>, clamp to ±(2^(ib+db)-1), round.</summary>
 /// <remarks>As in MRFI this is not an exact binary fixed point (the scale is not 2^db); the
 /// integers need ib+db+1 bits including the sign.</remarks>
-[MrfiComponent("FixPointQuantization", Summary = "MRFI's fixed point: round(clamp(x·(2^(ib+db)-1)/2^ib)), needing ib+db+1 bits with the sign.")]
+[MrfiComponent("FixPointQuantization",
+    Summary = "MRFI's fixed point: round(clamp(x·(2^(ib+db)-1)/2^ib)), needing ib+db+1 bits with the sign.")]
 public sealed class FixPointQuantizer : IQuantizer, IBitWidth, IScalarQuantizer
 {
     private readonly double _limit;
@@ -19,7 +20,8 @@ public sealed class FixPointQuantizer : IQuantizer, IBitWidth, IScalarQuantizer
     public FixPointQuantizer(int integerBit, int decimalBit)
     {
         if (integerBit < 0 || decimalBit < 0 || integerBit + decimalBit is < 1 or > 31)
-            throw new ArgumentOutOfRangeException(nameof(integerBit), "integer_bit and decimal_bit must be ≥ 0 with 1 ≤ integer_bit + decimal_bit ≤ 31");
+            throw new ArgumentOutOfRangeException(nameof(integerBit),
+                "integer_bit and decimal_bit must be ≥ 0 with 1 ≤ integer_bit + decimal_bit ≤ 31");
         IntegerBit = integerBit;
         DecimalBit = decimalBit;
         _limit = Math.Pow(2, integerBit + decimalBit) - 1;

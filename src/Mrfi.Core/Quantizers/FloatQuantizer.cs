@@ -8,11 +8,14 @@ namespace Mrfi.Core.Quantizers;
 /// holds the result as the tensor's dtype, so that the golden run is the network in that format.</summary>
 /// <remarks>Pair it with a float error model of the same <c>floattype</c> (its bits are flipped in the stored pattern).
 /// No scaling: values below the format's smallest subnormal become zero (see <c>MXQuantization</c> for scaled blocks).</remarks>
-[MrfiComponent("FloatQuantization", Summary = "Stores values in a float format, rounding to nearest even: floattype float16, bfloat16, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3, float4_e2m1.")]
+[MrfiComponent("FloatQuantization",
+    Summary = "Stores values in a float format, rounding to nearest even: floattype float16, bfloat16, float8_e4m3fn, float8_e5m2, " +
+        "float6_e3m2, float6_e2m3, float4_e2m1.")]
 public sealed class FloatQuantizer : IQuantizer, IBitWidth
 {
     /// <summary>Creates the quantizer.</summary>
-    /// <param name="floattype">float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3 or float4_e2m1.</param>
+    /// <param name="floattype">float16, bfloat16, float32, float64, float8_e4m3fn, float8_e5m2, float6_e3m2, float6_e2m3 or
+    /// float4_e2m1.</param>
     public FloatQuantizer(string floattype)
     {
         Format = FloatFormat.Parse(floattype)!;

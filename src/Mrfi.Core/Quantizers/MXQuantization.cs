@@ -25,7 +25,8 @@ internal sealed class MXQuantization : IQuantization
     /// <summary>The element type.</summary>
     public MXElement Element { get; }
 
-    /// <summary>The E8M0 code (0..255) of each block's scale, indexed as the scale tensor (see <see cref="MXQuantizer.ScaleShape"/>).</summary>
+    /// <summary>The E8M0 code (0..255) of each block's scale, indexed as the scale tensor (see
+    /// <see cref="MXQuantizer.ScaleShape"/>).</summary>
     public int[] ScaleCodes { get; }
 
     /// <summary>The block of each calibrated element, in flat order.</summary>
@@ -53,7 +54,8 @@ internal sealed class MXQuantization : IQuantization
     private void Map(Tensor values, Func<float, int, float> f)
     {
         var data = TensorFloats.Read(values);
-        if (data.Length != _blockOf.Length) throw new InvalidOperationException($"{data.Length} values for an MX quantization of {_blockOf.Length}");
+        if (data.Length != _blockOf.Length)
+            throw new InvalidOperationException($"{data.Length} values for an MX quantization of {_blockOf.Length}");
         for (int i = 0; i < data.Length; i++) data[i] = f(data[i], _blockOf[i]);
         using var flat = tensor(data);
         using var result = flat.reshape(values.shape);

@@ -11,7 +11,8 @@ namespace Mrfi.Core.Quantizers;
 /// bits of the 8-bit scale codes: a flipped scale rescales its whole block. A block holding NaN or ±Inf gets scale code 255
 /// (NaN) and dequantizes to NaN; a block of zeros gets code 0.</remarks>
 [MrfiComponent("MXQuantization",
-    Summary = "OCP MX block scaling: blocks of `block` values share an E8M0 scale; elements fp8_e4m3/fp8_e5m2/fp6_e3m2/fp6_e2m3/fp4_e2m1/int8; faults in elements or scales.")]
+    Summary = "OCP MX block scaling: blocks of `block` values share an E8M0 scale; elements " +
+        "fp8_e4m3/fp8_e5m2/fp6_e3m2/fp6_e2m3/fp4_e2m1/int8; faults in elements or scales.")]
 public sealed class MXQuantizer : IQuantizer, IBitWidth
 {
     /// <summary>Creates the quantizer.</summary>
@@ -78,7 +79,8 @@ public sealed class MXQuantizer : IQuantizer, IBitWidth
         }
         var codes = new int[scaleCount];
         for (int b = 0; b < scaleCount; b++)
-            codes[b] = invalid[b] ? MXQuantization.NaNCode : max[b] == 0 ? 0 : Math.Clamp(Math.ILogB((double)max[b]) - Element.Emax, -127, 127) + 127;
+            codes[b] = invalid[b] ? MXQuantization.NaNCode : max[b] == 0 ? 0
+                : Math.Clamp(Math.ILogB((double)max[b]) - Element.Emax, -127, 127) + 127;
         return new MXQuantization(Element, codes, blockOf);
     }
 
@@ -90,7 +92,8 @@ public sealed class MXQuantizer : IQuantizer, IBitWidth
         if (shape.Length == 0) return (0, 1, 1);
         int d = Dim < 0 ? shape.Length + Dim : Dim;
         if (d < 0 || d >= shape.Length)
-            throw new ArgumentOutOfRangeException("dim", Dim, $"dim {Dim} does not exist in a tensor of shape [{string.Join(", ", shape)}]");
+            throw new ArgumentOutOfRangeException("dim", Dim,
+                $"dim {Dim} does not exist in a tensor of shape [{string.Join(", ", shape)}]");
         return (d, shape[d], Shapes(shape[(d + 1)..]));
     }
 }

@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 namespace Mrfi.Core.Quantizers;
 
 /// <summary>Symmetric quantization with one range per channel (max |x| over all other dimensions), as deployed int8 weights use.</summary>
-[MrfiComponent("PerChannelSymmetricQuantization", Summary = "Symmetric quantization with one auto range per channel (max |x| over the other dimensions).")]
+[MrfiComponent("PerChannelSymmetricQuantization",
+    Summary = "Symmetric quantization with one auto range per channel (max |x| over the other dimensions).")]
 public sealed class PerChannelSymmetricQuantizer : IQuantizer, IBitWidth
 {
     /// <summary>Creates the quantizer.</summary>
@@ -33,7 +34,8 @@ public sealed class PerChannelSymmetricQuantizer : IQuantizer, IBitWidth
     public IQuantization Calibrate(Tensor tensor)
     {
         if (ChannelDim >= tensor.dim())
-            throw new ArgumentOutOfRangeException(nameof(tensor), $"channel_dim {ChannelDim} does not exist in a tensor of shape [{string.Join(", ", tensor.shape)}]");
+            throw new ArgumentOutOfRangeException(nameof(tensor),
+                $"channel_dim {ChannelDim} does not exist in a tensor of shape [{string.Join(", ", tensor.shape)}]");
         long[] reduce = [.. Enumerable.Range(0, (int)tensor.dim()).Where(d => d != ChannelDim).Select(d => (long)d)];
         var range = reduce.Length == 0 ? tensor.abs() : tensor.abs().amax(reduce, keepdim: true);
         range.masked_fill_(range.eq(0), 1.0);

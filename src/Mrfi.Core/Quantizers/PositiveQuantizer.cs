@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 namespace Mrfi.Core.Quantizers;
 
 /// <summary>Unsigned linear quantization to <c>[0, 2^b-1]</c> over <c>[0, scale_factor·dynamic_range]</c>; negatives clip to 0.</summary>
-[MrfiComponent("PositiveQuantization", Summary = "Unsigned linear quantization to [0, 2^b-1] over [0, scale_factor·dynamic_range]; negatives clip to 0.")]
+[MrfiComponent("PositiveQuantization",
+    Summary = "Unsigned linear quantization to [0, 2^b-1] over [0, scale_factor·dynamic_range]; negatives clip to 0.")]
 public sealed class PositiveQuantizer : RangeQuantizer, IScalarQuantizer
 {
     /// <summary>Creates the quantizer.</summary>
@@ -30,7 +31,8 @@ public sealed class PositiveQuantizer : RangeQuantizer, IScalarQuantizer
     {
         double high = Math.Pow(2, BitWidth) - 1;
         if (_fixed is { } f)
-            return new TensorQuantization(tensor.shape, [], (x, _) => x.mul_(f.Scale).clamp_(0, high).round_(), (x, _) => x.mul_(f.Inverse));
+            return new TensorQuantization(tensor.shape, [], (x, _) => x.mul_(f.Scale).clamp_(0, high).round_(),
+                (x, _) => x.mul_(f.Inverse));
         return new TensorQuantization(tensor.shape, [DynamicRange.Resolve(tensor, ScaleFactor)],
             (x, p) =>
             {

@@ -51,7 +51,8 @@ public sealed class SymmetricQuantizer : RangeQuantizer, IScalarQuantizer
         return ScalarQuantization.Shifted(range, 1f / twice * (float)(high - low), (float)low, (float)high, twice / (float)(high - low));
     }
 
-    /// <summary>The MRFI symmetric pipeline for a range tensor (0-dim, or per channel with the tensor's rank), in the tensor's dtype as MRFI's "auto".</summary>
+    /// <summary>The MRFI symmetric pipeline for a range tensor (0-dim, or per channel with the tensor's rank), in the tensor's dtype as
+    /// MRFI's "auto".</summary>
     internal static IQuantization Symmetric(long[] shape, Tensor range, int bitWidth)
     {
         double high = Math.Pow(2, bitWidth - 1) - 1, low = -high;

@@ -2,7 +2,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Selectors;
 
-/// <summary>Base of the Masked/SelectedDim…ByRate selectors: a count from numel · rate · coverage, positions drawn per dimension.</summary>
+/// <summary>Base of the Masked/SelectedDim…ByRate selectors: a count from numel · rate · coverage, positions drawn per
+/// dimension.</summary>
 /// <remarks>coverage = Π over listed dimensions of |allowed| / size. MRFI overwrites its factor per dimension instead of
 /// multiplying, so only the last listed dimension counts; <c>mrfi_compat = true</c> reproduces that.</remarks>
 public abstract class DimensionByRateSelector : ISelector, IExpectedFaults

@@ -11,7 +11,8 @@ internal sealed class DimensionLists
     public IReadOnlyDictionary<int, long[]> Lists => _lists;
 
     /// <summary>From MRFI's keyword aliases, in the order the selectors' constructors take them.</summary>
-    public static DimensionLists FromAliases(long[]? instance, long[]? outChannel, long[]? d0, long[]? @out, long[]? channel, long[]? inChannel,
+    public static DimensionLists FromAliases(long[]? instance, long[]? outChannel, long[]? d0, long[]? @out, long[]? channel,
+        long[]? inChannel,
         long[]? neuron, long[]? d1, long[]? @in, long[]? height, long[]? d2, long[]? width, long[]? d3, long[]? d4) => From(
             (0, "instance", instance), (0, "out_channel", outChannel), (0, "d0", d0), (0, "out", @out),
             (1, "channel", channel), (1, "in_channel", inChannel), (1, "neuron", neuron), (1, "d1", d1), (1, "in", @in),
@@ -32,7 +33,8 @@ internal sealed class DimensionLists
         return new DimensionLists(lists);
     }
 
-    /// <summary>The allowed indices per dimension: listed ones (selected) or all but the listed ones (masked); null = the full range.</summary>
+    /// <summary>The allowed indices per dimension: listed ones (selected) or all but the listed ones (masked); null = the full
+    /// range.</summary>
     public long[]?[] Allowed(long[] shape, bool masked)
     {
         var allowed = new long[]?[shape.Length];
@@ -43,7 +45,8 @@ internal sealed class DimensionLists
             foreach (var v in values)
             {
                 if (v < 0 || v >= shape[dim])
-                    throw new ArgumentOutOfRangeException(nameof(shape), $"index {v} is outside dimension {dim} of size {shape[dim]} (shape [{string.Join(", ", shape)}])");
+                    throw new ArgumentOutOfRangeException(nameof(shape),
+                        $"index {v} is outside dimension {dim} of size {shape[dim]} (shape [{string.Join(", ", shape)}])");
             }
             var set = values.Distinct().Order().ToArray();
             allowed[dim] = masked ? [.. Enumerable.Range(0, (int)shape[dim]).Select(i => (long)i).Except(set)] : set;

@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Selectors;
 
-/// <summary>Draws positions whose coordinate in each dimension is uniform over that dimension's allowed indices, for tensors of any rank.</summary>
+/// <summary>Draws positions whose coordinate in each dimension is uniform over that dimension's allowed indices, for tensors of any
+/// rank.</summary>
 internal static class DimensionSampler
 {
     /// <summary>n flat row-major indices; an empty allowed set gives no positions (with a warning, as MRFI).</summary>

@@ -28,7 +28,9 @@ public sealed class FixPositionsSelector : ISelector, IExpectedFaults
         if (_positions.Length == 1) flat = [.. _positions[0].Select(p => Shapes.Flatten(shape, [p]))];
         else if (_positions.Length == shape.Length)
             flat = [.. Enumerable.Range(0, _positions[0].Length).Select(i => Shapes.Flatten(shape, [.. _positions.Select(d => d[i])]))];
-        else throw new ArgumentException($"positions has {_positions.Length} coordinate lists but the tensor has shape [{string.Join(", ", shape)}]; give flat indices or one list per dimension", "positions");
+        else throw new ArgumentException(
+            $"positions has {_positions.Length} coordinate lists but the tensor has shape [{string.Join(", ", shape)}]; give flat " +
+            $"indices or one list per dimension", "positions");
         return torch.tensor(flat, dtype: ScalarType.Int64);
     }
 

@@ -5,7 +5,8 @@ namespace Mrfi.Core.Selectors;
 
 /// <summary>n positions at a fixed pixel (h, w) of an [N, C, H, W] tensor, with random instance and channel; with
 /// <c>per_instance</c>, n in every instance. As in MRFI, only 4-D tensors have pixels: any other rank is refused.</summary>
-[MrfiComponent("FixedPixelByNumber", Summary = "n positions at a fixed pixel (h, w) with random instance and channel; per_instance: n per instance.")]
+[MrfiComponent("FixedPixelByNumber",
+    Summary = "n positions at a fixed pixel (h, w) with random instance and channel; per_instance: n per instance.")]
 public sealed class FixedPixelByNumberSelector : ISelector, IExpectedFaults
 {
     private readonly long[] _pixel;
@@ -34,8 +35,10 @@ public sealed class FixedPixelByNumberSelector : ISelector, IExpectedFaults
     public Tensor Select(long[] shape, Generator generator)
     {
         if (shape.Length != 4)
-            throw new ArgumentException($"FixedPixelByNumber needs a 4-D [N, C, H, W] tensor (a pixel is (h, w) of H × W), not a {shape.Length}-D one; " +
-                "restrict the entry to Conv2d layers (module_type = \"Conv2d\"), or choose positions with SelectedDimRandomPositionByNumber (d0 … d4)", nameof(shape));
+            throw new ArgumentException($"FixedPixelByNumber needs a 4-D [N, C, H, W] tensor (a pixel is (h, w) of H × W), not a " +
+                $"{shape.Length}-D one; " +
+                "restrict the entry to Conv2d layers (module_type = \"Conv2d\"), or choose positions with " +
+                "SelectedDimRandomPositionByNumber (d0 … d4)", nameof(shape));
         long height = shape[^2], width = shape[^1];
         long h = _pixel.Length == 2 ? _pixel[0] : _pixel[0] / width;
         long w = _pixel.Length == 2 ? _pixel[1] : _pixel[0] % width;

@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Selectors;
 
-/// <summary>Selects <c>n</c> uniform positions with replacement; with <c>per_instance</c>, <c>n</c> in each item of the batch (dim 0).</summary>
+/// <summary>Selects <c>n</c> uniform positions with replacement; with <c>per_instance</c>, <c>n</c> in each item of the batch (dim
+/// 0).</summary>
 [MrfiComponent("RandomPositionByNumber", Summary = "n uniform positions with replacement; per_instance: n inside every batch item.")]
 public sealed class RandomPositionByNumberSelector : ISelector, IExpectedFaults, IPositionSampler
 {

@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Selectors;
 
-/// <summary>The reference Bernoulli selector: an independent trial for every value (O(numel)); kept, as in MRFI, to check the fast one against.</summary>
+/// <summary>The reference Bernoulli selector: an independent trial for every value (O(numel)); kept, as in MRFI, to check the fast one
+/// against.</summary>
 [MrfiComponent("RandomPositionByRate_classic", Summary = "Reference Bernoulli selector: an independent trial per value (O(numel)).")]
 public sealed class RandomPositionByRateClassicSelector : ISelector, IExpectedFaults
 {

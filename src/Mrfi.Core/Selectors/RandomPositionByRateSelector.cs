@@ -9,7 +9,9 @@ namespace Mrfi.Core.Selectors;
 /// <remarks><c>rate</c> is per value; <c>ber</c> is per bit and becomes rate = ber × bits per value (the entry's
 /// error model width). Unlike MRFI, a rate of exactly 0.1 is accepted (MRFI rejects it by an off-by-one). The count and
 /// positions are drawn in managed code from a stream seeded by one draw of the generator (<see cref="ManagedRandom"/>).</remarks>
-[MrfiComponent("RandomPositionByRate", Summary = "Each value with probability rate (or ber × bits): Poisson count, uniform positions; cost grows with the faults, not the tensor.")]
+[MrfiComponent("RandomPositionByRate",
+    Summary = "Each value with probability rate (or ber × bits): Poisson count, uniform positions; cost grows with the faults, not the " +
+        "tensor.")]
 public sealed class RandomPositionByRateSelector : ISelector, IExpectedFaults, IPositionSampler
 {
     /// <summary>Creates the selector.</summary>

@@ -14,13 +14,17 @@ internal static class Rates
         {
             if (!(b >= 0 && b < 1)) throw new ArgumentOutOfRangeException(nameof(ber), b, "ber must be at least 0 and below 1");
             if (bits.Bits <= 0)
-                throw new ArgumentException("ber needs the bits per value, which this entry does not define (no integer error model or quantizer); give rate instead", nameof(ber));
+                throw new ArgumentException("ber needs the bits per value, which this entry does not define (no integer error model or " +
+                    "quantizer); give rate instead", nameof(ber));
             resolved = b * bits.Bits;
             if (resolved >= 1)
-                throw new ArgumentOutOfRangeException(nameof(ber), b, $"ber {b} × {bits.Bits} bits per value = rate {resolved}, which must be below 1");
+                throw new ArgumentOutOfRangeException(nameof(ber), b,
+                    $"ber {b} × {bits.Bits} bits per value = rate {resolved}, which must be below 1");
         }
-        else resolved = rate ?? fallback ?? throw new ArgumentException($"{selector} needs rate (per value) or ber (per bit)", nameof(rate));
-        if (!(resolved >= 0 && resolved < 1)) throw new ArgumentOutOfRangeException(nameof(rate), resolved, "rate must be at least 0 and below 1");
+        else resolved = rate ?? fallback
+            ?? throw new ArgumentException($"{selector} needs rate (per value) or ber (per bit)", nameof(rate));
+        if (!(resolved >= 0 && resolved < 1))
+            throw new ArgumentOutOfRangeException(nameof(rate), resolved, "rate must be at least 0 and below 1");
         if (resolved > 0.1) Log.Warning("{Selector}: rate {Rate} is large (above 0.1); many values will be hit", selector, resolved);
         return resolved;
     }

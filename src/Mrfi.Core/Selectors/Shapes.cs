@@ -18,16 +18,20 @@ internal static class Shapes
         if (position.Count == 1)
         {
             long p = position[0];
-            if (p < 0 || p >= numel) throw new ArgumentOutOfRangeException(nameof(position), $"position {p} is outside a tensor of shape {dims} ({numel} elements)");
+            if (p < 0 || p >= numel)
+                throw new ArgumentOutOfRangeException(nameof(position),
+                    $"position {p} is outside a tensor of shape {dims} ({numel} elements)");
             return p;
         }
         if (position.Count != shape.Length)
-            throw new ArgumentException($"position has {position.Count} coordinates but the tensor has shape {dims} ({shape.Length} dimensions)", nameof(position));
+            throw new ArgumentException($"position has {position.Count} coordinates but the tensor has shape {dims} ({shape.Length} " +
+                $"dimensions)", nameof(position));
         long flat = 0;
         for (int d = 0; d < shape.Length; d++)
         {
             if (position[d] < 0 || position[d] >= shape[d])
-                throw new ArgumentOutOfRangeException(nameof(position), $"coordinate {d} = {position[d]} is outside a tensor of shape {dims}");
+                throw new ArgumentOutOfRangeException(nameof(position),
+                    $"coordinate {d} = {position[d]} is outside a tensor of shape {dims}");
             flat = flat * shape[d] + position[d];
         }
         return flat;

@@ -1,6 +1,7 @@
 namespace Mrfi.Core.Statistics;
 
-/// <summary>95 % confidence intervals: Wilson's for proportions of independent samples (one trial's images), Student's t for means over repeats.</summary>
+/// <summary>95 % confidence intervals: Wilson's for proportions of independent samples (one trial's images), Student's t for means over
+/// repeats.</summary>
 public static class Intervals
 {
     /// <summary>z for a two-sided 95 % interval.</summary>
@@ -27,7 +28,8 @@ public static class Intervals
         return (Math.Max(0, center - half), Math.Min(1, center + half));
     }
 
-    /// <summary>Mean and t-interval of <paramref name="values"/> at <paramref name="confidence"/> (a single value gives NaN bounds).</summary>
+    /// <summary>Mean and t-interval of <paramref name="values"/> at <paramref name="confidence"/> (a single value gives NaN
+    /// bounds).</summary>
     public static (double Mean, double Low, double High) MeanT(IReadOnlyList<double> values, double confidence = 0.95)
     {
         int n = values.Count;
@@ -48,7 +50,8 @@ public static class Intervals
         return (mean, Math.Max(0, low), Math.Min(1, high));
     }
 
-    /// <summary>Student's t quantile for the normal quantile <paramref name="z"/> (Cornish–Fisher expansion; good from a few degrees of freedom).</summary>
+    /// <summary>Student's t quantile for the normal quantile <paramref name="z"/> (Cornish–Fisher expansion; good from a few degrees of
+    /// freedom).</summary>
     private static double TQuantile(int df, double z) =>
         z + (z * z * z + z) / (4.0 * df) + (5 * Math.Pow(z, 5) + 16 * z * z * z + 3 * z) / (96.0 * df * df)
         + (3 * Math.Pow(z, 7) + 19 * Math.Pow(z, 5) + 17 * z * z * z - 15 * z) / (384.0 * df * df * df);

@@ -32,13 +32,16 @@ internal static class BarFigure
                 above.Add(double.IsFinite(a.High) ? 100 * (Math.Min(1, a.High) - a.Mean) : 0);
             }
             plot.Add.Bars(position.Zip(mean, (p, m) => new Bar { Position = p, Value = m, FillColor = PlotStyle.Color(s) }).ToList());
-            var errors = new ScottPlot.Plottables.ErrorBar(xs: position, ys: mean, xErrorsNegative: null, xErrorsPositive: null, yErrorsNegative: below, yErrorsPositive: above) { Color = Colors.Black };
+            var errors = new ScottPlot.Plottables.ErrorBar(xs: position, ys: mean, xErrorsNegative: null, xErrorsPositive: null,
+                yErrorsNegative: below, yErrorsPositive: above) { Color = Colors.Black };
             plot.Add.Plottable(errors);
             if (label.Length > 0) plot.Legend.ManualItems.Add(new LegendItem { LabelText = label, FillColor = PlotStyle.Color(s) });
         }
         if (measure.IsAccuracy) GoldenLine(plot, series, t);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "error bars: 95 % t-interval over repeats (within 0–100 %)", LineColor = Colors.Black, LineWidth = 1 });
-        PlotStyle.CategoryTicks(plot.Axes.Bottom, [.. categories.Select((_, c) => c * (n + 1) + (n - 1) / 2.0)], [.. categories.Select(Format.Value)]);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "error bars: 95 % t-interval over repeats (within 0–100 %)",
+            LineColor = Colors.Black, LineWidth = 1 });
+        PlotStyle.CategoryTicks(plot.Axes.Bottom, [.. categories.Select((_, c) => c * (n + 1) + (n - 1) / 2.0)],
+            [.. categories.Select(Format.Value)]);
         plot.Axes.Margins(bottom: 0);
         // Outside the data area: bars fill every corner of it.
         plot.ShowLegend(Edge.Bottom);

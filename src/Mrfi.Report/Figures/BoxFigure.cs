@@ -14,12 +14,15 @@ internal static class BoxFigure
         bool observed = spec.Observer is not null;
         var values = observed ? observers.Values(spec.Observer!, spec.Metric!, spec.Layer!, spec.Position!) : null;
         var measure = Measure.For(results);
-        string yLabel = observed ? $"{spec.Metric} at {ObserverIndex.LayerLabel(spec.Layer!, spec.Position!)} (per trial)" : $"{measure.Axis}, per trial";
-        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x) + " — box: quartiles over trials, line: median, whiskers: min–max", yLabel);
+        string yLabel = observed ? $"{spec.Metric} at {ObserverIndex.LayerLabel(spec.Layer!, spec.Position!)} (per trial)"
+            : $"{measure.Axis}, per trial";
+        var plot = PlotStyle.Create(spec.Title,
+            PlotStyle.AxisLabel(x) + " — box: quartiles over trials, line: median, whiskers: min–max", yLabel);
         var boxes = new List<Box>();
         for (int c = 0; c < groups.Count; c++)
         {
-            var sample = (observed ? groups[c].Observed(t, values!) : groups[c].Rows.Select(r => 100 * measure.Of(t, r)).Where(double.IsFinite))
+            var sample = (observed ? groups[c].Observed(t, values!)
+                : groups[c].Rows.Select(r => 100 * measure.Of(t, r)).Where(double.IsFinite))
                 .Order().ToList();
             if (sample.Count == 0) continue;
             boxes.Add(new Box

@@ -16,7 +16,8 @@ internal static class CurveFigure
         double X(Group g) => log ? Math.Log10(g.XNumber) : g.XNumber;
         bool accuracy = spec.Kind == FigureKind.AccuracyCurve;
         bool rmse = spec.Kind == FigureKind.RmseCurve;
-        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x), accuracy ? "top-1 accuracy (%)" : rmse ? "RMSE against the golden output" : "rate (% of samples)");
+        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(x),
+            accuracy ? "top-1 accuracy (%)" : rmse ? "RMSE against the golden output" : "rate (% of samples)");
         int colour = 0;
         var rmseCurves = new List<(string Name, double[] Xs, IReadOnlyList<(double Mean, double Low, double High)> Values)>();
         foreach (var (label, groups) in series)
@@ -26,7 +27,8 @@ internal static class CurveFigure
             {
                 var acc = groups.Select(g => g.Accuracy(t)).ToList();
                 // A t-interval from few repeats can pass 0 or 100 %; accuracy cannot, so the band stops there.
-                Curve(plot, xs, [.. acc.Select(a => 100 * a.Mean)], [.. acc.Select(a => 100 * Math.Max(0, a.Low))], [.. acc.Select(a => 100 * Math.Min(1, a.High))],
+                Curve(plot, xs, [.. acc.Select(a => 100 * a.Mean)], [.. acc.Select(a => 100 * Math.Max(0, a.Low))],
+                    [.. acc.Select(a => 100 * Math.Min(1, a.High))],
                     label.Length == 0 ? "mean accuracy (95 % t-interval)" : label, PlotStyle.Color(colour));
                 colour++;
             }
@@ -36,7 +38,8 @@ internal static class CurveFigure
                 // with several outputs: a curve per output (output_rmse), as their scales differ.
                 var outputs = series.Count == 1 ? results.Outputs : [];
                 var curves = outputs.Count > 0
-                    ? outputs.Select((name, k) => ($"{name}: mean RMSE (95 % t over trials)", groups.Select(g => g.FiniteElement(t, "output_rmse", k)).ToList()))
+                    ? outputs.Select((name, k) => ($"{name}: mean RMSE (95 % t over trials)",
+                        groups.Select(g => g.FiniteElement(t, "output_rmse", k)).ToList()))
                     : [(label.Length == 0 ? "mean RMSE (95 % t over trials)" : label, groups.Select(g => g.Finite(t, "rmse")).ToList())];
                 rmseCurves.AddRange(curves.Select(c => (c.Item1, xs, (IReadOnlyList<(double, double, double)>)c.Item2)));
             }
@@ -44,12 +47,14 @@ internal static class CurveFigure
             {
                 // One series: all outcome classes; several: the SDC rate of each, to keep the figure readable. Tensor outputs
                 // have no critical SDCs (no labels).
-                var all = results.Classifies ? new[] { (TrialColumns.Sdc, "SDC"), (TrialColumns.CriticalSdc, "critical SDC"), (TrialColumns.Due, "DUE (NaN/Inf)") } : [(TrialColumns.Sdc, "SDC"), (TrialColumns.Due, "DUE (NaN/Inf)")];
+                var all = results.Classifies ? new[] { (TrialColumns.Sdc, "SDC"), (TrialColumns.CriticalSdc, "critical SDC"),
+                    (TrialColumns.Due, "DUE (NaN/Inf)") } : [(TrialColumns.Sdc, "SDC"), (TrialColumns.Due, "DUE (NaN/Inf)")];
                 var columns = series.Count == 1 ? all : [(TrialColumns.Sdc, "SDC")];
                 foreach (var (column, name) in columns)
                 {
                     var rates = groups.Select(g => g.Rate(t, column)).ToList();
-                    Curve(plot, xs, [.. rates.Select(r => 100 * r.Value)], [.. rates.Select(r => 100 * r.Low)], [.. rates.Select(r => 100 * r.High)],
+                    Curve(plot, xs, [.. rates.Select(r => 100 * r.Value)], [.. rates.Select(r => 100 * r.Low)],
+                        [.. rates.Select(r => 100 * r.High)],
                         label.Length == 0 ? $"{name} rate (95 % t over trials)" : $"{name}, {label}", PlotStyle.Color(colour++));
                 }
             }
@@ -75,11 +80,13 @@ internal static class CurveFigure
     {
         var lines = GoldenLegend([.. series.Select(s => s.Groups.Average(g => g.Golden(t)))], [.. series.Select(s => s.Label)]);
         foreach (var (y, colour, text) in lines)
-            plot.Add.HorizontalLine(100 * y, 1.5f, colour < 0 ? Colors.Black : PlotStyle.Color(colour), LinePattern.Dashed).LegendText = text;
+            plot.Add.HorizontalLine(100 * y, 1.5f, colour < 0 ? Colors.Black : PlotStyle.Color(colour), LinePattern.Dashed)
+                .LegendText = text;
     }
 
     /// <summary>The golden lines to draw: height, colour (a series index, or -1 for black) and legend text.</summary>
-    internal static IReadOnlyList<(double Y, int Colour, string Text)> GoldenLegend(IReadOnlyList<double> golden, IReadOnlyList<string> labels)
+    internal static IReadOnlyList<(double Y, int Colour, string Text)> GoldenLegend(IReadOnlyList<double> golden,
+        IReadOnlyList<string> labels)
     {
         var groups = Enumerable.Range(0, golden.Count).GroupBy(s => Format.Percent(golden[s])).OrderByDescending(g => g.Count()).ToList();
         var common = groups[0];

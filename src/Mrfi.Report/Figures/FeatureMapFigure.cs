@@ -17,17 +17,21 @@ internal static class FeatureMapFigure
     /// <summary>Every trial's SaveLast rows at <paramref name="layer"/>.</summary>
     public static List<Saved> Read(Table observers, string layer, string position)
     {
-        var trials = new SortedDictionary<long, (SortedDictionary<long, double> Size, SortedDictionary<long, double> Golden, SortedDictionary<long, double> Faulty)>();
+        var trials = new SortedDictionary<long,
+            (SortedDictionary<long, double> Size, SortedDictionary<long, double> Golden, SortedDictionary<long, double> Faulty)>();
         for (int r = 0; r < observers.Rows; r++)
         {
             if (observers.String(ObserverColumns.Observer, r) != "SaveLast" || (observers.String(ObserverColumns.Layer, r) ?? "") != layer
-                || (observers.String(ObserverColumns.Position, r) ?? "after") != position || observers.Value(ObserverColumns.Index, r) is null) continue;
+                || (observers.String(ObserverColumns.Position, r) ?? "after") != position
+                || observers.Value(ObserverColumns.Index, r) is null) continue;
             long trial = observers.Long(ObserverColumns.Trial, r);
             if (!trials.TryGetValue(trial, out var t)) trials[trial] = t = ([], [], []);
-            var target = observers.String(ObserverColumns.Metric, r) switch { "size" => t.Size, "golden" => t.Golden, "faulty" => t.Faulty, _ => null };
+            var target = observers.String(ObserverColumns.Metric, r) switch { "size" => t.Size, "golden" => t.Golden, "faulty" => t.Faulty,
+                _ => null };
             if (target is not null) target[observers.Long(ObserverColumns.Index, r)] = observers.Double(ObserverColumns.Value, r);
         }
-        return [.. trials.Select(kv => new Saved(kv.Key, [.. kv.Value.Size.Values.Select(v => (long)v)], [.. kv.Value.Golden.Values], [.. kv.Value.Faulty.Values]))];
+        return [.. trials.Select(kv =>
+            new Saved(kv.Key, [.. kv.Value.Size.Values.Select(v => (long)v)], [.. kv.Value.Golden.Values], [.. kv.Value.Faulty.Values]))];
     }
 
     /// <summary>The first sample as [channel][row, column] golden and error maps, or null when the saved values do not
@@ -74,7 +78,8 @@ internal static class FeatureMapFigure
         {
             // Drawn anyway, so that the page says why: the saved values are not one whole [C, H, W] sample.
             var empty = PlotStyle.Create(spec.Title, "", "");
-            empty.Add.Annotation($"SaveLast at this layer did not save one whole sample of a [N, C, H, W] tensor\n(shape {string.Join(" × ", saved.FirstOrDefault()?.Shape ?? [])}); raise its limit to C·H·W or more");
+            empty.Add.Annotation($"SaveLast at this layer did not save one whole sample of a [N, C, H, W] tensor\n" +
+                $"(shape {string.Join(" × ", saved.FirstOrDefault()?.Shape ?? [])}); raise its limit to C·H·W or more");
             PlotStyle.Save(empty, path);
             return;
         }

@@ -7,16 +7,19 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
 {
     public double XNumber => Convert.ToDouble(X, System.Globalization.CultureInfo.InvariantCulture);
 
-    public (double Mean, double Low, double High) Accuracy(Table t) => Stats.MeanT([.. Rows.Select(r => t.Double(TrialColumns.Accuracy, r))]);
+    public (double Mean, double Low, double High) Accuracy(Table t) =>
+        Stats.MeanT([.. Rows.Select(r => t.Double(TrialColumns.Accuracy, r))]);
 
     /// <summary>The mean of <paramref name="measure"/> over this group's trials with its 95 % t-interval.</summary>
     public (double Mean, double Low, double High) Mean(Table t, Measure measure) => Stats.MeanT([.. Rows.Select(r => measure.Of(t, r))]);
 
-    /// <summary>The mean of a double column over the trials where it is finite (an all-DUE trial has a NaN RMSE), with its t-interval.</summary>
+    /// <summary>The mean of a double column over the trials where it is finite (an all-DUE trial has a NaN RMSE), with its
+    /// t-interval.</summary>
     public (double Mean, double Low, double High) Finite(Table t, string column) =>
         Stats.MeanT([.. Rows.Select(r => t.Double(column, r)).Where(double.IsFinite)]);
 
-    /// <summary>The rate of <paramref name="column"/> (a count per trial) over this group's trials, with the t-interval across them.</summary>
+    /// <summary>The rate of <paramref name="column"/> (a count per trial) over this group's trials, with the t-interval across
+    /// them.</summary>
     public Rate Rate(Table t, string column) =>
         Report.Rate.Of([.. Rows.Select(r => t.Long(TrialColumns.Total, r) is var n && n > 0 ? t.Long(column, r) / (double)n : double.NaN)]);
 
@@ -37,13 +40,15 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
 
     /// <summary>Splits the points into series (one per combination of <paramref name="series"/> values) and, within each,
     /// groups by the value of <paramref name="x"/>; trials of points that differ only in other variables are pooled.</summary>
-    public static IReadOnlyList<(string Label, IReadOnlyList<Group> Groups)> Split(IReadOnlyList<PointRow> points, IReadOnlyList<string> sweepNames, Variable? x, IReadOnlyList<Variable> series)
+    public static IReadOnlyList<(string Label, IReadOnlyList<Group> Groups)> Split(IReadOnlyList<PointRow> points,
+        IReadOnlyList<string> sweepNames, Variable? x, IReadOnlyList<Variable> series)
     {
         int xi = x is null ? -1 : IndexOf(sweepNames, x.Name);
         var si = series.Select(s => IndexOf(sweepNames, s.Name)).ToList();
         string SeriesKey(PointRow p) => string.Join("\u001f", si.Select(i => Format.Key(p.Values[i])));
         string SeriesLabel(PointRow p) => series.Count == 0 ? "" : string.Join(", ", series.Select((s, k) => s.Describe(p.Values[si[k]])));
-        var ordered = points.OrderBy(p => si.Select((i, k) => OrderKey(series[k], p.Values[i])).DefaultIfEmpty(0).ToArray(), new ArrayOrder());
+        var ordered = points.OrderBy(p => si.Select((i, k) => OrderKey(series[k], p.Values[i])).DefaultIfEmpty(0).ToArray(),
+            new ArrayOrder());
         return [.. ordered.GroupBy(SeriesKey).Select(s => (SeriesLabel(s.First()), (IReadOnlyList<Group>)[.. s
             .GroupBy(p => xi < 0 ? "" : Format.Key(p.Values[xi]))
             .Select(g => new Group(xi < 0 ? null : g.First().Values[xi], [.. g.SelectMany(p => p.Rows)]))
@@ -58,7 +63,8 @@ internal sealed record Group(object? X, IReadOnlyList<int> Rows)
 
     /// <summary>Numbers by value, labels by their first appearance.</summary>
     private static double OrderKey(Variable v, object? value) =>
-        v.IsNumeric ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : v.Values.Select(Format.Key).ToList().IndexOf(Format.Key(value));
+        v.IsNumeric ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
+            : v.Values.Select(Format.Key).ToList().IndexOf(Format.Key(value));
 
     private sealed class ArrayOrder : IComparer<double[]>
     {

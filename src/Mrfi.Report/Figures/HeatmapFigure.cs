@@ -3,7 +3,8 @@ using ScottPlot;
 
 namespace Mrfi.Report.Figures;
 
-/// <summary>Mean accuracy (for tensor outputs: SDC rate) per faulty pixel as a heat map laid out like the image (row 0 at the top), with a colour bar in %.</summary>
+/// <summary>Mean accuracy (for tensor outputs: SDC rate) per faulty pixel as a heat map laid out like the image (row 0 at the top), with a
+/// colour bar in %.</summary>
 internal static class HeatmapFigure
 {
     public static void Draw(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, string path)

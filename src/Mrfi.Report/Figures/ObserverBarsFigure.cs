@@ -20,7 +20,8 @@ internal static class ObserverBarsFigure
         for (int g = 0; g < groups.Count; g++)
         {
             for (int l = 0; l < layers.Count; l++)
-                means[g, l] = Mean(groups[g].Observed(t, observers.Values(spec.Observer!, spec.Metric!, layers[l].Layer, layers[l].Position)));
+                means[g, l] = Mean(groups[g].Observed(t,
+                    observers.Values(spec.Observer!, spec.Metric!, layers[l].Layer, layers[l].Position)));
         }
         // Zero means (no fault reached the layer) have no place on a log axis: they get no bar, and the legend says so.
         var finite = means.Cast<double>().Where(v => double.IsFinite(v) && v > 0).ToList();
@@ -44,10 +45,12 @@ internal static class ObserverBarsFigure
                 });
             }
             plot.Add.Bars(bars);
-            if (spec.X is not null) plot.Legend.ManualItems.Add(new LegendItem { LabelText = spec.X.Describe(groups[g].X), FillColor = PlotStyle.Color(g) });
+            if (spec.X is not null)
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = spec.X.Describe(groups[g].X), FillColor = PlotStyle.Color(g) });
         }
         if (zeros) plot.Legend.ManualItems.Add(new LegendItem { LabelText = "no bar: mean 0 (no change at that layer)" });
-        PlotStyle.CategoryTicks(plot.Axes.Bottom, [.. layers.Select((_, l) => l * (n + 1) + (n - 1) / 2.0)], [.. layers.Select(l => ObserverIndex.LayerLabel(l.Layer, l.Position))]);
+        PlotStyle.CategoryTicks(plot.Axes.Bottom, [.. layers.Select((_, l) => l * (n + 1) + (n - 1) / 2.0)],
+            [.. layers.Select(l => ObserverIndex.LayerLabel(l.Layer, l.Position))]);
         if (log)
         {
             double top = Math.Log10(finite.Max());
@@ -60,13 +63,15 @@ internal static class ObserverBarsFigure
     }
 
     /// <summary>The metric at its one layer, one bar per value of the swept variable (mean over that value's trials).</summary>
-    private static void DrawAcross(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, ObserverIndex observers, string path)
+    private static void DrawAcross(FigureSpec spec, ResultsSet results, IReadOnlyList<PointRow> points, ObserverIndex observers,
+        string path)
     {
         var t = results.Trials;
         var layer = observers.Layers[(spec.Observer!, spec.Metric!)].Single();
         var values = observers.Values(spec.Observer!, spec.Metric!, layer.Layer, layer.Position);
         var groups = Group.By(points, results.SweepNames, spec.X);
-        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(spec.X!), $"mean {spec.Metric} at {ObserverIndex.LayerLabel(layer.Layer, layer.Position)} over trials");
+        var plot = PlotStyle.Create(spec.Title, PlotStyle.AxisLabel(spec.X!),
+            $"mean {spec.Metric} at {ObserverIndex.LayerLabel(layer.Layer, layer.Position)} over trials");
         var bars = new List<Bar>();
         for (int g = 0; g < groups.Count; g++)
         {

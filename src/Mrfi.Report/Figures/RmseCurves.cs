@@ -6,7 +6,8 @@ namespace Mrfi.Report.Figures;
 /// a bit flip in a float's exponent gives an RMSE of 1e37 next to 1e-3 at a lower rate, which a linear axis flattens to zero.</summary>
 internal static class RmseCurves
 {
-    public static void Draw(Plot plot, IReadOnlyList<(string Name, double[] Xs, IReadOnlyList<(double Mean, double Low, double High)> Values)> curves)
+    public static void Draw(Plot plot,
+        IReadOnlyList<(string Name, double[] Xs, IReadOnlyList<(double Mean, double Low, double High)> Values)> curves)
     {
         var positive = curves.SelectMany(c => c.Values).Select(v => v.Mean).Where(m => double.IsFinite(m) && m > 0).ToList();
         bool log = positive.Count > 0 && positive.Max() / positive.Min() > 100;
@@ -17,7 +18,8 @@ internal static class RmseCurves
         {
             if (!log)
             {
-                CurveFigure.Curve(plot, xs, [.. values.Select(v => v.Mean)], [.. values.Select(v => Math.Max(0, v.Low))], [.. values.Select(v => v.High)], name, PlotStyle.Color(colour++));
+                CurveFigure.Curve(plot, xs, [.. values.Select(v => v.Mean)], [.. values.Select(v => Math.Max(0, v.Low))],
+                    [.. values.Select(v => v.High)], name, PlotStyle.Color(colour++));
                 continue;
             }
             // A mean of 0 (every sample masked) has no place on a log axis: no point, and the legend says so; a band
@@ -25,7 +27,8 @@ internal static class RmseCurves
             var kept = Enumerable.Range(0, xs.Length).Where(i => values[i].Mean > 0).ToList();
             zeros |= kept.Count < xs.Length;
             CurveFigure.Curve(plot, [.. kept.Select(i => xs[i])], [.. kept.Select(i => Math.Log10(values[i].Mean))],
-                [.. kept.Select(i => values[i].Low > 0 ? Math.Max(floor, Math.Log10(values[i].Low)) : double.IsNaN(values[i].Low) ? double.NaN : floor)],
+                [.. kept.Select(i => values[i].Low > 0 ? Math.Max(floor, Math.Log10(values[i].Low)) : double.IsNaN(values[i].Low)
+                    ? double.NaN : floor)],
                 [.. kept.Select(i => Math.Log10(values[i].High))], name, PlotStyle.Color(colour++));
         }
         if (!log) return;

@@ -9,14 +9,16 @@ namespace Mrfi.Tool.Cluster;
 /// <param name="Cpus">CPUs per shard.</param>
 /// <param name="Options">Inline C# options, passed to every shard.</param>
 /// <param name="Resources">Partition, account, time and memory as given (null when not).</param>
-internal sealed record ClusterJob(string Config, string Out, string WorkingDirectory, int Shards, long? Seed, int Cpus, LoadOptions Options, ClusterResources Resources)
+internal sealed record ClusterJob(string Config, string Out, string WorkingDirectory, int Shards, long? Seed, int Cpus, LoadOptions Options,
+    ClusterResources Resources)
 {
     /// <summary>A name for the jobs: the results folder's name, in the characters every scheduler accepts.</summary>
     public string Name
     {
         get
         {
-            var name = new string([.. Path.GetFileName(Out.TrimEnd('/')).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+            var name = new string([.. Path.GetFileName(Out.TrimEnd('/')).ToLowerInvariant()
+                .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
             return "mrfi-" + (name.Length == 0 ? "campaign" : name[..Math.Min(name.Length, 40)].TrimEnd('-'));
         }
     }

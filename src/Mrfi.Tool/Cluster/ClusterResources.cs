@@ -48,7 +48,8 @@ internal sealed partial record ClusterResources(string? Partition, string? Accou
     }
 
     /// <summary>Memory in Kubernetes' quantity form (Slurm's K/M/G/T are binary units; a bare number is megabytes).</summary>
-    public string? KubernetesMemory() => Mem is null ? null : char.IsAsciiLetter(Mem[^1]) ? Mem[..^1] + char.ToUpperInvariant(Mem[^1]) + "i" : Mem + "Mi";
+    public string? KubernetesMemory() =>
+        Mem is null ? null : char.IsAsciiLetter(Mem[^1]) ? Mem[..^1] + char.ToUpperInvariant(Mem[^1]) + "i" : Mem + "Mi";
 
     [GeneratedRegex(@"^((?<d>\d+)-)?(?<rest>\d+(:\d+){0,2})$")]
     private static partial Regex TimePattern();

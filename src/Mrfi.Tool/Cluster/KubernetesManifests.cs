@@ -74,12 +74,14 @@ internal static class KubernetesManifests
         """;
 
     /// <summary>The containers and volumes of a pod spec, indented to sit under <c>template.spec</c>.</summary>
-    private static string Pod(ClusterJob job, string name, string image, string claim, string mount, IReadOnlyList<string> lines, bool resources)
+    private static string Pod(ClusterJob job, string name, string image, string claim, string mount, IReadOnlyList<string> lines,
+        bool resources)
     {
         string script = lines.Count == 1 ? "exec " + lines[0] : string.Join(" && ", lines);
         // Indented to sit under the container (10 spaces).
         string? memory = job.Resources.KubernetesMemory();
-        string requests = !resources ? "" : $"\n          resources:\n            requests:\n              cpu: {Q(job.Cpus.ToString(CultureInfo.InvariantCulture))}"
+        string requests = !resources ? ""
+            : $"\n          resources:\n            requests:\n              cpu: {Q(job.Cpus.ToString(CultureInfo.InvariantCulture))}"
             + (memory is null ? "" : $"\n              memory: {Q(memory)}\n            limits:\n              memory: {Q(memory)}");
         return $"""
                   containers:

@@ -14,7 +14,8 @@ internal sealed class SlurmClient
 
     /// <summary>The client, or one error saying that Slurm's commands are not on PATH.</summary>
     public static SlurmClient Find() => new(Which("sbatch") ?? throw new MrfiException(
-        "sbatch is not on PATH: run `dotnet mrfi submit` on a Slurm login node (or install Slurm's client commands), or add --dry-run to print the scripts"));
+        "sbatch is not on PATH: run `dotnet mrfi submit` on a Slurm login node (or install Slurm's client commands), or add --dry-run to " +
+        "print the scripts"));
 
     /// <summary>Submits <paramref name="script"/> with <paramref name="options"/>; returns the job id.</summary>
     public long Submit(string script, IEnumerable<string> options)
@@ -35,11 +36,13 @@ internal sealed class SlurmClient
     {
         var (code, output, error) = Execute(Sibling("squeue"), ["-h", "-j", id.ToString(CultureInfo.InvariantCulture), "-o", "%i %T"]);
         if (code != 0)
-            return error.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase) ? [] : throw new MrfiException($"squeue failed (exit code {code}): {FirstLine(error, output)}");
+            return error.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase) ? []
+                : throw new MrfiException($"squeue failed (exit code {code}): {FirstLine(error, output)}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    private string Sibling(string command) => Path.Combine(Path.GetDirectoryName(_sbatch)!, command) is var path && File.Exists(path) ? path : Which(command) ?? command;
+    private string Sibling(string command) =>
+        Path.Combine(Path.GetDirectoryName(_sbatch)!, command) is var path && File.Exists(path) ? path : Which(command) ?? command;
 
     private static string? Which(string command) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

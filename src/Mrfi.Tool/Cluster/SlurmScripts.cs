@@ -55,7 +55,8 @@ internal static class SlurmScripts
     {
         foreach (var (what, path) in new[] { ("--out", job.Out), ("the current folder", job.WorkingDirectory) })
             if (path.Any(c => char.IsWhiteSpace(c) || c is '%' or '#' or '"' or '\''))
-                throw new MrfiException($"{what} {path}: Slurm's #SBATCH lines cannot carry a path with spaces, quotes, % or #; choose {(what == "--out" ? "a results folder" : "a working folder")} without them");
+                throw new MrfiException($"{what} {path}: Slurm's #SBATCH lines cannot carry a path with spaces, quotes, % or #; choose " +
+                    $"{(what == "--out" ? "a results folder" : "a working folder")} without them");
     }
 
     /// <summary>The folder of the scripts and their logs.</summary>

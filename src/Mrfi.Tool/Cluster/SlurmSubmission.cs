@@ -13,7 +13,8 @@ internal sealed record SlurmSubmission(int Shards, IReadOnlyList<long> ArrayJobs
 {
     private const string FileName = "submit.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new()
+        { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Whether `submit --slurm` has written a record into <paramref name="results"/>.</summary>
     public static bool Exists(string results) => File.Exists(Path.Combine(SlurmScripts.Folder(results), FileName));
@@ -36,5 +37,6 @@ internal sealed record SlurmSubmission(int Shards, IReadOnlyList<long> ArrayJobs
 
     /// <summary>Writes it beside the scripts, atomically.</summary>
     public void Write(string results) =>
-        AtomicFile.WriteAsync(Path.Combine(SlurmScripts.Folder(results), FileName), s => JsonSerializer.SerializeAsync(s, this, Json)).GetAwaiter().GetResult();
+        AtomicFile.WriteAsync(Path.Combine(SlurmScripts.Folder(results), FileName), s => JsonSerializer.SerializeAsync(s, this, Json))
+            .GetAwaiter().GetResult();
 }

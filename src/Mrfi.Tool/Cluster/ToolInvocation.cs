@@ -6,7 +6,8 @@ namespace Mrfi.Tool.Cluster;
 /// absolute paths, so that an installed tool, a build output and a test host alike give a line that works on every node.</summary>
 internal static class ToolInvocation
 {
-    /// <summary>The host and the assembly, e.g. <c>/usr/share/dotnet/dotnet /home/u/.dotnet/tools/.store/mrfi/…/dotnet-mrfi.dll</c>.</summary>
+    /// <summary>The host and the assembly, e.g. <c>/usr/share/dotnet/dotnet
+    /// /home/u/.dotnet/tools/.store/mrfi/…/dotnet-mrfi.dll</c>.</summary>
     public static IReadOnlyList<string> Command() => [Host(), typeof(MrfiApp).Assembly.Location];
 
     /// <summary>The dotnet host running this process: the process itself when it is <c>dotnet</c>, else the host beside the

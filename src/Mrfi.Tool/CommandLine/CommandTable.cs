@@ -28,7 +28,8 @@ internal static class CommandTable
         if (!type.Name.EndsWith("Command", StringComparison.Ordinal)) return null;
         if (typeof(Command).IsAssignableFrom(type) || typeof(AsyncCommand).IsAssignableFrom(type)) return typeof(EmptyCommandSettings);
         for (var t = type.BaseType; t is not null; t = t.BaseType)
-            if (t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(Command<>) || t.GetGenericTypeDefinition() == typeof(AsyncCommand<>)))
+            if (t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(Command<>)
+                || t.GetGenericTypeDefinition() == typeof(AsyncCommand<>)))
                 return t.GetGenericArguments()[0];
         return null;
     }

@@ -36,7 +36,8 @@ internal static class UsageCheck
         }
         var missing = command.Arguments.Skip(positional).FirstOrDefault(a => a.Required);
         return missing is null ? null
-            : $"'{command.Name}' needs {missing.ValueName}: dotnet mrfi {command.Name} {string.Join(' ', command.Arguments.Select(a => a.ValueName))}";
+            : $"'{command.Name}' needs {missing.ValueName}: dotnet mrfi {command.Name} " +
+                $"{string.Join(' ', command.Arguments.Select(a => a.ValueName))}";
     }
 
     private static bool IsOption(string token) =>

@@ -16,7 +16,8 @@ namespace Mrfi.Tool.Commands;
 /// memory, measured in one run and printed as a table (and JSON).</summary>
 internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+        { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
@@ -45,7 +46,9 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
                 File.WriteAllText(temp, target.Sections + $"\n[run]\nbatch_size = {batch}\n");
                 using var images = Probe(target, lenet || target.RealImages, batch, out var shapes);
                 var layers = shapes.Where(s => IsLayer(s) && s.Input is not null).ToList();
-                if (layers.Count == 0) throw new MrfiException($"{target.Name} has no Conv2d or Linear layer (a 2-D Conv, or a Gemm or MatMul with a constant weight) to inject into");
+                if (layers.Count == 0)
+                    throw new MrfiException($"{target.Name} has no Conv2d or Linear layer (a 2-D Conv, or a Gemm or MatMul with a " +
+                        $"constant weight) to inject into");
                 var convs = layers.Where(s => s.Type is "Conv2d" or "Conv").ToList();
                 string single = convs.Count > 0 ? convs[convs.Count / 2].Name : layers[0].Name;
                 double population = layers.Sum(s => (double)s.Input!.Aggregate(1L, (a, b) => a * b));
@@ -56,7 +59,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
                 if (target.OnnxPath is not null)
                 {
                     var campaign = settings.NoCampaign || !File.Exists(settings.Config) ? null : Campaign(settings);
-                    var comparison = new BenchOnnx(console, settings, temp).Measure(new(target, twin, noTwin, rows, images, iterations, single, lenet) { Campaign = campaign });
+                    var comparison = new BenchOnnx(console, settings, temp)
+                        .Measure(new(target, twin, noTwin, rows, images, iterations, single, lenet) { Campaign = campaign });
                     Write(settings.Json, comparison);
                     return 0;
                 }
@@ -90,25 +94,33 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
             {
                 // The config is bench's own: name the option, not a line of a temporary file.
                 string problem = e.Message[(e.Message.IndexOf(DataFile, StringComparison.Ordinal) + DataFile.Length)..];
-                throw new MrfiException($"--data {settings.Data}: {problem.Replace("in the model's input order with [data] inputs = [...]", "as the graph's inputs", StringComparison.Ordinal)}");
+                throw new MrfiException($"--data {settings.Data}: {problem.Replace(
+                    "in the model's input order with [data] inputs = [...]", "as the graph's inputs", StringComparison.Ordinal)}");
             }
             catch (Exception e) when (target.OnnxPath is not null && probe is not null && e is not MrfiException)
             {
-                throw new MrfiException($"--onnx {target.Name}: bench feeds the graph {target.Feeds} [{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]}");
+                throw new MrfiException($"--onnx {target.Name}: bench feeds the graph {target.Feeds} " +
+                    $"[{string.Join(",", probe.InputShape)}], and the graph failed on it: {e.Message.Split('\n')[0]}");
             }
         }
 
         // The rows' config for one target: its model, every fault row as a sweep point, every observer.
-        BenchResult Measure(BenchTarget target, IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, BenchSettings settings, string single, out nn.Module<Tensor, Tensor> model)
+        BenchResult Measure(BenchTarget target, IReadOnlyList<BenchScenario> rows, Tensor images, int iterations, BenchSettings settings,
+            string single, out nn.Module<Tensor, Tensor> model)
         {
             File.WriteAllText(temp, BenchScenarios.Config(target.Sections, (int)images.shape[0], rows));
             var plan = ToolCatalog.Load(temp);
             model = plan.Model;
-            console.WriteLine($"{target.Name}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads, {iterations} timed rounds after {settings.Warmup} warm-up; single faults in '{single}'");
+            console.WriteLine($"{target.Name}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads, {iterations} " +
+                $"timed rounds after {settings.Warmup} warm-up; single faults in '{single}'");
             var (goldenMs, measured) = InjectionBenchmark.Run(plan, rows, images, iterations, settings.Warmup,
-                (done, total) => { if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  round {done}/{total}"); });
+                (done, total) =>
+                {
+                    if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  round {done}/{total}");
+                });
             var memory = settings.NoMemory ? null : InjectionBenchmark.PeakMemory(plan, rows, images);
-            return new BenchResult(target.Name, images.shape, torch.get_num_threads(), iterations, goldenMs, measured) { Memory = memory, Machine = Machine() };
+            return new BenchResult(target.Name, images.shape, torch.get_num_threads(), iterations, goldenMs, measured)
+                { Memory = memory, Machine = Machine() };
         }
     }
 
@@ -151,7 +163,8 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         return images;
     }
 
-    /// <summary>Peak RSS over three golden forwards, then over three forwards with 8-bit BER 1e-4 faults in weights and activations.</summary>
+    /// <summary>Peak RSS over three golden forwards, then over three forwards with 8-bit BER 1e-4 faults in weights and
+    /// activations.</summary>
 
     private CampaignThroughput Campaign(BenchSettings settings)
     {
@@ -162,22 +175,29 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var summary = new CampaignRunner(Serilog.Core.Logger.None).Run(plan, data, new NoSink(), new SilentProgress());
         double seconds = clock.Elapsed.TotalSeconds;
-        return new CampaignThroughput(Path.GetFullPath(settings.Config), summary.Trials, summary.Trials * (long)data.Count, seconds, data.Count / summary.GoldenSecondsPerPass, data.Count / summary.SecondsPerTrial);
+        return new CampaignThroughput(Path.GetFullPath(settings.Config), summary.Trials, summary.Trials * (long)data.Count, seconds,
+            data.Count / summary.GoldenSecondsPerPass, data.Count / summary.SecondsPerTrial);
     }
 
     /// <summary>The rows of one model, each against its golden forward.</summary>
     internal static void Print(IAnsiConsole console, BenchResult r, bool million)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("row").NoWrap()).AddColumns("ms / batch", "× golden", "× quantized golden", "faults / forward");
+        var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("row").NoWrap())
+            .AddColumns("ms / batch", "× golden", "× quantized golden", "faults / forward");
         table.AddRow("golden forward (no hooks)", F(r.GoldenMs), "1.00", "", "0");
         foreach (var row in r.Rows)
-            table.AddRow(row.Name, F(row.MedianMs), F(row.Ratio, "F3"), row.RatioToQuantizedGolden is { } q ? F(q, "F3") : "", row.FaultsPerForward.ToString("G4", CultureInfo.InvariantCulture));
+            table.AddRow(row.Name, F(row.MedianMs), F(row.Ratio, "F3"), row.RatioToQuantizedGolden is { } q ? F(q, "F3") : "",
+                row.FaultsPerForward.ToString("G4", CultureInfo.InvariantCulture));
         console.Write(table);
-        if (!million) console.WriteLine("10^6 faults per forward: skipped, this model's activations hold fewer than 10^6 values at this batch size");
+        if (!million)
+            console.WriteLine("10^6 faults per forward: skipped, this model's activations hold fewer than 10^6 values at this batch size");
         if (r.Memory is { } m)
-            console.WriteLine($"peak RSS: golden {m.GoldenBytes / 1048576.0:F0} MiB, injected {m.InjectedBytes / 1048576.0:F0} MiB ({F(m.Ratio, "F3")}×)");
+            console.WriteLine($"peak RSS: golden {m.GoldenBytes / 1048576.0:F0} MiB, injected {m.InjectedBytes / 1048576.0:F0} MiB " +
+                $"({F(m.Ratio, "F3")}×)");
         if (r.Campaign is { } c)
-            console.WriteLine($"campaign {Path.GetFileName(c.Config)}: {c.Trials} trials, {F(c.TrialsPerSecond)} trials/s, {c.ImagesPerSecond:F0} images/s overall; trials alone {c.TrialImagesPerSecond:F0} images/s against {c.GoldenImagesPerSecond:F0} for the golden pass ({F(c.TrialImagesPerSecond / c.GoldenImagesPerSecond, "F3")}×)");
+            console.WriteLine($"campaign {Path.GetFileName(c.Config)}: {c.Trials} trials, {F(c.TrialsPerSecond)} trials/s, " +
+                $"{c.ImagesPerSecond:F0} images/s overall; trials alone {c.TrialImagesPerSecond:F0} images/s against " +
+                $"{c.GoldenImagesPerSecond:F0} for the golden pass ({F(c.TrialImagesPerSecond / c.GoldenImagesPerSecond, "F3")}×)");
         console.WriteLine($"machine: {r.Machine}");
     }
 
@@ -185,9 +205,11 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
     internal static string Machine()
     {
         string cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1]
+                .Trim() ?? "?"
             : "?";
-        return $"{cpu}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, libtorch {torch.__version__}";
+        return $"{cpu}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET " +
+            $"{Environment.Version}, libtorch {torch.__version__}";
     }
 
     private static string F(double v, string format = "F2") => v.ToString(format, CultureInfo.InvariantCulture);

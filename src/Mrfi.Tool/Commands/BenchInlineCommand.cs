@@ -45,7 +45,9 @@ internal sealed class BenchInlineCommand(IAnsiConsole console) : Command<BenchIn
             table.AddRow(Cells.Of("next snippet compile (warm)", $"{warm.ToString("F0", CultureInfo.InvariantCulture)} ms"));
             table.AddRow(Cells.Of("snippet from the disk cache", $"{cached.ToString("F1", CultureInfo.InvariantCulture)} ms"));
             table.AddRow(Cells.Of("SetZero, built-in, per call", $"{builtInNs.ToString("F0", CultureInfo.InvariantCulture)} ns"));
-            table.AddRow(Cells.Of("SetZero, inline C#, per call", $"{inlineNs.ToString("F0", CultureInfo.InvariantCulture)} ns ({(inlineNs / builtInNs).ToString("F2", CultureInfo.InvariantCulture)}×)"));
+            table.AddRow(Cells.Of("SetZero, inline C#, per call",
+                $"{inlineNs.ToString("F0", CultureInfo.InvariantCulture)} ns " +
+                $"({(inlineNs / builtInNs).ToString("F2", CultureInfo.InvariantCulture)}×)"));
             console.Write(table);
             return 0;
         }

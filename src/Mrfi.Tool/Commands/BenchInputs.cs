@@ -25,11 +25,13 @@ internal static class BenchInputs
         {
             file = Path.Combine(scratch, "bench-inputs.safetensors");
             OnnxBenchInputs.WriteDefaults(path, file, Samples);
-            feeds = $"its {inputs.Count} inputs ({string.Join(", ", inputs)}): seeded noise in [0, 1) for float inputs, zeros for integer ones (give --data FILE for real ones)";
+            feeds = $"its {inputs.Count} inputs ({string.Join(", ", inputs)}): seeded noise in [0, 1) for float inputs, zeros for " +
+                $"integer ones (give --data FILE for real ones)";
         }
         string format = file.EndsWith(".npz", StringComparison.OrdinalIgnoreCase) ? "npz"
             : file.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase) ? "safetensors"
-            : throw new MrfiException($"--data '{data}': bench reads a graph's several inputs from an .npz or .safetensors file (one tensor per graph input, named as the inputs)");
+            : throw new MrfiException($"--data '{data}': bench reads a graph's several inputs from an .npz or .safetensors file (one " +
+                $"tensor per graph input, named as the inputs)");
         return $"\n[data]\nformat = \"{format}\"\nfile = \"{file.Replace("\\", "/", StringComparison.Ordinal)}\"\n";
     }
 }

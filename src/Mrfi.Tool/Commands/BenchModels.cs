@@ -16,7 +16,8 @@ internal static class BenchModels
         Architectures.TryGetValue(name.ToLowerInvariant(), out var a) ? a
         : throw new MrfiException($"--model '{name}' is not a bench model. {NameSuggester.Hint(name, [.. Architectures.Keys])}");
 
-    /// <summary>[model] and [data] of the generated config: LeNet with the bundled weights and images, the others with seeded random weights.</summary>
+    /// <summary>[model] and [data] of the generated config: LeNet with the bundled weights and images, the others with seeded random
+    /// weights.</summary>
     public static string Sections(string architecture, int? imageSize)
     {
         string model = architecture == "LeNet"
@@ -27,7 +28,8 @@ internal static class BenchModels
 
     /// <summary>[data]: required by the config reader; only LeNet-shaped timing uses it (others time seeded random input).</summary>
     public static string DataSection =>
-        $"\n[data]\nformat = \"idx\"\nimages = \"{Asset("fmnist_test1000-images-idx3-ubyte")}\"\nlabels = \"{Asset("fmnist_test1000-labels-idx1-ubyte")}\"\n";
+        $"\n[data]\nformat = \"idx\"\nimages = \"{Asset("fmnist_test1000-images-idx3-ubyte")}\"\n" +
+        $"labels = \"{Asset("fmnist_test1000-labels-idx1-ubyte")}\"\n";
 
     private static string Asset(string file) => Path.Combine(StarterConfig.AssetFolder, file).Replace("\\", "/", StringComparison.Ordinal);
 }

@@ -27,15 +27,19 @@ internal sealed class BenchOnnx(IAnsiConsole console, BenchSettings settings, st
                 var builtIn = Plan(BenchTarget.WithModel(twin.Architecture, twin.ModelSection, lenet).Sections, rows, images);
                 plans.Add(builtIn);
                 if (!twin.CopyInto(builtIn.Model, out var mismatch)) throw new MrfiException($"--onnx: {mismatch}");
-                console.WriteLine($"the file holds the weights of the built-in {twin.Architecture}: it is timed too, with the same weights and input, in the same rounds");
+                console.WriteLine($"the file holds the weights of the built-in {twin.Architecture}: it is timed too, with the same " +
+                    $"weights and input, in the same rounds");
             }
             else
             {
-                console.WriteLine($"no built-in model to compare with ({noTwin}): the graph is timed alone, each row against its own golden forward");
+                console.WriteLine($"no built-in model to compare with ({noTwin}): the graph is timed alone, each row against its own " +
+                    $"golden forward");
             }
             if (target.Feeds.Length > 0) console.WriteLine($"bench feeds {target.Name} {target.Feeds}");
-            console.WriteLine($"{target.Name}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads; per row {iterations} paired rounds after {settings.Warmup} warm-up "
-                + $"({(twin is null ? "row and golden forward" : "imported row and golden, built-in row and golden")}, reversed every other round); single faults in '{single}'");
+            console.WriteLine($"{target.Name}, batch [{string.Join(",", images.shape)}], {torch.get_num_threads()} threads; per row " +
+                $"{iterations} paired rounds after {settings.Warmup} warm-up "
+                + $"({(twin is null ? "row and golden forward" : "imported row and golden, built-in row and golden")}, reversed every "
+                + $"other round); single faults in '{single}'");
             var measured = PairedBenchmark.Run(plans, rows, images, iterations, settings.Warmup,
                 (done, total) => { if (done % Math.Max(1, total / 5) == 0 || done == total) console.WriteLine($"  row {done}/{total}"); });
             var memory = settings.NoMemory ? null : InjectionBenchmark.PeakMemory(plans[0], rows, images);
@@ -43,12 +47,14 @@ internal sealed class BenchOnnx(IAnsiConsole console, BenchSettings settings, st
             if (twin is null)
             {
                 BenchCommand.Print(console, onnx, rows.Any(r => r.Group == "faults"));
-                console.WriteLine($"each ratio is the median of {iterations} per-round ratios row / golden forward of the same round (× golden); no built-in model: {noTwin}");
+                console.WriteLine($"each ratio is the median of {iterations} per-round ratios row / golden forward of the same round (× " +
+                    $"golden); no built-in model: {noTwin}");
                 return BenchComparison.Alone(onnx, noTwin);
             }
             var builtInResult = Result(twin.Architecture, measured[1], images, iterations);
             BenchCommand.Print(console, onnx, rows.Any(r => r.Group == "faults"));
-            var comparison = BenchComparison.Measure(plans[0].Model, plans[1].Model, images, iterations, settings.Warmup, onnx, builtInResult);
+            var comparison = BenchComparison.Measure(plans[0].Model, plans[1].Model, images, iterations, settings.Warmup, onnx,
+                builtInResult);
             comparison.Print(console);
             return comparison;
         }
@@ -64,6 +70,7 @@ internal sealed class BenchOnnx(IAnsiConsole console, BenchSettings settings, st
         return ToolCatalog.Load(temp);
     }
 
-    private static BenchResult Result(string name, (double GoldenMs, IReadOnlyList<BenchRow> Rows) measured, Tensor images, int iterations) =>
+    private static BenchResult Result(string name, (double GoldenMs, IReadOnlyList<BenchRow> Rows) measured, Tensor images,
+        int iterations) =>
         new(name, images.shape, torch.get_num_threads(), iterations, measured.GoldenMs, measured.Rows) { Machine = BenchCommand.Machine() };
 }

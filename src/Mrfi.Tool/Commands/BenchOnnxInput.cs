@@ -13,7 +13,8 @@ namespace Mrfi.Tool.Commands;
 /// <param name="Iterations">Paired rounds per row.</param>
 /// <param name="Single">The layer of the single faults.</param>
 /// <param name="LeNet">Whether the twin is LeNet (fed the bundled images).</param>
-internal sealed record BenchOnnxInput(BenchTarget Target, BenchTwin? Twin, string NoTwin, IReadOnlyList<BenchScenario> Rows, Tensor Images, int Iterations, string Single, bool LeNet)
+internal sealed record BenchOnnxInput(BenchTarget Target, BenchTwin? Twin, string NoTwin, IReadOnlyList<BenchScenario> Rows, Tensor Images,
+    int Iterations, string Single, bool LeNet)
 {
     /// <summary>Throughput of CONFIG's campaign, when measured.</summary>
     public CampaignThroughput? Campaign { get; init; }

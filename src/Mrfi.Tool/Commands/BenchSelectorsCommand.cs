@@ -17,7 +17,8 @@ internal sealed class BenchSelectorsCommand(IAnsiConsole console) : Command<Benc
     {
         long[] shape = [settings.Size];
         using var generator = new torch.Generator(1);
-        var table = new Table().Border(TableBorder.Simple).AddColumns("rate", "faults (mean)", "RandomPositionByRate ms", "_classic ms", "classic / fast");
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("rate", "faults (mean)", "RandomPositionByRate ms", "_classic ms", "classic / fast");
         foreach (var rate in RateValues)
         {
             var fast = new RandomPositionByRateSelector(rate: rate);
@@ -28,7 +29,8 @@ internal sealed class BenchSelectorsCommand(IAnsiConsole console) : Command<Benc
                 fastMs.ToString("F3", CultureInfo.InvariantCulture), classicMs.ToString("F1", CultureInfo.InvariantCulture),
                 (classicMs / fastMs).ToString("F0", CultureInfo.InvariantCulture) + "×");
         }
-        console.WriteLine($"tensor of {settings.Size:N0} elements, median of {settings.Iterations} draws, {torch.get_num_threads()} threads");
+        console.WriteLine($"tensor of {settings.Size:N0} elements, median of {settings.Iterations} draws, {torch.get_num_threads()} " +
+            $"threads");
         console.Write(table);
         return 0;
     }

@@ -8,15 +8,19 @@ namespace Mrfi.Tool.Commands;
 internal sealed class BenchSettings : ConfigSettings
 {
     [CommandOption("-m|--model <NAME>")]
-    [Description("lenet (bundled weights and Fashion-MNIST images; the default), vgg11, vgg16 or resnet18 (seeded random weights and input).")]
+    [Description("lenet (bundled weights and Fashion-MNIST images; the default), vgg11, vgg16 or resnet18 (seeded random weights and " +
+        "input).")]
     public string? Model { get; init; }
 
     [CommandOption("--onnx <FILE>")]
-    [Description("Time an ONNX model instead (seeded random input of the file's shape; see --data for several inputs), every row paired with the graph's own golden forward in the same rounds. When the file holds the weights of the built-in LeNet or ResNet18 (a PyTorch export, BatchNorm not folded), that model is timed too, in the same rounds, and shown side by side.")]
+    [Description("Time an ONNX model instead (seeded random input of the file's shape; see --data for several inputs), every row paired " +
+        "with the graph's own golden forward in the same rounds. When the file holds the weights of the built-in LeNet or ResNet18 (a " +
+        "PyTorch export, BatchNorm not folded), that model is timed too, in the same rounds, and shown side by side.")]
     public string? Onnx { get; init; }
 
     [CommandOption("--data <FILE>")]
-    [Description("For --onnx on a graph with several inputs (token ids, masks): an .npz or .safetensors file with one tensor per graph input, named as the inputs. Default: zeros for integer inputs, seeded uniform noise between 0 and 1 for float ones.")]
+    [Description("For --onnx on a graph with several inputs (token ids, masks): an .npz or .safetensors file with one tensor per graph " +
+        "input, named as the inputs. Default: zeros for integer inputs, seeded uniform noise between 0 and 1 for float ones.")]
     public string? Data { get; init; }
 
     [CommandOption("-b|--batch <N>")]
@@ -32,7 +36,8 @@ internal sealed class BenchSettings : ConfigSettings
     public int? Threads { get; init; }
 
     [CommandOption("-n|--iterations <N>")]
-    [Description("Timed rounds (each runs every row once; with --onnx, rounds per row, each pairing the row with its golden forward). Default: 30 for lenet, 5 otherwise.")]
+    [Description("Timed rounds (each runs every row once; with --onnx, rounds per row, each pairing the row with its golden forward). " +
+        "Default: 30 for lenet, 5 otherwise.")]
     public int? Iterations { get; init; }
 
     [CommandOption("--warmup <N>")]

@@ -22,12 +22,15 @@ internal sealed record BenchTarget(string Name, string Sections, bool RealImages
     {
         if (settings.Onnx is not { } onnx)
         {
-            if (settings.Data is not null) throw new MrfiException("--data applies to --onnx (a graph with several inputs); the built-in models are fed their own images");
+            if (settings.Data is not null)
+                throw new MrfiException("--data applies to --onnx (a graph with several inputs); the built-in models are fed their own " +
+                    "images");
             string architecture = BenchModels.Architecture(settings.Model ?? "lenet");
             return new BenchTarget(architecture, BenchModels.Sections(architecture, settings.ImageSize), architecture == "LeNet", null);
         }
         if (settings.Model is not null) throw new MrfiException("give --model or --onnx, not both");
-        if (settings.ImageSize is not null) throw new MrfiException("--image-size does not apply to --onnx (the input size is in the file)");
+        if (settings.ImageSize is not null)
+            throw new MrfiException("--image-size does not apply to --onnx (the input size is in the file)");
         string path = Path.GetFullPath(onnx);
         if (!File.Exists(path)) throw new MrfiException($"--onnx '{onnx}' does not exist (looked for {path})");
         string model = $"[model]\nonnx = \"{path.Replace("\\", "/", StringComparison.Ordinal)}\"\n";
@@ -37,8 +40,10 @@ internal sealed record BenchTarget(string Name, string Sections, bool RealImages
             return new BenchTarget(Path.GetFileName(path), model + data, true, path) { Feeds = feeds };
         }
         if (settings.Data is not null)
-            throw new MrfiException($"--data applies to a graph with several inputs; {Path.GetFileName(path)} takes one, which bench feeds itself (seeded noise of its shape, or the bundled images for a LeNet)");
-        return new BenchTarget(Path.GetFileName(path), model + BenchModels.DataSection, false, path) { Feeds = "one batch of seeded random float32 images of its input shape" };
+            throw new MrfiException($"--data applies to a graph with several inputs; {Path.GetFileName(path)} takes one, which bench " +
+                $"feeds itself (seeded noise of its shape, or the bundled images for a LeNet)");
+        return new BenchTarget(Path.GetFileName(path), model + BenchModels.DataSection, false, path)
+            { Feeds = "one batch of seeded random float32 images of its input shape" };
     }
 
     /// <summary>The same target with the built-in model's [model] section instead (for the twin of an ONNX file).</summary>

@@ -17,7 +17,8 @@ internal static class BundledExample
         assets ??= StarterConfig.AssetFolder;
         StarterConfig.RequireAssets(assets);
         string Toml(string path) => "'" + path + "'";   // literal strings: no escapes, so any folder name works
-        string text = StarterConfig.Text.Replace("output = \"results\"", "output = " + Toml(Path.GetFullPath("results")), StringComparison.Ordinal);
+        string text = StarterConfig.Text.Replace("output = \"results\"", "output = " + Toml(Path.GetFullPath("results")),
+            StringComparison.Ordinal);
         foreach (var file in StarterConfig.Assets)
             text = text.Replace($"\"data/{file}\"", Toml(Path.Combine(assets, file)), StringComparison.Ordinal);
         string folder = Path.Combine(Path.GetTempPath(), $"mrfi-examples-{Environment.UserName}");

@@ -7,7 +7,8 @@ namespace Mrfi.Tool.Commands;
 /// <summary><c>dotnet mrfi expand</c>: the EasyConfig as a per-layer detail tree (TOML) that runs as it is.</summary>
 internal sealed class ExpandCommand(IAnsiConsole console) : Command<ExpandSettings>
 {
-    public override int Execute(CommandContext context, ExpandSettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
+    public override int Execute(CommandContext context, ExpandSettings settings,
+        CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
         var plan = ToolCatalog.Load(settings.Config, settings.Options);
         using var model = plan.Model;

@@ -27,7 +27,9 @@ internal static class GateReport
             console.MarkupLineInterpolated($"[green]gate passed[/]: {verdicts.Count} check(s)");
             return 0;
         }
-        console.Profile.Out.Writer.WriteLine(new Diagnostic($"gate failed: {failed.Count} of {verdicts.Count} check(s) did not pass (exit code {GateFailed})", new SourceLocation(config.Path, 0, 0)));
+        console.Profile.Out.Writer.WriteLine(
+            new Diagnostic($"gate failed: {failed.Count} of {verdicts.Count} check(s) did not pass (exit code {GateFailed})",
+                new SourceLocation(config.Path, 0, 0)));
         return GateFailed;
     }
 }

@@ -14,7 +14,8 @@ namespace Mrfi.Tool.Commands;
 /// what a user needs to write module_name, module_type and module_index.</summary>
 internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSettings>
 {
-    public override int Execute(CommandContext context, InspectSettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
+    public override int Execute(CommandContext context, InspectSettings settings,
+        CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
         var (model, batch, title) = settings.Model is { } name ? FromName(name) : FromConfig(settings.Config, settings.Options);
         using (model)
@@ -23,8 +24,10 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
             var table = new Table().Border(TableBorder.Simple).AddColumns("index", "module", "type", "parameters", "input", "output");
             foreach (var layer in ModelProbe.Shapes(model, batch))
             {
-                string parameters = layer.Parameters.Count == 0 ? "" : string.Join("\n", layer.Parameters.Select(p => $"{p.Name} [{string.Join(",", p.Shape)}]"));
-                table.AddRow(Cells.Of(layer.Index < 0 ? "" : layer.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), ValidateCommand.Display(layer.Name), layer.Type,
+                string parameters = layer.Parameters.Count == 0 ? ""
+                    : string.Join("\n", layer.Parameters.Select(p => $"{p.Name} [{string.Join(",", p.Shape)}]"));
+                table.AddRow(Cells.Of(layer.Index < 0 ? "" : layer.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ValidateCommand.Display(layer.Name), layer.Type,
                     parameters, Shape(layer.Input), Shape(layer.Output)));
             }
             console.WriteLine(title);
@@ -37,7 +40,8 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
 
     private static (nn.Module<Tensor, Tensor>, Tensor, string) FromName(string name)
     {
-        if (name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) return Mrfi.Core.Models.Onnx.OnnxImport.LoadWithInput(name, $"--model {name}");
+        if (name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+            return Mrfi.Core.Models.Onnx.OnnxImport.LoadWithInput(name, $"--model {name}");
         var catalog = ComponentCatalog.BuiltIn;
         if (!catalog.TryFind(ComponentKind.Model, name, out var type))
             throw new MrfiException($"unknown model '{name}'. {NameSuggester.Hint(name, catalog.Names(ComponentKind.Model))}");
@@ -53,7 +57,8 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
         // Only [model] and [data] matter here: a half-written fault entry must not stop a user from looking at the model.
         var problems = new Problems();
         var plan = ToolCatalog.LoadLenient(path, problems, options)?.Plan;
-        if (plan is null || (problems.Any && plan.Config.Data is { Images: null, Files.Count: 0, Synthetic: null, Folder: null } && plan.Dataset is null))
+        if (plan is null || (problems.Any && plan.Config.Data is { Images: null, Files.Count: 0, Synthetic: null, Folder: null }
+            && plan.Dataset is null))
         {
             plan?.Model.Dispose();
             problems.ThrowIfAny();
@@ -61,6 +66,7 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
         using var data = CampaignRunner.LoadData(plan!);
         var batch = data.Images.narrow(0, 0, Math.Min(plan!.Config.Run.BatchSize, data.Count)).clone();
         string note = problems.Any ? $" ({problems.Messages.Count} problem(s) in the fault entries: run `dotnet mrfi validate`)" : "";
-        return (plan.Model, batch, $"{Path.GetFileName(path)}: {plan.ModelName}, one batch of shape [{string.Join(",", batch.shape)}]{note}");
+        return (plan.Model, batch, $"{Path.GetFileName(path)}: {plan.ModelName}, one batch of shape " +
+            $"[{string.Join(",", batch.shape)}]{note}");
     }
 }

@@ -11,7 +11,8 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
     private static readonly Dictionary<string, ComponentKind> KindNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["quantizer"] = ComponentKind.Quantizer, ["selector"] = ComponentKind.Selector, ["error_model"] = ComponentKind.ErrorModel,
-        ["observer"] = ComponentKind.Observer, ["model"] = ComponentKind.Model, ["models"] = ComponentKind.Model, ["dataset"] = ComponentKind.Dataset,
+        ["observer"] = ComponentKind.Observer, ["model"] = ComponentKind.Model, ["models"] = ComponentKind.Model,
+        ["dataset"] = ComponentKind.Dataset,
     };
 
     public override int Execute(CommandContext context, ListSettings settings, CancellationToken cancellationToken) =>
@@ -25,7 +26,8 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
             string markdown = ComponentDocs.Markdown(catalog);
             if (settings.Into is { } file)
             {
-                if (!File.Exists(file)) { console.MarkupLineInterpolated($"[red]{new Core.Diagnostic($"{file} not found")}[/]"); return RunCommand.UserError; }
+                if (!File.Exists(file))
+                    { console.MarkupLineInterpolated($"[red]{new Core.Diagnostic($"{file} not found")}[/]"); return RunCommand.UserError; }
                 File.WriteAllText(file, ComponentDocs.Splice(File.ReadAllText(file), markdown));
                 console.WriteLine($"updated {file}");
             }
@@ -38,14 +40,16 @@ internal sealed class ListCommand(IAnsiConsole console) : Command<ListSettings>
         {
             if (!KindNames.TryGetValue(k, out var kind))
             {
-                console.MarkupLineInterpolated($"[red]{new Core.Diagnostic($"unknown kind '{k}'. {NameSuggester.Hint(k, [.. KindNames.Keys])}")}[/]");
+                console.MarkupLineInterpolated(
+                    $"[red]{new Core.Diagnostic($"unknown kind '{k}'. {NameSuggester.Hint(k, [.. KindNames.Keys])}")}[/]");
                 return RunCommand.UserError;
             }
             only = kind;
         }
         foreach (var group in ComponentDocs.All(catalog).Where(c => only is null || c.Kind == only).GroupBy(c => c.Kind))
         {
-            var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(ComponentDocs.Title(group.Key).Replace("`", "", StringComparison.Ordinal)));
+            var table = new Table().Border(TableBorder.Simple)
+                .Title(Markup.Escape(ComponentDocs.Title(group.Key).Replace("`", "", StringComparison.Ordinal)));
             table.AddColumns("name", "origin", "parameters", "what it does");
             foreach (var c in group)
             {

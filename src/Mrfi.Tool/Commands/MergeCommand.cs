@@ -8,7 +8,8 @@ namespace Mrfi.Tool.Commands;
 /// points.parquet, refusing duplicate or missing trials.</summary>
 internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
 {
-    public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
+    public override int Execute(CommandContext context, MergeSettings settings,
+        CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
         var (trials, observers) = PartMerger.Merge(settings.Folder);
         console.WriteLine($"merged {trials} trials and {observers} observer rows into {Path.Combine(settings.Folder, "trials.parquet")}");

@@ -14,7 +14,8 @@ namespace Mrfi.Tool.Commands;
 /// estimated run time from one timed golden batch — without injecting anything.</summary>
 internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySettings>
 {
-    public override int Execute(CommandContext context, ConfigOnlySettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
+    public override int Execute(CommandContext context, ConfigOnlySettings settings,
+        CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
         var plan = ToolCatalog.Load(settings.Config, settings.Options);
         using var model = plan.Model;
@@ -24,7 +25,8 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
         var batches = data.Batches(config.Run.BatchSize);
         var rows = FaultEstimate.Rows(plan, data);
 
-        var table = new Table().Border(TableBorder.Simple).AddColumns("point", "entry", "layer", "tensor", "shape", "values × bits", "faults / trial");
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("point", "entry", "layer", "tensor", "shape", "values × bits", "faults / trial");
         foreach (var r in rows)
         {
             string point = r.Point + ShortSweep(plan.Points[r.Point].Values);
@@ -37,12 +39,14 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
         bool goldenPerBatch = plan.Observers.Any(o => o.Create() is IGoldenAwareObserver);
         double forwardsPerTrial = batches.Count * (goldenPerBatch ? 2 : 1);
         double seconds = (plan.Points.Count * batches.Count + plan.TrialCount * forwardsPerTrial + batches.Count) * batchMs / 1000;
-        console.WriteLine($"{plan.Points.Count} point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials of {data.Count} samples in {batches.Count} batches of {config.Run.BatchSize}");
+        console.WriteLine($"{plan.Points.Count} point(s) × {plan.Repeats} repeat(s) = {plan.TrialCount} trials of {data.Count} samples " +
+            $"in {batches.Count} batches of {config.Run.BatchSize}");
         if (ClassOrder.Describe(config.Data) is { } classes) console.WriteLine(classes);
         double? faults = FaultEstimate.Total(rows, plan.Repeats);
         bool on = FaultEstimate.Decide(config.Run, faults);
         console.WriteLine(faults is double total
-            ? $"expected faults: {total.ToString("N0", CultureInfo.InvariantCulture)} over the campaign; faults.parquet {(on ? "on" : "off")} (~{(total * FaultEstimate.BytesPerRecord / 1e6).ToString("F1", CultureInfo.InvariantCulture)} MB)"
+            ? $"expected faults: {total.ToString("N0", CultureInfo.InvariantCulture)} over the campaign; faults.parquet " +
+                $"{(on ? "on" : "off")} (~{(total * FaultEstimate.BytesPerRecord / 1e6).ToString("F1", CultureInfo.InvariantCulture)} MB)"
             : $"expected faults: unknown (a selector cannot say); faults.parquet {(on ? "on" : "off")}");
         var goal = plan.Config.Campaign;
         if (goal.Margin is double margin)
@@ -51,14 +55,20 @@ internal sealed class PlanCommand(IAnsiConsole console) : Command<ConfigOnlySett
             {
                 double population = group.Sum(r => (double)r.Population);
                 long n = Mrfi.Core.Statistics.SampleSize.Leveugle(population, margin, goal.Confidence);
-                console.WriteLine($"point {group.Key}: fault population {population.ToString("N0", CultureInfo.InvariantCulture)} (values × bits); for ±{margin.ToString("P1", CultureInfo.InvariantCulture)} at {goal.Confidence.ToString("P0", CultureInfo.InvariantCulture)} confidence inject {n.ToString("N0", CultureInfo.InvariantCulture)} single faults (Leveugle et al., DATE 2009){(goal.Sequential ? "; sequential mode stops each point's repeats at the margin" : "")}");
+                console.WriteLine($"point {group.Key}: fault population {population.ToString("N0", CultureInfo.InvariantCulture)} " +
+                    $"(values × bits); for ±{margin.ToString("P1", CultureInfo.InvariantCulture)} at " +
+                    $"{goal.Confidence.ToString("P0", CultureInfo.InvariantCulture)} confidence inject " +
+                    $"{n.ToString("N0", CultureInfo.InvariantCulture)} single faults (Leveugle et al., DATE " +
+                    $"2009){(goal.Sequential ? "; sequential mode stops each point's repeats at the margin" : "")}");
             }
         }
-        console.WriteLine($"one golden batch: {batchMs.ToString("F1", CultureInfo.InvariantCulture)} ms; estimated forward time ≈ {seconds.ToString("F1", CultureInfo.InvariantCulture)} s (observers and writing results come on top)");
+        console.WriteLine($"one golden batch: {batchMs.ToString("F1", CultureInfo.InvariantCulture)} ms; estimated forward time ≈ " +
+            $"{seconds.ToString("F1", CultureInfo.InvariantCulture)} s (observers and writing results come on top)");
         return 0;
     });
 
-    private static string ShortSweep(Mrfi.Core.Configuration.SweepValues values) => values.Names.Count == 0 ? "" : $" ({SweepText.Format(values).Trim()})";
+    private static string ShortSweep(Mrfi.Core.Configuration.SweepValues values) =>
+        values.Names.Count == 0 ? "" : $" ({SweepText.Format(values).Trim()})";
 
     private static double GoldenBatchMs(CampaignPlan plan, torch.Tensor images)
     {

@@ -17,7 +17,8 @@ internal static class RunFailure
         }
         catch (MrfiException e)
         {
-            string kept = $"{sink.Trials.Count} finished trial(s) are kept in {sink.Folder}; to continue this campaign (same config): {resume}";
+            string kept = $"{sink.Trials.Count} finished trial(s) are kept in {sink.Folder}; to continue this campaign (same config): " +
+                $"{resume}";
             var file = log.ForContext(Logging.LogSetup.FileOnly, true);
             file.Error("{Message}", e.Message);
             file.Information("{Kept}", kept);

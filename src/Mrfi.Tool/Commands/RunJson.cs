@@ -19,7 +19,8 @@ internal static class RunJson
             throw new MrfiException($"--json {path} is a folder; give a file name, e.g. {Path.Combine(path, "run.json")}");
     }
 
-    /// <summary>Writes FILE atomically; <paramref name="trials"/> are all trials of the results folder (with --resume, earlier ones too).</summary>
+    /// <summary>Writes FILE atomically; <paramref name="trials"/> are all trials of the results folder (with --resume, earlier ones
+    /// too).</summary>
     public static void Write(string path, CampaignSummary summary, IReadOnlyList<TrialRecord> trials)
     {
         var document = new Dictionary<string, object?>
@@ -38,7 +39,8 @@ internal static class RunJson
                 .Select(p => new Dictionary<string, object> { ["point"] = p.Key, ["golden_seconds"] = p.Value }).ToList(),
             ["trials"] = trials.OrderBy(t => t.Trial).Select(t => Trial(t, summary.SweepNames)).ToList(),
         };
-        AtomicFile.WriteAsync(Path.GetFullPath(path), stream => JsonSerializer.SerializeAsync(stream, document, ManifestJson.Options)).GetAwaiter().GetResult();
+        AtomicFile.WriteAsync(Path.GetFullPath(path), stream => JsonSerializer.SerializeAsync(stream, document, ManifestJson.Options))
+            .GetAwaiter().GetResult();
     }
 
     private static Dictionary<string, object?> Trial(TrialRecord t, IReadOnlyList<string> sweepNames) => new()

@@ -20,7 +20,8 @@ internal sealed class RunSettings : ConfigSettings
     public long[] Trials { get; init; } = [];
 
     [CommandOption("--resume <DIR>")]
-    [Description("Continue an interrupted campaign in DIR: finished trials are kept, the rest are run; the result equals an uninterrupted run.")]
+    [Description("Continue an interrupted campaign in DIR: finished trials are kept, the rest are run; the result equals an " +
+        "uninterrupted run.")]
     public string? Resume { get; init; }
 
     [CommandOption("--shard <K/N>")]
@@ -36,7 +37,8 @@ internal sealed class RunSettings : ConfigSettings
     public string? Example { get; init; }
 
     [CommandOption("--json <FILE>")]
-    [Description("Also write the run's summary and one object per trial (accuracy, faults, seconds) to FILE as JSON, for scripts without a Parquet reader.")]
+    [Description("Also write the run's summary and one object per trial (accuracy, faults, seconds) to FILE as JSON, for scripts without " +
+        "a Parquet reader.")]
     public string? Json { get; init; }
 
     [CommandOption("-v|--verbose")]

@@ -50,7 +50,8 @@ internal static class StarterConfig
         """;
 
     /// <summary>The bundled files the starter config uses, shipped in the tool's assets/ folder.</summary>
-    public static readonly string[] Assets = ["lenet_fmnist.safetensors", "fmnist_test1000-images-idx3-ubyte", "fmnist_test1000-labels-idx1-ubyte"];
+    public static readonly string[] Assets =
+        ["lenet_fmnist.safetensors", "fmnist_test1000-images-idx3-ubyte", "fmnist_test1000-labels-idx1-ubyte"];
 
     /// <summary>Where the tool keeps the bundled files.</summary>
     public static string AssetFolder => Path.Combine(AppContext.BaseDirectory, "assets");

@@ -12,16 +12,19 @@ namespace Mrfi.Tool.Commands;
 /// merge-and-report job (submitted with sbatch), or a Kubernetes Indexed Job and a merge Job (written, to apply).</summary>
 internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettings>
 {
-    public override int Execute(CommandContext context, SubmitSettings settings, CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
+    public override int Execute(CommandContext context, SubmitSettings settings,
+        CancellationToken cancellationToken) => UserErrors.Guard(console, () =>
     {
         if (settings.Slurm == settings.Kubernetes)
             throw new MrfiException("choose the scheduler: --slurm (submits with sbatch) or --k8s (writes Kubernetes Jobs)");
         if (settings.Resume is not null)
         {
             if (settings.Kubernetes)
-                throw new MrfiException("--resume is for --slurm; a Kubernetes Indexed Job retries a failed shard itself (backoffLimitPerIndex), and applying DIR/k8s/shards.yaml again runs what is missing");
+                throw new MrfiException("--resume is for --slurm; a Kubernetes Indexed Job retries a failed shard itself " +
+                    "(backoffLimitPerIndex), and applying DIR/k8s/shards.yaml again runs what is missing");
             if (settings.Out is not null || settings.Shards is not null)
-                throw new MrfiException("--resume DIR continues the submission in DIR with its own shard count; do not give --out or --shards as well");
+                throw new MrfiException("--resume DIR continues the submission in DIR with its own shard count; do not give --out or " +
+                    "--shards as well");
             return new SlurmResume(console).Run(Path.GetFullPath(settings.Resume), Resources(settings), settings.DryRun);
         }
         var (job, identity) = Prepare(settings);
@@ -40,11 +43,14 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         {
             Engine.RunEngine.RefuseSequential(plan.Config, "submit --shards");
             if (shards > plan.TrialCount)
-                throw new MrfiException($"--shards {shards}: the campaign has {plan.TrialCount} trial(s) ({plan.Points.Count} sweep point(s) × {plan.Repeats} repeat(s)); give at most {plan.TrialCount} shards");
+                throw new MrfiException($"--shards {shards}: the campaign has {plan.TrialCount} trial(s) ({plan.Points.Count} sweep " +
+                    $"point(s) × {plan.Repeats} repeat(s)); give at most {plan.TrialCount} shards");
             string folder = Path.GetFullPath(settings.Out ?? ResultsFolder.NewUnder(plan.Config.Run.Output));
             // A second submission into a folder whose first one may still be queued would run the same shards twice.
-            if (ResultsLayout.Files(folder, TrialColumns.Table.Name).Count > 0 || File.Exists(ResultsLayout.Merged(folder, TrialColumns.Table.Name)) || SlurmSubmission.Exists(folder))
-                throw new MrfiException($"--out {folder} already holds a campaign; choose another folder (or `dotnet mrfi submit --slurm --resume {folder}` to finish a submitted one)");
+            if (ResultsLayout.Files(folder, TrialColumns.Table.Name).Count > 0
+                || File.Exists(ResultsLayout.Merged(folder, TrialColumns.Table.Name)) || SlurmSubmission.Exists(folder))
+                throw new MrfiException($"--out {folder} already holds a campaign; choose another folder (or `dotnet mrfi submit --slurm " +
+                    $"--resume {folder}` to finish a submitted one)");
             var job = new ClusterJob(Path.GetFullPath(settings.Config), folder, Environment.CurrentDirectory, shards, settings.Seed,
                 settings.CpusPerTask ?? 1, settings.Options, resources);
             // The costly check last: the data and a dry forward, as `run` does before it writes anything.
@@ -90,7 +96,8 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         string claim = settings.Claim ?? "mrfi-data";
         string mount = settings.Mount ?? CommonFolder([Path.GetDirectoryName(job.Config)!, job.Out, job.WorkingDirectory]);
         if (settings.Mount is null && mount == "/")
-            throw new MrfiException($"the config, --out {job.Out} and the current folder share no folder but /, where the claim cannot be mounted; give --mount PATH (the claim's mount point in the pods)");
+            throw new MrfiException($"the config, --out {job.Out} and the current folder share no folder but /, where the claim cannot " +
+                $"be mounted; give --mount PATH (the claim's mount point in the pods)");
         string folder = KubernetesManifests.Folder(job.Out);
         var files = new[]
         {
@@ -105,7 +112,8 @@ internal sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitSettin
         Writable(job.Out, identity);
         Directory.CreateDirectory(folder);
         foreach (var (path, text) in files) File.WriteAllText(path, text);
-        console.WriteLine($"wrote {files[0].Path} (Indexed Job, {job.Shards} shards) and {files[1].Path} (merge and report). Run them with:");
+        console.WriteLine($"wrote {files[0].Path} (Indexed Job, {job.Shards} shards) and {files[1].Path} (merge and report). Run them " +
+            $"with:");
         console.WriteLine($"  kubectl apply -f {files[0].Path}");
         console.WriteLine($"  kubectl wait --for=condition=complete job/{job.Name}-shards --timeout=-1s");
         console.WriteLine($"  kubectl apply -f {files[1].Path}");

@@ -19,7 +19,8 @@ internal sealed class SubmitSettings : ConfigSettings
     public int? Shards { get; init; }
 
     [CommandOption("-o|--out <DIR>")]
-    [Description("The results folder every shard writes into; it must be on storage all nodes share (default: a new folder under [[run]] output).")]
+    [Description("The results folder every shard writes into; it must be on storage all nodes share (default: a new folder under [[run]] " +
+        "output).")]
     public string? Out { get; init; }
 
     [CommandOption("--resume <DIR>")]
@@ -59,7 +60,8 @@ internal sealed class SubmitSettings : ConfigSettings
     public string? Claim { get; init; }
 
     [CommandOption("--mount <PATH>")]
-    [Description("--k8s: where the claim is mounted in the pods (default: the folder holding the config, the results and the current folder).")]
+    [Description("--k8s: where the claim is mounted in the pods (default: the folder holding the config, the results and the current " +
+        "folder).")]
     public string? Mount { get; init; }
 
     [CommandOption("--dry-run")]

@@ -7,7 +7,8 @@ namespace Mrfi.Tool.Commands;
 /// <summary>Prints accuracy per sweep point (mean and spread over repeats) after a run.</summary>
 internal static class SummaryTable
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<TrialRecord> trials, IReadOnlyList<string> sweepNames, CampaignSummary summary)
+    public static void Write(IAnsiConsole console, IReadOnlyList<TrialRecord> trials, IReadOnlyList<string> sweepNames,
+        CampaignSummary summary)
     {
         if (trials.Count > 0 && !trials[0].Classifies)
         {
@@ -37,7 +38,8 @@ internal static class SummaryTable
             cells.Add(g.Average(t => t.Faults).ToString("F1", CultureInfo.InvariantCulture));
             table.AddRow(cells.Select(c => new Text(c)).ToArray());
         }
-        console.WriteLine($"float accuracy {summary.FloatAccuracy.ToString("P2", CultureInfo.InvariantCulture)} on {summary.Samples} samples");
+        console.WriteLine($"float accuracy {summary.FloatAccuracy.ToString("P2", CultureInfo.InvariantCulture)} on {summary.Samples} " +
+            $"samples");
         console.Write(table);
     }
 }

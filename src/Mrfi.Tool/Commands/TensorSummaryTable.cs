@@ -8,7 +8,8 @@ namespace Mrfi.Tool.Commands;
 /// ([model] output = "tensor"): it has no accuracy to show.</summary>
 internal static class TensorSummaryTable
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<TrialRecord> trials, IReadOnlyList<string> sweepNames, CampaignSummary summary)
+    public static void Write(IAnsiConsole console, IReadOnlyList<TrialRecord> trials, IReadOnlyList<string> sweepNames,
+        CampaignSummary summary)
     {
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("point");
@@ -25,7 +26,8 @@ internal static class TensorSummaryTable
             cells.Add(g.Average(t => t.Faults).ToString("F1", CultureInfo.InvariantCulture));
             table.AddRow(cells.Select(c => new Text(c)).ToArray());
         }
-        console.WriteLine($"outputs compared with the golden outputs as a tensor (SDC = relative deviation above [model] tolerance; no accuracy) on {summary.Samples} samples");
+        console.WriteLine($"outputs compared with the golden outputs as a tensor (SDC = relative deviation above [model] tolerance; no " +
+            $"accuracy) on {summary.Samples} samples");
         console.Write(table);
     }
 }

@@ -4,7 +4,8 @@ using Spectre.Console.Cli;
 
 namespace Mrfi.Tool.Commands;
 
-/// <summary><c>dotnet mrfi --version</c> (or <c>version</c>): mrfi, TorchSharp and libtorch versions, the backend and the devices.</summary>
+/// <summary><c>dotnet mrfi --version</c> (or <c>version</c>): mrfi, TorchSharp and libtorch versions, the backend and the
+/// devices.</summary>
 internal sealed class VersionCommand(IAnsiConsole console) : Command
 {
     public override int Execute(CommandContext context, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ internal static class Watched
     /// <summary>Sets the watchdog's limit for this plan and runs the dry run under it.</summary>
     public static void DryRun(CampaignPlan plan, ImageDataset data)
     {
-        SnippetWatchdog.Limit = plan.Config.Run.Watchdog > 0 ? TimeSpan.FromSeconds(plan.Config.Run.Watchdog) : SnippetWatchdog.Automatic(GoldenBatch(plan, data));
+        SnippetWatchdog.Limit = plan.Config.Run.Watchdog > 0 ? TimeSpan.FromSeconds(plan.Config.Run.Watchdog)
+            : SnippetWatchdog.Automatic(GoldenBatch(plan, data));
         SnippetWatchdog.Guard(() =>
         {
             Mrfi.Core.Planning.DryRun.Check(plan, data);

@@ -23,7 +23,9 @@ internal sealed class RunEngine(IAnsiConsole console)
     internal static void RefuseSequential(MrfiConfig config, string how)
     {
         if (config.Campaign.Sequential)
-            throw new MrfiException($"{config.Path}: [campaign] sequential = true decides when to stop a point from all of its repeats in order, so it cannot be split with {how}; run it on one machine, or set sequential = false and use the 'plan' figure for repeats");
+            throw new MrfiException($"{config.Path}: [campaign] sequential = true decides when to stop a point from all of its repeats " +
+                $"in order, so it cannot be split with {how}; run it on one machine, or set sequential = false and use the 'plan' figure " +
+                $"for repeats");
     }
 
     /// <summary>Runs the campaign; 0, <see cref="Interrupted"/> or the gate's verdict.</summary>
@@ -43,7 +45,8 @@ internal sealed class RunEngine(IAnsiConsole console)
         var sink = new ParquetResultSink(folder, plan.SweepNames, CampaignIdentity.For(plan), request.Shard, resume: request.Resume);
         request = request with { Finished = sink.Finished, FinishedRecords = sink.FinishedTrials };
         // Shards run side by side and each keeps its own log.
-        using var log = LogSetup.Create(console, Path.Combine(folder, request.Shard is null ? "mrfi.log" : $"mrfi-{request.Shard.Tag}.log"), run.Verbose);
+        using var log = LogSetup.Create(console, Path.Combine(folder, request.Shard is null ? "mrfi.log" : $"mrfi-{request.Shard.Tag}.log"),
+            run.Verbose);
         var (summary, progress) = Execute(plan, data, sink, request, run, log, cancellation);
         SummaryTable.Write(console, progress.Trials, plan.SweepNames, summary);
         if (run.Json is { } json) RunJson.Write(json, summary, sink.Trials);
@@ -62,7 +65,8 @@ internal sealed class RunEngine(IAnsiConsole console)
         if (bad >= 0) throw new MrfiException($"--trial {bad}: the campaign has trials 0 to {plan.TrialCount - 1}");
     }
 
-    private (CampaignSummary, ProgressReporter) Execute(CampaignPlan plan, ImageDataset data, ParquetResultSink sink, RunRequest request, RunInvocation run, ILogger log, CancellationToken cancellation)
+    private (CampaignSummary, ProgressReporter) Execute(CampaignPlan plan, ImageDataset data, ParquetResultSink sink, RunRequest request,
+        RunInvocation run, ILogger log, CancellationToken cancellation)
     {
         log.Information("mrfi {Version}: {Config} → {Folder}", MrfiApp.Version, Path.GetFullPath(run.ConfigPath), sink.Folder);
         log.Debug("Torch {Torch}; native setup: {Native}", TorchSharp.torch.__version__, Mrfi.Core.Native.TorchNative.Setup);
@@ -73,7 +77,8 @@ internal sealed class RunEngine(IAnsiConsole console)
         var runner = new CampaignRunner(log) { RecordFaults = records };
         var progress = new ProgressReporter(console, log);
         using var ctrlC = new CtrlC(cancellation);
-        if (request.Finished.Count > 0) log.Information("Resuming: {Finished} trial(s) already finished in {Folder}", request.Finished.Count, sink.Folder);
+        if (request.Finished.Count > 0)
+            log.Information("Resuming: {Finished} trial(s) already finished in {Folder}", request.Finished.Count, sink.Folder);
         var summary = RunFailure.Guard(log, sink, $"dotnet mrfi run {run.Rerun} --resume {sink.Folder}",
             () => progress.Run(p => SnippetWatchdog.Guard(() => runner.Run(plan, data, sink, p, request, ctrlC.Token))));
         return (summary, progress);
@@ -85,11 +90,14 @@ internal sealed class RunEngine(IAnsiConsole console)
         string folder = sink.Folder;
         if (summary.Interrupted)
         {
-            console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} trials; the finished ones are in {folder}. Continue with: dotnet mrfi run {rerun} --resume {folder}");
+            console.MarkupLineInterpolated($"[yellow]interrupted[/] after {summary.Trials} trials; the finished ones are in {
+                folder}. Continue with: dotnet mrfi run {rerun} --resume {folder}");
             return Interrupted;
         }
-        console.MarkupLineInterpolated($"[green]done[/] {summary.Trials} trials in {(summary.FinishedAt - summary.StartedAt).TotalSeconds:F1} s → {folder}");
-        if (request.Shard is { } shard) console.WriteLine($"shard {shard.Index}/{shard.Count} done; when every shard has finished: dotnet mrfi merge {folder}");
+        console.MarkupLineInterpolated(
+            $"[green]done[/] {summary.Trials} trials in {(summary.FinishedAt - summary.StartedAt).TotalSeconds:F1} s → {folder}");
+        if (request.Shard is { } shard)
+            console.WriteLine($"shard {shard.Index}/{shard.Count} done; when every shard has finished: dotnet mrfi merge {folder}");
         // A gate judges whole sweep points, so a shard or a replay of single trials cannot pass or fail it.
         if (config.Gates.Count > 0 && request.Partial)
         {

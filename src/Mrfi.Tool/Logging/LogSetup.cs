@@ -18,7 +18,8 @@ internal static class LogSetup
     {
         var config = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
-            .WriteTo.File(file, formatProvider: CultureInfo.InvariantCulture, outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
+            .WriteTo.File(file, formatProvider: CultureInfo.InvariantCulture,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}");
         // A live Spectre progress bar and log lines on the same terminal garble each other; when the
         // console is not interactive (CI, pipes) the bar prints nothing, so log lines carry progress.
         // Events marked FileOnly are already on the console in another form (the error a command ends with).

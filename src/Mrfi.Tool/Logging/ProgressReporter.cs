@@ -19,7 +19,8 @@ internal sealed class ProgressReporter(IAnsiConsole console, ILogger log) : ICam
         if (!console.Profile.Capabilities.Interactive) return body(this);
         T result = default!;
         console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
+                new RemainingTimeColumn())
             .Start(ctx =>
             {
                 _bar = ctx.AddTask("preparing", maxValue: 1);
@@ -49,11 +50,14 @@ internal sealed class ProgressReporter(IAnsiConsole console, ILogger log) : ICam
         _trials.Add(trial);
         string sweep = SweepText.Format(trial.Sweep);
         if (trial.Classifies)
-            log.Information("Trial {Done}/{Total} (point {Point}{Sweep:l}, repeat {Repeat}): accuracy {Accuracy:P2}, {Faults} faults, {Changed} predictions changed, {Elapsed:F2} s",
+            log.Information("Trial {Done}/{Total} (point {Point}{Sweep:l}, repeat {Repeat}): accuracy {Accuracy:P2}, {Faults} faults, " +
+                "{Changed} predictions changed, {Elapsed:F2} s",
                 done, total, trial.Point, sweep, trial.Repeat, trial.Accuracy, trial.Faults, trial.Changed, trial.ElapsedSeconds);
         else
-            log.Information("Trial {Done}/{Total} (point {Point}{Sweep:l}, repeat {Repeat}): {Sdc} SDC, {Due} DUE, {Changed} outputs changed, RMSE {Rmse:G4}, {Faults} faults, {Elapsed:F2} s",
-                done, total, trial.Point, sweep, trial.Repeat, trial.Sdc, trial.Due, trial.Changed, trial.Rmse, trial.Faults, trial.ElapsedSeconds);
+            log.Information("Trial {Done}/{Total} (point {Point}{Sweep:l}, repeat {Repeat}): {Sdc} SDC, {Due} DUE, {Changed} outputs " +
+                "changed, RMSE {Rmse:G4}, {Faults} faults, {Elapsed:F2} s",
+                done, total, trial.Point, sweep, trial.Repeat, trial.Sdc, trial.Due, trial.Changed, trial.Rmse, trial.Faults,
+                trial.ElapsedSeconds);
         if (_bar is not null) { _bar.Description = $"trial {done}/{total}"; _bar.Value = done; }
     }
 }

@@ -60,8 +60,10 @@ public sealed class MrfiScript
         }
         var first = _experiments.FirstOrDefault()?.Plan.Config;
         var sample = runs.FirstOrDefault()?.Trials is { Count: > 0 } sampled ? sampled[0] : null;
-        ParquetResultSink.WriteAll(path, columns, trials, observers, new Mrfi.Core.Campaigns.CampaignSummary(first?.Path ?? "script", first?.Text ?? "", first?.Run.Seed ?? 0,
-            _experiments.FirstOrDefault()?.Plan.ModelName ?? "", first?.Model.Weights, [], columns, trials.Count, sample?.Total ?? 0, sample?.FloatAccuracy ?? double.NaN,
+        ParquetResultSink.WriteAll(path, columns, trials, observers,
+            new Mrfi.Core.Campaigns.CampaignSummary(first?.Path ?? "script", first?.Text ?? "", first?.Run.Seed ?? 0,
+            _experiments.FirstOrDefault()?.Plan.ModelName ?? "", first?.Model.Weights, [], columns, trials.Count, sample?.Total ?? 0,
+            sample?.FloatAccuracy ?? double.NaN,
             first?.Run.Device ?? "cpu", TorchSharp.torch.get_num_threads(), DateTime.UtcNow, DateTime.UtcNow));
         Print($"saved {trials.Count} trials to {path}");
         return path;

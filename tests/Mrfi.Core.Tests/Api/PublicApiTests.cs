@@ -19,6 +19,7 @@ public sealed class PublicApiTests
         string received = Approved.Replace(".approved.txt", ".received.txt", StringComparison.Ordinal);
         File.WriteAllText(received, api);
         Assert.Fail($"The plugin contract changed; the new API is in {received}. Removing or changing a member breaks plugins " +
-            "(a major version in Directory.Build.props), adding one is a minor version. When the change is intended, copy it over the approved file.");
+            "(a major version in Directory.Build.props), adding one is a minor version. When the change is intended, copy it over the " +
+            "approved file.");
     }
 }

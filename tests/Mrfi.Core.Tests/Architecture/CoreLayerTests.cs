@@ -19,7 +19,8 @@ public sealed class CoreLayerTests
     public void Cores_namespace_graph_has_no_cycle()
     {
         var cycles = Graph.Value.Cycles();
-        Assert.AreEqual(0, cycles.Count, "namespaces that use each other:\n" + string.Join("\n", cycles.Select(c => string.Join(" <-> ", c))) +
+        Assert.AreEqual(0, cycles.Count,
+            "namespaces that use each other:\n" + string.Join("\n", cycles.Select(c => string.Join(" <-> ", c))) +
             "\n\n" + NamespaceReport.Of(Graph.Value));
     }
 
@@ -28,14 +29,16 @@ public sealed class CoreLayerTests
     {
         CollectionAssert.AreEquivalent(Graph.Value.Nodes.ToList(), CoreLayers.Allowed.Keys.ToList(),
             "a namespace was added or removed: give it a row in CoreLayers.Order and its allowed edges");
-        foreach (string ns in CoreLayers.Allowed.Keys) Assert.AreNotEqual(-1, CoreLayers.LayerOf(ns), $"{ns} has no layer in CoreLayers.Order");
+        foreach (string ns in CoreLayers.Allowed.Keys)
+            Assert.AreNotEqual(-1, CoreLayers.LayerOf(ns), $"{ns} has no layer in CoreLayers.Order");
     }
 
     [TestMethod]
     public void Every_allowed_edge_is_one_the_code_needs()
     {
         var unused = LayerRules.Unused(Graph.Value, CoreLayers.Listed);
-        Assert.AreEqual(0, unused.Count, "allowed but unused (remove them from CoreLayers so the table stays the truth):\n" + string.Join("\n", unused));
+        Assert.AreEqual(0, unused.Count,
+            "allowed but unused (remove them from CoreLayers so the table stays the truth):\n" + string.Join("\n", unused));
     }
 
     [TestMethod]

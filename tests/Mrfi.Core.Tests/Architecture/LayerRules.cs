@@ -3,7 +3,8 @@ namespace Mrfi.Core.Tests.Architecture;
 /// <summary>Checks a namespace graph against a table of allowed edges.</summary>
 internal static class LayerRules
 {
-    /// <summary>One line per edge the table does not allow, naming the types that make it; empty when the graph keeps to the table.</summary>
+    /// <summary>One line per edge the table does not allow, naming the types that make it; empty when the graph keeps to the
+    /// table.</summary>
     public static IReadOnlyList<string> Violations(NamespaceGraph graph, IReadOnlyDictionary<string, IReadOnlySet<string>> allowed)
     {
         var found = new List<string>();

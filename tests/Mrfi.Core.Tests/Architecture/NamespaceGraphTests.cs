@@ -15,7 +15,8 @@ public sealed class NamespaceGraphTests
         CollectionAssert.AreEquivalent(new[] { Samples + ".Lower", Samples + ".Upper" }, graph.Nodes.ToList());
         CollectionAssert.AreEqual(new[] { Samples + ".Lower" }, graph.Targets(Samples + ".Upper").ToList());
         Assert.AreEqual(0, graph.Targets(Samples + ".Lower").Count());
-        StringAssert.Contains(string.Join(";", graph.Evidence(Samples + ".Upper", Samples + ".Lower")), "Samples.Upper.Roof -> " + Samples + ".Lower.Floor");
+        StringAssert.Contains(string.Join(";", graph.Evidence(Samples + ".Upper", Samples + ".Lower")),
+            "Samples.Upper.Roof -> " + Samples + ".Lower.Floor");
     }
 
     [TestMethod]
@@ -57,7 +58,8 @@ public sealed class NamespaceGraphTests
         var graph = new NamespaceGraph();
         graph.AddEdge("Low", "High", "Low.Reader -> High.Runner");
         graph.AddEdge("High", "Low", "High.Runner -> Low.Reader");
-        var allowed = new Dictionary<string, IReadOnlySet<string>> { ["High"] = new HashSet<string> { "Low" }, ["Low"] = new HashSet<string>() };
+        var allowed = new Dictionary<string, IReadOnlySet<string>> { ["High"] = new HashSet<string> { "Low" },
+            ["Low"] = new HashSet<string>() };
         var violations = LayerRules.Violations(graph, allowed);
         Assert.AreEqual(1, violations.Count);
         StringAssert.Contains(violations[0], "Low may not use High");

@@ -27,7 +27,8 @@ public sealed class ProjectGraphTests
     public void Each_src_project_references_exactly_the_projects_below_it()
     {
         var found = Projects("src").ToDictionary(p => Path.GetFileNameWithoutExtension(p), ProjectReferences.Of);
-        CollectionAssert.AreEquivalent(Expected.Keys.ToList(), found.Keys.ToList(), "a project was added or removed under src: give it its place here and in docs/architecture.md");
+        CollectionAssert.AreEquivalent(Expected.Keys.ToList(), found.Keys.ToList(),
+            "a project was added or removed under src: give it its place here and in docs/architecture.md");
         foreach (var (project, references) in found)
             CollectionAssert.AreEqual(Expected[project].Order(StringComparer.Ordinal).ToList(), references.ToList(),
                 $"{project} references {string.Join(", ", references)}; dependencies point inward (docs/architecture.md)");
@@ -39,7 +40,8 @@ public sealed class ProjectGraphTests
         string[] plugins = Projects("plugins");
         Assert.IsTrue(plugins.Length > 0, "no plugin project under plugins/");
         foreach (string plugin in plugins)
-            CollectionAssert.AreEqual(new[] { "Mrfi.Abstractions" }, ProjectReferences.Of(plugin).ToList(), $"{plugin} may reference Mrfi.Abstractions only");
+            CollectionAssert.AreEqual(new[] { "Mrfi.Abstractions" }, ProjectReferences.Of(plugin).ToList(),
+                $"{plugin} may reference Mrfi.Abstractions only");
     }
 
     [TestMethod]
@@ -49,6 +51,8 @@ public sealed class ProjectGraphTests
         var assemblies = projects.Select(ProjectReferences.AssemblyName).ToHashSet(StringComparer.Ordinal);
         foreach (string project in projects)
         foreach (string friend in ProjectReferences.InternalsVisibleTo(project))
-            Assert.IsTrue(assemblies.Contains(friend), $"{Path.GetFileName(project)} shows its internals to '{friend}', which no project builds ({string.Join(", ", assemblies.Order())})");
+            Assert.IsTrue(assemblies.Contains(friend),
+                $"{Path.GetFileName(project)} shows its internals to '{friend}', which no project builds " +
+                $"({string.Join(", ", assemblies.Order())})");
     }
 }

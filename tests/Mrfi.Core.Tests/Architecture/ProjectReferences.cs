@@ -8,7 +8,8 @@ internal static class ProjectReferences
 {
     /// <summary>The names (file name without .csproj) of the projects <paramref name="csproj"/> references.</summary>
     public static IReadOnlyList<string> Of(string csproj) =>
-        [.. Files(csproj).SelectMany(f => Items(f, "ProjectReference")).Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)];
+        [.. Files(csproj).SelectMany(f => Items(f, "ProjectReference")).Select(Path.GetFileNameWithoutExtension).OfType<string>()
+            .Order(StringComparer.Ordinal)];
 
     /// <summary>The assembly names in the project's InternalsVisibleTo items.</summary>
     public static IReadOnlyList<string> InternalsVisibleTo(string csproj) => [.. Items(csproj, "InternalsVisibleTo")];

@@ -51,7 +51,8 @@ public sealed class PairedRoundsTests
         Assert.AreEqual(AfterARow(1), AfterARow(3));
         Assert.IsGreaterThan(0, AfterARow(1));
         // And each model's row runs before its golden forward in half of the rounds.
-        int RowFirst(int row) => Enumerable.Range(0, 8).Count(r => PairedRounds.Order(r, 4, 2).ToList() is var o && o.IndexOf(row) < o.IndexOf(row + 1));
+        int RowFirst(int row) => Enumerable.Range(0, 8)
+            .Count(r => PairedRounds.Order(r, 4, 2).ToList() is var o && o.IndexOf(row) < o.IndexOf(row + 1));
         Assert.AreEqual(4, RowFirst(0));
         Assert.AreEqual(4, RowFirst(2));
     }
@@ -59,7 +60,8 @@ public sealed class PairedRoundsTests
     [TestMethod]
     public void Subjects_that_do_not_form_equal_groups_are_refused()
     {
-        Assert.ThrowsExactly<ArgumentException>(() => Measure([Subject("a", _ => 1), Subject("b", _ => 1), Subject("c", _ => 1)], rounds: 1, warmup: 0, groups: 2));
+        Assert.ThrowsExactly<ArgumentException>(() =>
+            Measure([Subject("a", _ => 1), Subject("b", _ => 1), Subject("c", _ => 1)], rounds: 1, warmup: 0, groups: 2));
     }
 
     [TestMethod]

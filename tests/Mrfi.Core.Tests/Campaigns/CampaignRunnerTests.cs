@@ -20,7 +20,9 @@ public sealed class CampaignRunnerTests
     }
 
     private const string Sweep = "[sweep]\nber = [1e-5, 1e-2]\nrepeats = 2\n\n";
-    private const string Observe = "[[observe]]\nmethod = \"RMSE\"\nmodule_name = [\"fc3\"]\n\n[[observe]]\nmethod = \"MinMax\"\nmodule_fullname = \"conv1\"\nposition = \"pre\"\n\n";
+    private const string Observe =
+        "[[observe]]\nmethod = \"RMSE\"\nmodule_name = [\"fc3\"]\n\n[[observe]]\nmethod = \"MinMax\"\nmodule_fullname = \"conv1\"\n" +
+        "position = \"pre\"\n\n";
 
     private static MemorySink Run(string toml, long? seed = null, bool records = false)
     {
@@ -31,10 +33,13 @@ public sealed class CampaignRunnerTests
         return sink;
     }
 
-    private static string BerConfig() => ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), Sweep) + Observe;
+    private static string BerConfig() =>
+        ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), Sweep)
+            + Observe;
 
     private static object[] Deterministic(TrialRecord t) =>
-        [t.Trial, t.Point, t.Repeat, t.Seed, t.Accuracy, t.GoldenAccuracy, t.FloatAccuracy, t.Correct, t.Total, t.Changed, t.Faults, .. t.Sweep.Values];
+        [t.Trial, t.Point, t.Repeat, t.Seed, t.Accuracy, t.GoldenAccuracy, t.FloatAccuracy, t.Correct, t.Total, t.Changed, t.Faults,
+            .. t.Sweep.Values];
 
     [TestMethod]
     public void Same_seed_gives_the_same_trials_and_another_seed_does_not()
@@ -53,7 +58,9 @@ public sealed class CampaignRunnerTests
     {
         // One 8-bit weight flip per image in every layer: each image its own experiment, B of them per forward.
         string perSample = ConfigFixture.WeightFault
-            .Replace("selector = { method = \"RandomPositionByRate\", rate = 1e-3 }", "selector = { method = \"RandomPositionByNumber\", n = \"$n\", per_instance = true }\nper_sample = true", StringComparison.Ordinal);
+            .Replace("selector = { method = \"RandomPositionByRate\", rate = 1e-3 }",
+                "selector = { method = \"RandomPositionByNumber\", n = \"$n\", per_instance = true }\nper_sample = true",
+                StringComparison.Ordinal);
         string batched = ConfigFixture.Full(perSample, "[sweep]\nn = [1, 20]\nrepeats = 2\n\n") + Observe;
         string plain = batched.Replace("batch_size = 50\n", "batch_size = 50\nbatched = false\n", StringComparison.Ordinal);
         Assert.AreNotEqual(batched, plain);
@@ -62,12 +69,17 @@ public sealed class CampaignRunnerTests
         Assert.HasCount(4, a.Trials);
         Assert.AreEqual(a.Trials[0].Total * 5, a.Trials[0].Faults, "one fault per image in each of the five layers");
         Assert.IsTrue(a.Trials.Any(t => t.Changed > 0), "the faults changed some predictions");
-        CollectionAssert.AreEqual(b.Trials.Select(t => (t.Correct, t.Top5Correct, t.Changed, t.Faults, t.Masked, t.Tolerable, t.Sdc, t.CriticalSdc, t.Due)).ToList(),
-            a.Trials.Select(t => (t.Correct, t.Top5Correct, t.Changed, t.Faults, t.Masked, t.Tolerable, t.Sdc, t.CriticalSdc, t.Due)).ToList());
+        CollectionAssert.AreEqual(b.Trials.Select(t =>
+            (t.Correct, t.Top5Correct, t.Changed, t.Faults, t.Masked, t.Tolerable, t.Sdc, t.CriticalSdc, t.Due)).ToList(),
+            a.Trials.Select(t => (t.Correct, t.Top5Correct, t.Changed, t.Faults, t.Masked, t.Tolerable, t.Sdc, t.CriticalSdc, t.Due))
+                .ToList());
         var pairs = a.Observers.Zip(b.Observers).ToList();
         Assert.IsTrue(pairs.All(p => p.First.Layer == p.Second.Layer && p.First.Metric == p.Second.Metric), "same observer rows");
-        Assert.IsTrue(pairs.All(p => Math.Abs(p.First.Value!.Value - p.Second.Value!.Value) <= 1e-4 * Math.Max(1, Math.Abs(p.Second.Value!.Value))),
-            string.Join("; ", pairs.Where(p => Math.Abs(p.First.Value!.Value - p.Second.Value!.Value) > 1e-4 * Math.Max(1, Math.Abs(p.Second.Value!.Value))).Take(3).Select(p => $"{p.First.Layer} {p.First.Metric}: {p.First.Value!.Value} vs {p.Second.Value!.Value}")));
+        Assert.IsTrue(pairs.All(p => Math.Abs(p.First.Value!.Value - p.Second.Value!.Value) <= 1e-4
+            * Math.Max(1, Math.Abs(p.Second.Value!.Value))),
+            string.Join("; ", pairs.Where(p =>
+                Math.Abs(p.First.Value!.Value - p.Second.Value!.Value) > 1e-4 * Math.Max(1, Math.Abs(p.Second.Value!.Value))).Take(3)
+                    .Select(p => $"{p.First.Layer} {p.First.Metric}: {p.First.Value!.Value} vs {p.Second.Value!.Value}")));
     }
 
     [TestMethod]
@@ -75,7 +87,8 @@ public sealed class CampaignRunnerTests
     {
         // Activation faults too: they are written into each worker's own copy of the batch tensors and undone.
         string faults = ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal)
-            + "[[fault_inject]]\nname = \"in\"\ntarget = \"activation\"\nmodule_type = [\"Conv2d\", \"Linear\"]\nselector = { method = \"RandomPositionByRate\", rate = \"$ber\" }\nerror_model = { method = \"FloatRandomBitFlip\" }\n\n";
+            + "[[fault_inject]]\nname = \"in\"\ntarget = \"activation\"\nmodule_type = [\"Conv2d\", \"Linear\"]\n"
+            + "selector = { method = \"RandomPositionByRate\", rate = \"$ber\" }\nerror_model = { method = \"FloatRandomBitFlip\" }\n\n";
         string one = ConfigFixture.Full(faults, "[sweep]\nber = [1e-5, 1e-2]\nrepeats = 3\n\n") + Observe
             + "[[observe]]\nmethod = \"RMSE\"\nmodule_type = [\"Conv2d\", \"Linear\"]\n\n";
         string two = one.Replace("batch_size = 50\n", "batch_size = 50\nworkers = 2\n", StringComparison.Ordinal);
@@ -97,7 +110,8 @@ public sealed class CampaignRunnerTests
         // and the rest of the forward can be skipped. Several workers share the golden outputs.
         string fault = "[[fault_inject]]\nname = \"w\"\ntarget = \"weight\"\nmodule_fullname = \"conv1\"\n"
             + "quantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }\n"
-            + "selector = { method = \"RandomPositionByRate\", rate = \"$rate\" }\nerror_model = { method = \"IntRandomBitFlip\", bit_width = 8 }\n\n";
+            + "selector = { method = \"RandomPositionByRate\", rate = \"$rate\" }\n"
+            + "error_model = { method = \"IntRandomBitFlip\", bit_width = 8 }\n\n";
         string on = ConfigFixture.Full(fault, "[sweep]\nrate = [1e-3, 0.2]\nrepeats = 3\n\n");
         string off = on.Replace("batch_size = 50\n", "batch_size = 50\nearly_exit = false\n", StringComparison.Ordinal);
         string twoWorkers = on.Replace("batch_size = 50\n", "batch_size = 50\nworkers = 2\n", StringComparison.Ordinal);
@@ -126,8 +140,10 @@ public sealed class CampaignRunnerTests
     public void Replaying_cached_golden_activations_gives_the_observers_exactly_what_a_golden_forward_per_trial_gives()
     {
         // RMSE compares each layer against the golden run; the cache replays the point's golden pass instead of a second forward.
-        string observe = Observe + "[[observe]]\nmethod = \"RMSE\"\nmodule_type = [\"Conv2d\", \"Linear\"]\n\n[[observe]]\nmethod = \"TopKChange\"\nmodule_name = [\"fc3\"]\n\n";
-        string cached = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), Sweep) + observe;
+        string observe = Observe + "[[observe]]\nmethod = \"RMSE\"\nmodule_type = [\"Conv2d\", \"Linear\"]\n\n[[observe]]\n" +
+            "method = \"TopKChange\"\nmodule_name = [\"fc3\"]\n\n";
+        string cached = ConfigFixture.Full(
+            ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), Sweep) + observe;
         string uncached = cached.Replace("batch_size = 50\n", "batch_size = 50\ngolden_cache_mb = 0\n", StringComparison.Ordinal);
         Assert.AreNotEqual(cached, uncached);
         var a = Run(cached);
@@ -180,7 +196,8 @@ public sealed class CampaignRunnerTests
         var rmse = sink.Observers.Where(o => o.Observer == "RMSE").ToList();
         Assert.HasCount(4, rmse);
         Assert.IsTrue(rmse.All(o => o.Layer == "fc3" && o.Position == "after" && o.Metric == "rmse"));
-        Assert.IsLessThan(rmse.Where(o => o.Trial >= 2).Min(o => o.Value!.Value), rmse.Where(o => o.Trial < 2).Max(o => o.Value!.Value), "more faults, more error");
+        Assert.IsLessThan(rmse.Where(o => o.Trial >= 2).Min(o => o.Value!.Value), rmse.Where(o => o.Trial < 2).Max(o => o.Value!.Value),
+            "more faults, more error");
         var minmax = sink.Observers.Where(o => o.Observer == "MinMax" && o.Trial == 0).ToDictionary(o => o.Metric, o => o.Value!.Value);
         Assert.AreEqual(0.0, minmax["min"], 1e-6, "conv1's input is pixels/255");
         Assert.AreEqual(1.0, minmax["max"], 1e-6);
@@ -190,11 +207,14 @@ public sealed class CampaignRunnerTests
     public void Cancelling_keeps_the_finished_trials_and_marks_the_summary_interrupted()
     {
         // One worker: the fourth trial never starts.
-        var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(BerConfig().Replace("batch_size = 50\n", "batch_size = 50\nworkers = 1\n", StringComparison.Ordinal))));
+        var plan = new PlanBuilder(ComponentCatalog.BuiltIn)
+            .Build(ConfigReader.Read(ConfigFixture.Write(BerConfig()
+                .Replace("batch_size = 50\n", "batch_size = 50\nworkers = 1\n", StringComparison.Ordinal))));
         using var model = plan.Model;
         var sink = new MemorySink();
         using var source = new CancellationTokenSource();
-        var summary = new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new CancelAfter(source, 3), null, source.Token);
+        var summary = new CampaignRunner(new LoggerConfiguration().CreateLogger())
+            .Run(plan, sink, new CancelAfter(source, 3), null, source.Token);
         Assert.IsTrue(summary.Interrupted);
         Assert.AreEqual(3, summary.Trials);
         Assert.HasCount(3, sink.Trials);
@@ -204,16 +224,19 @@ public sealed class CampaignRunnerTests
     [TestMethod]
     public void Cancelling_parallel_workers_keeps_every_finished_trial_in_trial_order()
     {
-        string config = BerConfig().Replace("repeats = 2", "repeats = 8", StringComparison.Ordinal).Replace("batch_size = 50\n", "batch_size = 50\nworkers = 2\n", StringComparison.Ordinal);
+        string config = BerConfig().Replace("repeats = 2", "repeats = 8", StringComparison.Ordinal)
+            .Replace("batch_size = 50\n", "batch_size = 50\nworkers = 2\n", StringComparison.Ordinal);
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(config)));
         using var model = plan.Model;
         var sink = new MemorySink();
         using var source = new CancellationTokenSource();
-        var summary = new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, sink, new CancelAfter(source, 3), null, source.Token);
+        var summary = new CampaignRunner(new LoggerConfiguration().CreateLogger())
+            .Run(plan, sink, new CancelAfter(source, 3), null, source.Token);
         Assert.IsTrue(summary.Interrupted);
         Assert.IsTrue(sink.Trials.Count is >= 3 and < 16, $"{sink.Trials.Count} trials kept");
         Assert.AreEqual(sink.Trials.Count, summary.Trials);
-        CollectionAssert.AreEqual(sink.Trials.Select(t => t.Trial).Order().ToList(), sink.Trials.Select(t => t.Trial).ToList(), "handed on in trial order");
+        CollectionAssert.AreEqual(sink.Trials.Select(t => t.Trial).Order().ToList(), sink.Trials.Select(t => t.Trial).ToList(),
+            "handed on in trial order");
         Assert.AreEqual(sink.Trials.Count, sink.Trials.Select(t => t.Trial).Distinct().Count());
     }
 
@@ -223,7 +246,8 @@ public sealed class CampaignRunnerTests
     public void Outcome_classes_partition_the_samples(string value, long due)
     {
         // One logit of image 0 is replaced in every forward: only that image's output changes.
-        string fault = $"[[fault_inject]]\nname = \"o\"\ntarget = \"activation_out\"\nmodule_fullname = \"fc3\"\nselector = {{ method = \"FixPosition\", position = [0, 0] }}\nerror_model = {{ method = \"SetValue\", value = {value} }}\n";
+        string fault = $"[[fault_inject]]\nname = \"o\"\ntarget = \"activation_out\"\nmodule_fullname = \"fc3\"\n" +
+            $"selector = {{ method = \"FixPosition\", position = [0, 0] }}\nerror_model = {{ method = \"SetValue\", value = {value} }}\n";
         var t = Run(ConfigFixture.Full(fault)).Trials.Single();
         Assert.AreEqual(200 / 50 * 49, t.Masked, "every image but the first of each batch is untouched");
         Assert.AreEqual(due, t.Due);
@@ -238,7 +262,8 @@ public sealed class CampaignRunnerTests
     {
         // At BER 1e-2 the accuracy differs from repeat to repeat, so the interval never collapses to zero.
         string sweep = "[sweep]\nber = [1e-2]\nrepeats = 12\n\n";
-        string wide = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), sweep + "[campaign]\nmargin = 0.45\nsequential = true\n\n");
+        string wide = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal),
+            sweep + "[campaign]\nmargin = 0.45\nsequential = true\n\n");
         Assert.HasCount(2, Run(wide).Trials, "two repeats already pin accuracy to ±45 %");
         string narrow = wide.Replace("margin = 0.45", "margin = 0.000001", StringComparison.Ordinal);
         Assert.HasCount(12, Run(narrow).Trials, "an unreachable margin runs every repeat");
@@ -248,14 +273,16 @@ public sealed class CampaignRunnerTests
     public void Sequential_mode_stops_only_when_the_outcome_rate_intervals_are_within_the_margin_too()
     {
         string sweep = "[sweep]\nber = [1e-3, 1e-2]\nrepeats = 10\n\n";
-        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), sweep + "[campaign]\nmargin = 0.02\nsequential = true\n\n");
+        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal),
+            sweep + "[campaign]\nmargin = 0.02\nsequential = true\n\n");
         var run = Run(toml).Trials;
         var all = Run(toml.Replace("sequential = true", "sequential = false", StringComparison.Ordinal)).Trials;
         double[] t975 = [double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262];
         // Half-width of the 95 % t-interval of values, clipped to [0, 1] as points.parquet clips rates.
         double Half(IReadOnlyList<double> v)
         {
-            double mean = v.Average(), h = t975[v.Count - 1] * Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1)) / Math.Sqrt(v.Count);
+            double mean = v.Average(), h =
+                t975[v.Count - 1] * Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1)) / Math.Sqrt(v.Count);
             return (Math.Min(1, mean + h) - Math.Max(0, mean - h)) / 2;
         }
         int StopAt(List<TrialRecord> point, bool ratesToo)
@@ -287,7 +314,8 @@ public sealed class CampaignRunnerTests
     public void Sequential_mode_resumed_after_an_interruption_stops_where_the_uninterrupted_run_stopped()
     {
         string sweep = "[sweep]\nber = [1e-3, 1e-2]\nrepeats = 10\n\n";
-        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal), sweep + "[campaign]\nmargin = 0.02\nsequential = true\n\n");
+        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$ber * 8\"", StringComparison.Ordinal),
+            sweep + "[campaign]\nmargin = 0.02\nsequential = true\n\n");
         var full = Run(toml).Trials.Select(t => t.Trial).ToList();
         Assert.IsTrue(full.Count is > 4 and < 20, $"the margin should stop at least one point early: {string.Join(",", full)}");
 
@@ -301,7 +329,8 @@ public sealed class CampaignRunnerTests
         var finished = first.Trials.ToDictionary(t => t.Trial);
         var second = new MemorySink();
         new CampaignRunner(new LoggerConfiguration().CreateLogger())
-            .Run(plan, null, second, new SilentProgress(), new RunRequest { Finished = finished.Keys.ToHashSet(), FinishedRecords = finished });
+            .Run(plan, null, second, new SilentProgress(),
+                new RunRequest { Finished = finished.Keys.ToHashSet(), FinishedRecords = finished });
         CollectionAssert.AreEqual(full, first.Trials.Concat(second.Trials).Select(t => t.Trial).ToList());
         Assert.IsTrue(second.Summary!.OverheadOverGolden > 0, "golden and faulty passes are timed for the manifest");
     }
@@ -319,7 +348,8 @@ public sealed class CampaignRunnerTests
     [TestMethod]
     public void Data_of_the_wrong_shape_is_a_clear_error()
     {
-        string toml = ConfigFixture.Full().Replace("architecture = \"LeNet\"\n", "architecture = \"LeNet\"\nin_channels = 3\nimage_size = 32\n", StringComparison.Ordinal)
+        string toml = ConfigFixture.Full()
+            .Replace("architecture = \"LeNet\"\n", "architecture = \"LeNet\"\nin_channels = 3\nimage_size = 32\n", StringComparison.Ordinal)
             .Replace("weights = ", "# weights = ", StringComparison.Ordinal);
         var e = Assert.ThrowsExactly<MrfiException>(() => Run(toml));
         StringAssert.Contains(e.Message, "model LeNet expects images of shape [3,32,32] but [data] holds images of shape [1,28,28]");

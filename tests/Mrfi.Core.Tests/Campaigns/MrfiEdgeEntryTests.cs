@@ -8,7 +8,8 @@ public sealed class MrfiEdgeEntryTests
 {
     private static MemorySink Run(string toml) => CampaignRun.Of(toml);
 
-    private static string Entry(string quantization, string selector, string errorModel, string modules = "module_type = [\"Conv2d\", \"Linear\"]") =>
+    private static string Entry(string quantization, string selector, string errorModel,
+        string modules = "module_type = [\"Conv2d\", \"Linear\"]") =>
         ConfigFixture.Full($"""
             [[fault_inject]]
             name = "e"
@@ -42,10 +43,12 @@ public sealed class MrfiEdgeEntryTests
     public void Fixed_pixel_on_a_linear_layer_is_an_error_at_the_selector_naming_layer_and_shape()
     {
         string toml = Entry("{ method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }",
-            "{ method = \"FixedPixelByNumber\", n = 1, pixel = [0, 0] }", "{ method = \"IntSignBitFlip\", bit_width = 8 }", "module_name = [\"conv2\", \"fc1\"]");
+            "{ method = \"FixedPixelByNumber\", n = 1, pixel = [0, 0] }", "{ method = \"IntSignBitFlip\", bit_width = 8 }",
+            "module_name = [\"conv2\", \"fc1\"]");
         int line = toml.Split('\n').Select((l, i) => (l, i)).First(x => x.l.StartsWith("selector", StringComparison.Ordinal)).i + 1;
         var e = Assert.ThrowsExactly<MrfiException>(() => Run(toml));
         StringAssert.Contains(e.Message, $"mrfi.toml({line},");
-        StringAssert.Contains(e.Message, "fault entry 'e' at module 'fc1' (output, shape [50,120]): FixedPixelByNumber needs a 4-D [N, C, H, W] tensor");
+        StringAssert.Contains(e.Message,
+            "fault entry 'e' at module 'fc1' (output, shape [50,120]): FixedPixelByNumber needs a 4-D [N, C, H, W] tensor");
     }
 }

@@ -57,7 +57,8 @@ public sealed class NeverRanObserverTests
     public void A_module_that_never_ran_has_null_values_and_one_warning_naming_it()
     {
         // A LeNet plan with two repeats, run on a model whose 'spare' module is never called; every observer on both modules.
-        var built = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(ConfigFixture.Full(extra: "[sweep]\nrepeats = 2\n\n"))));
+        var built = new PlanBuilder(ComponentCatalog.BuiltIn)
+            .Build(ConfigReader.Read(ConfigFixture.Write(ConfigFixture.Full(extra: "[sweep]\nrepeats = 2\n\n"))));
         built.Model.Dispose();
         using var model = new SpareNet();
         var plan = built with
@@ -72,7 +73,8 @@ public sealed class NeverRanObserverTests
 
         var spare = sink.Observers.Where(o => o.Layer == "spare").ToList();
         var fc = sink.Observers.Where(o => o.Layer == "fc").ToList();
-        CollectionAssert.AreEquivalent(Methods, spare.Select(o => o.Observer).Distinct().ToList(), "every observer of the spare module has rows");
+        CollectionAssert.AreEquivalent(Methods, spare.Select(o => o.Observer).Distinct().ToList(),
+            "every observer of the spare module has rows");
         Assert.IsTrue(spare.All(o => o.Value is null), string.Join("; ", spare.Where(o => o.Value is not null).Take(3)));
         Assert.AreEqual(2, spare.Select(o => o.Trial).Distinct().Count(), "null in both trials");
         Assert.IsTrue(fc.All(o => o.Value is not null), "the module that ran has values");
@@ -81,7 +83,9 @@ public sealed class NeverRanObserverTests
         // The untrained model's golden accuracy is at chance, which the label-order check rightly warns about; not counted here.
         var warnings = log.Events.Where(e => e.Level == LogEventLevel.Warning).Select(e => e.RenderMessage(CultureInfo.InvariantCulture))
             .Where(w => !w.Contains("is the class order right?", StringComparison.Ordinal)).ToList();
-        Assert.HasCount(Methods.Length, warnings, "one warning per observer of the spare module, not one per trial: " + string.Join("\n", warnings));
-        Assert.IsTrue(warnings.All(w => w.Contains("at 'spare' (after) saw no tensor", StringComparison.Ordinal) && w.Contains("null", StringComparison.Ordinal)), warnings[0]);
+        Assert.HasCount(Methods.Length, warnings,
+            "one warning per observer of the spare module, not one per trial: " + string.Join("\n", warnings));
+        Assert.IsTrue(warnings.All(w => w.Contains("at 'spare' (after) saw no tensor", StringComparison.Ordinal)
+            && w.Contains("null", StringComparison.Ordinal)), warnings[0]);
     }
 }

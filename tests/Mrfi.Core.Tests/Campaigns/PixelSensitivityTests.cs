@@ -53,7 +53,8 @@ public sealed class PixelSensitivityTests
             {
                 var flipped = q.clone();
                 var at = flipped[TensorIndex.Colon, TensorIndex.Colon, TensorIndex.Single(p / 14), TensorIndex.Single(p % 14)];
-                flipped[TensorIndex.Colon, TensorIndex.Colon, TensorIndex.Single(p / 14), TensorIndex.Single(p % 14)] = where(at >= 0, at - 128, at + 128);
+                flipped[TensorIndex.Colon, TensorIndex.Colon, TensorIndex.Single(p / 14), TensorIndex.Single(p % 14)] =
+                    where(at >= 0, at - 128, at + 128);
                 var x = (flipped + 127).mul(r * 2.0 / 254.0).sub(r);
                 x = functional.max_pool2d(functional.relu(m["conv2"].call(x)), 2).flatten(1);
                 x = functional.relu(m["fc2"].call(functional.relu(m["fc1"].call(x))));

@@ -10,7 +10,8 @@ namespace Mrfi.Core.Tests.Campaigns;
 [TestClass]
 public sealed class RunRequestTests
 {
-    private static MrfiConfig Config() => ConfigReader.Read(ConfigFixture.Write(ConfigFixture.Full(ConfigFixture.WeightFault, "[sweep]\nrepeats = 4\n\n")));
+    private static MrfiConfig Config() =>
+        ConfigReader.Read(ConfigFixture.Write(ConfigFixture.Full(ConfigFixture.WeightFault, "[sweep]\nrepeats = 4\n\n")));
 
     [TestMethod]
     public void Apply_replaces_the_seed_and_threads_it_names_and_keeps_the_rest_of_run()
@@ -28,7 +29,8 @@ public sealed class RunRequestTests
     [TestMethod]
     public void Includes_takes_the_asked_trials_of_the_shard_that_are_not_finished()
     {
-        var request = new RunRequest { Shard = new Shard(1, 2), Trials = new HashSet<long> { 1, 2, 3, 5 }, Finished = new HashSet<long> { 5 } };
+        var request = new RunRequest { Shard = new Shard(1, 2), Trials = new HashSet<long> { 1, 2, 3, 5 },
+            Finished = new HashSet<long> { 5 } };
         Assert.AreEqual("1,3", string.Join(",", Enumerable.Range(0, 8).Where(t => request.Includes(t))));
         Assert.IsFalse(request.All);
         Assert.IsTrue(request.Partial);
@@ -43,6 +45,7 @@ public sealed class RunRequestTests
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(Config());
         using var model = plan.Model;
         Assert.ThrowsExactly<InvalidOperationException>(() =>
-            new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, null, new MemorySink(), new SilentProgress(), new RunRequest { Seed = plan.Config.Run.Seed + 1 }));
+            new CampaignRunner(new LoggerConfiguration().CreateLogger())
+                .Run(plan, null, new MemorySink(), new SilentProgress(), new RunRequest { Seed = plan.Config.Run.Seed + 1 }));
     }
 }

@@ -7,7 +7,8 @@ namespace Mrfi.Core.Tests.Campaigns;
 [TestClass]
 public sealed class TensorComparisonTests
 {
-    private static readonly ModelSection Model = new(new ConfigTable("model", new SourceLocation("mrfi.toml", 1, 1), []), null, new SourceLocation("mrfi.toml", 1, 1));
+    private static readonly ModelSection Model =
+        new(new ConfigTable("model", new SourceLocation("mrfi.toml", 1, 1), []), null, new SourceLocation("mrfi.toml", 1, 1));
 
     [TestMethod]
     public void Each_sample_is_masked_tolerable_sdc_or_due_by_its_largest_change_over_its_largest_golden_magnitude()
@@ -54,9 +55,12 @@ public sealed class TensorComparisonTests
         Assert.IsFalse(OutputComparisons.Resolve(Model, logits, hasLabels: false).Classifies);
         Assert.IsFalse(OutputComparisons.Resolve(Model, embedding, hasLabels: true).Classifies);
         Assert.IsFalse(OutputComparisons.Resolve(Model with { Output = OutputKind.Tensor }, logits, hasLabels: true).Classifies);
-        var e = Assert.ThrowsExactly<MrfiException>(() => OutputComparisons.Resolve(Model with { Output = OutputKind.Classes }, embedding, hasLabels: true));
-        StringAssert.Contains(e.Message, "[model] output = \"classes\" needs [N, classes] floating-point scores, but the model returns [4,8,3]");
-        e = Assert.ThrowsExactly<MrfiException>(() => OutputComparisons.Resolve(Model with { Output = OutputKind.Classes }, logits, hasLabels: false));
+        var e = Assert.ThrowsExactly<MrfiException>(() =>
+            OutputComparisons.Resolve(Model with { Output = OutputKind.Classes }, embedding, hasLabels: true));
+        StringAssert.Contains(e.Message,
+            "[model] output = \"classes\" needs [N, classes] floating-point scores, but the model returns [4,8,3]");
+        e = Assert.ThrowsExactly<MrfiException>(() =>
+            OutputComparisons.Resolve(Model with { Output = OutputKind.Classes }, logits, hasLabels: false));
         StringAssert.Contains(e.Message, "needs labels");
     }
 }

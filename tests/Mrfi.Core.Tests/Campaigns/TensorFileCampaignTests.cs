@@ -10,7 +10,8 @@ namespace Mrfi.Core.Tests.Campaigns;
 [TestClass]
 public sealed class TensorFileCampaignTests
 {
-    /// <summary>The first 200 bundled Fashion-MNIST images as float32 [200, 1, 28, 28] (pixels / 255) and int64 labels, in an .npz.</summary>
+    /// <summary>The first 200 bundled Fashion-MNIST images as float32 [200, 1, 28, 28] (pixels / 255) and int64 labels, in an
+    /// .npz.</summary>
     private static string FashionNpz()
     {
         using var images = LeNetFixture.Images(200);
@@ -31,7 +32,8 @@ public sealed class TensorFileCampaignTests
         Assert.HasCount(3, fromNpz.Trials);
         Assert.AreEqual(200L, fromNpz.Trials[0].Total);
         Assert.AreEqual("classes", fromNpz.Trials[0].Output, "2-D logits and labels: scored as classes");
-        CollectionAssert.AreEqual(fromIdx.Trials.Select(t => (t.Seed, t.Accuracy, t.Correct, t.Changed, t.Faults, t.Masked, t.Sdc, t.Due, t.Rmse)).ToList(),
+        CollectionAssert.AreEqual(fromIdx.Trials.Select(t =>
+            (t.Seed, t.Accuracy, t.Correct, t.Changed, t.Faults, t.Masked, t.Sdc, t.Due, t.Rmse)).ToList(),
             fromNpz.Trials.Select(t => (t.Seed, t.Accuracy, t.Correct, t.Changed, t.Faults, t.Masked, t.Sdc, t.Due, t.Rmse)).ToList());
     }
 
@@ -40,7 +42,8 @@ public sealed class TensorFileCampaignTests
     {
         string path = Path.Combine(Repo.TempFolder("npz-int"), "ids.npz");
         NpyBytes.Npz(path, [("ids", NpyBytes.Npy("<i8", [2, 1, 28, 28], NpyBytes.Longs(new long[2 * 784])))]);
-        string toml = ConfigFixture.Model + $"[data]\nformat = \"npz\"\nfile = \"{path.Replace('\\', '/')}\"\n\n" + ConfigFixture.Run + ConfigFixture.WeightFault;
+        string toml = ConfigFixture.Model + $"[data]\nformat = \"npz\"\nfile = \"{path.Replace('\\', '/')}\"\n\n" + ConfigFixture.Run
+            + ConfigFixture.WeightFault;
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
         using var model = plan.Model;
         var e = Assert.ThrowsExactly<MrfiException>(() => CampaignRunner.LoadData(plan));

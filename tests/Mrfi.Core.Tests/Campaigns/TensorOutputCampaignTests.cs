@@ -15,7 +15,8 @@ public sealed class TensorOutputCampaignTests
     // Zeroes (or sets) element 0 of fc3's output — class 0 of the first sample of every batch of 50.
     private static string Config(string errorModel, string model) =>
         ConfigFixture.Model + model + ConfigFixture.Data + ConfigFixture.Run +
-        $"[[fault_inject]]\nname = \"z\"\ntarget = \"activation_out\"\nmodule_name = \"fc3\"\nselector = {{ method = \"FixPosition\", position = 0 }}\nerror_model = {errorModel}\n\n";
+        $"[[fault_inject]]\nname = \"z\"\ntarget = \"activation_out\"\nmodule_name = \"fc3\"\n" +
+        $"selector = {{ method = \"FixPosition\", position = 0 }}\nerror_model = {errorModel}\n\n";
 
     private static (TrialRecord Trial, float[,] Golden) Run(string toml)
     {
@@ -47,7 +48,8 @@ public sealed class TensorOutputCampaignTests
         var (_, golden) = Run(Config("{ method = \"SetZero\" }", "output = \"tensor\"\n"));
         var deviations = Deviations(golden).Order().ToArray();
         double tolerance = (deviations[1] + deviations[2]) / 2;
-        var (trial, _) = Run(Config("{ method = \"SetZero\" }", $"output = \"tensor\"\ntolerance = {tolerance.ToString("R", CultureInfo.InvariantCulture)}\n"));
+        var (trial, _) = Run(Config("{ method = \"SetZero\" }",
+            $"output = \"tensor\"\ntolerance = {tolerance.ToString("R", CultureInfo.InvariantCulture)}\n"));
         Assert.AreEqual("tensor", trial.Output);
         Assert.AreEqual(200L, trial.Total);
         Assert.AreEqual(196L, trial.Masked, "the other 196 samples are untouched");
@@ -55,7 +57,8 @@ public sealed class TensorOutputCampaignTests
         Assert.AreEqual(2L, trial.Tolerable);
         Assert.AreEqual(0L, trial.Due);
         Assert.AreEqual(4L, trial.Changed);
-        Assert.IsTrue(double.IsNaN(trial.Accuracy) && double.IsNaN(trial.GoldenAccuracy) && double.IsNaN(trial.FloatAccuracy), "no accuracy for a tensor output");
+        Assert.IsTrue(double.IsNaN(trial.Accuracy) && double.IsNaN(trial.GoldenAccuracy) && double.IsNaN(trial.FloatAccuracy),
+            "no accuracy for a tensor output");
         Assert.AreEqual(0L, trial.CriticalSdc);
         double squares = new[] { 0, 50, 100, 150 }.Sum(i => (double)golden[i, 0] * golden[i, 0]);
         Assert.AreEqual(Math.Sqrt(squares / (200 * 10)), trial.Rmse, 1e-9);

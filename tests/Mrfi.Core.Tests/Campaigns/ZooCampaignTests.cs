@@ -53,8 +53,10 @@ public sealed class ZooCampaignTests
         Assert.IsTrue(sink.Trials.All(t => t.Total == 8));
         // Untrained on random labels: the golden accuracy is what the untrained model happens to get, the same every trial.
         Assert.AreEqual(1, sink.Trials.Select(t => t.GoldenAccuracy).Distinct().Count());
-        Assert.IsTrue(sink.Trials.Where(t => t.Point == 1).All(t => t.Faults > sink.Trials.Where(l => l.Point == 0).Max(l => l.Faults)), "BER 1e-2 injects more than 1e-4");
-        Assert.IsTrue(sink.Observers.Any(o => o.Layer == "layer1.0.bn2" && o.Observer == "RMSE"), "observers reach modules inside the blocks");
+        Assert.IsTrue(sink.Trials.Where(t => t.Point == 1).All(t => t.Faults > sink.Trials.Where(l => l.Point == 0).Max(l => l.Faults)),
+            "BER 1e-2 injects more than 1e-4");
+        Assert.IsTrue(sink.Observers.Any(o => o.Layer == "layer1.0.bn2" && o.Observer == "RMSE"),
+            "observers reach modules inside the blocks");
     }
 
     [TestMethod]

@@ -12,7 +12,8 @@ public sealed class ComponentDocsTests
         string expected = ComponentDocs.Markdown(ComponentCatalog.BuiltIn);
         string? actual = ComponentDocs.Extract(File.ReadAllText(path));
         Assert.IsNotNull(actual, "docs/components.md lacks the generated block");
-        Assert.AreEqual(expected, actual, "docs/components.md is stale: run `dotnet run --project src/Mrfi.Tool -- list --markdown --into docs/components.md`");
+        Assert.AreEqual(expected, actual,
+            "docs/components.md is stale: run `dotnet run --project src/Mrfi.Tool -- list --markdown --into docs/components.md`");
     }
 
     [TestMethod]
@@ -27,8 +28,10 @@ public sealed class ComponentDocsTests
         string[] mrfi =
         [
             "SymmericQuantization", "PositiveQuantization", "FixPointQuantization",
-            "EmptySelector", "FixPosition", "FixPositions", "RandomPositionByNumber", "RandomPositionByRate", "RandomPositionByRate_classic",
-            "MaskedDimRandomPositionByNumber", "SelectedDimRandomPositionByNumber", "MaskedDimRandomPositionByRate", "SelectedDimRandomPositionByRate", "FixedPixelByNumber",
+            "EmptySelector", "FixPosition", "FixPositions", "RandomPositionByNumber", "RandomPositionByRate",
+            "RandomPositionByRate_classic",
+            "MaskedDimRandomPositionByNumber", "SelectedDimRandomPositionByNumber", "MaskedDimRandomPositionByRate",
+            "SelectedDimRandomPositionByRate", "FixedPixelByNumber",
             "IntSignBitFlip", "IntRandomBitFlip", "IntFixedBitFlip", "SetZero", "SetValue", "FloatRandomBitFlip", "FloatFixedBitFlip",
             "IntRandom", "IntRandomBit", "UniformRandom", "NormalRandom", "UniformDisturb", "NormalDisturb",
             "MinMax", "MaxAbs", "MeanAbs", "Std", "Shape", "SaveLast", "UniformSampling", "RMSE", "MAE", "EqualRate",

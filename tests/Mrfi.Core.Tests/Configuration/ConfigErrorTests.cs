@@ -40,7 +40,8 @@ public sealed class ConfigErrorTests
     [TestMethod]
     public void Unknown_component_lists_the_valid_names_and_suggests_the_closest()
     {
-        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("IntRandomBitFlip", "IntRandomBitFlp", StringComparison.Ordinal));
+        string toml = ConfigFixture.Full(
+            ConfigFixture.WeightFault.Replace("IntRandomBitFlip", "IntRandomBitFlp", StringComparison.Ordinal));
         var e = Fails(toml);
         StringAssert.Contains(e.Message, $"mrfi.toml({LineOf(toml, "IntRandomBitFlp")},");
         StringAssert.Contains(e.Message, "unknown error model 'IntRandomBitFlp'");
@@ -62,7 +63,8 @@ public sealed class ConfigErrorTests
     [TestMethod]
     public void Unknown_component_argument_lists_the_constructor_parameters()
     {
-        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("bit_width = 8, dynamic_range", "bits = 8, dynamic_range", StringComparison.Ordinal));
+        string toml = ConfigFixture.Full(
+            ConfigFixture.WeightFault.Replace("bit_width = 8, dynamic_range", "bits = 8, dynamic_range", StringComparison.Ordinal));
         var e = Fails(toml);
         StringAssert.Contains(e.Message, "SymmetricQuantization has no argument 'bits'");
         StringAssert.Contains(e.Message, "SymmetricQuantization takes: bit_width, dynamic_range, scale_factor.");
@@ -80,7 +82,9 @@ public sealed class ConfigErrorTests
     [TestMethod]
     public void Missing_required_argument_shows_the_signature()
     {
-        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("method = \"IntRandomBitFlip\", bit_width = 8", "method = \"IntRandomBitFlip\"", StringComparison.Ordinal));
+        string toml = ConfigFixture.Full(
+            ConfigFixture.WeightFault.Replace("method = \"IntRandomBitFlip\", bit_width = 8", "method = \"IntRandomBitFlip\"",
+                StringComparison.Ordinal));
         var e = Fails(toml);
         StringAssert.Contains(e.Message, "IntRandomBitFlip needs 'bit_width'");
     }
@@ -124,7 +128,9 @@ public sealed class ConfigErrorTests
     [TestMethod]
     public void Entry_that_matches_no_module_lists_the_modules()
     {
-        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("module_type = [\"Conv2d\", \"Linear\"]", "module_name = \"conv9\"", StringComparison.Ordinal));
+        string toml = ConfigFixture.Full(
+            ConfigFixture.WeightFault.Replace("module_type = [\"Conv2d\", \"Linear\"]", "module_name = \"conv9\"",
+                StringComparison.Ordinal));
         var e = Fails(toml);
         StringAssert.Contains(e.Message, "fault entry 'w' matches no module");
         StringAssert.Contains(e.Message, "conv1 (Conv2d)");
@@ -134,7 +140,8 @@ public sealed class ConfigErrorTests
     public void Unknown_sweep_variable_suggests_the_declared_one()
     {
         string sweep = "[sweep]\nber = [1e-5, 1e-4]\n\n";
-        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$bre * 8\"", StringComparison.Ordinal), sweep);
+        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = \"$bre * 8\"", StringComparison.Ordinal),
+            sweep);
         var e = Fails(toml);
         StringAssert.Contains(e.Message, "unknown sweep variable '$bre'");
         StringAssert.Contains(e.Message, "Did you mean 'ber'?");
@@ -143,7 +150,8 @@ public sealed class ConfigErrorTests
     [TestMethod]
     public void Unknown_target_suggests_the_valid_ones()
     {
-        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("target = \"weight\"", "target = \"weigth\"", StringComparison.Ordinal));
+        string toml = ConfigFixture.Full(
+            ConfigFixture.WeightFault.Replace("target = \"weight\"", "target = \"weigth\"", StringComparison.Ordinal));
         var e = Fails(toml);
         StringAssert.Contains(e.Message, "Did you mean 'weight'?");
     }
@@ -151,7 +159,9 @@ public sealed class ConfigErrorTests
     [TestMethod]
     public void Error_model_width_must_match_the_quantizer()
     {
-        string toml = ConfigFixture.Full(ConfigFixture.WeightFault.Replace("method = \"IntRandomBitFlip\", bit_width = 8", "method = \"IntSignBitFlip\", bit_width = 16", StringComparison.Ordinal));
+        string toml = ConfigFixture.Full(
+            ConfigFixture.WeightFault.Replace("method = \"IntRandomBitFlip\", bit_width = 8", "method = \"IntSignBitFlip\", bit_width = 16",
+                StringComparison.Ordinal));
         var e = Fails(toml);
         StringAssert.Contains(e.Message, "IntSignBitFlip works on 16-bit integers but SymmetricQuantization produces 8-bit integers");
     }
@@ -161,7 +171,8 @@ public sealed class ConfigErrorTests
     {
         // MRFI's fxp_weight_fi preset pairs FixPoint(3, 13) — 17 bits with the sign — with a 16-bit error model.
         string faults = ConfigFixture.WeightFault
-            .Replace("{ method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }", "{ method = \"FixPointQuantization\", integer_bit = 3, decimal_bit = 13 }", StringComparison.Ordinal)
+            .Replace("{ method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }",
+                "{ method = \"FixPointQuantization\", integer_bit = 3, decimal_bit = 13 }", StringComparison.Ordinal)
             .Replace("bit_width = 8", "bit_width = 16", StringComparison.Ordinal);
         var e = Fails(ConfigFixture.Full(faults));
         StringAssert.Contains(e.Message, "works on 16-bit integers but FixPointQuantization produces 17-bit integers");
@@ -170,14 +181,16 @@ public sealed class ConfigErrorTests
     [TestMethod]
     public void Injected_parameters_cannot_be_set_from_the_config()
     {
-        var e = Fails(ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = 1e-3, bits = 4", StringComparison.Ordinal)));
+        var e = Fails(ConfigFixture.Full(
+            ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = 1e-3, bits = 4", StringComparison.Ordinal)));
         StringAssert.Contains(e.Message, "RandomPositionByRate has no argument 'bits'");
     }
 
     [TestMethod]
     public void Unknown_scope_suggests_the_valid_ones()
     {
-        var e = Fails(ConfigFixture.Full(ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = 1e-3, scope = \"trail\"", StringComparison.Ordinal)));
+        var e = Fails(ConfigFixture.Full(
+            ConfigFixture.WeightFault.Replace("rate = 1e-3", "rate = 1e-3, scope = \"trail\"", StringComparison.Ordinal)));
         StringAssert.Contains(e.Message, "Did you mean 'trial'?");
     }
 

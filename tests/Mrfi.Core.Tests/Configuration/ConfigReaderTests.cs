@@ -31,7 +31,9 @@ public sealed class ConfigReaderTests
     [TestMethod]
     public void Mrfi_misspelt_quantizer_name_is_an_alias()
     {
-        string path = ConfigFixture.Write(ConfigFixture.Full(ConfigFixture.WeightFault.Replace("SymmetricQuantization", "SymmericQuantization", StringComparison.Ordinal)));
+        string path = ConfigFixture.Write(
+            ConfigFixture.Full(ConfigFixture.WeightFault.Replace("SymmetricQuantization", "SymmericQuantization",
+                StringComparison.Ordinal)));
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(path));
         using var model = plan.Model;
         Assert.IsInstanceOfType<SymmetricQuantizer>(plan.Points.Single().Entries.Single().Quantizer);
@@ -72,7 +74,8 @@ public sealed class ConfigReaderTests
     {
         string folder = Repo.TempFolder("relative");
         File.Copy(Repo.Asset("lenet_fmnist.safetensors"), Path.Combine(folder, "w.safetensors"));
-        string path = ConfigFixture.Write(ConfigFixture.Full().Replace("{assets}/lenet_fmnist.safetensors", Path.Combine(folder, "w.safetensors"), StringComparison.Ordinal));
+        string path = ConfigFixture.Write(ConfigFixture.Full()
+            .Replace("{assets}/lenet_fmnist.safetensors", Path.Combine(folder, "w.safetensors"), StringComparison.Ordinal));
         var config = ConfigReader.Read(path);
         Assert.AreEqual(Path.Combine(folder, "w.safetensors"), config.Model.Weights);
         Assert.AreEqual(Path.Combine(Path.GetDirectoryName(path)!, "results"), config.Run.Output);

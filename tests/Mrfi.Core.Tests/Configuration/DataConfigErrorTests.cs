@@ -56,7 +56,8 @@ public sealed class DataConfigErrorTests
     [TestMethod]
     public void The_preprocessing_keys_reach_the_folder_spec()
     {
-        string toml = ConfigFixture.Model + FolderData("channels = \"bgr\"\nresize_shorter = 32\ncrop = [28, 30]\nscale = 255") + ConfigFixture.Run + ConfigFixture.WeightFault;
+        string toml = ConfigFixture.Model + FolderData("channels = \"bgr\"\nresize_shorter = 32\ncrop = [28, 30]\nscale = 255")
+            + ConfigFixture.Run + ConfigFixture.WeightFault;
         var config = ConfigReader.Read(ConfigFixture.Write(toml));
         var folder = config.Data.Folder!;
         Assert.AreEqual(3, folder.Channels);
@@ -70,11 +71,13 @@ public sealed class DataConfigErrorTests
     public void Tensor_files_refuse_pixel_scaling_keys_and_a_missing_file()
     {
         string file = Path.Combine(Repo.Root, "tests", "Mrfi.Core.Tests", "TestFixtures", "tiny-lenet-input.npz").Replace('\\', '/');
-        string toml = ConfigFixture.Model + $"[data]\nformat = \"npz\"\nfile = \"{file}\"\nmean = 0.5\n\n" + ConfigFixture.Run + ConfigFixture.WeightFault;
+        string toml = ConfigFixture.Model + $"[data]\nformat = \"npz\"\nfile = \"{file}\"\nmean = 0.5\n\n" + ConfigFixture.Run
+            + ConfigFixture.WeightFault;
         var e = Assert.ThrowsExactly<MrfiException>(() => ConfigReader.Read(ConfigFixture.Write(toml)));
         StringAssert.Contains(e.Message, "mrfi.toml(7,");
         StringAssert.Contains(e.Message, "[data] mean does not apply to format = \"npz\"");
-        toml = ConfigFixture.Model + "[data]\nformat = \"safetensors\"\nfile = \"missing.safetensors\"\n\n" + ConfigFixture.Run + ConfigFixture.WeightFault;
+        toml = ConfigFixture.Model + "[data]\nformat = \"safetensors\"\nfile = \"missing.safetensors\"\n\n" + ConfigFixture.Run
+            + ConfigFixture.WeightFault;
         e = Assert.ThrowsExactly<MrfiException>(() => ConfigReader.Read(ConfigFixture.Write(toml)));
         StringAssert.Contains(e.Message, "mrfi.toml(6,");
         StringAssert.Contains(e.Message, "[data] file: file not found: ");

@@ -28,7 +28,8 @@ public sealed class DocsTests
         foreach (var key in new[] { "shape", "count", "root", "channels", "resize", "width", "batch_norm" })
             Assert.Contains(key, keys, "the format fixtures are read");
         string docs = File.ReadAllText(Path.Combine(Repo.Root, "docs", "config.md"));
-        var missing = keys.Where(k => !new[] { $"`{k}`", $"`[{k}]`", $"`[[{k}]]`" }.Any(form => docs.Contains(form, StringComparison.Ordinal))).ToList();
+        var missing = keys.Where(k => !new[] { $"`{k}`", $"`[{k}]`",
+            $"`[[{k}]]`" }.Any(form => docs.Contains(form, StringComparison.Ordinal))).ToList();
         Assert.IsEmpty(missing, $"undocumented keys in docs/config.md: {string.Join(", ", missing)}");
         Assert.IsGreaterThan(40, keys.Count, "the fixture covers the reader's keys");
     }

@@ -11,7 +11,8 @@ public sealed class ExampleConfigTests
         Directory.GetFiles(Path.Combine(Repo.Root, "examples"), "mrfi.toml", SearchOption.AllDirectories)
             .Append(Path.Combine(Repo.Root, "mrfi.toml"))
             // Plugins and inline C# need the tool's loaders (Mrfi.Plugins, Mrfi.Scripting): Tool.Tests validates those.
-            .Where(p => !new[] { "plugins =", "code =", "quantize =" }.Any(key => File.ReadAllText(p).Contains(key, StringComparison.Ordinal)))
+            .Where(p => !new[] { "plugins =", "code =",
+                "quantize =" }.Any(key => File.ReadAllText(p).Contains(key, StringComparison.Ordinal)))
             .Select(p => new object[] { Path.GetRelativePath(Repo.Root, p) });
 
     [TestMethod]

@@ -5,7 +5,8 @@ namespace Mrfi.Core.Tests.Configuration;
 [TestClass]
 public sealed class ModelOutputConfigTests
 {
-    private static string Toml(string modelKeys) => ConfigFixture.Model + modelKeys + "\n" + ConfigFixture.Data + ConfigFixture.Run + ConfigFixture.WeightFault;
+    private static string Toml(string modelKeys) =>
+        ConfigFixture.Model + modelKeys + "\n" + ConfigFixture.Data + ConfigFixture.Run + ConfigFixture.WeightFault;
 
     [TestMethod]
     public void Output_and_tolerance_are_read_and_default_to_auto_and_one_percent()

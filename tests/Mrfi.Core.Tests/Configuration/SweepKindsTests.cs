@@ -22,10 +22,16 @@ public sealed class SweepKindsTests
     public void Selector_and_error_model_arguments_give_rate_bit_error_rate_count_bit_and_channel()
     {
         var kinds = Kinds("a = [1e-5, 1e-3]\nb = [1e-4]\nc = [1, 2]\nd = [0, 7]\ne = [0, 3]\n",
-            Entry + "selector = { method = \"RandomPositionByRate\", ber = \"$a\" }\nerror_model = { method = \"FloatFixedBitFlip\", bit = \"$d\" }\n\n"
-            + Entry.Replace("\"w\"", "\"v\"", StringComparison.Ordinal) + "selector = { method = \"RandomPositionByRate\", rate = \"$b * 8\" }\nerror_model = { method = \"IntFixedBitFlip\", bit_width = 8, bit = [\"$d\"] }\n\n"
-            + Entry.Replace("\"w\"", "\"u\"", StringComparison.Ordinal) + "selector = { method = \"SelectedDimRandomPositionByRate\", rate = 1e-2, channel = \"$e\" }\nerror_model = { method = \"FloatRandomBitFlip\" }\n\n"
-            + Entry.Replace("\"w\"", "\"t\"", StringComparison.Ordinal) + "selector = { method = \"RandomPositionByNumber\", n = \"$c\" }\nerror_model = { method = \"FloatRandomBitFlip\" }\n");
+            Entry + "selector = { method = \"RandomPositionByRate\", ber = \"$a\" }\n" +
+                "error_model = { method = \"FloatFixedBitFlip\", bit = \"$d\" }\n\n"
+            + Entry.Replace("\"w\"", "\"v\"", StringComparison.Ordinal)
+            + "selector = { method = \"RandomPositionByRate\", rate = \"$b * 8\" }\n"
+            + "error_model = { method = \"IntFixedBitFlip\", bit_width = 8, bit = [\"$d\"] }\n\n"
+            + Entry.Replace("\"w\"", "\"u\"", StringComparison.Ordinal)
+            + "selector = { method = \"SelectedDimRandomPositionByRate\", rate = 1e-2, channel = \"$e\" }\n"
+            + "error_model = { method = \"FloatRandomBitFlip\" }\n\n"
+            + Entry.Replace("\"w\"", "\"t\"", StringComparison.Ordinal)
+            + "selector = { method = \"RandomPositionByNumber\", n = \"$c\" }\nerror_model = { method = \"FloatRandomBitFlip\" }\n");
         Assert.AreEqual(SweepKind.Ber, kinds["a"]);
         Assert.AreEqual(SweepKind.Rate, kinds["b"]);
         Assert.AreEqual(SweepKind.Count, kinds["c"]);
@@ -53,8 +59,10 @@ public sealed class SweepKindsTests
     public void The_name_says_nothing_a_variable_called_ber_used_as_a_scale_factor_is_a_value()
     {
         var kinds = Kinds("ber = [0.5, 1.0]\non = [0, 1]\nunused = [1, 2]\nformat = [\"float16\", \"w\"]\n", Entry
-            + "enabled = \"$on\"\nquantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\", scale_factor = \"$ber\" }\n"
-            + "selector = { method = \"RandomPositionByRate\", rate = 1e-3 }\nerror_model = { method = \"IntRandomBitFlip\", bit_width = 8 }\n");
+            + "enabled = \"$on\"\nquantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\", "
+            + "scale_factor = \"$ber\" }\n"
+            + "selector = { method = \"RandomPositionByRate\", rate = 1e-3 }\n"
+            + "error_model = { method = \"IntRandomBitFlip\", bit_width = 8 }\n");
         Assert.AreEqual(SweepKind.Value, kinds["ber"]);
         Assert.AreEqual(SweepKind.Switch, kinds["on"]);
         Assert.AreEqual(SweepKind.Value, kinds["unused"]);
@@ -65,7 +73,8 @@ public sealed class SweepKindsTests
     public void A_variable_used_twice_keeps_the_more_specific_kind_and_the_order_of_sweep()
     {
         var kinds = Kinds("z = [1e-5, 1e-4]\nb = [1, 2]\n", Entry
-            + "enabled = \"$z\"\nselector = { method = \"RandomPositionByRate\", ber = \"$z\" }\nerror_model = { method = \"IntRandomBitFlip\", bit_width = 8 }\n");
+            + "enabled = \"$z\"\nselector = { method = \"RandomPositionByRate\", ber = \"$z\" }\n"
+            + "error_model = { method = \"IntRandomBitFlip\", bit_width = 8 }\n");
         Assert.AreEqual(SweepKind.Ber, kinds["z"]);
         CollectionAssert.AreEqual(new[] { "z", "b" }, kinds.Keys.ToList());
     }

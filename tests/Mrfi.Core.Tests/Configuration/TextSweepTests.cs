@@ -19,9 +19,11 @@ public sealed class TextSweepTests
 
         """;
 
-    private const string Sweep = "[sweep]\nformat = [\"float32\", \"float16\"]\nselector = [\"RandomPositionByRate\", \"RandomPositionByRate_classic\"]\n\n";
+    private const string Sweep = "[sweep]\nformat = [\"float32\", \"float16\"]\n" +
+        "selector = [\"RandomPositionByRate\", \"RandomPositionByRate_classic\"]\n\n";
 
-    private static CampaignPlan Plan(string toml) => new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
+    private static CampaignPlan Plan(string toml) =>
+        new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml)));
 
     private static MrfiException Fails(string toml) => Assert.ThrowsExactly<MrfiException>(() =>
     {
@@ -37,12 +39,14 @@ public sealed class TextSweepTests
         var plan = Plan(ConfigFixture.Full(FloatFault, Sweep));
         using var model = plan.Model;
         Assert.HasCount(4, plan.Points);
-        string[] expected = ["float32/RandomPositionByRate", "float32/RandomPositionByRate_classic", "float16/RandomPositionByRate", "float16/RandomPositionByRate_classic"];
+        string[] expected = ["float32/RandomPositionByRate", "float32/RandomPositionByRate_classic", "float16/RandomPositionByRate",
+            "float16/RandomPositionByRate_classic"];
         CollectionAssert.AreEqual(expected, plan.Points.Select(p => $"{p.Values.Texts["format"]}/{p.Values.Texts["selector"]}").ToArray());
         int[] widths = [.. plan.Points.Select(p => ((FloatRandomBitFlipErrorModel)p.Entries[0].ErrorModel).BitWidth)];
         CollectionAssert.AreEqual(new[] { 32, 32, 16, 16 }, widths, "floattype = \"$format\" reached the error model");
         Type[] selectors = [.. plan.Points.Select(p => p.Entries[0].Selector!.GetType())];
-        CollectionAssert.AreEqual(new[] { typeof(RandomPositionByRateSelector), typeof(RandomPositionByRateClassicSelector), typeof(RandomPositionByRateSelector), typeof(RandomPositionByRateClassicSelector) }, selectors);
+        CollectionAssert.AreEqual(new[] { typeof(RandomPositionByRateSelector), typeof(RandomPositionByRateClassicSelector),
+            typeof(RandomPositionByRateSelector), typeof(RandomPositionByRateClassicSelector) }, selectors);
         Assert.AreEqual(0, plan.Points[0].Values.Count, "text variables are not numbers");
         CollectionAssert.AreEqual(new[] { "format", "selector" }, plan.Points[0].Values.Names.ToArray());
     }
@@ -50,8 +54,10 @@ public sealed class TextSweepTests
     [TestMethod]
     public void Text_and_number_variables_zip_together()
     {
-        string faults = FloatFault.Replace("rate = 1e-3", "rate = \"$ber\"", StringComparison.Ordinal).Replace("\"$selector\"", "\"RandomPositionByRate\"", StringComparison.Ordinal);
-        var plan = Plan(ConfigFixture.Full(faults, "[sweep]\nmode = \"zip\"\nformat = [\"float16\", \"bfloat16\"]\nber = [1e-5, 1e-3]\n\n"));
+        string faults = FloatFault.Replace("rate = 1e-3", "rate = \"$ber\"", StringComparison.Ordinal)
+            .Replace("\"$selector\"", "\"RandomPositionByRate\"", StringComparison.Ordinal);
+        var plan = Plan(ConfigFixture.Full(faults,
+            "[sweep]\nmode = \"zip\"\nformat = [\"float16\", \"bfloat16\"]\nber = [1e-5, 1e-3]\n\n"));
         using var model = plan.Model;
         Assert.HasCount(2, plan.Points);
         Assert.AreEqual("bfloat16", plan.Points[1].Values.Texts["format"]);
@@ -73,7 +79,8 @@ public sealed class TextSweepTests
     {
         var dollar = Fails(ConfigFixture.Full(FloatFault, "[sweep]\nformat = [\"$ber\"]\nselector = [\"RandomPositionByRate\"]\n\n"));
         StringAssert.Contains(dollar.Message, "must not contain '$'");
-        var empty = Fails(ConfigFixture.Full(FloatFault, "[sweep]\nformat = [\"float16\", \"\"]\nselector = [\"RandomPositionByRate\"]\n\n"));
+        var empty = Fails(ConfigFixture.Full(FloatFault,
+            "[sweep]\nformat = [\"float16\", \"\"]\nselector = [\"RandomPositionByRate\"]\n\n"));
         StringAssert.Contains(empty.Message, "text values must be non-empty");
     }
 
@@ -101,7 +108,8 @@ public sealed class TextSweepTests
     [TestMethod]
     public void A_text_variable_in_enabled_switches_on_the_entry_named_by_its_value()
     {
-        var plan = Plan(ConfigFixture.Full(Switched("global", "layer-wise"), "[sweep]\nquantization = [\"global\", \"layer-wise\", \"none\"]\n\n"));
+        var plan = Plan(ConfigFixture.Full(Switched("global", "layer-wise"),
+            "[sweep]\nquantization = [\"global\", \"layer-wise\", \"none\"]\n\n"));
         using var model = plan.Model;
         string[] on = [.. plan.Points.Select(p => string.Join("+", p.Entries.Where(e => e.Enabled).Select(e => e.Name)))];
         CollectionAssert.AreEqual(new[] { "global", "layer-wise", "" }, on);
@@ -112,7 +120,8 @@ public sealed class TextSweepTests
     {
         string toml = ConfigFixture.Full(Switched("global", "layerwise"), "[sweep]\nquantization = [\"global\", \"layer-wise\"]\n\n");
         var e = Fails(toml);
-        StringAssert.Contains(e.Message, "fault entry 'layerwise': enabled = \"$quantization\" switches it on where quantization is 'layerwise'");
+        StringAssert.Contains(e.Message,
+            "fault entry 'layerwise': enabled = \"$quantization\" switches it on where quantization is 'layerwise'");
         StringAssert.Contains(e.Message, "Did you mean 'layer-wise'?");
         int second = toml.Split('\n').Select((l, i) => (l, i)).Where(x => x.l.Contains("enabled =", StringComparison.Ordinal)).Last().i + 1;
         StringAssert.Contains(e.Message, $"mrfi.toml({second},");
@@ -141,7 +150,8 @@ public sealed class TextSweepTests
     [TestMethod]
     public void A_component_name_from_a_number_variable_or_a_misspelt_text_is_an_error()
     {
-        string numeric = ConfigFixture.Full(FloatFault.Replace("\"$format\"", "\"float16\"", StringComparison.Ordinal), "[sweep]\nselector = [1, 2]\n\n");
+        string numeric = ConfigFixture.Full(FloatFault.Replace("\"$format\"", "\"float16\"", StringComparison.Ordinal),
+            "[sweep]\nselector = [1, 2]\n\n");
         StringAssert.Contains(Fails(numeric).Message, "'$selector' is a number; a component's name comes from a text variable");
         string misspelt = ConfigFixture.Full(FloatFault, "[sweep]\nformat = [\"float16\"]\nselector = [\"RandomPositionByRat\"]\n\n");
         var e = Fails(misspelt);
@@ -192,10 +202,14 @@ public sealed class TextSweepTests
     public void Arguments_that_fit_no_point_are_still_an_error()
     {
         // Off everywhere (on = 0), with a bit no float16 value has: nothing ever checks it, so the plan must.
-        string faults = BitFaults.Replace("enabled = \"$format\"\nselector = { method = \"RandomPositionByRate\", rate = 1e-3 }\nerror_model = { method = \"FloatFixedBitFlip\"",
-            "enabled = \"$on\"\nselector = { method = \"RandomPositionByRate\", rate = 1e-3 }\nerror_model = { method = \"FloatFixedBitFlip\"", StringComparison.Ordinal);
+        string faults = BitFaults.Replace(
+            "enabled = \"$format\"\nselector = { method = \"RandomPositionByRate\", rate = 1e-3 }\n" +
+            "error_model = { method = \"FloatFixedBitFlip\"",
+            "enabled = \"$on\"\nselector = { method = \"RandomPositionByRate\", rate = 1e-3 }\n" +
+            "error_model = { method = \"FloatFixedBitFlip\"", StringComparison.Ordinal);
         Assert.AreNotEqual(BitFaults, faults);
-        string toml = ConfigFixture.Full(faults, "[sweep]\nmode = \"zip\"\nformat = [\"fixpoint\", \"fixpoint\"]\nbit = [16, 16]\non = [0, 0]\n\n");
+        string toml = ConfigFixture.Full(faults,
+            "[sweep]\nmode = \"zip\"\nformat = [\"fixpoint\", \"fixpoint\"]\nbit = [16, 16]\non = [0, 0]\n\n");
         var e = Fails(toml);
         StringAssert.Contains(e.Message, $"mrfi.toml({LineOf(toml, "FloatFixedBitFlip")},");
     }
@@ -203,10 +217,13 @@ public sealed class TextSweepTests
     [TestMethod]
     public void A_gate_names_a_text_value_and_a_misspelt_one_gets_a_suggestion()
     {
-        var config = ConfigReader.Read(ConfigFixture.Write(ConfigFixture.Full(FloatFault, Sweep + "[gate]\npoint = { format = \"float16\" }\naccuracy_min = 0.1\njudge = \"estimate\"\n\n")));
+        var config = ConfigReader.Read(
+            ConfigFixture.Write(ConfigFixture.Full(FloatFault,
+                Sweep + "[gate]\npoint = { format = \"float16\" }\naccuracy_min = 0.1\njudge = \"estimate\"\n\n")));
         var gate = config.Gates.Single();
         Assert.AreEqual("float16", gate.Point.Texts["format"]);
-        string bad = ConfigFixture.Full(FloatFault, Sweep + "[gate]\npoint = { format = \"flaot16\" }\naccuracy_min = 0.1\njudge = \"estimate\"\n\n");
+        string bad = ConfigFixture.Full(FloatFault,
+            Sweep + "[gate]\npoint = { format = \"flaot16\" }\naccuracy_min = 0.1\njudge = \"estimate\"\n\n");
         var e = Assert.ThrowsExactly<MrfiException>(() => ConfigReader.Read(ConfigFixture.Write(bad)));
         StringAssert.Contains(e.Message, "\"flaot16\" is not one of the [sweep] values of format");
         StringAssert.Contains(e.Message, "Did you mean 'float16'?");

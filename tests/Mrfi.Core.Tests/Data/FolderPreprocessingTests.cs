@@ -75,8 +75,10 @@ public sealed class FolderPreprocessingTests
     [TestMethod]
     public void Scale_255_multiplies_idx_pixels_by_exactly_one()
     {
-        using var unit = DatasetLoader.LoadIdx(Repo.Asset("fmnist_test1000-images-idx3-ubyte"), Repo.Asset("fmnist_test1000-labels-idx1-ubyte"), [0.0], [1.0], 5);
-        using var raw = DatasetLoader.LoadIdx(Repo.Asset("fmnist_test1000-images-idx3-ubyte"), Repo.Asset("fmnist_test1000-labels-idx1-ubyte"), new PixelScaling([0.0], [1.0], 255), 5);
+        using var unit = DatasetLoader.LoadIdx(Repo.Asset("fmnist_test1000-images-idx3-ubyte"),
+            Repo.Asset("fmnist_test1000-labels-idx1-ubyte"), [0.0], [1.0], 5);
+        using var raw = DatasetLoader.LoadIdx(Repo.Asset("fmnist_test1000-images-idx3-ubyte"),
+            Repo.Asset("fmnist_test1000-labels-idx1-ubyte"), new PixelScaling([0.0], [1.0], 255), 5);
         Assert.IsTrue(raw.Images.eq(raw.Images.round()).all().item<bool>(), "whole numbers");
         Assert.IsTrue(raw.Images.div(255).sub(unit.Images).abs().max().item<float>() < 1e-7f);
         Assert.AreEqual(255f, raw.Images.max().item<float>());

@@ -10,7 +10,8 @@ public sealed class ImageFolderTests
     private static readonly SourceLocation Where = new("mrfi.toml", 9, 1);
 
     /// <summary>Writes a w×h image whose pixel (x, y) has colour <paramref name="color"/>(x, y), as PNG or JPEG.</summary>
-    private static void Write(string path, int w, int h, Func<int, int, SKColor> color, SKEncodedImageFormat format = SKEncodedImageFormat.Png)
+    private static void Write(string path, int w, int h, Func<int, int, SKColor> color,
+        SKEncodedImageFormat format = SKEncodedImageFormat.Png)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var bitmap = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul));

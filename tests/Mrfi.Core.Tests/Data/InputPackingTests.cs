@@ -47,7 +47,8 @@ public sealed class InputPackingTests
     public void A_tensor_file_is_packed_in_the_models_input_order_and_a_wrong_per_sample_shape_is_one_error()
     {
         string path = Path.Combine(Repo.TempFolder("packed-npz"), "data.npz");
-        Npz(path, [("x", Npy("<f4", [1, 2], Floats(0.25f, -1f))), ("ids", Npy("<i8", [1, 2, 3], Longs(1, 2, 3, 4, 5, 6))), ("labels", Npy("<i8", [1], Longs(3)))]);
+        Npz(path, [("x", Npy("<f4", [1, 2], Floats(0.25f, -1f))), ("ids", Npy("<i8", [1, 2, 3], Longs(1, 2, 3, 4, 5, 6))),
+            ("labels", Npy("<i8", [1], Longs(3)))]);
         var where = new SourceLocation("mrfi.toml", 9, 1);
         using (var data = TensorData.Load(new TensorDataSpec(path, [], null, where), "npz", 0, Model))
         {
@@ -56,8 +57,10 @@ public sealed class InputPackingTests
         }
         PackedInput[] wide = [new("ids", [6], ScalarType.Int64), Model[1]];
         var e = Assert.ThrowsExactly<MrfiException>(() => TensorData.Load(new TensorDataSpec(path, [], null, where), "npz", 0, wide));
-        Assert.AreEqual("mrfi.toml(9,1): error: [data] file: tensor 'ids' has shape [1, 2, 3], but the model's input 'ids' takes samples of shape [6]: it must be [N, 6]", e.Message);
+        Assert.AreEqual("mrfi.toml(9,1): error: [data] file: tensor 'ids' has shape [1, 2, 3], but the model's input 'ids' takes samples " +
+            "of shape [6]: it must be [N, 6]", e.Message);
         e = Assert.ThrowsExactly<MrfiException>(() => TensorData.Load(new TensorDataSpec(path, ["ids"], null, where), "npz", 0, Model));
-        StringAssert.Contains(e.Message, "[data] inputs names 1 tensors but the model takes 2 inputs ('ids' [2, 3] Int64, 'x' [2] Float32)");
+        StringAssert.Contains(e.Message,
+            "[data] inputs names 1 tensors but the model takes 2 inputs ('ids' [2, 3] Int64, 'x' [2] Float32)");
     }
 }

@@ -30,7 +30,8 @@ public sealed class NpyArrayTests
     {
         using var f8 = NpyArray.Read(Npy("<f8", [2], [.. BitConverter.GetBytes(0.25), .. BitConverter.GetBytes(-1e300)]), "x");
         Assert.AreEqual(-1e300, f8[1].item<double>());
-        using var i4 = NpyArray.Read(Npy("<i4", [3], [.. BitConverter.GetBytes(7), .. BitConverter.GetBytes(-8), .. BitConverter.GetBytes(int.MaxValue)], major: 2), "x");
+        using var i4 = NpyArray.Read(Npy("<i4", [3],
+            [.. BitConverter.GetBytes(7), .. BitConverter.GetBytes(-8), .. BitConverter.GetBytes(int.MaxValue)], major: 2), "x");
         CollectionAssert.AreEqual(new[] { 7, -8, int.MaxValue }, i4.data<int>().ToArray());
         using var u1 = NpyArray.Read(Npy("|u1", [4], [0, 1, 128, 255]), "x");
         Assert.AreEqual(ScalarType.Byte, u1.dtype);

@@ -7,7 +7,8 @@ namespace Mrfi.Core.Tests.Data;
 /// readers are tested against files they did not write.</summary>
 internal static class NpyBytes
 {
-    /// <summary>An .npy file, format 1.0 (or 2.0): magic, version, header length, the dict padded with spaces to a multiple of 64 and a newline.</summary>
+    /// <summary>An .npy file, format 1.0 (or 2.0): magic, version, header length, the dict padded with spaces to a multiple of 64 and a
+    /// newline.</summary>
     public static byte[] Npy(string descr, long[] shape, byte[] data, bool fortran = false, int major = 1)
     {
         string dims = shape.Length == 1 ? $"{shape[0]}," : string.Join(", ", shape);
@@ -46,7 +47,8 @@ internal static class NpyBytes
         var data = new List<byte>();
         foreach (var (name, dtype, shape, bytes) in tensors)
         {
-            parts.Add($"\"{name}\":{{\"dtype\":\"{dtype}\",\"shape\":[{string.Join(",", shape)}],\"data_offsets\":[{data.Count},{data.Count + bytes.Length}]}}");
+            parts.Add($"\"{name}\":{{\"dtype\":\"{dtype}\",\"shape\":[{string.Join(",", shape)}]," +
+                $"\"data_offsets\":[{data.Count},{data.Count + bytes.Length}]}}");
             data.AddRange(bytes);
         }
         byte[] header = Encoding.UTF8.GetBytes("{" + string.Join(",", parts) + "}");

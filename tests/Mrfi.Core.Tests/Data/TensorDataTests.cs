@@ -17,7 +17,8 @@ public sealed class TensorDataTests
         return path;
     }
 
-    private static TensorDataSpec Spec(string file, string[]? inputs = null, string? labels = null) => new(file, inputs ?? [], labels, Where);
+    private static TensorDataSpec Spec(string file, string[]? inputs = null, string? labels = null) =>
+        new(file, inputs ?? [], labels, Where);
 
     [TestMethod]
     public void Int64_token_ids_and_their_labels_come_back_as_stored_batched_along_dimension_0()
@@ -47,17 +48,20 @@ public sealed class TensorDataTests
     [TestMethod]
     public void Several_inputs_for_a_model_of_one_input_are_refused_and_inputs_picks_one()
     {
-        string file = NpzFile(("input_ids", Npy("<i8", [1, 2], Longs(1, 2))), ("attention_mask", Npy("<i8", [1, 2], Longs(1, 1))), ("y", Npy("<i8", [1], Longs(0))));
+        string file = NpzFile(("input_ids", Npy("<i8", [1, 2], Longs(1, 2))), ("attention_mask", Npy("<i8", [1, 2], Longs(1, 1))),
+            ("y", Npy("<i8", [1], Longs(0))));
         var e = Assert.ThrowsExactly<MrfiException>(() => TensorData.Load(Spec(file, labels: "y"), "npz", 0));
         StringAssert.StartsWith(e.Message, "mrfi.toml(12,1): error: [data] file: ");
         StringAssert.Contains(e.Message, "holds 2 input tensors ('attention_mask', 'input_ids')");
         StringAssert.Contains(e.Message, "but the model takes one input");
-        e = Assert.ThrowsExactly<MrfiException>(() => TensorData.Load(Spec(file, inputs: ["input_ids", "attention_mask"], labels: "y"), "npz", 0));
+        e = Assert.ThrowsExactly<MrfiException>(() =>
+            TensorData.Load(Spec(file, inputs: ["input_ids", "attention_mask"], labels: "y"), "npz", 0));
         StringAssert.Contains(e.Message, "but the model takes one input");
         using var data = TensorData.Load(Spec(file, inputs: ["input_ids"], labels: "y"), "npz", 0);
         CollectionAssert.AreEqual(new long[] { 1, 2 }, data.Images.flatten().data<long>().ToArray());
         e = Assert.ThrowsExactly<MrfiException>(() => TensorData.Load(Spec(file, inputs: ["input_id"], labels: "y"), "npz", 0));
-        StringAssert.Contains(e.Message, "has no tensor 'input_id' for [data] inputs; it holds 'attention_mask' [1, 2] Int64, 'input_ids' [1, 2] Int64, 'y' [1] Int64");
+        StringAssert.Contains(e.Message,
+            "has no tensor 'input_id' for [data] inputs; it holds 'attention_mask' [1, 2] Int64, 'input_ids' [1, 2] Int64, 'y' [1] Int64");
     }
 
     [TestMethod]

@@ -10,7 +10,8 @@ public sealed class BitUpsetTests
 {
     private static float[] Values(int n) => [.. Enumerable.Range(1, n).Select(i => i * 0.731f - 40)];
 
-    private static uint[] Diff(float[] a, float[] b) => [.. a.Zip(b, (x, y) => (uint)(BitConverter.SingleToInt32Bits(x) ^ BitConverter.SingleToInt32Bits(y)))];
+    private static uint[] Diff(float[] a, float[] b) =>
+        [.. a.Zip(b, (x, y) => (uint)(BitConverter.SingleToInt32Bits(x) ^ BitConverter.SingleToInt32Bits(y)))];
 
     [TestMethod]
     [DataRow(2)]
@@ -23,7 +24,8 @@ public sealed class BitUpsetTests
         using var y = new FloatMultiBitFlipErrorModel(k).Apply(x, g);
         var diffs = Diff(values, TensorAssert.Floats(y));
         Assert.IsTrue(diffs.All(d => BitOperations.PopCount(d) == k));
-        Assert.HasCount(32, diffs.SelectMany(d => Enumerable.Range(0, 32).Where(b => (d >> b & 1) == 1)).Distinct().ToList(), "every bit can be hit");
+        Assert.HasCount(32, diffs.SelectMany(d => Enumerable.Range(0, 32).Where(b => (d >> b & 1) == 1)).Distinct().ToList(),
+            "every bit can be hit");
     }
 
     [TestMethod]

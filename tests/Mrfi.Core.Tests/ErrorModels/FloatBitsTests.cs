@@ -33,7 +33,8 @@ public sealed class FloatBitsTests
         for (int i = 0; i < values.Length; i++)
             Assert.AreEqual((long)(uint)BitConverter.SingleToInt32Bits(values[i]), got[i], $"{values[i]:R}");
         using var back = FloatBits.FromBits(bits, Format("float32"), ScalarType.Float32);
-        CollectionAssert.AreEqual(values.Select(BitConverter.SingleToInt32Bits).ToArray(), TensorAssert.Floats(back).Select(BitConverter.SingleToInt32Bits).ToArray());
+        CollectionAssert.AreEqual(values.Select(BitConverter.SingleToInt32Bits).ToArray(),
+            TensorAssert.Floats(back).Select(BitConverter.SingleToInt32Bits).ToArray());
     }
 
     [TestMethod]
@@ -56,7 +57,8 @@ public sealed class FloatBitsTests
         for (int i = 0; i < values.Length; i++)
         {
             if (float.IsNaN(a[i])) Assert.IsTrue(float.IsNaN(m[i]), $"{values[i]:R} ^ {masks[i]:X}");
-            else Assert.AreEqual(BitConverter.SingleToInt32Bits(a[i]), BitConverter.SingleToInt32Bits(m[i]), $"{values[i]:R} ^ {masks[i]:X}");
+            else Assert.AreEqual(BitConverter.SingleToInt32Bits(a[i]), BitConverter.SingleToInt32Bits(m[i]),
+                $"{values[i]:R} ^ {masks[i]:X}");
         }
         using var suppressed = FloatBits.Modify(x, null, true, Flip);
         Assert.IsFalse(TensorAssert.Floats(suppressed).Any(v => !float.IsFinite(v)), "suppress_invalid still applies");
@@ -72,7 +74,8 @@ public sealed class FloatBitsTests
         for (int i = 0; i < values.Length; i++)
             Assert.AreEqual(BitConverter.DoubleToInt64Bits(values[i]), got[i], $"{values[i]:R}");
         using var back = FloatBits.FromBits(bits, Format("float64"), ScalarType.Float64);
-        CollectionAssert.AreEqual(values.Select(BitConverter.DoubleToInt64Bits).ToArray(), TensorAssert.Doubles(back).Select(BitConverter.DoubleToInt64Bits).ToArray());
+        CollectionAssert.AreEqual(values.Select(BitConverter.DoubleToInt64Bits).ToArray(),
+            TensorAssert.Doubles(back).Select(BitConverter.DoubleToInt64Bits).ToArray());
     }
 
     [TestMethod]
@@ -99,7 +102,8 @@ public sealed class FloatBitsTests
         for (int i = 0; i < values.Length; i++)
             Assert.AreEqual((long)((uint)BitConverter.SingleToInt32Bits(values[i]) >> 16), got[i], $"{values[i]:R}");
         using var back = FloatBits.FromBits(bits, Format("bfloat16"), ScalarType.Float32);
-        CollectionAssert.AreEqual(values.Select(BitConverter.SingleToInt32Bits).ToArray(), TensorAssert.Floats(back).Select(BitConverter.SingleToInt32Bits).ToArray());
+        CollectionAssert.AreEqual(values.Select(BitConverter.SingleToInt32Bits).ToArray(),
+            TensorAssert.Floats(back).Select(BitConverter.SingleToInt32Bits).ToArray());
     }
 
     [TestMethod]

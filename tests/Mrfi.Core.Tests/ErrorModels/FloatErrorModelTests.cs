@@ -49,7 +49,8 @@ public sealed class FloatErrorModelTests
                 float expected = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(values[i]) ^ (1 << bit));
                 // A NaN is a NaN: its payload bits are not kept (the bit arithmetic has no way to build them).
                 if (float.IsNaN(expected)) Assert.IsTrue(float.IsNaN(got[i]), $"bit {bit} of {values[i]} gives NaN");
-                else Assert.AreEqual(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(got[i]), $"bit {bit} of {values[i]}");
+                else Assert.AreEqual(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(got[i]),
+                    $"bit {bit} of {values[i]}");
             }
         }
     }

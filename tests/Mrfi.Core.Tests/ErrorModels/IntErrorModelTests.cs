@@ -87,7 +87,8 @@ public sealed class IntErrorModelTests
             int a = (int)input[i], b = (int)output[i];
             Assert.IsTrue(b is >= -128 and < 128, $"{a} -> {b} left the int8 range");
             int diff = (a ^ b) & 0xFF;   // the flip seen in the 8-bit two's complement pattern
-            Assert.AreEqual(1, System.Numerics.BitOperations.PopCount((uint)diff), $"{a} -> {b} flipped {System.Numerics.BitOperations.PopCount((uint)diff)} bits");
+            Assert.AreEqual(1, System.Numerics.BitOperations.PopCount((uint)diff),
+                $"{a} -> {b} flipped {System.Numerics.BitOperations.PopCount((uint)diff)} bits");
             seen.Add(System.Numerics.BitOperations.Log2((uint)diff));
         }
         Assert.HasCount(bits, seen, "all 8 bit positions occur over 256 values");

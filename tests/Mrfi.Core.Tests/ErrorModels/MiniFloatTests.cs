@@ -26,7 +26,8 @@ public sealed class MiniFloatTests
     }
 
     [TestMethod]
-    [DataRow("float8_e4m3fn", 4, 3)] [DataRow("float8_e5m2", 5, 2)] [DataRow("float6_e3m2", 3, 2)] [DataRow("float6_e2m3", 2, 3)] [DataRow("float4_e2m1", 2, 1)]
+    [DataRow("float8_e4m3fn", 4, 3)] [DataRow("float8_e5m2", 5, 2)] [DataRow("float6_e3m2", 3, 2)] [DataRow("float6_e2m3", 2,
+        3)] [DataRow("float4_e2m1", 2, 1)]
     public void Every_pattern_decodes_as_the_formula_and_encodes_back(string name, int e, int m)
     {
         var f = F(name);
@@ -48,7 +49,8 @@ public sealed class MiniFloatTests
     [DataRow("float6_e3m2", 28.0, 0.25, 0.0625)]  // OCP MX: 1.75·2^4, 2^-2, 2^-4
     [DataRow("float6_e2m3", 7.5, 1.0, 0.125)]  // 1.875·2^2, 2^0, 2^-3
     [DataRow("float4_e2m1", 6.0, 1.0, 0.5)]  // 1.5·2^2, 2^0, 2^-1
-    public void Max_normal_min_normal_and_min_subnormal_are_the_specifications(string name, double max, double minNormal, double minSubnormal)
+    public void Max_normal_min_normal_and_min_subnormal_are_the_specifications(string name, double max, double minNormal,
+        double minSubnormal)
     {
         var f = F(name);
         var finite = Enumerable.Range(0, 1 << f.Width).Select(c => (double)MiniFloat.Decode(c, f)).Where(double.IsFinite).ToArray();

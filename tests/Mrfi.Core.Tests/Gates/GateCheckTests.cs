@@ -15,7 +15,8 @@ public sealed class GateCheckTests
             correct, total, 0, 0, 0, DateTime.UtcNow) { CriticalSdc = criticalSdc };
 
     private static GateSection Gate(GateMetric metric, double limit, bool interval = true, double? ber = null) =>
-        new(ber is { } b ? new Dictionary<string, double> { ["ber"] = b } : [], [new GateThreshold(metric, limit, "key", Where)], interval, 0.95, Where);
+        new(ber is { } b ? new Dictionary<string, double> { ["ber"] = b } : [], [new GateThreshold(metric, limit, "key", Where)], interval,
+            0.95, Where);
 
     // Accuracies 0.80 and 0.84: mean 0.82, but the 95 % t-interval over two repeats reaches far below 0.80.
     private static readonly TrialRecord[] TwoRepeats = [Trial(0, 1e-4, 800), Trial(0, 1e-4, 840)];
@@ -71,7 +72,9 @@ public sealed class GateCheckTests
             Trial(point, 1e-4, correct) with { Sweep = new Mrfi.Core.Configuration.SweepValues([new("format", format), new("ber", 1e-4)]) };
         TrialRecord[] trials = [Tagged(0, "float16", 300), Tagged(0, "float16", 310), Tagged(1, "int8", 880), Tagged(1, "int8", 890)];
         var point = new Mrfi.Core.Configuration.SweepValues([new("format", "int8")]);
-        var verdict = GateCheck.Evaluate([new GateSection(point, [new GateThreshold(GateMetric.Accuracy, 0.8, "accuracy_min", Where)], false, 0.95, Where)], trials).Single();
+        var verdict = GateCheck.Evaluate(
+            [new GateSection(point, [new GateThreshold(GateMetric.Accuracy, 0.8, "accuracy_min", Where)], false, 0.95, Where)], trials)
+                .Single();
         Assert.AreEqual(1, verdict.Point);
         Assert.IsTrue(verdict.Passed);
         StringAssert.Contains(verdict.Message, "at format = int8, ber = 0.0001");
@@ -87,7 +90,8 @@ public sealed class GateCheckTests
     [TestMethod]
     public void A_tensor_output_fails_accuracy_and_critical_sdc_thresholds_it_cannot_measure_but_judges_sdc()
     {
-        TrialRecord[] tensor = [.. TwoRepeats.Select(t => t with { Accuracy = double.NaN, Correct = 0, Sdc = 2, CriticalSdc = 0, Output = "tensor" })];
+        TrialRecord[] tensor = [.. TwoRepeats.Select(t =>
+            t with { Accuracy = double.NaN, Correct = 0, Sdc = 2, CriticalSdc = 0, Output = "tensor" })];
         var critical = GateCheck.Evaluate([Gate(GateMetric.CriticalSdc, 0.5, interval: false)], tensor).Single();
         Assert.IsFalse(critical.Passed, "0 critical SDCs of a model without labels is not a pass");
         Assert.IsTrue(double.IsNaN(critical.Estimate));

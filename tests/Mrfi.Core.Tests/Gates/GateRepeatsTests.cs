@@ -7,7 +7,8 @@ namespace Mrfi.Core.Tests.Gates;
 [TestClass]
 public sealed class GateRepeatsTests
 {
-    private static string Config(string gate) => ConfigFixture.Full(ConfigFixture.WeightFault, "[sweep]\nber = [1e-3]\nrepeats = 1\n\n[gate]\n" + gate + "\n\n");
+    private static string Config(string gate) =>
+        ConfigFixture.Full(ConfigFixture.WeightFault, "[sweep]\nber = [1e-3]\nrepeats = 1\n\n[gate]\n" + gate + "\n\n");
 
     [TestMethod]
     public void A_rate_judged_by_its_interval_with_one_repeat_is_refused_at_its_key()

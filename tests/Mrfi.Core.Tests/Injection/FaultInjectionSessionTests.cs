@@ -37,7 +37,8 @@ public sealed class FaultInjectionSessionTests
         return _model.call(input ?? _data.Images);
     }
 
-    private static FaultEntry WeightEntry(bool enabled = true, double rate = 0.05) => new("w", InjectionTarget.Weight, Layers, ["weight"], enabled,
+    private static FaultEntry WeightEntry(bool enabled = true, double rate = 0.05) =>
+        new("w", InjectionTarget.Weight, Layers, ["weight"], enabled,
         new SymmetricQuantizer(8, DynamicRange.Auto), true, new RandomPositionByRateSelector(rate), new IntRandomBitFlipErrorModel(8));
 
     private static Dictionary<string, float[]> Weights() =>
@@ -136,7 +137,8 @@ public sealed class FaultInjectionSessionTests
     [TestMethod]
     public void A_trial_returns_its_own_faults_and_a_forward_scope_puts_the_state_back()
     {
-        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([1, 2]), new SetZeroErrorModel());
+        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([1, 2]),
+            new SetZeroErrorModel());
         using var session = new FaultInjectionSession(_model, [entry], [], new SessionOptions { RecordFaults = true });
         session.BeginTrial(5, trial: 3);
         using (session.Forward(new ForwardState(InjectionMode.Faulty, Batch: 2))) Forward().Dispose();
@@ -159,7 +161,8 @@ public sealed class FaultInjectionSessionTests
     public void Output_fault_at_a_fixed_position_changes_only_that_logit()
     {
         using var clean = Forward();
-        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([1, 2]), new SetZeroErrorModel());
+        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([1, 2]),
+            new SetZeroErrorModel());
         using var session = new FaultInjectionSession(_model, [entry], []);
         using var output = Forward();
         var expected = TensorAssert.Floats(clean);
@@ -173,7 +176,8 @@ public sealed class FaultInjectionSessionTests
     {
         using var input = _data.Images.clone();
         var before = TensorAssert.Floats(input);
-        var entry = new FaultEntry("in", InjectionTarget.Activation, ["conv1"], [], true, new SymmetricQuantizer(8, DynamicRange.Auto), true, null, new SetZeroErrorModel());
+        var entry = new FaultEntry("in", InjectionTarget.Activation, ["conv1"], [], true, new SymmetricQuantizer(8, DynamicRange.Auto),
+            true, null, new SetZeroErrorModel());
         using var session = new FaultInjectionSession(_model, [entry], []);
         using var output = Forward(input);
         CollectionAssert.AreEqual(before, TensorAssert.Floats(input));
@@ -186,8 +190,10 @@ public sealed class FaultInjectionSessionTests
         // Conv2d inputs without layer-wise quantization are faulted in place and restored; two entries overlap at 9.
         using var input = _data.Images.clone();
         var before = TensorAssert.Floats(input);
-        var first = new FaultEntry("a", InjectionTarget.Activation, ["conv1"], [], true, null, true, new FixPositionsSelector([[5, 9]]), new SetValueErrorModel([0.7]));
-        var second = new FaultEntry("b", InjectionTarget.Activation, ["conv1"], [], true, null, true, new FixPositionsSelector([[9, 11]]), new SetValueErrorModel([-0.3]));
+        var first = new FaultEntry("a", InjectionTarget.Activation, ["conv1"], [], true, null, true, new FixPositionsSelector([[5, 9]]),
+            new SetValueErrorModel([0.7]));
+        var second = new FaultEntry("b", InjectionTarget.Activation, ["conv1"], [], true, null, true, new FixPositionsSelector([[9, 11]]),
+            new SetValueErrorModel([-0.3]));
         using var expectedInput = input.clone();
         using (var flat = expectedInput.view(-1))
         {
@@ -234,7 +240,8 @@ public sealed class FaultInjectionSessionTests
     [TestMethod]
     public void Observers_see_golden_then_faulty_outputs()
     {
-        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([0]), new SetZeroErrorModel());
+        var entry = new FaultEntry("z", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new FixPositionSelector([0]),
+            new SetZeroErrorModel());
         var rmse = new Mrfi.Core.Observers.RmseObserver();
         using var session = new FaultInjectionSession(_model, [entry], [new ObserverBinding("RMSE", "fc3", ObservePosition.After, rmse)]);
         Tensor golden;

@@ -45,7 +45,8 @@ public sealed class FusedInjectorTests
         return (fused, reference, fusedFaults, referenceFaults);
     }
 
-    private static (int[] Bits, List<FaultRecord> Faults, long Count) Once(FaultEntry entry, Tensor input, InjectionMode mode, ulong seed, bool record, bool kernels)
+    private static (int[] Bits, List<FaultRecord> Faults, long Count) Once(FaultEntry entry, Tensor input, InjectionMode mode, ulong seed,
+        bool record, bool kernels)
     {
         using var session = new FaultInjectionSession(_model, [], [], new SessionOptions { RecordFaults = record });
         session.BeginTrial(5);
@@ -63,7 +64,8 @@ public sealed class FusedInjectorTests
         Assert.HasCount(expected.Length, actual);
         for (int i = 0; i < expected.Length; i++)
             if (expected[i] != actual[i])
-                Assert.Fail($"{what}: element {i} is {BitConverter.Int32BitsToSingle(actual[i])} (0x{actual[i]:X8}), the tensor path gives {BitConverter.Int32BitsToSingle(expected[i])} (0x{expected[i]:X8})");
+                Assert.Fail($"{what}: element {i} is {BitConverter.Int32BitsToSingle(actual[i])} (0x{actual[i]:X8}), the tensor path " +
+                    $"gives {BitConverter.Int32BitsToSingle(expected[i])} (0x{expected[i]:X8})");
     }
 
     internal static void AssertSameFaults(List<FaultRecord> expected, List<FaultRecord> actual, string what)
@@ -145,7 +147,8 @@ public sealed class FusedInjectorTests
     }
 
     [TestMethod]
-    [DataRow("int-random")] [DataRow("int-sign")] [DataRow("int-multi")] [DataRow("int-burst")] [DataRow("int-stuck1")] [DataRow("int-stuck0")]
+    [DataRow("int-random")] [DataRow("int-sign")] [DataRow("int-multi")] [DataRow("int-burst")] [DataRow("int-stuck1")] [DataRow(
+        "int-stuck0")]
     [DataRow("int-fixed")] [DataRow("float-random")] [DataRow("float-random-suppress")] [DataRow("float-stuck")] [DataRow("float16-random")]
     [DataRow("float-multi")] [DataRow("set-value")] [DataRow("normal")] [DataRow("fp8e4m3-random")] [DataRow("fp8e5m2-random")]
     [DataRow("fp8e5m2-suppress")] [DataRow("fp6e3m2-random")] [DataRow("fp6e2m3-multi")] [DataRow("fp4-stuck")]
@@ -165,7 +168,8 @@ public sealed class FusedInjectorTests
     }
 
     [TestMethod]
-    [DataRow("rate")] [DataRow("number")] [DataRow("number-per-instance")] [DataRow("all")] [DataRow("fixed")] [DataRow("masked-dim")] [DataRow("empty")]
+    [DataRow("rate")] [DataRow("number")] [DataRow("number-per-instance")] [DataRow("all")] [DataRow("fixed")] [DataRow(
+        "masked-dim")] [DataRow("empty")]
     public void Selectors_give_the_tensor_paths_bits(string selector)
     {
         ISelector? s = selector switch
@@ -202,7 +206,8 @@ public sealed class FusedInjectorTests
         var all = new FixPositionsSelector([[10, 20, 30, 40, 50]]);
         foreach (var (quantizer, error) in new (IQuantizer?, string)[]
                  {
-                     (new SymmetricQuantizer(8, new DynamicRange(3.0)), "int-random"), (new PositiveQuantizer(8, new DynamicRange(3.0)), "int-sign"),
+                     (new SymmetricQuantizer(8, new DynamicRange(3.0)), "int-random"),
+                     (new PositiveQuantizer(8, new DynamicRange(3.0)), "int-sign"),
                      (new FixPointQuantizer(3, 4), "int-random"), (new SymmetricQuantizer(8, DynamicRange.Auto), "int-random"),
                      (null, "float-random"), (null, "float-random-suppress"), (null, "int-random"), (null, "fp8e4m3-random"),
                      (null, "fp8e5m2-random"), (null, "fp4-stuck"),

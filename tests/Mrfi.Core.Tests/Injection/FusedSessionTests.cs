@@ -38,17 +38,20 @@ public sealed class FusedSessionTests
     [
         new("act8", InjectionTarget.Activation, Layers, [], true, new SymmetricQuantizer(8, DynamicRange.Auto), true,
             new RandomPositionByRateSelector(ber: 1e-3, bits: new ValueBits(8)), new IntRandomBitFlipErrorModel(8), scope),
-        new("actf", InjectionTarget.Activation, ["conv2", "fc1"], [], true, null, true, new RandomPositionByRateSelector(rate: 1e-3), new FloatRandomBitFlipErrorModel(), scope),
+        new("actf", InjectionTarget.Activation, ["conv2", "fc1"], [], true, null, true, new RandomPositionByRateSelector(rate: 1e-3),
+            new FloatRandomBitFlipErrorModel(), scope),
         new("out", InjectionTarget.ActivationOut, ["conv1", "fc2"], [], true, new PositiveQuantizer(6, new DynamicRange(4.0)), false,
             new RandomPositionByNumberSelector(20), new IntSignBitFlipErrorModel(6), scope),
-        new("w", InjectionTarget.Weight, ["conv1", "conv2", "fc3"], ["weight", "bias"], true, new SymmetricQuantizer(8, DynamicRange.Auto, 0.8), true,
+        new("w", InjectionTarget.Weight, ["conv1", "conv2", "fc3"], ["weight", "bias"], true,
+            new SymmetricQuantizer(8, DynamicRange.Auto, 0.8), true,
             new RandomPositionByRateSelector(rate: 5e-3), new IntRandomBitFlipErrorModel(8), scope),
         // Without layer-wise quantization a weight is put back value by value (conv2's bias also gets the one above: a whole copy).
         new("wf", InjectionTarget.Weight, ["conv2", "fc1", "fc2"], ["bias", "weight"], true, null, true,
             new RandomPositionByRateSelector(rate: 2e-3), new FloatRandomBitFlipErrorModel(), scope),
     ];
 
-    private static (int[] Output, List<Mrfi.Core.Injection.FaultRecord> Faults, long Count) Run(SelectorScope scope, bool kernels, int forwards)
+    private static (int[] Output, List<Mrfi.Core.Injection.FaultRecord> Faults, long Count) Run(SelectorScope scope, bool kernels,
+        int forwards)
     {
         using var off = kernels ? null : CpuKernels.Disable();
         using var input = _data.Images.clone();
@@ -90,10 +93,13 @@ public sealed class FusedSessionTests
         using var doubles = torch.randn(64, dtype: ScalarType.Float64);
         using var strided = torch.randn(8, 8).t();
         FaultEntry With(IQuantizer? q) => new("e", InjectionTarget.Activation, ["x"], [], true, q, true, null, new SetZeroErrorModel());
-        Assert.IsTrue(FusedInjector.TryApply(floats, With(new SymmetricQuantizer(8, DynamicRange.Auto)), null, new Generator(1), null, null));
+        Assert.IsTrue(FusedInjector.TryApply(floats, With(new SymmetricQuantizer(8, DynamicRange.Auto)), null, new Generator(1), null,
+            null));
         Assert.IsTrue(FusedInjector.TryApply(floats, With(null), null, new Generator(1), null, null));
-        Assert.IsFalse(FusedInjector.TryApply(floats, With(new PerChannelSymmetricQuantizer(8)), null, new Generator(1), null, null), "per-channel: tensor path");
-        Assert.IsFalse(FusedInjector.TryApply(floats, With(new AsymmetricQuantizer(8)), null, new Generator(1), null, null), "affine: tensor path");
+        Assert.IsFalse(FusedInjector.TryApply(floats, With(new PerChannelSymmetricQuantizer(8)), null, new Generator(1), null, null),
+            "per-channel: tensor path");
+        Assert.IsFalse(FusedInjector.TryApply(floats, With(new AsymmetricQuantizer(8)), null, new Generator(1), null, null),
+            "affine: tensor path");
         Assert.IsFalse(FusedInjector.TryApply(doubles, With(null), null, new Generator(1), null, null), "float64: tensor path");
         Assert.IsFalse(FusedInjector.TryApply(strided, With(null), null, new Generator(1), null, null), "non-contiguous: tensor path");
         using (CpuKernels.Disable())

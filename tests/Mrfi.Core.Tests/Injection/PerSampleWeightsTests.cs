@@ -56,7 +56,8 @@ public sealed class PerSampleWeightsTests
     public void Sparse_correction_equals_a_forward_per_sample_with_its_int8_faults()
     {
         // One 8-bit flip per sample in every layer: conv1 (padding 2), conv2 (no padding) and the three Linear layers.
-        var entry = Entry(new SymmetricQuantizer(8, DynamicRange.Auto), new RandomPositionByNumberSelector(1, perInstance: true), new IntRandomBitFlipErrorModel(8));
+        var entry = Entry(new SymmetricQuantizer(8, DynamicRange.Auto), new RandomPositionByNumberSelector(1, perInstance: true),
+            new IntRandomBitFlipErrorModel(8));
         var (batched, faultsA) = Run(entry, batched: true);
         var (plain, faultsB) = Run(entry, batched: false);
         Assert.HasCount(64 * Layers.Length, faultsA);
@@ -67,7 +68,8 @@ public sealed class PerSampleWeightsTests
         Assert.IsLessThan(1e-5 * scale, diff, $"max |batched - plain| = {diff} at output scale {scale}");
         CollectionAssert.AreEqual(plain.argmax(1).data<long>().ToArray(), batched.argmax(1).data<long>().ToArray());
         using var golden = Golden();
-        Assert.IsGreaterThan(0L, golden.argmax(1).ne(batched.argmax(1)).sum().item<long>() + (golden.sub(batched).abs().max().item<float>() > 0 ? 1 : 0), "faults changed the outputs");
+        Assert.IsGreaterThan(0L, golden.argmax(1).ne(batched.argmax(1)).sum().item<long>()
+            + (golden.sub(batched).abs().max().item<float>() > 0 ? 1 : 0), "faults changed the outputs");
     }
 
     [TestMethod]
@@ -129,7 +131,8 @@ public sealed class PerSampleWeightsTests
     [TestMethod]
     public void Samples_without_faults_keep_their_golden_output_and_the_weights_stay_clean()
     {
-        var entry = Entry(new SymmetricQuantizer(8, DynamicRange.Auto), new RandomPositionByRateSelector(rate: 1e-5), new IntRandomBitFlipErrorModel(8));
+        var entry = Entry(new SymmetricQuantizer(8, DynamicRange.Auto), new RandomPositionByRateSelector(rate: 1e-5),
+            new IntRandomBitFlipErrorModel(8));
         var before = _model.parameters().Select(p => p.detach().clone()).ToList();
         // The golden run of a per-sample entry quantizes the weights, as a golden run of a plain weight entry does.
         Tensor golden;
@@ -143,8 +146,11 @@ public sealed class PerSampleWeightsTests
         var hit = faults.Select(f => long.Parse(f.Coordinates.Split(',')[0], CultureInfo.InvariantCulture)).ToHashSet();
         Assert.IsTrue(hit.Count is > 0 and < 64, $"{hit.Count} of 64 samples had faults");
         for (long s = 0; s < 64; s++)
-            if (!hit.Contains(s)) Assert.IsTrue(golden.narrow(0, s, 1).eq(faulty.narrow(0, s, 1)).all().item<bool>(), $"sample {s} had no fault but its output changed");
-        CollectionAssert.AreEqual(before.Select(t => t.sum().item<float>()).ToList(), _model.parameters().Select(p => p.sum().item<float>()).ToList());
+            if (!hit.Contains(s))
+                Assert.IsTrue(golden.narrow(0, s, 1).eq(faulty.narrow(0, s, 1)).all().item<bool>(),
+                    $"sample {s} had no fault but its output changed");
+        CollectionAssert.AreEqual(before.Select(t => t.sum().item<float>()).ToList(),
+            _model.parameters().Select(p => p.sum().item<float>()).ToList());
         Assert.IsTrue(before.Zip(_model.parameters()).All(p => p.First.eq(p.Second).all().item<bool>()));
     }
 }

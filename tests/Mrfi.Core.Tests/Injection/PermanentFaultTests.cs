@@ -38,7 +38,8 @@ public sealed class PermanentFaultTests
     }
 
     private static FaultEntry Weights(SelectorScope scope) => new("w", InjectionTarget.Weight, ["fc1"], ["weight"], true,
-        new SymmetricQuantizer(8, DynamicRange.Auto), true, new RandomPositionByRateSelector(rate: 0.01), new IntRandomBitFlipErrorModel(8), scope);
+        new SymmetricQuantizer(8, DynamicRange.Auto), true, new RandomPositionByRateSelector(rate: 0.01), new IntRandomBitFlipErrorModel(8),
+        scope);
 
     [TestMethod]
     public void Trial_scope_repeats_the_same_faults_in_every_forward_and_redraws_per_trial()
@@ -66,7 +67,8 @@ public sealed class PermanentFaultTests
     {
         float[] Run(long campaignSeed, ulong trialSeed)
         {
-            using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Campaign)], [], new SessionOptions { CampaignSeed = campaignSeed });
+            using var session = new FaultInjectionSession(_model, [Weights(SelectorScope.Campaign)], [],
+                new SessionOptions { CampaignSeed = campaignSeed });
             session.BeginTrial((long)trialSeed);
             return Forward();
         }
@@ -77,7 +79,8 @@ public sealed class PermanentFaultTests
     [TestMethod]
     public void Permanent_activation_faults_hit_the_same_neuron_in_every_sample()
     {
-        var entry = new FaultEntry("a", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new RandomPositionByNumberSelector(1), new SetZeroErrorModel(), SelectorScope.Trial);
+        var entry = new FaultEntry("a", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new RandomPositionByNumberSelector(1),
+            new SetZeroErrorModel(), SelectorScope.Trial);
         using var session = new FaultInjectionSession(_model, [entry], []);
         session.BeginTrial(5);
         var output = Forward();
@@ -90,9 +93,11 @@ public sealed class PermanentFaultTests
     /// drawn once per trial.</summary>
     private static List<(int Sample, int Channel, int Row, int Column)> PermanentHits(ISelector selector)
     {
-        var entry = new FaultEntry("a", InjectionTarget.ActivationOut, ["conv1"], [], true, null, true, selector, new SetValueErrorModel([1000]), SelectorScope.Trial);
+        var entry = new FaultEntry("a", InjectionTarget.ActivationOut, ["conv1"], [], true, null, true, selector,
+            new SetValueErrorModel([1000]), SelectorScope.Trial);
         var saved = new SaveLastObserver(6 * 6 * 28 * 28);
-        using var session = new FaultInjectionSession(_model, [entry], [new ObserverBinding("SaveLast", "conv1", ObservePosition.After, saved)]);
+        using var session = new FaultInjectionSession(_model, [entry],
+            [new ObserverBinding("SaveLast", "conv1", ObservePosition.After, saved)]);
         session.BeginTrial(3);
         Forward();
         return [.. saved.Result().Where(m => m.Name == "faulty" && m.Value == 1000)
@@ -117,8 +122,11 @@ public sealed class PermanentFaultTests
     [TestMethod]
     public void Each_site_draws_from_its_own_stream_so_other_entries_do_not_shift_its_faults()
     {
-        var zeros = new FaultEntry("zeros", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true, new RandomPositionByNumberSelector(4), new SetZeroErrorModel());
-        var other = Weights(SelectorScope.Forward) with { Modules = ["conv1"], Selector = new RandomPositionByRateSelector(rate: 0.05), ErrorModel = new NormalDisturbErrorModel(std: 1e-3) };
+        var zeros = new FaultEntry("zeros", InjectionTarget.ActivationOut, ["fc3"], [], true, null, true,
+            new RandomPositionByNumberSelector(4), new SetZeroErrorModel());
+        var other = Weights(SelectorScope.Forward)
+            with { Modules = ["conv1"], Selector = new RandomPositionByRateSelector(rate: 0.05),
+                ErrorModel = new NormalDisturbErrorModel(std: 1e-3) };
         int[] ZeroPositions(params FaultEntry[] entries)
         {
             using var session = new FaultInjectionSession(_model, entries, []);
@@ -133,7 +141,8 @@ public sealed class PermanentFaultTests
     [TestMethod]
     public void Selected_values_mode_quantizes_only_the_selected_values()
     {
-        var entry = new FaultEntry("s", InjectionTarget.ActivationOut, ["fc3"], [], true, new SymmetricQuantizer(8, DynamicRange.Auto), Layerwise: false,
+        var entry = new FaultEntry("s", InjectionTarget.ActivationOut, ["fc3"], [], true, new SymmetricQuantizer(8, DynamicRange.Auto),
+            Layerwise: false,
             new FixPositionSelector([0]), new IntSignBitFlipErrorModel(8));
         float[] clean = Forward();
         using var session = new FaultInjectionSession(_model, [entry], []);

@@ -3,7 +3,8 @@ namespace Mrfi.Core.Tests.Kernels;
 /// <summary>Test statistics with thresholds taken from their distributions (α = 0.001), for fixed-seed tests that cannot flake.</summary>
 internal static class Chi2
 {
-    /// <summary>The 99.9 % quantile of chi-square with <paramref name="df"/> degrees of freedom (Wilson–Hilferty; within 1 % for df ≥ 3).</summary>
+    /// <summary>The 99.9 % quantile of chi-square with <paramref name="df"/> degrees of freedom (Wilson–Hilferty; within 1 % for df ≥
+    /// 3).</summary>
     public static double Quantile999(int df)
     {
         const double z = 3.0902;   // the standard normal's 99.9 % quantile
@@ -21,8 +22,10 @@ internal static class Chi2
     public static double Statistic(IReadOnlyList<double> observed, IReadOnlyList<double> expected) =>
         observed.Select((o, i) => (o - expected[i]) * (o - expected[i]) / expected[i]).Sum();
 
-    /// <summary>Groups consecutive cells until each group expects at least <paramref name="minimum"/>; the rest joins the last group.</summary>
-    public static (List<double> Observed, List<double> Expected) Group(IReadOnlyList<double> observed, IReadOnlyList<double> expected, double minimum = 20)
+    /// <summary>Groups consecutive cells until each group expects at least <paramref name="minimum"/>; the rest joins the last
+    /// group.</summary>
+    public static (List<double> Observed, List<double> Expected) Group(IReadOnlyList<double> observed, IReadOnlyList<double> expected,
+        double minimum = 20)
     {
         var o = new List<double>();
         var e = new List<double>();

@@ -25,7 +25,8 @@ public sealed class LeNetReferenceTests
         using var noGrad = torch.no_grad();
         using var logits = model.call(data.Images);
         var got = TensorAssert.Doubles(logits);
-        var expected = Reference.GetProperty("logits of test images 0,1,2").EnumerateArray().SelectMany(r => r.EnumerateArray().Select(v => v.GetDouble())).ToArray();
+        var expected = Reference.GetProperty("logits of test images 0,1,2").EnumerateArray()
+            .SelectMany(r => r.EnumerateArray().Select(v => v.GetDouble())).ToArray();
         TensorAssert.AreEqual(expected, got, 1e-4);
     }
 

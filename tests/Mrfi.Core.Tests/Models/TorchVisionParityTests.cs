@@ -18,10 +18,12 @@ public sealed class TorchVisionParityTests
         var expected = Describe(theirs);
         var actual = Describe(ours);
         Assert.IsGreaterThan(20, expected.Count);
-        CollectionAssert.AreEqual(expected, actual, $"only torchvision: {string.Join("; ", expected.Except(actual))}; only ours: {string.Join("; ", actual.Except(expected))}");
+        CollectionAssert.AreEqual(expected, actual,
+            $"only torchvision: {string.Join("; ", expected.Except(actual))}; only ours: {string.Join("; ", actual.Except(expected))}");
     }
 
-    /// <summary>Builds both models on the meta device (shapes without storage), so that VGG's 120 million parameters cost nothing.</summary>
+    /// <summary>Builds both models on the meta device (shapes without storage), so that VGG's 120 million parameters cost
+    /// nothing.</summary>
     private static void OnMeta(Action build)
     {
         var previous = get_default_device();
@@ -81,7 +83,8 @@ public sealed class TorchVisionParityTests
         using var x = randn(1, 3, 96, 96);
         using var expected = theirs.call(x);
         using var actual = ours.call(x);
-        Assert.IsTrue(actual.allclose(expected, rtol: 1e-4, atol: 1e-5), $"max difference {actual.sub(expected).abs().max().item<float>()}");
+        Assert.IsTrue(actual.allclose(expected, rtol: 1e-4, atol: 1e-5),
+            $"max difference {actual.sub(expected).abs().max().item<float>()}");
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 
@@ -98,7 +101,8 @@ public sealed class TorchVisionParityTests
         using var x = randn(1, 3, 64, 64);
         using var expected = theirs.call(x);
         using var actual = ours.call(x);
-        Assert.IsTrue(actual.allclose(expected, rtol: 1e-4, atol: 1e-5), $"max difference {actual.sub(expected).abs().max().item<float>()}");
+        Assert.IsTrue(actual.allclose(expected, rtol: 1e-4, atol: 1e-5),
+            $"max difference {actual.sub(expected).abs().max().item<float>()}");
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 }

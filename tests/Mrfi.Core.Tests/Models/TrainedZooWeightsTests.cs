@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Tests.Models;
 
-/// <summary>The weights examples/train produced and examples/ commits: they load strictly and give the accuracy its README states.</summary>
+/// <summary>The weights examples/train produced and examples/ commits: they load strictly and give the accuracy its README
+/// states.</summary>
 [TestClass]
 public sealed class TrainedZooWeightsTests
 {

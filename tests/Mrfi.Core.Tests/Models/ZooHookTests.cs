@@ -33,7 +33,8 @@ public sealed class ZooHookTests
         model.eval();
         using var x = randn(2, 3, 32, 32);
         // bn2 feeds the residual add, relu2's output feeds the next block and its shortcut; one call per module and forward.
-        var (seen, changed) = KeepOutputs(model, x, "bn1", "layer1.0.bn2", "layer1.0.bn1", "layer2.0.downsample.1", "layer1.0.relu1", "layer1.0.relu2", "layer4.1.conv2");
+        var (seen, changed) = KeepOutputs(model, x, "bn1", "layer1.0.bn2", "layer1.0.bn1", "layer2.0.downsample.1", "layer1.0.relu1",
+            "layer1.0.relu2", "layer4.1.conv2");
         Assert.AreEqual(7, seen, "every hook fired, inside Sequential and BasicBlock too");
         Assert.AreEqual(0, changed);
     }

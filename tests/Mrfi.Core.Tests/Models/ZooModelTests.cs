@@ -14,7 +14,8 @@ public sealed class ZooModelTests
 
     private static nn.Module<Tensor, Tensor> Build(string modelToml, long runSeed = 1)
     {
-        string toml = $"[model]\n{modelToml}\n\n[data]\nformat = \"idx\"\nimages = \"{{assets}}/fmnist_test1000-images-idx3-ubyte\"\nlabels = \"{{assets}}/fmnist_test1000-labels-idx1-ubyte\"\n\n[run]\nseed = {runSeed}\n\n[sweep]\nrepeats = 1\n";
+        string toml = $"[model]\n{modelToml}\n\n[data]\nformat = \"idx\"\nimages = \"{{assets}}/fmnist_test1000-images-idx3-ubyte\"\n" +
+            $"labels = \"{{assets}}/fmnist_test1000-labels-idx1-ubyte\"\n\n[run]\nseed = {runSeed}\n\n[sweep]\nrepeats = 1\n";
         return new PlanBuilder(Catalog).BuildModel(ConfigReader.Read(ConfigFixture.Write(toml)));
     }
 

@@ -14,13 +14,15 @@ public sealed class TorchNativeTests
     {
         using var t = torch.ones(3).add(1);
         Assert.AreEqual(6.0, t.sum().item<float>(), 1e-6);
-        Assert.IsFalse(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "cpu")), "TorchSharp's fallback copied natives into cpu/: the native fix did not take");
+        Assert.IsFalse(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "cpu")),
+            "TorchSharp's fallback copied natives into cpu/: the native fix did not take");
     }
 
     [TestMethod]
     public void Patch_is_applied_exactly_when_the_system_libstdcxx_lacks_a_needed_version()
     {
-        var needs = ElfVersionNeeds.Read(File.ReadAllBytes(OriginalLibrary)).Where(n => n.File.StartsWith("libstdc++", StringComparison.Ordinal)).Select(n => n.Name).ToList();
+        var needs = ElfVersionNeeds.Read(File.ReadAllBytes(OriginalLibrary))
+            .Where(n => n.File.StartsWith("libstdc++", StringComparison.Ordinal)).Select(n => n.Name).ToList();
         string? lib = SystemLibraries.FindLibStdCxx();
         Assert.IsNotNull(lib);
         string system = File.ReadAllText(lib!, System.Text.Encoding.Latin1);
@@ -62,7 +64,9 @@ public sealed class TorchNativeTests
     public void Version_needs_match_readelf()
     {
         string readelf = Run("readelf", $"-V {OriginalLibrary}");
-        var fromReadelf = readelf.Split('\n').Where(l => l.Contains("Name: ", StringComparison.Ordinal) && l.Contains("Flags:", StringComparison.Ordinal) && !l.Contains("Rev:", StringComparison.Ordinal))
+        var fromReadelf = readelf.Split('\n')
+            .Where(l => l.Contains("Name: ", StringComparison.Ordinal) && l.Contains("Flags:", StringComparison.Ordinal)
+                && !l.Contains("Rev:", StringComparison.Ordinal))
             .Select(l => l.Split("Name: ")[1].Split(' ')[0]).ToList();
         var ours = ElfVersionNeeds.Read(File.ReadAllBytes(OriginalLibrary)).Select(n => n.Name).ToList();
         CollectionAssert.AreEqual(fromReadelf, ours);

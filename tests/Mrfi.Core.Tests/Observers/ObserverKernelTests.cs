@@ -15,7 +15,8 @@ public sealed class ObserverKernelTests
 {
     private const double SumTolerance = 1e-12;
 
-    /// <summary>Three batches of different sizes (tails for the vector loops) with NaN, ±Inf, ±0 and out-of-range values mixed in.</summary>
+    /// <summary>Three batches of different sizes (tails for the vector loops) with NaN, ±Inf, ±0 and out-of-range values mixed
+    /// in.</summary>
     private static List<Tensor> Batches(bool special, int seed = 3)
     {
         using var g = new Generator((ulong)seed);
@@ -50,7 +51,8 @@ public sealed class ObserverKernelTests
         return observer.Result();
     }
 
-    private static void AssertAgree(IReadOnlyList<ObserverMetric> reference, IReadOnlyList<ObserverMetric> fused, string what, double tolerance)
+    private static void AssertAgree(IReadOnlyList<ObserverMetric> reference, IReadOnlyList<ObserverMetric> fused, string what,
+        double tolerance)
     {
         Assert.HasCount(reference.Count, fused, what);
         for (int i = 0; i < reference.Count; i++)
@@ -87,7 +89,8 @@ public sealed class ObserverKernelTests
     }
 
     [TestMethod]
-    [DataRow("NaNInfCount")] [DataRow("Histogram")] [DataRow("Histogram-wide")] [DataRow("Histogram-many-bins")] [DataRow("MinMax")] [DataRow("MaxAbs")]
+    [DataRow("NaNInfCount")] [DataRow("Histogram")] [DataRow("Histogram-wide")] [DataRow("Histogram-many-bins")] [DataRow(
+        "MinMax")] [DataRow("MaxAbs")]
     [DataRow("EqualRate")] [DataRow("SaveLast")] [DataRow("SaveLast-all")] [DataRow("UniformSampling")] [DataRow("UniformSampling-small")]
     public void Counts_extremes_and_kept_values_equal_the_tensor_paths(string name)
     {
@@ -107,7 +110,9 @@ public sealed class ObserverKernelTests
         };
         foreach (bool special in new[] { false, true })
         {
-            if (special && name.StartsWith("MinMax", StringComparison.Ordinal) || special && name.StartsWith("MaxAbs", StringComparison.Ordinal)) continue;   // NaN: below
+            // NaN: below
+            if (special && name.StartsWith("MinMax", StringComparison.Ordinal) || special
+                && name.StartsWith("MaxAbs", StringComparison.Ordinal)) continue;
             var fused = Observe(make, kernels: true, special);
             var reference = Observe(make, kernels: false, special);
             AssertAgree(reference, fused, $"{name}, special values {special}", 0);

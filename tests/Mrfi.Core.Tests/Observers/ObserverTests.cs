@@ -194,9 +194,11 @@ public sealed class ObserverTests
     public void Observers_read_before_any_tensor_report_nan_not_a_plausible_value()
     {
         // MRFI gives None (MinMax, MaxAbs, Shape, SaveLast), NaN (Std, RMSE, MAE, EqualRate) or raises (MeanAbs, UniformSampling).
-        IObserver[] scalars = [new MinMaxObserver(), new MaxAbsObserver(), new MeanAbsObserver(), new StdObserver(), new RmseObserver(), new MaeObserver(), new EqualRateObserver()];
+        IObserver[] scalars = [new MinMaxObserver(), new MaxAbsObserver(), new MeanAbsObserver(), new StdObserver(), new RmseObserver(),
+            new MaeObserver(), new EqualRateObserver()];
         foreach (var o in scalars)
-            Assert.IsTrue(o.Result().All(m => double.IsNaN(m.Value) && m.Index is null), $"{o.GetType().Name}: {string.Join(", ", o.Result())}");
+            Assert.IsTrue(o.Result().All(m => double.IsNaN(m.Value) && m.Index is null),
+                $"{o.GetType().Name}: {string.Join(", ", o.Result())}");
         // Observers whose rows describe what they saw have one NaN row without an index, so the metric is still named.
         Assert.AreEqual(new ObserverMetric("size", double.NaN), new ShapeObserver().Result().Single());
         Assert.AreEqual(new ObserverMetric("size", double.NaN), new SaveLastObserver().Result().Single());

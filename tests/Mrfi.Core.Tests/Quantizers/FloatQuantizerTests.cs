@@ -15,7 +15,8 @@ public sealed class FloatQuantizerTests
     private static float[] Samples()
     {
         var rng = new Random(8);
-        return [.. Enumerable.Range(0, 400).Select(_ => (float)((rng.NextDouble() - 0.5) * Math.Pow(2, rng.Next(-12, 12)))), 0f, -0f, 1e6f, -1e6f];
+        return [.. Enumerable.Range(0, 400).Select(_ => (float)((rng.NextDouble() - 0.5) * Math.Pow(2, rng.Next(-12, 12)))), 0f, -0f, 1e6f,
+            -1e6f];
     }
 
     private static float[] Quantized(string floattype, float[] values)
@@ -59,7 +60,8 @@ public sealed class FloatQuantizerTests
             new FixPositionSelector([0]), new FloatFixedBitFlipErrorModel([6], "float8_e4m3fn"));
         using var stream = new Generator(1);
         TensorInjector.Apply(t, entry, InjectionMode.Faulty, session, stream, null, ("layer", "input"));
-        CollectionAssert.AreEqual(new[] { 256f, 0.3125f }, TensorAssert.Floats(t), "1 = 0.0111.000 → 0.1111.000; 0.3 rounds to 1.010·2^-2");
+        CollectionAssert.AreEqual(new[] { 256f, 0.3125f }, TensorAssert.Floats(t),
+            "1 = 0.0111.000 → 0.1111.000; 0.3 rounds to 1.010·2^-2");
         var f = session.Faults.Single();
         Assert.AreEqual(new FaultRecord(session.Trial, session.Batch, "layer", "input", "fp8", 0, "0", 64, 1.0, 256.0, null, null), f);
     }

@@ -19,7 +19,8 @@ public sealed class Int4Tests
         using var session = new FaultInjectionSession(model, [], []);
         session.BeginTrial(1);
         using var t = input.clone();
-        var entry = new FaultEntry("int4", InjectionTarget.Activation, ["layer"], [], true, q, true, new FixPositionSelector(position), error);
+        var entry = new FaultEntry("int4", InjectionTarget.Activation, ["layer"], [], true, q, true, new FixPositionSelector(position),
+            error);
         using var stream = new Generator(1);
         TensorInjector.Apply(t, entry, InjectionMode.Faulty, session, stream, null);
         return TensorAssert.Floats(t);
@@ -33,7 +34,8 @@ public sealed class Int4Tests
         Assert.AreEqual(-5f, Inject(q, x, [10], new IntFixedBitFlipErrorModel(4, [3]))[10], "3 = 0011 → 1011 = -5");
         Assert.AreEqual(2f, Inject(q, x, [10], new IntFixedBitFlipErrorModel(4, [0]))[10], "3 → 2");
         Assert.AreEqual(1f, Inject(q, x, [0], new IntFixedBitFlipErrorModel(4, [3]))[0], "-7 = 1001 → 0001");
-        Assert.AreEqual(-8f, Inject(q, x, [0], new IntFixedBitFlipErrorModel(4, [0]))[0], "-7 → 1000 = -8, a word outside the symmetric range");
+        Assert.AreEqual(-8f, Inject(q, x, [0], new IntFixedBitFlipErrorModel(4, [0]))[0],
+            "-7 → 1000 = -8, a word outside the symmetric range");
     }
 
     [TestMethod]

@@ -23,7 +23,8 @@ public sealed class MXQuantizerTests
         _ => (0, 0, 0),
     };
 
-    /// <summary>The element value nearest <paramref name="v"/> (saturated), by search over all patterns decoded by the test's formula.</summary>
+    /// <summary>The element value nearest <paramref name="v"/> (saturated), by search over all patterns decoded by the test's
+    /// formula.</summary>
     internal static double RoundElement(double v, string element)
     {
         if (element == "int8") return Math.Clamp(Math.Round(v * 64, MidpointRounding.ToEven), -127, 127) / 64;
@@ -45,11 +46,13 @@ public sealed class MXQuantizerTests
         for (int a = 0; a < across; a++)
             for (int start = 0; start < along; start += block)
             {
-                var cells = Enumerable.Range(start, Math.Min(block, along - start)).Select(k => dim == 0 ? (r: k, c: a) : (r: a, c: k)).ToArray();
+                var cells = Enumerable.Range(start, Math.Min(block, along - start)).Select(k => dim == 0 ? (r: k, c: a) : (r: a, c: k))
+                    .ToArray();
                 var values = cells.Select(p => (double)x[p.r, p.c]).ToArray();
                 double max = values.Max(Math.Abs);
                 bool invalid = values.Any(v => !double.IsFinite(v));
-                double scale = invalid ? double.NaN : max == 0 ? Math.Pow(2, -127) : Math.Pow(2, Math.Clamp(Math.Floor(Math.Log2(max)) - Spec(element).Emax, -127, 127));
+                double scale = invalid ? double.NaN : max == 0 ? Math.Pow(2, -127)
+                    : Math.Pow(2, Math.Clamp(Math.Floor(Math.Log2(max)) - Spec(element).Emax, -127, 127));
                 foreach (var (r, c) in cells) result[r, c] = invalid ? double.NaN : (float)(RoundElement(x[r, c] / scale, element) * scale);
             }
         return result;
@@ -122,7 +125,8 @@ public sealed class MXQuantizerTests
         using var t = torch.tensor(x);
         foreach (var element in Elements)
             foreach (int block in new[] { 32, 16, 7 })
-                AssertMatches(Reference(x, element, block, 0), RoundTrip(new MXQuantizer(element, block, dim: 0), t), $"{element}, block {block}");
+                AssertMatches(Reference(x, element, block, 0), RoundTrip(new MXQuantizer(element, block, dim: 0), t),
+                    $"{element}, block {block}");
     }
 
     [TestMethod]
@@ -152,7 +156,8 @@ public sealed class MXQuantizerTests
     private static FaultEntry Entry(IQuantizer q, ISelector? selector, IErrorModel error, bool layerwise = true) =>
         new("mx", InjectionTarget.Activation, ["layer"], [], true, q, layerwise, selector, error);
 
-    private static (float[] Values, List<FaultRecord> Faults) Inject(FaultEntry entry, Tensor input, InjectionMode mode = InjectionMode.Faulty, ulong seed = 3)
+    private static (float[] Values, List<FaultRecord> Faults) Inject(FaultEntry entry, Tensor input,
+        InjectionMode mode = InjectionMode.Faulty, ulong seed = 3)
     {
         using var model = nn.Linear(2, 2);
         using var session = new FaultInjectionSession(model, [], [], new SessionOptions { RecordFaults = true });
@@ -176,7 +181,8 @@ public sealed class MXQuantizerTests
                 var q = new MXQuantizer("fp8_e4m3", targetPart: "scales");
                 int blockRow = 1, blockCol = 0, block = blockRow * 3 + blockCol;  // row 1, columns 0..31
                 int code = ((MXQuantization)q.Calibrate(t)).ScaleCodes[block];
-                var (faulty, faults) = Inject(Entry(q, new FixPositionSelector([blockRow, blockCol]), new IntFixedBitFlipErrorModel(8, [bit]), layerwise), t);
+                var (faulty, faults) = Inject(
+                    Entry(q, new FixPositionSelector([blockRow, blockCol]), new IntFixedBitFlipErrorModel(8, [bit]), layerwise), t);
                 int flipped = code ^ (1 << bit);
                 double factor = Math.Pow(2, flipped - code);
                 string what = $"bit {bit}, layer-wise {layerwise}";
@@ -226,11 +232,13 @@ public sealed class MXQuantizerTests
         using var t = torch.tensor(x);
         foreach (var part in new[] { "elements", "scales" })
         {
-            var entry = Entry(new MXQuantizer("fp8_e5m2", targetPart: part), new RandomPositionByRateSelector(rate: 0.2), new IntRandomBitFlipErrorModel(8));
+            var entry = Entry(new MXQuantizer("fp8_e5m2", targetPart: part), new RandomPositionByRateSelector(rate: 0.2),
+                new IntRandomBitFlipErrorModel(8));
             var (a, fa) = Inject(entry, t, seed: 9);
             var (b, fb) = Inject(entry, t, seed: 9);
             var (_, fc) = Inject(entry, t, seed: 10);
-            CollectionAssert.AreEqual(a.Select(BitConverter.SingleToInt32Bits).ToArray(), b.Select(BitConverter.SingleToInt32Bits).ToArray(), part);
+            CollectionAssert.AreEqual(a.Select(BitConverter.SingleToInt32Bits).ToArray(),
+                b.Select(BitConverter.SingleToInt32Bits).ToArray(), part);
             CollectionAssert.AreEqual(fa, fb, part);
             Assert.IsGreaterThan(3, fa.Count, part);
             CollectionAssert.AreNotEqual(fa, fc, part);

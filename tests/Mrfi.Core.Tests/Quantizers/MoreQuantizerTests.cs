@@ -31,7 +31,8 @@ public sealed class MoreQuantizerTests
         TensorAssert.AreEqual([2, 3], TensorAssert.Doubles(x));
         using var levels = torch.tensor(new float[] { 1, 2, 3 });
         q.Dequantize(levels);
-        CollectionAssert.AreEqual(new uint[] { 0x3c23d70a, 0x3ca3d70a, 0x3cf5c28f }, TensorAssert.Floats(levels).Select(BitConverter.SingleToUInt32Bits).ToArray());
+        CollectionAssert.AreEqual(new uint[] { 0x3c23d70a, 0x3ca3d70a, 0x3cf5c28f },
+            TensorAssert.Floats(levels).Select(BitConverter.SingleToUInt32Bits).ToArray());
     }
 
     [TestMethod]
@@ -91,7 +92,8 @@ public sealed class MoreQuantizerTests
         q.Quantize(copy);
         // scale = 4/255, zero point = round(1 / scale) = 64: q = round(x / scale) + 64.
         double scale = 4.0 / 255;
-        var expected = new[] { -1.0, 0, 0.5, 3 }.Select(v => Math.Clamp(Math.Round(v / scale, MidpointRounding.ToEven) + 64, 0, 255)).ToArray();
+        var expected = new[] { -1.0, 0, 0.5, 3 }.Select(v => Math.Clamp(Math.Round(v / scale, MidpointRounding.ToEven) + 64, 0, 255))
+            .ToArray();
         TensorAssert.AreEqual(expected, TensorAssert.Doubles(copy));
         q.Dequantize(copy);
         Assert.AreEqual(0.0, TensorAssert.Doubles(copy)[1], 0, "zero is exact");

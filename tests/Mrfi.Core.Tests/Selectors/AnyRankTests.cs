@@ -35,7 +35,8 @@ public sealed class AnyRankTests
                 using var idx = selector.Select(shape, g);
                 Assert.AreEqual(TorchSharp.torch.ScalarType.Int64, idx.dtype);
                 Assert.AreEqual(1, idx.dim());
-                Assert.IsTrue(TensorAssert.Longs(idx).All(i => i >= 0 && i < numel), $"{selector.GetType().Name} on [{string.Join(",", shape)}]");
+                Assert.IsTrue(TensorAssert.Longs(idx).All(i => i >= 0 && i < numel),
+                    $"{selector.GetType().Name} on [{string.Join(",", shape)}]");
             }
         }
     }

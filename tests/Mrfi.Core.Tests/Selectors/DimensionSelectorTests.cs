@@ -56,7 +56,8 @@ public sealed class DimensionSelectorTests
         var right = Run(new SelectedDimRandomPositionByRateSelector(rate: 0.03, poisson: false, instance: [1], channel: half));
         Assert.HasCount(192, right);
         // MRFI overwrites the factor per dimension: only the channel's 1/2 counts → 576.
-        var compat = Run(new SelectedDimRandomPositionByRateSelector(rate: 0.03, poisson: false, mrfiCompat: true, instance: [1], channel: half));
+        var compat = Run(new SelectedDimRandomPositionByRateSelector(rate: 0.03, poisson: false, mrfiCompat: true, instance: [1],
+            channel: half));
         Assert.HasCount(576, compat);
         Assert.IsTrue(right.All(i => i / 12800 == 1 && i / 200 % 64 < 32));
     }
@@ -89,7 +90,8 @@ public sealed class DimensionSelectorTests
     {
         // MRFI raises ValueError('FixedPixelByNumber requires 4-D feature map') for any other rank.
         var e = Assert.ThrowsExactly<ArgumentException>(() => Run(new FixedPixelByNumberSelector(1, [0, 0]), shape));
-        StringAssert.Contains(e.Message, $"FixedPixelByNumber needs a 4-D [N, C, H, W] tensor (a pixel is (h, w) of H × W), not a {shape.Length}-D one");
+        StringAssert.Contains(e.Message,
+            $"FixedPixelByNumber needs a 4-D [N, C, H, W] tensor (a pixel is (h, w) of H × W), not a {shape.Length}-D one");
         StringAssert.Contains(e.Message, "module_type = \"Conv2d\"");
     }
 
@@ -103,7 +105,8 @@ public sealed class DimensionSelectorTests
             Assert.IsEmpty(Run(selector, [2, 10]));
             Assert.AreEqual(0, selector.ExpectedFaults([2, 10]));
         }
-        Assert.ThrowsExactly<ArgumentException>(() => Run(new FixPositionsSelector([[], [], []]), [2, 10]), "three coordinate lists for two dimensions");
+        Assert.ThrowsExactly<ArgumentException>(() => Run(new FixPositionsSelector([[], [], []]), [2, 10]),
+            "three coordinate lists for two dimensions");
         Assert.ThrowsExactly<ArgumentException>(() => new FixPositionsSelector([[1], []]), "lists of different lengths");
     }
 

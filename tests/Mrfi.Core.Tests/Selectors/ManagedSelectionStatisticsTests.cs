@@ -103,7 +103,8 @@ public sealed class ManagedSelectionStatisticsTests
         // Two-sample KS between the two distinct-count samples.
         var a = managed.Order().ToArray();
         var b = old.Order().ToArray();
-        double dmax = a.Concat(b).Distinct().Max(x => Math.Abs(a.Count(v => v <= x) / (double)a.Length - b.Count(v => v <= x) / (double)b.Length));
+        double dmax = a.Concat(b).Distinct()
+            .Max(x => Math.Abs(a.Count(v => v <= x) / (double)a.Length - b.Count(v => v <= x) / (double)b.Length));
         Assert.IsLessThan(Chi2.KsCritical(a.Length, b.Length), dmax, $"two-sample KS {dmax:F3}");
     }
 

@@ -49,7 +49,8 @@ public sealed class IntervalsTests
         int covered = 0, sims = 3000;
         for (int s = 0; s < sims; s++)
         {
-            var sample = Enumerable.Range(0, 5).Select(_ => 10 + Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble())).ToList();
+            var sample = Enumerable.Range(0, 5)
+                .Select(_ => 10 + Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble())).ToList();
             var (_, l, h) = Intervals.MeanT(sample);
             if (l <= 10 && 10 <= h) covered++;
         }

@@ -32,7 +32,8 @@ internal sealed class FakeSlurm : IDisposable
     /// <summary>The argument lines sbatch was called with, in order.</summary>
     public string[] SbatchCalls => Calls("sbatch");
 
-    public string[] Calls(string command) => File.Exists(Path.Combine(Folder, command + ".calls")) ? File.ReadAllLines(Path.Combine(Folder, command + ".calls")) : [];
+    public string[] Calls(string command) =>
+        File.Exists(Path.Combine(Folder, command + ".calls")) ? File.ReadAllLines(Path.Combine(Folder, command + ".calls")) : [];
 
     /// <summary>What squeue prints from now on ("id state" lines).</summary>
     public string Queue { set => File.WriteAllText(Path.Combine(Folder, "squeue.out"), value); }
@@ -46,6 +47,7 @@ internal sealed class FakeSlurm : IDisposable
     {
         string path = Path.Combine(Folder, name);
         File.WriteAllText(path, script.ReplaceLineEndings("\n") + "\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 }

@@ -23,7 +23,8 @@ public sealed class KubernetesManifestTests
     [TestMethod]
     public void The_shards_are_an_indexed_job_whose_pods_run_the_shard_of_their_index()
     {
-        var (shards, _, output, folder) = Written("--image", "registry.example/mrfi:0.1.0", "--cpus-per-task", "2", "--mem", "3G", "--time", "2:00:00");
+        var (shards, _, output, folder) =
+            Written("--image", "registry.example/mrfi:0.1.0", "--cpus-per-task", "2", "--mem", "3G", "--time", "2:00:00");
         Assert.AreEqual("batch/v1", shards.ApiVersion);
         Assert.AreEqual("Job", shards.Kind);
         Assert.AreEqual("Indexed", shards.Spec.CompletionMode);
@@ -45,9 +46,11 @@ public sealed class KubernetesManifestTests
         // The results folder, the config and the working folder sit under the one mounted claim.
         var mount = container.VolumeMounts.Single();
         Assert.AreEqual("mrfi-data", pod.Volumes.Single(v => v.Name == mount.Name).PersistentVolumeClaim.ClaimName);
-        Assert.AreEqual(Path.GetDirectoryName(folder), mount.MountPath, "the folder that holds the config, the results and the working folder");
+        Assert.AreEqual(Path.GetDirectoryName(folder), mount.MountPath,
+            "the folder that holds the config, the results and the working folder");
         StringAssert.Contains(output, "kubectl wait --for=condition=complete job/mrfi-k8s-campaign-shards");
-        CollectionAssert.AreEquivalent(new[] { "campaign.json", "k8s" }, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "campaign.json", "k8s" },
+            Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).ToArray());
     }
 
     [TestMethod]
@@ -68,7 +71,8 @@ public sealed class KubernetesManifestTests
     {
         // The check above is only worth something if the strict read refuses what the API would refuse.
         var (_, _, _, folder) = Written();
-        string yaml = File.ReadAllText(Path.Combine(folder, "k8s", "shards.yaml")).Replace("completionMode:", "completionmode:", StringComparison.Ordinal);
+        string yaml = File.ReadAllText(Path.Combine(folder, "k8s", "shards.yaml"))
+            .Replace("completionMode:", "completionmode:", StringComparison.Ordinal);
         Assert.Throws<Exception>(() => KubernetesYaml.Deserialize<V1Job>(yaml, strict: true));
     }
 
@@ -85,7 +89,8 @@ public sealed class KubernetesManifestTests
     {
         string config = Cli.Config(Cli.Small);
         // Working in / with the config and results in the temp folder: they share only /.
-        var result = RunIn("/", ["submit", config, "--k8s", "--shards", "2", "--out", Path.Combine(Path.GetDirectoryName(config)!, "k"), "--dry-run"]);
+        var result = RunIn("/", ["submit", config, "--k8s", "--shards", "2", "--out", Path.Combine(Path.GetDirectoryName(config)!, "k"),
+            "--dry-run"]);
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "share no folder but /, where the claim cannot be mounted; give --mount PATH");
     }

@@ -17,11 +17,14 @@ public sealed class SlurmClusterTests
         bool asked = Environment.GetEnvironmentVariable("MRFI_SLURM_TESTS") == "1";
         string? sinfo = Which("sinfo");
         if (sinfo is null && !asked)
-            Assert.Inconclusive("Slurm is not installed here: scripts/slurm-local.sh install && scripts/slurm-local.sh start, then export SLURM_CONF as it prints (CI does this)");
+            Assert.Inconclusive("Slurm is not installed here: scripts/slurm-local.sh install && scripts/slurm-local.sh start, then " +
+                "export SLURM_CONF as it prints (CI does this)");
         Assert.IsNotNull(sinfo, "MRFI_SLURM_TESTS=1 but sinfo is not on PATH: scripts/slurm-local.sh install");
         var (code, output) = Execute("sinfo", "-h", "-o", "%t");
         Assert.IsTrue(code == 0 && output.Split('\n').Any(s => s.Trim() is "idle" or "mix" or "alloc"),
-            $"Slurm is installed but no idle node answers (sinfo exit {code}: {output.Trim()}); start the local cluster with scripts/slurm-local.sh start and export SLURM_CONF={Environment.GetEnvironmentVariable("SLURM_CONF") ?? "/tmp/mrfi-slurm/slurm.conf"}");
+            $"Slurm is installed but no idle node answers (sinfo exit {code}: {output.Trim()}); start the local cluster with " +
+            $"scripts/slurm-local.sh start and export " +
+            $"SLURM_CONF={Environment.GetEnvironmentVariable("SLURM_CONF") ?? "/tmp/mrfi-slurm/slurm.conf"}");
     }
 
     [TestMethod]
@@ -42,7 +45,8 @@ public sealed class SlurmClusterTests
         clock.Restart();
         var single = Cli.Run("run", config, "--out", Path.Combine(folder, "single"));
         Assert.AreEqual(0, single.ExitCode, single.Output);
-        Console.WriteLine($"4 Slurm shards (submit to report): {slurmSeconds:F1} s; one process in-process: {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"4 Slurm shards (submit to report): {slurmSeconds:F1} s; one process in-process: " +
+            $"{clock.Elapsed.TotalSeconds:F1} s");
         AssertSameRows(Path.Combine(folder, "single"), sharded);
         Assert.AreEqual(4, Directory.GetFiles(Path.Combine(sharded, "trials")).Length, "one compacted file per shard");
     }
@@ -56,7 +60,8 @@ public sealed class SlurmClusterTests
         string folder = Repo.TempFolder("slurm-cancel");
         string config = Path.Combine(folder, "mrfi.toml");
         File.WriteAllText(config, File.ReadAllText(Path.Combine(Repo.Root, "mrfi.toml"))
-            .Replace("repeats = 3", "repeats = 12", StringComparison.Ordinal).Replace("\"examples/assets/", $"\"{Repo.Assets}/", StringComparison.Ordinal));
+            .Replace("repeats = 3", "repeats = 12", StringComparison.Ordinal)
+            .Replace("\"examples/assets/", $"\"{Repo.Assets}/", StringComparison.Ordinal));
         string sharded = Path.Combine(folder, "sharded");
         var submit = Cli.Run("submit", config, "--slurm", "--shards", "4", "--out", sharded);
         Assert.AreEqual(0, submit.ExitCode, submit.Output);
@@ -64,7 +69,8 @@ public sealed class SlurmClusterTests
 
         // Cancel task 2 once it has finished a trial, like a pre-emption or a user's scancel.
         var clock = Stopwatch.StartNew();
-        while (Directory.Exists(Path.Combine(sharded, "trials")) ? Directory.GetFiles(Path.Combine(sharded, "trials"), "part-2-of-4-*").Length == 0 : true)
+        while (Directory.Exists(Path.Combine(sharded, "trials"))
+            ? Directory.GetFiles(Path.Combine(sharded, "trials"), "part-2-of-4-*").Length == 0 : true)
         {
             Assert.IsLessThan(300, clock.Elapsed.TotalSeconds, "shard 2 never finished a trial:\n" + Logs(sharded));
             Thread.Sleep(50);
@@ -92,13 +98,15 @@ public sealed class SlurmClusterTests
     private static void WaitForJobs(string results)
     {
         var record = Record(results);
-        string ids = string.Join(',', record.GetProperty("array_jobs").EnumerateArray().Concat(record.GetProperty("merge_jobs").EnumerateArray()).Select(j => j.GetInt64()));
+        string ids = string.Join(',', record.GetProperty("array_jobs").EnumerateArray()
+            .Concat(record.GetProperty("merge_jobs").EnumerateArray()).Select(j => j.GetInt64()));
         var clock = Stopwatch.StartNew();
         while (true)
         {
             var (code, output) = Execute("squeue", "-h", "-j", ids, "-o", "%i %T %r");
             if (code == 0 && output.Trim().Length == 0) return;
-            Assert.IsLessThan(480, clock.Elapsed.TotalSeconds, $"jobs {ids} still in the queue after 8 minutes:\n{output}\n{Logs(results)}");
+            Assert.IsLessThan(480, clock.Elapsed.TotalSeconds,
+                $"jobs {ids} still in the queue after 8 minutes:\n{output}\n{Logs(results)}");
             Thread.Sleep(500);
         }
     }
@@ -112,9 +120,11 @@ public sealed class SlurmClusterTests
     /// <summary>trials (but for the timing columns), observers, faults and points equal, row for row.</summary>
     private static void AssertSameRows(string expected, string actual)
     {
-        foreach (var (table, order) in new[] { ("trials", "trial"), ("observers", "trial, layer, position, observer, metric, index"), ("faults", "trial, batch, layer, tensor, index"), ("points", "point") })
+        foreach (var (table, order) in new[] { ("trials", "trial"), ("observers", "trial, layer, position, observer, metric, index"),
+            ("faults", "trial, batch, layer, tensor, index"), ("points", "point") })
         {
-            string columns = string.Join(", ", DuckDb.Schema(Path.Combine(expected, table + ".parquet")).Keys.Where(c => !TimingColumns.Contains(c)));
+            string columns = string.Join(", ",
+                DuckDb.Schema(Path.Combine(expected, table + ".parquet")).Keys.Where(c => !TimingColumns.Contains(c)));
             var want = DuckDb.Query($"SELECT {columns} FROM read_parquet('{expected}/{table}.parquet') ORDER BY {order}");
             var got = DuckDb.Query($"SELECT {columns} FROM read_parquet('{actual}/{table}.parquet') ORDER BY {order}");
             Assert.IsNotEmpty(want, table);
@@ -123,16 +133,19 @@ public sealed class SlurmClusterTests
         }
     }
 
-    private static long Count(string glob, string where) => (long)DuckDb.Query($"SELECT count(*) FROM read_parquet('{glob}') WHERE {where}")[0][0]!;
+    private static long Count(string glob, string where) =>
+        (long)DuckDb.Query($"SELECT count(*) FROM read_parquet('{glob}') WHERE {where}")[0][0]!;
 
-    private static JsonElement Record(string results) => JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "slurm", "submit.json"))).RootElement.Clone();
+    private static JsonElement Record(string results) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "slurm", "submit.json"))).RootElement.Clone();
 
     private static string Logs(string results) =>
         string.Join("\n", Directory.GetFiles(Path.Combine(results, "slurm"), "*.out").Order(StringComparer.Ordinal)
             .Select(f => $"--- {Path.GetFileName(f)}\n{string.Join("\n", File.ReadLines(f).TakeLast(15))}"));
 
     private static string? Which(string command) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, command)).FirstOrDefault(File.Exists);
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, command)).FirstOrDefault(File.Exists);
 
     private static (int Code, string Output) Execute(string command, params string[] args)
     {

@@ -92,20 +92,24 @@ public sealed class SubmitCommandTests
         using var slurm = new FakeSlurm();
         string config = Cli.Config(Cli.Small);
         string folder = Out(config);
-        var (code, output) = Submit(config, "--slurm", "--shards", "3", "--out", folder, "--cpus-per-task", "2", "--time", "1-02:00:00", "--partition", "short", "--seed", "9");
+        var (code, output) = Submit(config, "--slurm", "--shards", "3", "--out", folder, "--cpus-per-task", "2", "--time", "1-02:00:00",
+            "--partition", "short", "--seed", "9");
         Assert.AreEqual(0, code, output);
 
         string shards = Path.Combine(folder, "slurm", "shards.sbatch"), merge = Path.Combine(folder, "slurm", "merge.sbatch");
-        CollectionAssert.AreEqual(new[] { $"--parsable {shards}", $"--dependency=afterok:4242 --kill-on-invalid-dep=yes --parsable {merge}" }, slurm.SbatchCalls);
+        CollectionAssert.AreEqual(new[] { $"--parsable {shards}",
+            $"--dependency=afterok:4242 --kill-on-invalid-dep=yes --parsable {merge}" }, slurm.SbatchCalls);
         StringAssert.Contains(output, "as Slurm job array 4242");
         StringAssert.Contains(output, "squeue -j 4242,4243");
 
         string script = File.ReadAllText(shards);
-        foreach (var line in new[] { "#SBATCH --array=0-2", "#SBATCH --cpus-per-task=2", "#SBATCH --requeue", "#SBATCH --partition=short", "#SBATCH --time=1-02:00:00",
+        foreach (var line in new[] { "#SBATCH --array=0-2", "#SBATCH --cpus-per-task=2", "#SBATCH --requeue", "#SBATCH --partition=short",
+            "#SBATCH --time=1-02:00:00",
                      $"#SBATCH --output={folder}/slurm/shard-%a.out", $"#SBATCH --chdir={Environment.CurrentDirectory}" })
             StringAssert.Contains(script, line + "\n");
         string exec = script.Split('\n').Single(l => l.StartsWith("exec ", StringComparison.Ordinal));
-        StringAssert.EndsWith(exec, $" run {config} --out {folder} --shard \"$SLURM_ARRAY_TASK_ID/3\" --threads \"${{SLURM_CPUS_PER_TASK:-1}}\" --seed 9");
+        StringAssert.EndsWith(exec, $" run {config} --out {folder} --shard \"$SLURM_ARRAY_TASK_ID/3\" --threads " +
+            $"\"${{SLURM_CPUS_PER_TASK:-1}}\" --seed 9");
         // The tool is the one running submit: an absolute dotnet host and this build's dotnet-mrfi.dll, both there.
         var words = exec.Split(' ');
         Assert.IsTrue(Path.IsPathRooted(words[1]) && File.Exists(words[1]), words[1]);
@@ -166,7 +170,8 @@ public sealed class SubmitCommandTests
         var calls = slurm.SbatchCalls;
         Assert.AreEqual($"--time=30 --array=1 --parsable {folder}/slurm/shards.sbatch", calls[2]);
         Assert.AreEqual($"--time=30 --dependency=afterok:4244 --kill-on-invalid-dep=yes --parsable {folder}/slurm/merge.sbatch", calls[3]);
-        CollectionAssert.AreEqual(new[] { "-h -j 4242 -o %i %T", "-h -j 4243 -o %i %T" }, slurm.Calls("squeue"), "the earlier jobs are checked first, one by one");
+        CollectionAssert.AreEqual(new[] { "-h -j 4242 -o %i %T", "-h -j 4243 -o %i %T" }, slurm.Calls("squeue"),
+            "the earlier jobs are checked first, one by one");
 
         // Shard 1 done as well: only the merge is left.
         Assert.AreEqual(0, Cli.Run("run", config, "--out", folder, "--shard", "1/2").ExitCode);
@@ -208,7 +213,8 @@ public sealed class SubmitCommandTests
         Assert.AreEqual(0, Submit(config, "--slurm", "--shards", "2", "--out", Out(config)).ExitCode);
         var (code, output) = Submit(config, "--slurm", "--shards", "2", "--out", Out(config));
         Assert.AreEqual(2, code, output);
-        StringAssert.Contains(output, $"already holds a campaign; choose another folder (or `dotnet mrfi submit --slurm --resume {Out(config)}`");
+        StringAssert.Contains(output, $"already holds a campaign; choose another folder (or `dotnet mrfi submit --slurm --resume " +
+            $"{Out(config)}`");
         Assert.HasCount(2, slurm.SbatchCalls, "the first submission's two jobs only");
     }
 

@@ -8,19 +8,24 @@ namespace Mrfi.Tool.Tests.CommandLine;
 [TestClass]
 public sealed class UsageCheckTests
 {
-    public static IEnumerable<object[]> Commands => CommandTable.Commands.Keys.Order(StringComparer.Ordinal).Select(c => new object[] { c });
+    public static IEnumerable<object[]> Commands =>
+        CommandTable.Commands.Keys.Order(StringComparer.Ordinal).Select(c => new object[] { c });
 
     public static IEnumerable<object[]> Options =>
-        CommandTable.Commands.Values.SelectMany(c => c.Options.Where(o => o.LongNames.Count > 0).Select(o => new object[] { c.Name, o.Name }));
+        CommandTable.Commands.Values.SelectMany(c => c.Options.Where(o => o.LongNames.Count > 0)
+            .Select(o => new object[] { c.Name, o.Name }));
 
     public static IEnumerable<object[]> NumberOptions =>
-        CommandTable.Commands.Values.SelectMany(c => c.Options.Where(o => o.Expected is "a whole number" or "a number").Select(o => new object[] { c.Name, o.Name }));
+        CommandTable.Commands.Values.SelectMany(c => c.Options.Where(o => o.Expected is "a whole number" or "a number")
+            .Select(o => new object[] { c.Name, o.Name }));
 
     public static IEnumerable<object[]> FolderOptions =>
-        CommandTable.Commands.Values.SelectMany(c => c.Options.Where(o => o.ValueName == "DIR").Select(o => new object[] { c.Name, o.Name }));
+        CommandTable.Commands.Values.SelectMany(c => c.Options.Where(o => o.ValueName == "DIR")
+            .Select(o => new object[] { c.Name, o.Name }));
 
     public static IEnumerable<object[]> FileOptions =>
-        CommandTable.Commands.Values.SelectMany(c => c.Options.Where(o => o.ValueName == "FILE").Select(o => new object[] { c.Name, o.Name }));
+        CommandTable.Commands.Values.SelectMany(c => c.Options.Where(o => o.ValueName == "FILE")
+            .Select(o => new object[] { c.Name, o.Name }));
 
     private static string Refused(params string[] args)
     {
@@ -35,7 +40,8 @@ public sealed class UsageCheckTests
 
     [TestMethod]
     public void The_table_knows_every_command_of_the_tool() =>
-        CollectionAssert.IsSubsetOf(new[] { "run", "validate", "plan", "report", "merge", "submit", "version", "bench-selectors", "import-yaml" },
+        CollectionAssert.IsSubsetOf(new[] { "run", "validate", "plan", "report", "merge", "submit", "version", "bench-selectors",
+            "import-yaml" },
             CommandTable.Commands.Keys.ToList());
 
     [TestMethod]

@@ -9,7 +9,8 @@ public sealed class BadConfigTests
 {
     private static string Folder => Path.Combine(Repo.Root, "tests", "Mrfi.Tool.Tests", "TestFixtures", "BadConfigs");
 
-    public static IEnumerable<object[]> Configs => Directory.GetFiles(Folder, "*.toml").Order().Select(f => new object[] { Path.GetFileName(f) });
+    public static IEnumerable<object[]> Configs =>
+        Directory.GetFiles(Folder, "*.toml").Order().Select(f => new object[] { Path.GetFileName(f) });
 
     [TestMethod]
     public void There_are_at_least_25_bad_configs() => Assert.IsGreaterThanOrEqualTo(25, Configs.Count());
@@ -25,15 +26,18 @@ public sealed class BadConfigTests
         string config = Cli.Config(text);
         foreach (var command in new[] { "validate", "run" })
         {
-            string[] args = command == "run" ? [command, config, "--out", Path.Combine(Path.GetDirectoryName(config)!, "out")] : [command, config];
+            string[] args = command == "run" ? [command, config, "--out", Path.Combine(Path.GetDirectoryName(config)!, "out")]
+                : [command, config];
             var result = Cli.Run(args);
             Assert.AreEqual(2, result.ExitCode, $"{command} {file}: {result.Output}");
             StringAssert.Contains(result.Output, expected, $"{command} {file}");
             StringAssert.Contains(result.Output, "mrfi.toml", "the message names the file");
-            if (line.Success) StringAssert.Contains(result.Output, $"mrfi.toml({line.Groups[1].Value},", $"{command} {file} points at the line");
+            if (line.Success)
+                StringAssert.Contains(result.Output, $"mrfi.toml({line.Groups[1].Value},", $"{command} {file} points at the line");
             Assert.DoesNotContain("   at ", result.Output, "no stack trace");
             Assert.DoesNotContain("Exception", result.Output, "no exception type names");
         }
-        Assert.IsFalse(Directory.Exists(Path.Combine(Path.GetDirectoryName(config)!, "out")), "a config with problems creates no results folder");
+        Assert.IsFalse(Directory.Exists(Path.Combine(Path.GetDirectoryName(config)!, "out")),
+            "a config with problems creates no results folder");
     }
 }

@@ -20,14 +20,16 @@ public sealed class BenchCommandTests
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
         Assert.AreEqual("LeNet", root.GetProperty("model").GetString());
-        CollectionAssert.AreEqual(new long[] { 32, 1, 28, 28 }, root.GetProperty("input_shape").EnumerateArray().Select(e => e.GetInt64()).ToArray());
+        CollectionAssert.AreEqual(new long[] { 32, 1, 28, 28 },
+            root.GetProperty("input_shape").EnumerateArray().Select(e => e.GetInt64()).ToArray());
         double golden = root.GetProperty("golden_ms").GetDouble();
         Assert.IsGreaterThan(0.0, golden);
         var rows = root.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r);
         // 2 single faults + 2 targets × (3 BERs × 2 formats + FP8 and MXFP8 at 1e-4) + 13 observers.
         Assert.HasCount(2 + 12 + 4 + 13, rows);
         foreach (var row in rows.Values)
-            Assert.AreEqual(row.GetProperty("median_ms").GetDouble() / golden, row.GetProperty("ratio").GetDouble(), 1e-9, "ratio = median / golden median");
+            Assert.AreEqual(row.GetProperty("median_ms").GetDouble() / golden, row.GetProperty("ratio").GetDouble(), 1e-9,
+                "ratio = median / golden median");
         Assert.AreEqual(1.0, rows["1 activation fault (float32 bit flip)"].GetProperty("faults_per_forward").GetDouble());
         Assert.AreEqual(1.0, rows["1 weight fault (float32 bit flip)"].GetProperty("faults_per_forward").GetDouble());
         // LeNet's Conv2d/Linear inputs per image: 1·28·28 + 6·14·14 + 400 + 120 + 84 = 2564 values; at BER 1e-2 and 8 bits

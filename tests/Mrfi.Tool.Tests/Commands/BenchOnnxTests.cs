@@ -25,12 +25,15 @@ public sealed class BenchOnnxTests
         // The same weights and input: the two golden outputs agree (both run libtorch's kernels on the same numbers).
         Assert.IsLessThan(1e-4, root.GetProperty("max_output_difference").GetDouble());
         Assert.IsGreaterThan(0.0, root.GetProperty("golden_ratio").GetDouble());
-        var onnxRows = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
-        var builtInRows = root.GetProperty("built_in").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
+        var onnxRows = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name").GetString())
+            .ToList();
+        var builtInRows = root.GetProperty("built_in").GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("name").GetString())
+            .ToList();
         CollectionAssert.AreEqual(builtInRows, onnxRows);
         Assert.HasCount(2 + 12 + 4 + 13, onnxRows);   // as BenchCommandTests: the FP8 and MXFP8 rows are the 4
         // One fault per forward in the single-fault rows: the Conv/Gemm nodes take the bench's Conv2d/Linear entries.
-        var single = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().First(r => r.GetProperty("name").GetString() == "1 weight fault (float32 bit flip)");
+        var single = root.GetProperty("onnx").GetProperty("rows").EnumerateArray()
+            .First(r => r.GetProperty("name").GetString() == "1 weight fault (float32 bit flip)");
         Assert.AreEqual(1.0, single.GetProperty("faults_per_forward").GetDouble());
 
         // Paired: every row of both models carries the golden forward of its own rounds, and the side-by-side rows are
@@ -39,11 +42,14 @@ public sealed class BenchOnnxTests
         Assert.AreEqual(6, root.GetProperty("golden_pairs").GetInt32(), "3 × 2 rounds of alternating golden pairs");
         foreach (var side in new[] { "onnx", "built_in" })
             foreach (var row in root.GetProperty(side).GetProperty("rows").EnumerateArray())
-                Assert.IsGreaterThan(0.0, row.GetProperty("paired_golden_ms").GetDouble(), $"{side}: {row.GetProperty("name").GetString()}");
+                Assert.IsGreaterThan(0.0, row.GetProperty("paired_golden_ms").GetDouble(),
+                    $"{side}: {row.GetProperty("name").GetString()}");
         var sideBySide = root.GetProperty("rows").EnumerateArray().ToList();
         CollectionAssert.AreEqual(onnxRows, sideBySide.Select(r => r.GetProperty("name").GetString()).ToList());
-        var ratios = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("ratio").GetDouble());
-        var builtInRatios = root.GetProperty("built_in").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("ratio").GetDouble());
+        var ratios = root.GetProperty("onnx").GetProperty("rows").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("ratio").GetDouble());
+        var builtInRatios = root.GetProperty("built_in").GetProperty("rows").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("ratio").GetDouble());
         foreach (var row in sideBySide)
         {
             string name = row.GetProperty("name").GetString()!;
@@ -74,8 +80,10 @@ public sealed class BenchOnnxTests
         StringAssert.Contains(root.GetProperty("no_built_in").GetString(), "several inputs");
         Assert.AreEqual(0, root.GetProperty("rows").GetArrayLength());
         // The packed batch: 4 samples of 4 floats and 3 token ids.
-        CollectionAssert.AreEqual(new long[] { 4, 7 }, root.GetProperty("onnx").GetProperty("input_shape").EnumerateArray().Select(e => e.GetInt64()).ToArray());
-        var rows = root.GetProperty("onnx").GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r);
+        CollectionAssert.AreEqual(new long[] { 4, 7 },
+            root.GetProperty("onnx").GetProperty("input_shape").EnumerateArray().Select(e => e.GetInt64()).ToArray());
+        var rows = root.GetProperty("onnx").GetProperty("rows").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r);
         // Every row, TopKChange included (the head's output is [N, 5]).
         Assert.HasCount(2 + 12 + 4 + 13, rows);
         foreach (var (name, row) in rows)
@@ -92,7 +100,8 @@ public sealed class BenchOnnxTests
         string data = Path.Combine(folder, "inputs.safetensors");
         using (var x = TorchSharp.torch.rand(3, 4))
         using (var ids = TorchSharp.torch.zeros(3, 3, TorchSharp.torch.ScalarType.Int64))
-            TorchSharp.PyBridge.Safetensors.SaveStateDict(data, new Dictionary<string, TorchSharp.torch.Tensor> { ["x"] = x, ["tokens"] = ids });
+            TorchSharp.PyBridge.Safetensors.SaveStateDict(data,
+                new Dictionary<string, TorchSharp.torch.Tensor> { ["x"] = x, ["tokens"] = ids });
         var result = Cli.Run("bench", "--onnx", onnx, "--data", data, "--no-campaign");
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, $"error: --data {data}:");

@@ -10,7 +10,8 @@ namespace Mrfi.Tool.Tests.Commands;
 public sealed class ClassOrderTests
 {
     // Fashion-MNIST's label order; alphabetically they read ankle-boot, bag, coat, dress, pullover, sandal, shirt, …
-    private static readonly string[] Names = ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle-boot"];
+    private static readonly string[] Names =
+        ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle-boot"];
 
     private const int Count = 300;
 
@@ -47,7 +48,8 @@ public sealed class ClassOrderTests
             """, data, StringComparison.Ordinal)
         .Replace("ber = [1e-5, 1e-2]\nrepeats = 2", "ber = [1e-5]\nrepeats = 1", StringComparison.Ordinal));
 
-    private static double Golden(string results) => (double)DuckDb.Query($"SELECT golden_accuracy FROM read_parquet('{results}/trials.parquet')")[0][0]!;
+    private static double Golden(string results) =>
+        (double)DuckDb.Query($"SELECT golden_accuracy FROM read_parquet('{results}/trials.parquet')")[0][0]!;
 
     [TestMethod]
     public void Folder_classes_in_the_models_order_score_as_the_idx_labels_and_alphabetical_order_warns()
@@ -63,7 +65,8 @@ public sealed class ClassOrderTests
         StringAssert.Contains(wrong.Output, "is the class order right?");
         StringAssert.Contains(wrong.Output, "label 0 ('ankle-boot') is mostly predicted as 9");
 
-        string ordered = Config($"format = \"folder\"\nroot = \"{root}\"\nchannels = 1\nclasses = [{string.Join(", ", Names.Select(n => $"\"{n}\""))}]");
+        string ordered = Config($"format = \"folder\"\nroot = \"{root}\"\nchannels = 1\n" +
+            $"classes = [{string.Join(", ", Names.Select(n => $"\"{n}\""))}]");
         var plan = Cli.Run("plan", ordered);
         Assert.AreEqual(0, plan.ExitCode, plan.Output);
         StringAssert.Contains(plan.Output, "classes (label = name): 0 = t-shirt, 1 = trouser, 2 = pullover");
@@ -71,7 +74,8 @@ public sealed class ClassOrderTests
         var right = Cli.Run("run", ordered, "--out", results);
         Assert.AreEqual(0, right.ExitCode, right.Output);
         Assert.IsFalse(right.Output.Contains("class order", StringComparison.Ordinal), right.Output);
-        string idx = Config($"images = \"{Repo.Assets}/fmnist_test1000-images-idx3-ubyte\"\nlabels = \"{Repo.Assets}/fmnist_test1000-labels-idx1-ubyte\"\nlimit = {Count}");
+        string idx = Config($"images = \"{Repo.Assets}/fmnist_test1000-images-idx3-ubyte\"\n" +
+            $"labels = \"{Repo.Assets}/fmnist_test1000-labels-idx1-ubyte\"\nlimit = {Count}");
         Assert.AreEqual(0, Cli.Run("run", idx, "--out", Path.Combine(_folder, "idx")).ExitCode);
         // The same 300 images with the same labels: the same golden accuracy, exactly (PNG keeps 8-bit gray pixels).
         Assert.AreEqual(Golden(Path.Combine(_folder, "idx")), Golden(results));
@@ -87,13 +91,15 @@ public sealed class ClassOrderTests
     public void A_class_without_folder_or_a_folder_left_out_is_an_error_at_the_classes_key()
     {
         string root = ImageFolder().Replace('\\', '/');
-        string typo = Config($"format = \"folder\"\nroot = \"{root}\"\nchannels = 1\nclasses = [{string.Join(", ", Names.Select(n => $"\"{(n == "trouser" ? "trousers" : n)}\""))}]");
+        string typo = Config($"format = \"folder\"\nroot = \"{root}\"\nchannels = 1\n" +
+            $"classes = [{string.Join(", ", Names.Select(n => $"\"{(n == "trouser" ? "trousers" : n)}\""))}]");
         var result = Cli.Run("validate", typo);
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "mrfi.toml(9,1): error: [data] classes");
         StringAssert.Contains(result.Output, "[data] classes: 'trousers' has no sub-folder");
         StringAssert.Contains(result.Output, "Did you mean 'trouser'?");
-        string missing = Config($"format = \"folder\"\nroot = \"{root}\"\nchannels = 1\nclasses = [{string.Join(", ", Names.Where(n => n != "bag").Select(n => $"\"{n}\""))}]");
+        string missing = Config($"format = \"folder\"\nroot = \"{root}\"\nchannels = 1\n" +
+            $"classes = [{string.Join(", ", Names.Where(n => n != "bag").Select(n => $"\"{n}\""))}]");
         var left = Cli.Run("validate", missing);
         Assert.AreEqual(2, left.ExitCode, left.Output);
         StringAssert.Contains(left.Output, "the sub-folder 'bag'");

@@ -58,7 +58,8 @@ public sealed class ConfigCommandsTests
         string config = Cli.Config(Cli.Small);
         string detail = Path.Combine(Path.GetDirectoryName(config)!, "detail.toml");
         Assert.AreEqual(0, Cli.Run("expand", config, "--out", detail).ExitCode);
-        File.WriteAllText(detail, File.ReadAllText(detail).Replace("[layers.conv1]\ntype = \"Conv2d\"", "[layers.conv1]\ntype = \"Linear\"", StringComparison.Ordinal));
+        File.WriteAllText(detail, File.ReadAllText(detail)
+            .Replace("[layers.conv1]\ntype = \"Conv2d\"", "[layers.conv1]\ntype = \"Linear\"", StringComparison.Ordinal));
         var result = Cli.Run("validate", detail);
         Assert.AreEqual(2, result.ExitCode);
         StringAssert.Contains(result.Output, "module 'conv1' is a Conv2d, not a Linear");

@@ -111,7 +111,8 @@ public sealed class DataAndWeightsErrorTests
     [TestMethod]
     public void A_few_differing_tensors_are_still_listed_by_name()
     {
-        string output = Validate(Cli.Small.Replace("architecture = \"LeNet\"", "architecture = \"LeNet\"\nnum_classes = 7", StringComparison.Ordinal));
+        string output = Validate(Cli.Small.Replace("architecture = \"LeNet\"", "architecture = \"LeNet\"\nnum_classes = 7",
+            StringComparison.Ordinal));
         StringAssert.Contains(output, "tensor 'fc3.weight' has shape [10,84] in the file but the model needs [7,84]");
     }
 }

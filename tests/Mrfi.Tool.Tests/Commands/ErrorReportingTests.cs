@@ -40,7 +40,8 @@ public sealed class ErrorReportingTests
     [TestMethod]
     public void Wrong_tensor_shape_names_the_tensor()
     {
-        var (_, output) = Fails(Cli.Small.Replace("architecture = \"LeNet\"", "architecture = \"LeNet\"\nin_channels = 3\nimage_size = 32", StringComparison.Ordinal));
+        var (_, output) = Fails(Cli.Small.Replace("architecture = \"LeNet\"", "architecture = \"LeNet\"\nin_channels = 3\nimage_size = 32",
+            StringComparison.Ordinal));
         StringAssert.Contains(output, "tensor 'conv1.weight' has shape [6,1,5,5] in the file but the model needs [6,3,5,5]");
     }
 
@@ -67,7 +68,8 @@ public sealed class ErrorReportingTests
         StringAssert.Contains(version.Output, "0.1.0");
         var top = Cli.Run("--help");
         Assert.AreEqual(0, top.ExitCode);
-        foreach (var command in new[] { "run", "validate", "plan", "inspect", "expand", "init", "import-yaml", "list", "bench", "bench-selectors" })
+        foreach (var command in new[] { "run", "validate", "plan", "inspect", "expand", "init", "import-yaml", "list", "bench",
+            "bench-selectors" })
             StringAssert.Contains(top.Output, $"    {command} ", $"--help lists {command}");
         var help = Cli.Run("run", "--help");
         Assert.AreEqual(0, help.ExitCode);

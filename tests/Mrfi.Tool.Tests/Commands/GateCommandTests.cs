@@ -62,7 +62,8 @@ public sealed class GateCommandTests
         var result = Cli.Run("run", config, "--out", output);
         Assert.AreEqual(3, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "gate passed at ber = 1E-05: critical SDC rate");
-        StringAssert.Contains(result.Output, $"mrfi.toml({LineOf(config, "critical_sdc_max = 0")},1): error: gate failed at ber = 0.01: critical SDC rate");
+        StringAssert.Contains(result.Output,
+            $"mrfi.toml({LineOf(config, "critical_sdc_max = 0")},1): error: gate failed at ber = 0.01: critical SDC rate");
         StringAssert.Contains(result.Output, "gate failed: 1 of 2 check(s)");
     }
 
@@ -85,13 +86,15 @@ public sealed class GateCommandTests
     {
         // Two selectors by name; the gate holds the Bernoulli one to an accuracy it cannot reach at ber 1e-2.
         string toml = Cli.Small
-            .Replace("ber = [1e-5, 1e-2]", "ber = [1e-5, 1e-2]\nselector = [\"RandomPositionByRate\", \"RandomPositionByRate_classic\"]", StringComparison.Ordinal)
+            .Replace("ber = [1e-5, 1e-2]", "ber = [1e-5, 1e-2]\nselector = [\"RandomPositionByRate\", \"RandomPositionByRate_classic\"]",
+                StringComparison.Ordinal)
             .Replace("selector = { method = \"RandomPositionByRate\",", "selector = { method = \"$selector\",", StringComparison.Ordinal)
             + "\n[gate]\npoint = { selector = \"RandomPositionByRate_classic\", ber = 1e-2 }\njudge = \"estimate\"\naccuracy_min = 0.99\n";
         string config = Cli.Config(toml);
         var validate = Cli.Run("validate", config);
         Assert.AreEqual(0, validate.ExitCode, validate.Output);
-        StringAssert.Contains(validate.Output, "gate at selector = RandomPositionByRate_classic, ber = 0.01: accuracy_min = 0.99 (estimate)");
+        StringAssert.Contains(validate.Output,
+            "gate at selector = RandomPositionByRate_classic, ber = 0.01: accuracy_min = 0.99 (estimate)");
         var result = Cli.Run("run", config, "--out", Path.Combine(Path.GetDirectoryName(config)!, "out"));
         Assert.AreEqual(3, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "error: gate failed at ber = 0.01, selector = RandomPositionByRate_classic: accuracy ");

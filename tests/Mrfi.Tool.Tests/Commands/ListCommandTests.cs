@@ -8,7 +8,8 @@ public sealed class ListCommandTests
     {
         var result = Cli.Run("list");
         Assert.AreEqual(0, result.ExitCode, result.Output);
-        foreach (var text in new[] { "SymmetricQuantization", "SymmericQuantization", "RandomPositionByRate_classic", "IntStuckAt", "TopKChange", "LeNet", "poisson = true", "bit_width" })
+        foreach (var text in new[] { "SymmetricQuantization", "SymmericQuantization", "RandomPositionByRate_classic", "IntStuckAt",
+            "TopKChange", "LeNet", "poisson = true", "bit_width" })
             StringAssert.Contains(result.Output, text);
     }
 

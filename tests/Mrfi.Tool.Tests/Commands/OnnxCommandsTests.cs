@@ -58,7 +58,8 @@ public sealed class OnnxCommandsTests
     [TestMethod]
     public void An_unknown_architecture_names_the_onnx_and_plugin_routes()
     {
-        var result = Cli.Run("validate", Cli.Config(Cli.Small.Replace("architecture = \"LeNet\"", "architecture = \"MLP\"", StringComparison.Ordinal)));
+        var result = Cli.Run("validate",
+            Cli.Config(Cli.Small.Replace("architecture = \"LeNet\"", "architecture = \"MLP\"", StringComparison.Ordinal)));
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "unknown model architecture 'MLP'");
         StringAssert.Contains(result.Output, "[model] onnx = \"model.onnx\"");

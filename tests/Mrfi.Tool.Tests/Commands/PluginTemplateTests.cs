@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace Mrfi.Tool.Tests.Commands;
 
-/// <summary>`dotnet new mrfi-plugin` produces a plugin that builds against the packed Mrfi.Abstractions and that a config can use.</summary>
+/// <summary>`dotnet new mrfi-plugin` produces a plugin that builds against the packed Mrfi.Abstractions and that a config can
+/// use.</summary>
 [TestClass]
 public sealed class PluginTemplateTests
 {
@@ -45,7 +46,9 @@ public sealed class PluginTemplateTests
             </configuration>
             """);
         // A fresh packages folder for the just-packed Mrfi.Abstractions, so that an older copy in the global cache is never used.
-        Dotnet($"build -c Release -p:RestorePackagesPath=\"{Path.Combine(work, "packages")}\" -p:RestoreAdditionalProjectFallbackFolders=\"{Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")}\"", project);
+        Dotnet($"build -c Release -p:RestorePackagesPath=\"{Path.Combine(work, "packages")}\" " +
+            $"-p:RestoreAdditionalProjectFallbackFolders=\"{Path.Combine(
+                Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")}\"", project);
 
         string output = Path.Combine(project, "bin", "Release", "net10.0");
         string dll = Path.Combine(output, "Mrfi.Plugins.MyFaults.dll");
@@ -54,7 +57,8 @@ public sealed class PluginTemplateTests
         Assert.IsLessThan(1_000_000L, bytes, "no TorchSharp natives in the plugin's output");
 
         string config = Cli.Config($"plugins = [\"{dll}\"]\n" + Cli.Small
-            .Replace("quantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }\n", "", StringComparison.Ordinal)
+            .Replace("quantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }\n", "",
+                StringComparison.Ordinal)
             .Replace("{ method = \"IntRandomBitFlip\", bit_width = 8 }", "{ method = \"ScaleBy\", factor = 0 }", StringComparison.Ordinal)
             .Replace("rate = \"$ber * 8\"", "ber = \"$ber\"", StringComparison.Ordinal));
         var result = Cli.Run("run", config, "--out", Path.Combine(work, "out"));

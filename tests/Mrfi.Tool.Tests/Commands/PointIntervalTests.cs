@@ -22,7 +22,8 @@ public sealed class PointIntervalTests
             var run = Cli.Run("run", config, "--out", results);
             Assert.AreEqual(0, run.ExitCode, run.Output);
             string trialRates = string.Join(", ", Rates.Select(r => $"avg({r} / total), stddev_samp({r} / total)"));
-            var expected = DuckDb.Query($"SELECT point, count(*), {trialRates} FROM read_parquet('{results}/trials.parquet') GROUP BY point ORDER BY point");
+            var expected = DuckDb.Query($"SELECT point, count(*), {trialRates} FROM read_parquet('{results}/trials.parquet') GROUP BY " +
+                $"point ORDER BY point");
             string pointColumns = string.Join(", ", Rates.Select(r => $"{r}_rate, {r}_rate_low, {r}_rate_high"));
             var points = DuckDb.Query($"SELECT point, {pointColumns} FROM read_parquet('{results}/points.parquet') ORDER BY point");
             Assert.HasCount(2, points);
@@ -32,18 +33,22 @@ public sealed class PointIntervalTests
                 Assert.AreEqual(4L, Convert.ToInt64(expected[p][1], System.Globalization.CultureInfo.InvariantCulture));
                 for (int k = 0; k < Rates.Length; k++)
                 {
-                    double mean = (double)expected[p][2 + 2 * k]!, half = 3.182 * (double)expected[p][3 + 2 * k]! / 2;   // t(0.975, 3 df) · sd / √4
+                    // t(0.975, 3 df) · sd / √4
+                    double mean = (double)expected[p][2 + 2 * k]!, half = 3.182 * (double)expected[p][3 + 2 * k]! / 2;
                     Assert.AreEqual(mean, (double)points[p][1 + 3 * k]!, 1e-12, $"point {p} {Rates[k]}");
                     Assert.AreEqual(Math.Max(0, mean - half), (double)points[p][2 + 3 * k]!, 1e-12, $"point {p} {Rates[k]} low");
                     Assert.AreEqual(Math.Min(1, mean + half), (double)points[p][3 + 3 * k]!, 1e-12, $"point {p} {Rates[k]} high");
                 }
                 // The per-image Wilson interval over all 400 samples of the point is what the trial-level interval replaces.
-                var sdc = DuckDb.Query($"SELECT sum(sdc)::DOUBLE, sum(total)::DOUBLE FROM read_parquet('{results}/trials.parquet') WHERE point = {p}")[0];
-                double n = Convert.ToDouble(sdc[1], System.Globalization.CultureInfo.InvariantCulture), rate = Convert.ToDouble(sdc[0], System.Globalization.CultureInfo.InvariantCulture) / n;
+                var sdc = DuckDb.Query($"SELECT sum(sdc)::DOUBLE, sum(total)::DOUBLE FROM read_parquet('{results}/trials.parquet') WHERE " +
+                    $"point = {p}")[0];
+                double n = Convert.ToDouble(sdc[1], System.Globalization.CultureInfo.InvariantCulture),
+                rate = Convert.ToDouble(sdc[0], System.Globalization.CultureInfo.InvariantCulture) / n;
                 double wilsonHalf = 1.96 * Math.Sqrt(rate * (1 - rate) / n);
                 wider |= ((double)points[p][3]! - (double)points[p][2]!) / 2 > wilsonHalf;
             }
-            Assert.IsTrue(wider, "weight faults shared by a trial's images should make some trial-level SDC interval wider than the per-image one");
+            Assert.IsTrue(wider, "weight faults shared by a trial's images should make some trial-level SDC interval wider than the " +
+                "per-image one");
             var report = Cli.Run("report", results);
             Assert.AreEqual(0, report.ExitCode, report.Output);
             StringAssert.Contains(report.Output, "95 % Student-t interval across the trials");
@@ -64,16 +69,21 @@ public sealed class PointIntervalTests
         try
         {
             Assert.AreEqual(0, Cli.Run("run", config, "--out", results).ExitCode);
-            foreach (var row in DuckDb.Query($"SELECT sdc_rate, sdc_rate_low, sdc_rate_high, masked_rate_low, masked_rate_high FROM read_parquet('{results}/points.parquet')"))
+            foreach (var row in DuckDb.Query(
+                $"SELECT sdc_rate, sdc_rate_low, sdc_rate_high, masked_rate_low, masked_rate_high FROM " +
+                $"read_parquet('{results}/points.parquet')"))
             {
                 Assert.IsFalse(double.IsNaN((double)row[0]!));
-                for (int k = 1; k < row.Length; k++) Assert.IsTrue(row[k] is null || double.IsNaN((double)row[k]!), $"column {k}: {row[k]}");
+                for (int k = 1; k < row.Length; k++)
+                    Assert.IsTrue(row[k] is null || double.IsNaN((double)row[k]!), $"column {k}: {row[k]}");
             }
             // trials.parquet keeps each trial's own (per-image) Wilson interval.
-            var trial = DuckDb.Query($"SELECT sdc, total, sdc_rate_low, sdc_rate_high FROM read_parquet('{results}/trials.parquet') ORDER BY trial")[1];
+            var trial = DuckDb.Query($"SELECT sdc, total, sdc_rate_low, sdc_rate_high FROM read_parquet('{results}/trials.parquet') " +
+                $"ORDER BY trial")[1];
             double n = Convert.ToDouble(trial[1], System.Globalization.CultureInfo.InvariantCulture), z = 1.959963984540054;
             double p = Convert.ToDouble(trial[0], System.Globalization.CultureInfo.InvariantCulture) / n;
-            double centre = (p + z * z / (2 * n)) / (1 + z * z / n), half = z * Math.Sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
+            double centre = (p + z * z / (2 * n)) / (1 + z * z / n),
+            half = z * Math.Sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
             Assert.AreEqual(Math.Max(0, centre - half), (double)trial[2]!, 1e-12);
             Assert.AreEqual(Math.Min(1, centre + half), (double)trial[3]!, 1e-12);
             var report = Cli.Run("report", results);

@@ -30,16 +30,21 @@ public sealed class ReportCommandTests
             }
             string html = File.ReadAllText(Path.Combine(output, "report.html"));
             StringAssert.Contains(html, "<img src=\"accuracy-vs-ber.png\"");
-            StringAssert.Contains(html, "selector = { method = &quot;RandomPositionByRate&quot;, ber = &quot;$ber&quot; }", "the config text");
+            StringAssert.Contains(html, "selector = { method = &quot;RandomPositionByRate&quot;, ber = &quot;$ber&quot; }",
+                "the config text");
             var lines = report.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-            var points = DuckDb.Query($"SELECT point, accuracy_mean, accuracy_t_low, accuracy_t_high, sdc_rate FROM read_parquet('{results}/points.parquet') ORDER BY point");
+            var points = DuckDb.Query($"SELECT point, accuracy_mean, accuracy_t_low, accuracy_t_high, sdc_rate FROM " +
+                $"read_parquet('{results}/points.parquet') ORDER BY point");
             Assert.HasCount(5, points);
             foreach (var p in points)
             {
                 // point, ber, trials, samples, accuracy %, low, high, golden, faults, changed, SDC % (low–high), …
                 var row = lines.Single(l => l.Length == 18 && l[0] == Convert.ToString(p[0], CultureInfo.InvariantCulture));
-                for (int k = 1; k <= 3; k++) Assert.AreEqual(100 * (double)p[k]!, double.Parse(row[3 + k], CultureInfo.InvariantCulture), 0.005 + 1e-9, $"point {p[0]} column {k}");
-                Assert.AreEqual(100 * (double)p[4]!, double.Parse(row[10], CultureInfo.InvariantCulture), 0.005 + 1e-9, $"point {p[0]} SDC");
+                for (int k = 1; k <= 3; k++)
+                    Assert.AreEqual(100 * (double)p[k]!, double.Parse(row[3 + k], CultureInfo.InvariantCulture), 0.005 + 1e-9,
+                        $"point {p[0]} column {k}");
+                Assert.AreEqual(100 * (double)p[4]!, double.Parse(row[10], CultureInfo.InvariantCulture), 0.005 + 1e-9,
+                    $"point {p[0]} SDC");
             }
             StringAssert.Contains(report.Output, "bit-sensitivity bars: needs a swept 'bit' variable (varies: ber)");
         }
@@ -55,10 +60,13 @@ public sealed class ReportCommandTests
         string toml = File.ReadAllText(Path.Combine(Repo.Root, "mrfi.toml"))
             .Replace("limit = 1000", "limit = 200", StringComparison.Ordinal)
             .Replace("\"examples/assets/", $"\"{Repo.Assets}/", StringComparison.Ordinal)
-            .Replace("ber = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2]", "format = [\"float32\", \"float16\"]\nber = [1e-5, 1e-3]", StringComparison.Ordinal)
+            .Replace("ber = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2]", "format = [\"float32\", \"float16\"]\nber = [1e-5, 1e-3]",
+                StringComparison.Ordinal)
             .Replace("repeats = 3", "repeats = 2", StringComparison.Ordinal)
-            .Replace("quantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }\n", "", StringComparison.Ordinal)
-            .Replace("error_model = { method = \"IntRandomBitFlip\", bit_width = 8 }", "error_model = { method = \"FloatRandomBitFlip\", floattype = \"$format\" }", StringComparison.Ordinal);
+            .Replace("quantization = { method = \"SymmetricQuantization\", bit_width = 8, dynamic_range = \"auto\" }\n", "",
+                StringComparison.Ordinal)
+            .Replace("error_model = { method = \"IntRandomBitFlip\", bit_width = 8 }",
+                "error_model = { method = \"FloatRandomBitFlip\", floattype = \"$format\" }", StringComparison.Ordinal);
         StringAssert.Contains(toml, "floattype = \"$format\"", "the shipped config changed; update this test's edits");
         string config = Cli.Config(toml);
         string folder = Path.GetDirectoryName(config)!;
@@ -67,7 +75,8 @@ public sealed class ReportCommandTests
         {
             var run = Cli.Run("run", config, "--out", results);
             Assert.AreEqual(0, run.ExitCode, run.Output);
-            var faults = DuckDb.Query($"SELECT format, ber, avg(faults) FROM read_parquet('{results}/trials.parquet') GROUP BY format, ber ORDER BY ber, format");
+            var faults = DuckDb.Query($"SELECT format, ber, avg(faults) FROM read_parquet('{results}/trials.parquet') GROUP BY format, " +
+                $"ber ORDER BY ber, format");
             Assert.HasCount(4, faults);
             // At the same per-bit rate a float16 value is hit half as often as a float32 one (16 bits against 32).
             double ratio = (double)faults[0][2]! / (double)faults[1][2]!;
@@ -77,7 +86,8 @@ public sealed class ReportCommandTests
             var report = Cli.Run("report", results);
             Assert.AreEqual(0, report.ExitCode, report.Output);
             StringAssert.Contains(report.Output, "sweep format (2 values), ber (2 values)");
-            var row = report.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).First(l => l.Length > 3 && l[0] == "3");
+            var row = report.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .First(l => l.Length > 3 && l[0] == "3");
             CollectionAssert.AreEqual(new[] { "3", "float16", "1e-3" }, row[..3], "point 3 is float16 at 1e-3, shown by name");
         }
         finally

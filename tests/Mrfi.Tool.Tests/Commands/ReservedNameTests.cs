@@ -9,11 +9,13 @@ public sealed class ReservedNameTests
     /// column of the writer is covered without touching this test), less the run's own sweep variable.</summary>
     private static readonly Lazy<IReadOnlyList<string>> WrittenColumns = new(() =>
     {
-        string config = Cli.Config(Cli.Small.Replace("limit = 200", "limit = 50", StringComparison.Ordinal).Replace("repeats = 2", "repeats = 1", StringComparison.Ordinal));
+        string config = Cli.Config(Cli.Small.Replace("limit = 200", "limit = 50", StringComparison.Ordinal)
+            .Replace("repeats = 2", "repeats = 1", StringComparison.Ordinal));
         string folder = Path.Combine(Path.GetDirectoryName(config)!, "tiny");
         var run = Cli.Run("run", config, "--out", folder);
         Assert.AreEqual(0, run.ExitCode, run.Output);
-        return [.. new[] { "trials.parquet", "points.parquet" }.SelectMany(f => DuckDb.Schema(Path.Combine(folder, f)).Keys).Distinct().Where(c => c != "ber")];
+        return [.. new[] { "trials.parquet", "points.parquet" }.SelectMany(f => DuckDb.Schema(Path.Combine(folder, f)).Keys).Distinct()
+            .Where(c => c != "ber")];
     });
 
     [TestMethod]

@@ -5,9 +5,12 @@ namespace Mrfi.Tool.Tests.Commands;
 [TestClass]
 public sealed class ResumeAndShardTests
 {
-    private const string Columns = "trial, point, repeat, seed, ber, accuracy, golden_accuracy, correct, total, changed, faults, masked, sdc, due";
+    private const string Columns =
+        "trial, point, repeat, seed, ber, accuracy, golden_accuracy, correct, total, changed, faults, masked, sdc, due";
 
-    private static string LongConfig() => Cli.Config(Cli.Small.Replace("limit = 200", "limit = 1000", StringComparison.Ordinal).Replace("repeats = 2", "repeats = 8", StringComparison.Ordinal));
+    private static string LongConfig() =>
+        Cli.Config(Cli.Small.Replace("limit = 200", "limit = 1000", StringComparison.Ordinal)
+            .Replace("repeats = 2", "repeats = 8", StringComparison.Ordinal));
 
     private static List<object?[]> Rows(string folder, string file = "trials.parquet") =>
         DuckDb.Query($"SELECT {Columns} FROM read_parquet('{folder}/{file}') ORDER BY trial");
@@ -34,14 +37,16 @@ public sealed class ResumeAndShardTests
         StringAssert.Contains(resumed.Output, "Resuming:");
         var whole = Cli.Run("run", config, "--out", Path.Combine(folder, "whole"));
         Assert.AreEqual(0, whole.ExitCode, whole.Output);
-        CollectionAssert.AreEqual(Rows(Path.Combine(folder, "whole")).SelectMany(r => r).ToList(), Rows(killed).SelectMany(r => r).ToList());
+        CollectionAssert.AreEqual(Rows(Path.Combine(folder, "whole")).SelectMany(r => r).ToList(),
+            Rows(killed).SelectMany(r => r).ToList());
         Assert.IsFalse(Directory.Exists(Path.Combine(killed, "trials")), "parts are merged away");
     }
 
     /// <summary>Starts `dotnet mrfi run` as a real child process and returns it once <paramref name="parts"/> trials are on disk.</summary>
     private static Process StartAfterParts(string config, string folder, int parts, System.Text.StringBuilder? output = null)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "dotnet-mrfi.dll")}\" run \"{config}\" --out \"{folder}\"")
+        var start = new ProcessStartInfo("dotnet",
+            $"\"{Path.Combine(AppContext.BaseDirectory, "dotnet-mrfi.dll")}\" run \"{config}\" --out \"{folder}\"")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -53,7 +58,8 @@ public sealed class ResumeAndShardTests
         child.BeginOutputReadLine();
         child.BeginErrorReadLine();
         var clock = Stopwatch.StartNew();
-        while (Directory.Exists(Path.Combine(folder, "trials")) ? Directory.GetFiles(Path.Combine(folder, "trials"), "part-*.parquet").Length < parts : true)
+        while (Directory.Exists(Path.Combine(folder, "trials"))
+            ? Directory.GetFiles(Path.Combine(folder, "trials"), "part-*.parquet").Length < parts : true)
         {
             Assert.IsFalse(child.HasExited, "the run finished before it could be interrupted");
             Assert.IsLessThan(120, clock.Elapsed.TotalSeconds, "no trial finished in time");
@@ -96,11 +102,13 @@ public sealed class ResumeAndShardTests
         var second = Cli.Run("run", config, "--out", shared, "--shard", "1/2");
         Assert.AreEqual(0, second.ExitCode, second.Output);
         StringAssert.Contains(second.Output, "dotnet mrfi merge");
-        Assert.AreEqual(4L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{shared}/trials/*.parquet')")[0][0], "the folder reads as one table before merging");
+        Assert.AreEqual(4L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{shared}/trials/*.parquet')")[0][0],
+            "the folder reads as one table before merging");
         var merged = Cli.Run("merge", shared);
         Assert.AreEqual(0, merged.ExitCode, merged.Output);
         Assert.AreEqual(0, Cli.Run("run", config, "--out", Path.Combine(folder, "single")).ExitCode);
-        CollectionAssert.AreEqual(Rows(Path.Combine(folder, "single")).SelectMany(r => r).ToList(), Rows(shared).SelectMany(r => r).ToList());
+        CollectionAssert.AreEqual(Rows(Path.Combine(folder, "single")).SelectMany(r => r).ToList(),
+            Rows(shared).SelectMany(r => r).ToList());
     }
 
     [TestMethod]
@@ -150,11 +158,14 @@ public sealed class ResumeAndShardTests
         string folder = Path.Combine(Path.GetDirectoryName(config)!, "out");
         var result = Cli.Run("run", config, "--out", folder);
         Assert.AreEqual(0, result.ExitCode, result.Output);
-        var perTrial = DuckDb.Query($"SELECT t.trial, t.faults, count(f.trial) FROM read_parquet('{folder}/trials.parquet') t LEFT JOIN read_parquet('{folder}/faults.parquet') f USING (trial) GROUP BY ALL ORDER BY t.trial");
+        var perTrial = DuckDb.Query($"SELECT t.trial, t.faults, count(f.trial) FROM read_parquet('{folder}/trials.parquet') t LEFT JOIN " +
+            $"read_parquet('{folder}/faults.parquet') f USING (trial) GROUP BY ALL ORDER BY t.trial");
         Assert.IsTrue(perTrial.All(r => (long)r[1]! == (long)r[2]!), "one record per fault counted in trials.parquet");
-        var bad = DuckDb.Query($"SELECT count(*) FROM read_parquet('{folder}/faults.parquet') WHERE bits != xor(original_int, faulty_int) OR bit_count(bits & 255) != 1 OR original_int < -127 OR original_int > 127");
+        var bad = DuckDb.Query($"SELECT count(*) FROM read_parquet('{folder}/faults.parquet') WHERE bits != xor(original_int, " +
+            $"faulty_int) OR bit_count(bits & 255) != 1 OR original_int < -127 OR original_int > 127");
         Assert.AreEqual(0L, bad[0][0], "each record flips exactly one of the 8 bits of a quantized weight");
-        var coordinates = DuckDb.Query($"SELECT index, coordinates FROM read_parquet('{folder}/faults.parquet') WHERE layer = 'fc1' LIMIT 20");
+        var coordinates = DuckDb.Query(
+            $"SELECT index, coordinates FROM read_parquet('{folder}/faults.parquet') WHERE layer = 'fc1' LIMIT 20");
         foreach (var row in coordinates)
         {
             var c = ((string)row[1]!).Split(',').Select(long.Parse).ToArray();

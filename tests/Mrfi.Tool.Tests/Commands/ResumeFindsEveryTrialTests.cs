@@ -5,9 +5,11 @@ namespace Mrfi.Tool.Tests.Commands;
 [TestClass]
 public sealed class ResumeFindsEveryTrialTests
 {
-    private const string Columns = "trial, point, repeat, seed, ber, accuracy, golden_accuracy, correct, total, changed, faults, masked, sdc, due";
+    private const string Columns =
+        "trial, point, repeat, seed, ber, accuracy, golden_accuracy, correct, total, changed, faults, masked, sdc, due";
 
-    private static List<object?[]> Rows(string path, string columns = Columns) => DuckDb.Query($"SELECT {columns} FROM read_parquet('{path}') ORDER BY trial");
+    private static List<object?[]> Rows(string path, string columns = Columns) =>
+        DuckDb.Query($"SELECT {columns} FROM read_parquet('{path}') ORDER BY trial");
 
     [TestMethod]
     public void Resuming_a_folder_with_a_finished_shard_runs_only_the_other_trials_and_merges_all()
@@ -28,7 +30,8 @@ public sealed class ResumeFindsEveryTrialTests
         CollectionAssert.AreEqual(before.SelectMany(r => r).ToList(), after.Where(r => (long)r[0]! % 2 == 0).SelectMany(r => r).ToList());
         Assert.IsFalse(Directory.Exists(Path.Combine(shared, "trials")), "the adopted shard file is merged away");
         Assert.AreEqual(0, Cli.Run("run", config, "--out", Path.Combine(folder, "single")).ExitCode);
-        CollectionAssert.AreEqual(Rows(Path.Combine(folder, "single", "trials.parquet")).SelectMany(r => r).ToList(), Rows(Path.Combine(shared, "trials.parquet")).SelectMany(r => r).ToList());
+        CollectionAssert.AreEqual(Rows(Path.Combine(folder, "single", "trials.parquet")).SelectMany(r => r).ToList(),
+            Rows(Path.Combine(shared, "trials.parquet")).SelectMany(r => r).ToList());
         Assert.AreEqual(2L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{shared}/points.parquet')")[0][0]);
     }
 
@@ -41,7 +44,8 @@ public sealed class ResumeFindsEveryTrialTests
         // Shard 0 of 3 owns trials 0 and 3; trial 0 is already in shard-0-of-2.parquet.
         var third = Cli.Run("run", config, "--out", shared, "--shard", "0/3");
         Assert.AreEqual(0, third.ExitCode, third.Output);
-        CollectionAssert.AreEqual(new long[] { 3 }, Rows(Path.Combine(shared, "trials", "shard-0-of-3.parquet"), "trial").Select(r => (long)r[0]!).ToArray());
+        CollectionAssert.AreEqual(new long[] { 3 },
+            Rows(Path.Combine(shared, "trials", "shard-0-of-3.parquet"), "trial").Select(r => (long)r[0]!).ToArray());
         Assert.AreEqual(0, Cli.Run("run", config, "--out", shared, "--shard", "1/3").ExitCode);
         var merge = Cli.Run("merge", shared);
         Assert.AreEqual(0, merge.ExitCode, merge.Output);
@@ -53,7 +57,8 @@ public sealed class ResumeFindsEveryTrialTests
         string config = Cli.Config(Cli.Small);
         string folder = Path.Combine(Path.GetDirectoryName(config)!, "out");
         Assert.AreEqual(0, Cli.Run("run", config, "--out", folder, "--shard", "0/2").ExitCode);
-        string other = Cli.Config(Cli.Small.Replace("seed = 5", "seed = 6", StringComparison.Ordinal).Replace("ber = [1e-5, 1e-2]", "ber = [1e-5, 1e-3]", StringComparison.Ordinal));
+        string other = Cli.Config(Cli.Small.Replace("seed = 5", "seed = 6", StringComparison.Ordinal)
+            .Replace("ber = [1e-5, 1e-2]", "ber = [1e-5, 1e-3]", StringComparison.Ordinal));
         var result = Cli.Run("run", other, "--resume", folder);
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "holds results of another campaign");

@@ -5,7 +5,8 @@ namespace Mrfi.Tool.Tests.Commands;
 [TestClass]
 public sealed class RunCommandTests
 {
-    private const string DeterministicColumns = "trial, point, repeat, seed, ber, accuracy, golden_accuracy, float_accuracy, correct, total, changed, faults";
+    private const string DeterministicColumns =
+        "trial, point, repeat, seed, ber, accuracy, golden_accuracy, float_accuracy, correct, total, changed, faults";
 
     [TestMethod]
     public void Run_writes_trials_observers_and_manifest()
@@ -18,7 +19,8 @@ public sealed class RunCommandTests
             Assert.IsTrue(File.Exists(Path.Combine(output, file)), file);
         Assert.AreEqual(4L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{output}/trials.parquet')")[0][0]);
         // RMSE on fc1, fc2, fc3 (module_name "fc" is a substring match) for 4 trials.
-        Assert.AreEqual(12L, DuckDb.Query($"SELECT count(*) FROM read_parquet('{output}/observers.parquet') WHERE observer = 'RMSE'")[0][0]);
+        Assert.AreEqual(12L, DuckDb.Query(
+            $"SELECT count(*) FROM read_parquet('{output}/observers.parquet') WHERE observer = 'RMSE'")[0][0]);
         StringAssert.Contains(result.Output, "Trial 4/4");
         StringAssert.Contains(result.Output, "done 4 trials");
         using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")));
@@ -54,21 +56,24 @@ public sealed class RunCommandTests
         string output = Repo.TempFolder("default");
         var result = Cli.Run("run", Path.Combine(Repo.Root, "mrfi.toml"), "--out", output);
         Assert.AreEqual(0, result.ExitCode, result.Output);
-        var points = DuckDb.Query($"SELECT ber, avg(accuracy), any_value(golden_accuracy), any_value(float_accuracy), count(*) FROM read_parquet('{output}/trials.parquet') GROUP BY ber ORDER BY ber");
+        var points = DuckDb.Query($"SELECT ber, avg(accuracy), any_value(golden_accuracy), any_value(float_accuracy), count(*) FROM " +
+            $"read_parquet('{output}/trials.parquet') GROUP BY ber ORDER BY ber");
         Assert.HasCount(5, points);
         double floatAccuracy = (double)points[0][3]!;
         Assert.AreEqual(0.885, floatAccuracy, 1e-9, "the bundled model's PyTorch accuracy on these 1000 images");
         Assert.AreEqual(floatAccuracy, (double)points[0][2]!, 0.01, "golden = float within 8-bit quantization error");
         Assert.IsLessThan((double)points[0][1]! - 0.05, (double)points[4][1]!, "BER 1e-2 costs accuracy");
         Assert.IsLessThan((double)points[2][1]!, (double)points[4][1]!);
-        var layers = DuckDb.Query($"SELECT DISTINCT layer FROM read_parquet('{output}/observers.parquet') ORDER BY layer").Select(r => (string)r[0]!).ToList();
+        var layers = DuckDb.Query($"SELECT DISTINCT layer FROM read_parquet('{output}/observers.parquet') ORDER BY layer")
+            .Select(r => (string)r[0]!).ToList();
         CollectionAssert.AreEqual(new[] { "conv1", "conv2", "fc1", "fc2", "fc3" }, layers);
     }
 
     [TestMethod]
     public void Results_go_to_a_fresh_folder_under_the_configured_output()
     {
-        string config = Cli.Config(Cli.Small.Replace("seed = 5", "seed = 5\noutput = \"runs\"", StringComparison.Ordinal).Replace("repeats = 2", "repeats = 1", StringComparison.Ordinal));
+        string config = Cli.Config(Cli.Small.Replace("seed = 5", "seed = 5\noutput = \"runs\"", StringComparison.Ordinal)
+            .Replace("repeats = 2", "repeats = 1", StringComparison.Ordinal));
         Assert.AreEqual(0, Cli.Run("run", config).ExitCode);
         Assert.AreEqual(0, Cli.Run("run", config).ExitCode);
         var runs = Directory.GetDirectories(Path.Combine(Path.GetDirectoryName(config)!, "runs"));
@@ -88,7 +93,8 @@ public sealed class RunCommandTests
         var alone = DuckDb.Query($"SELECT {DeterministicColumns} FROM read_parquet('{folder}/replay/trials.parquet')");
         Assert.HasCount(1, alone);
         CollectionAssert.AreEqual(full.Single(), alone.Single());
-        var fullObservers = DuckDb.Query($"SELECT layer, value FROM read_parquet('{folder}/full/observers.parquet') WHERE trial = 3 ORDER BY layer");
+        var fullObservers = DuckDb.Query(
+            $"SELECT layer, value FROM read_parquet('{folder}/full/observers.parquet') WHERE trial = 3 ORDER BY layer");
         var aloneObservers = DuckDb.Query($"SELECT layer, value FROM read_parquet('{folder}/replay/observers.parquet') ORDER BY layer");
         CollectionAssert.AreEqual(fullObservers.SelectMany(r => r).ToList(), aloneObservers.SelectMany(r => r).ToList());
         var outOfRange = Cli.Run("run", config, "--out", $"{folder}/x", "--trial", "9");
@@ -107,7 +113,8 @@ public sealed class RunCommandTests
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
         var root = document.RootElement;
         var trials = root.GetProperty("trials").EnumerateArray().ToList();
-        var rows = DuckDb.Query($"SELECT trial, point, ber, accuracy, correct, faults, elapsed_s FROM read_parquet('{folder}/out/trials.parquet') ORDER BY trial");
+        var rows = DuckDb.Query($"SELECT trial, point, ber, accuracy, correct, faults, elapsed_s FROM " +
+            $"read_parquet('{folder}/out/trials.parquet') ORDER BY trial");
         Assert.HasCount(4, rows);
         Assert.HasCount(rows.Count, trials);
         for (int i = 0; i < rows.Count; i++)
@@ -115,7 +122,8 @@ public sealed class RunCommandTests
             var t = trials[i];
             Assert.AreEqual(Convert.ToInt64(rows[i][0], CultureInfo.InvariantCulture), t.GetProperty("trial").GetInt64());
             Assert.AreEqual(Convert.ToInt32(rows[i][1], CultureInfo.InvariantCulture), t.GetProperty("point").GetInt32());
-            Assert.AreEqual(Convert.ToDouble(rows[i][2], CultureInfo.InvariantCulture), t.GetProperty("sweep").GetProperty("ber").GetDouble());
+            Assert.AreEqual(Convert.ToDouble(rows[i][2], CultureInfo.InvariantCulture),
+                t.GetProperty("sweep").GetProperty("ber").GetDouble());
             Assert.AreEqual(Convert.ToDouble(rows[i][3], CultureInfo.InvariantCulture), t.GetProperty("accuracy").GetDouble());
             Assert.AreEqual(Convert.ToInt64(rows[i][4], CultureInfo.InvariantCulture), t.GetProperty("correct").GetInt64());
             Assert.AreEqual(Convert.ToInt64(rows[i][5], CultureInfo.InvariantCulture), t.GetProperty("faults").GetInt64());
@@ -125,7 +133,8 @@ public sealed class RunCommandTests
         foreach (var key in new[] { "float_accuracy", "golden_seconds_per_pass", "seconds_per_trial", "early_exit_batches" })
             Assert.AreEqual(manifest.RootElement.GetProperty(key).GetDouble(), root.GetProperty(key).GetDouble(), key);
         // One golden pass per sweep point; the manifest's figure is their mean.
-        var golden = root.GetProperty("points").EnumerateArray().Select(p => (p.GetProperty("point").GetInt32(), p.GetProperty("golden_seconds").GetDouble())).ToList();
+        var golden = root.GetProperty("points").EnumerateArray()
+            .Select(p => (p.GetProperty("point").GetInt32(), p.GetProperty("golden_seconds").GetDouble())).ToList();
         CollectionAssert.AreEqual(new[] { 0, 1 }, golden.Select(g => g.Item1).ToArray());
         Assert.IsTrue(golden.All(g => g.Item2 > 0));
         Assert.AreEqual(golden.Average(g => g.Item2), root.GetProperty("golden_seconds_per_pass").GetDouble(), 1e-12);

@@ -45,6 +45,7 @@ public sealed class RunFailureTests
         string log = File.ReadAllText(Path.Combine(output, "mrfi.log"));
         StringAssert.Contains(log, "[ERR] ");
         StringAssert.Contains(log, "inline error model threw InvalidOperationException: call ");
-        Assert.HasCount(1, result.Output.Split('\n').Where(l => l.Contains("threw InvalidOperationException", StringComparison.Ordinal)).ToList(), "the console shows it once");
+        Assert.HasCount(1, result.Output.Split('\n').Where(l => l.Contains("threw InvalidOperationException", StringComparison.Ordinal))
+            .ToList(), "the console shows it once");
     }
 }

@@ -11,7 +11,9 @@ public sealed class RunOptionsTests
     [TestMethod]
     public void The_options_map_to_one_request()
     {
-        var run = RunCommand.Invocation(new RunSettings { Config = "c.toml", Seed = 7, Threads = 3, Shard = "1/4", Trials = [5, 9, 5], Out = "results/x", Json = "s.json" });
+        var run = RunCommand.Invocation(
+            new RunSettings { Config = "c.toml", Seed = 7, Threads = 3, Shard = "1/4", Trials = [5, 9, 5], Out = "results/x",
+                Json = "s.json" });
         var r = run.Request;
         Assert.AreEqual((7L, 3, new Shard(1, 4), "results/x", false), (r.Seed, r.Threads, r.Shard, r.Output, r.Resume));
         CollectionAssert.AreEquivalent(new long[] { 5, 9 }, r.Trials.ToList());

@@ -23,11 +23,13 @@ public sealed class ScriptCommandTests
         var result = Cli.Run("script", Path.Combine(folder, "layer-sensitivity.csx"), "1");
         Assert.AreEqual(0, result.ExitCode, result.Output);
         foreach (var layer in new[] { "conv1", "conv2", "fc1", "fc2", "fc3" }) StringAssert.Contains(result.Output, layer);
-        var rows = DuckDb.Query($"SELECT layer, count(*), min(golden_accuracy) FROM read_parquet('{folder}/results/layer-sensitivity/trials.parquet') GROUP BY layer ORDER BY layer");
+        var rows = DuckDb.Query($"SELECT layer, count(*), min(golden_accuracy) FROM " +
+            $"read_parquet('{folder}/results/layer-sensitivity/trials.parquet') GROUP BY layer ORDER BY layer");
         Assert.HasCount(5, rows);
         CollectionAssert.AreEqual(new object[] { "conv1", 1L }, rows[0][..2], "a text tag is a string column");
         // One point per run, so that points.parquet has a row per layer.
-        var points = DuckDb.Query($"SELECT point, layer FROM read_parquet('{folder}/results/layer-sensitivity/points.parquet') ORDER BY point");
+        var points = DuckDb.Query($"SELECT point, layer FROM read_parquet('{folder}/results/layer-sensitivity/points.parquet') ORDER BY " +
+            $"point");
         CollectionAssert.AreEqual(new[] { "conv1", "conv2", "fc1", "fc2", "fc3" }, points.Select(p => (string)p[1]!).ToArray());
     }
 
@@ -36,7 +38,8 @@ public sealed class ScriptCommandTests
     {
         string folder = Scripts();
         string script = Path.Combine(folder, "mixed.csx");
-        File.WriteAllText(script, "var exp = Load(\"base.toml\");\nexp.Run(1, tag: new() { [\"format\"] = 8 });\nexp.Run(1, tag: new() { [\"format\"] = \"int8\" });\nSave(\"results/mixed\");\n");
+        File.WriteAllText(script, "var exp = Load(\"base.toml\");\nexp.Run(1, tag: new() { [\"format\"] = 8 });\n" +
+            "exp.Run(1, tag: new() { [\"format\"] = \"int8\" });\nSave(\"results/mixed\");\n");
         var result = Cli.Run("script", script);
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "tag 'format' is a number in some runs and a string in others");
@@ -48,7 +51,8 @@ public sealed class ScriptCommandTests
     {
         string folder = Scripts();
         string script = Path.Combine(folder, "reserved.csx");
-        File.WriteAllText(script, "var exp = Load(\"base.toml\");\nexp.Run(1, tag: new() { [\"sdc\"] = 1 });\nSave(\"results/reserved\");\n");
+        File.WriteAllText(script, "var exp = Load(\"base.toml\");\nexp.Run(1, tag: new() { [\"sdc\"] = 1 });\n" +
+            "Save(\"results/reserved\");\n");
         var result = Cli.Run("script", script);
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "tag 'sdc' would clash with a column of trials.parquet");
@@ -62,7 +66,8 @@ public sealed class ScriptCommandTests
         string folder = Scripts();
         var result = Cli.Run("script", Path.Combine(folder, "bit-sensitivity.csx"));
         Assert.AreEqual(0, result.ExitCode, result.Output);
-        var rows = DuckDb.Query($"SELECT bit, avg(changed) FROM read_parquet('{folder}/results/bit-sensitivity/trials.parquet') GROUP BY bit ORDER BY bit");
+        var rows = DuckDb.Query($"SELECT bit, avg(changed) FROM read_parquet('{folder}/results/bit-sensitivity/trials.parquet') GROUP BY " +
+            $"bit ORDER BY bit");
         Assert.HasCount(8, rows);
         double sign = (double)rows[7][1]!;
         Assert.IsTrue(rows.Take(7).All(r => (double)r[1]! < sign), "flipping the sign bit changes the most predictions");
@@ -74,7 +79,9 @@ public sealed class ScriptCommandTests
         string folder = Scripts();
         var result = Cli.Run("script", Path.Combine(folder, "channel-sensitivity.csx"));
         Assert.AreEqual(0, result.ExitCode, result.Output);
-        var rows = DuckDb.Query($"SELECT count(DISTINCT channel), min(value) FROM read_parquet('{folder}/results/channel-sensitivity/trials.parquet') JOIN read_parquet('{folder}/results/channel-sensitivity/observers.parquet') USING (trial)");
+        var rows = DuckDb.Query($"SELECT count(DISTINCT channel), min(value) FROM " +
+            $"read_parquet('{folder}/results/channel-sensitivity/trials.parquet') JOIN " +
+            $"read_parquet('{folder}/results/channel-sensitivity/observers.parquet') USING (trial)");
         Assert.AreEqual(6L, rows[0][0]);
         Assert.IsGreaterThan(0.0, (double)rows[0][1]!, "every channel's faults move the output");
     }

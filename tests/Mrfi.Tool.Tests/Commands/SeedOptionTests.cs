@@ -5,7 +5,8 @@ namespace Mrfi.Tool.Tests.Commands;
 [TestClass]
 public sealed class SeedOptionTests
 {
-    /// <summary>The small campaign with an untrained LeNet (weights drawn from the seed) on generated images (drawn from the seed).</summary>
+    /// <summary>The small campaign with an untrained LeNet (weights drawn from the seed) on generated images (drawn from the
+    /// seed).</summary>
     private static readonly string Untrained = Swap(Swap(Cli.Small, "weights = \"{assets}/lenet_fmnist.safetensors\"\n", ""),
         "images = \"{assets}/fmnist_test1000-images-idx3-ubyte\"\nlabels = \"{assets}/fmnist_test1000-labels-idx1-ubyte\"\nlimit = 200",
         "format = \"synthetic\"\nshape = [1, 28, 28]\ncount = 60");
@@ -53,7 +54,8 @@ public sealed class SeedOptionTests
     }
 
     private static string Swap(string text, string old, string replacement) =>
-        text.Contains(old, StringComparison.Ordinal) ? text.Replace(old, replacement, StringComparison.Ordinal) : throw new ArgumentException($"not in the config: {old}");
+        text.Contains(old, StringComparison.Ordinal) ? text.Replace(old, replacement, StringComparison.Ordinal)
+            : throw new ArgumentException($"not in the config: {old}");
 
     /// <summary>The config with <c>[run] seed = <paramref name="seed"/></c>.</summary>
     private static string WithSeed(string toml, int seed) =>

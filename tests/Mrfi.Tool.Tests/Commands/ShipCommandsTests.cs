@@ -7,7 +7,8 @@ namespace Mrfi.Tool.Tests.Commands;
 [TestClass]
 public sealed class ShipCommandsTests
 {
-    private static string WithDevice(string device) => Cli.Config(Cli.Small.Replace("seed = 5\n", $"seed = 5\ndevice = \"{device}\"\n", StringComparison.Ordinal));
+    private static string WithDevice(string device) =>
+        Cli.Config(Cli.Small.Replace("seed = 5\n", $"seed = 5\ndevice = \"{device}\"\n", StringComparison.Ordinal));
 
     [TestMethod]
     public void Version_names_mrfi_TorchSharp_libtorch_the_backend_and_the_devices()
@@ -56,7 +57,8 @@ public sealed class ShipCommandsTests
             string config = WithDevice("cuda:0");
             var result = Cli.Run(command, config);
             Assert.AreEqual(2, result.ExitCode, result.Output);
-            StringAssert.Contains(result.Output, "mrfi.toml(12,1): error: [run] device = \"cuda:0\" but CUDA is not available: this build uses the CPU backend");
+            StringAssert.Contains(result.Output,
+                "mrfi.toml(12,1): error: [run] device = \"cuda:0\" but CUDA is not available: this build uses the CPU backend");
             Assert.DoesNotContain("   at ", result.Output, "no stack trace");
             Assert.IsFalse(Directory.Exists(Path.Combine(Path.GetDirectoryName(config)!, "results")), $"{command}: nothing is written");
         }

@@ -7,7 +7,8 @@ namespace Mrfi.Tool.Tests.Commands;
 [TestClass]
 public sealed class SnippetWatchdogTests
 {
-    /// <summary>An error model that returns for its first <paramref name="calls"/> calls, then waits for <paramref name="release"/>.</summary>
+    /// <summary>An error model that returns for its first <paramref name="calls"/> calls, then waits for
+    /// <paramref name="release"/>.</summary>
     private static string Hanging(int calls, string release) => Cli.Small
         .Replace("batch_size = 50", "batch_size = 50\nwatchdog = 2", StringComparison.Ordinal)
         .Replace("error_model = { method = \"IntRandomBitFlip\", bit_width = 8 }", $$"""

@@ -13,8 +13,10 @@ public sealed class SummaryTableTests
     public void Sweep_values_stay_whole_in_a_narrow_terminal()
     {
         var sweep = new SweepValues([KeyValuePair.Create("format", (object)"fixpoint-3.13"), KeyValuePair.Create("bit", (object)16.0)]);
-        var trials = Enumerable.Range(0, 3).Select(r => new TrialRecord(r, 0, r, 7, sweep, 0.344, 0.894, 0.894, 344, 1000, 300, 110, 0.1, DateTime.UnixEpoch)).ToList();
-        var summary = new CampaignSummary("mrfi.toml", "", 7, "LeNet", null, [], ["format", "bit"], 3, 1000, 0.894, "cpu", 2, DateTime.UnixEpoch, DateTime.UnixEpoch);
+        var trials = Enumerable.Range(0, 3)
+            .Select(r => new TrialRecord(r, 0, r, 7, sweep, 0.344, 0.894, 0.894, 344, 1000, 300, 110, 0.1, DateTime.UnixEpoch)).ToList();
+        var summary = new CampaignSummary("mrfi.toml", "", 7, "LeNet", null, [], ["format", "bit"], 3, 1000, 0.894, "cpu", 2,
+            DateTime.UnixEpoch, DateTime.UnixEpoch);
         var console = new TestConsole().Width(60);
         SummaryTable.Write(console, trials, ["format", "bit"], summary);
         var row = console.Lines.First(l => l.TrimStart().StartsWith('0'));

@@ -45,7 +45,8 @@ public sealed class SweptModulesTests
     [TestMethod]
     public void A_sweep_value_naming_no_layer_names_the_point()
     {
-        var result = Cli.Run("validate", Cli.Config(PerLayer("module_name = \"$layer\"").Replace("\"fc3\"", "\"fc9\"", StringComparison.Ordinal)));
+        var result = Cli.Run("validate",
+            Cli.Config(PerLayer("module_name = \"$layer\"").Replace("\"fc3\"", "\"fc9\"", StringComparison.Ordinal)));
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "at ber = 0.01, layer = fc9 matches no module of the model");
     }
@@ -53,7 +54,9 @@ public sealed class SweptModulesTests
     [TestMethod]
     public void A_regex_in_module_name_is_told_that_selectors_take_names_or_globs()
     {
-        var result = Cli.Run("validate", Cli.Config(Cli.Small.Replace("module_type = [\"Conv2d\", \"Linear\"]", "module_name = \"^conv[12]$\"", StringComparison.Ordinal)));
+        var result = Cli.Run("validate",
+            Cli.Config(Cli.Small.Replace("module_type = [\"Conv2d\", \"Linear\"]", "module_name = \"^conv[12]$\"",
+                StringComparison.Ordinal)));
         Assert.AreEqual(2, result.ExitCode, result.Output);
         StringAssert.Contains(result.Output, "module_name takes a part of a module name or a glob with * and ?");
         StringAssert.Contains(result.Output, "not regular expressions");

@@ -12,7 +12,8 @@ public sealed class TrainingExampleTests
     public void Training_example_trains_one_epoch_and_writes_weights_the_zoo_models_load()
     {
         string configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        string program = Path.Combine(Repo.Root, "examples", "train", "bin", configuration, "net10.0", "linux-x64", "Mrfi.Examples.Train.dll");
+        string program = Path.Combine(Repo.Root, "examples", "train", "bin", configuration, "net10.0", "linux-x64",
+            "Mrfi.Examples.Train.dll");
         Assert.IsTrue(File.Exists(program), $"{program} is built with the tests");
         string output = Repo.TempFolder("train");
         var start = new ProcessStartInfo("dotnet", $"\"{program}\" --epochs 1 --width 4 --out \"{output}\"")

@@ -37,6 +37,7 @@ internal static class TwoInputOnnx
         var shape = new TensorShapeProto();
         shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "N" });
         shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = width });
-        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = elemType, Shape = shape } } };
+        return new ValueInfoProto { Name = name,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = elemType, Shape = shape } } };
     }
 }

@@ -45,7 +45,8 @@ public sealed class BenchOnnxTableScriptTests
         }));
         var (code, output) = Render(json);
         Assert.AreEqual(0, code, output);
-        StringAssert.Contains(output, "Golden forward imported / built-in ResNet18: **0.999** (median of 15 alternating pairs; imported 176.40 ms, built-in 182.10 ms");
+        StringAssert.Contains(output, "Golden forward imported / built-in ResNet18: **0.999** (median of 15 alternating pairs; imported " +
+            "176.40 ms, built-in 182.10 ms");
         StringAssert.Contains(output, "| row | imported × golden | built-in × golden | difference |");
         StringAssert.Contains(output, "| 1 weight fault | 1.07 | 1.03 | +0.04 |");
         StringAssert.Contains(output, "| observer MinMax | 1.20 | 1.30 | -0.10 |");

@@ -14,7 +14,8 @@ internal static class OnnxGraphBuilder
         if (!File.Exists(path)) throw new OnnxNodeException("the file does not exist");
         var model = OnnxTensors.TryParse(File.ReadAllBytes(path));
         if (model?.Graph is null || model.Graph.Node.Count == 0)
-            throw new OnnxNodeException("the file is not a readable ONNX model (truncated or corrupt, or not ONNX at all): it holds no graph");
+            throw new OnnxNodeException("the file is not a readable ONNX model (truncated or corrupt, or not ONNX at all): it holds no " +
+                "graph");
         return Build(model, Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path));
     }
 
@@ -35,7 +36,8 @@ internal static class OnnxGraphBuilder
         }
     }
 
-    private static OnnxGraphModule Build(GraphProto graph, int opset, string baseDir, string name, IReadOnlyDictionary<string, Tensor>? bound)
+    private static OnnxGraphModule Build(GraphProto graph, int opset, string baseDir, string name,
+        IReadOnlyDictionary<string, Tensor>? bound)
     {
         var constants = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         var parts = new List<OnnxStep>();
@@ -52,10 +54,12 @@ internal static class OnnxGraphBuilder
                 if (Fold(node, opset, constants, sites[i])) continue;
                 parts.Add(Step(node, sites[i], opset, constants));
             }
-            foreach (var output in graph.Output.Where(o => !constants.ContainsKey(o.Name) && !parts.Any(p => p.Outputs.Contains(o.Name)) && !inputs.Any(i => i.Name == o.Name)))
+            foreach (var output in graph.Output.Where(o => !constants.ContainsKey(o.Name) && !parts.Any(p => p.Outputs.Contains(o.Name))
+                && !inputs.Any(i => i.Name == o.Name)))
                 throw new OnnxNodeException($"graph output '{output.Name}' is computed by no node");
             // What runs reads them: every input of an OnnxNode, only input 0 of a plain module (its weights are its own copies).
-            var used = parts.SelectMany(p => p.Module is OnnxNode ? p.Inputs : p.Inputs.Take(1)).Concat(graph.Output.Select(o => o.Name)).ToHashSet(StringComparer.Ordinal);
+            var used = parts.SelectMany(p => p.Module is OnnxNode ? p.Inputs : p.Inputs.Take(1)).Concat(graph.Output.Select(o => o.Name))
+                .ToHashSet(StringComparer.Ordinal);
             foreach (var unused in constants.Keys.Where(k => !used.Contains(k)).ToList())
             {
                 constants[unused].Dispose();
@@ -78,7 +82,8 @@ internal static class OnnxGraphBuilder
         var import = model.OpsetImport.FirstOrDefault(o => o.Domain is "" or "ai.onnx")
             ?? throw new OnnxNodeException("the model imports no opset of the default ONNX domain");
         if (import.Version < OnnxOperatorRegistry.MinOpset || import.Version > OnnxOperatorRegistry.MaxOpset)
-            throw new OnnxNodeException($"the model uses opset {import.Version}; mrfi reads opsets {OnnxOperatorRegistry.MinOpset} to {OnnxOperatorRegistry.MaxOpset} (re-export with opset_version={OnnxOperatorRegistry.MaxOpset} or lower)");
+            throw new OnnxNodeException($"the model uses opset {import.Version}; mrfi reads opsets {OnnxOperatorRegistry.MinOpset} to " +
+                $"{OnnxOperatorRegistry.MaxOpset} (re-export with opset_version={OnnxOperatorRegistry.MaxOpset} or lower)");
         return (int)import.Version;
     }
 
@@ -104,9 +109,12 @@ internal static class OnnxGraphBuilder
     private static OnnxStep Step(NodeProto node, string site, int opset, Dictionary<string, Tensor> constants)
     {
         if (node.Domain is not ("" or "ai.onnx"))
-            throw new OnnxNodeException($"{Describe(node, site, opset)}: operators of domain '{node.Domain}' are not supported. Supported operators (opsets): {OnnxOperatorRegistry.Summary()}");
+            throw new OnnxNodeException($"{Describe(node, site, opset)}: operators of domain '{node.Domain}' are not supported. " +
+                $"Supported operators (opsets): {OnnxOperatorRegistry.Summary()}");
         var converter = OnnxOperatorRegistry.Find(node.OpType, opset) ?? throw new OnnxNodeException(
-            $"{Describe(node, site, opset)}: {(OnnxOperatorRegistry.Knows(node.OpType) ? $"{node.OpType} is supported only at other opsets" : $"operator {node.OpType} is not supported")}. Supported operators (opsets): {OnnxOperatorRegistry.Summary()}");
+            $"{Describe(node, site, opset)}: {(OnnxOperatorRegistry.Knows(node.OpType)
+                ? $"{node.OpType} is supported only at other opsets" : $"operator {node.OpType} is not supported")}. " +
+            $"Supported operators (opsets): {OnnxOperatorRegistry.Summary()}");
         var context = new OnnxNodeContext(node, site, opset, n => constants.GetValueOrDefault(n));
         var module = Guard(node, site, opset, () => converter.Convert(context));
         try
@@ -152,7 +160,9 @@ internal static class OnnxGraphBuilder
         if (tensor is null) throw new OnnxNodeException($"graph input '{value.Name}' is not a tensor");
         var type = OnnxTensors.TypeOf(tensor.ElemType);
         if (type is null && !required) type = ScalarType.Float32;
-        if (type is null) throw new OnnxNodeException($"graph input '{value.Name}' has data type {OnnxTensors.NameOf(tensor.ElemType)}, which mrfi does not support");
+        if (type is null)
+            throw new OnnxNodeException($"graph input '{value.Name}' has data type {OnnxTensors.NameOf(tensor.ElemType)}, which mrfi " +
+                $"does not support");
         long[] shape = tensor.Shape is null ? [] : [.. tensor.Shape.Dim.Select(d => d.HasDimValue ? d.DimValue : -1)];
         return new OnnxValueSpec(value.Name, shape, type.Value);
     }

@@ -89,7 +89,9 @@ internal sealed class OnnxGraphModule : nn.Module<Tensor, Tensor>, IImageClassif
         var packed = OutputPacking.Pack(outputs, _outputs, input.shape[0], out var sizes);
         // A dynamic output axis that changes between batches would shift the outputs' boundaries in the packed tensor.
         if (_packedSizes is not null && !_packedSizes.SequenceEqual(sizes))
-            throw new MrfiException($"the graph's outputs have [{string.Join(", ", sizes)}] values per sample in this batch but [{string.Join(", ", _packedSizes)}] in the first; mrfi needs outputs of a fixed size per sample: re-export with fixed output sizes");
+            throw new MrfiException($"the graph's outputs have [{string.Join(", ", sizes)}] values per sample in this batch but " +
+                $"[{string.Join(", ", _packedSizes)}] in the first; mrfi needs outputs of a fixed size per sample: re-export with fixed " +
+                $"output sizes");
         _packedSizes = sizes;
         return packed.MoveToOuterDisposeScope();
     }

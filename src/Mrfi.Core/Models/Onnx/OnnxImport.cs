@@ -28,8 +28,10 @@ public static class OnnxImport
         graph.eval();
         if (graph.PackedInputs is { } packed)
             return (graph, zeros([1, packed.Sum(i => i.Size)], Data.InputPacking.Type),
-                $"{Path.GetFileName(path)} (ONNX, {graph.Steps.Count} nodes), inputs {string.Join(", ", packed.Select(i => $"{i.Name} [1,{string.Join(",", i.SampleShape)}]"))} (zeros)");
+                $"{Path.GetFileName(path)} (ONNX, {graph.Steps.Count} nodes), inputs " +
+                $"{string.Join(", ", packed.Select(i => $"{i.Name} [1,{string.Join(",", i.SampleShape)}]"))} (zeros)");
         long[] shape = [1, .. graph.Input.SampleShape.Select(d => Math.Max(d, 1))];
-        return (graph, zeros(shape, graph.Input.Type), $"{Path.GetFileName(path)} (ONNX, {graph.Steps.Count} nodes), one input of shape [{string.Join(",", shape)}]");
+        return (graph, zeros(shape, graph.Input.Type),
+            $"{Path.GetFileName(path)} (ONNX, {graph.Steps.Count} nodes), one input of shape [{string.Join(",", shape)}]");
     }
 }

@@ -19,7 +19,8 @@ internal sealed class OnnxModelSource : IModelSource
         string file = table.RequiredString("onnx");
         // output and tolerance say how the outputs are scored, which the file does not say; every other key would be ignored.
         foreach (var key in table.Keys.Where(k => k != "onnx" && !Configuration.ModelOutputReader.Keys.Contains(k)))
-            throw MrfiException.At(table.LocationOf(key), $"[model] {key} does not apply to an ONNX model (its weights and input shape are in the file); remove it");
+            throw MrfiException.At(table.LocationOf(key),
+                $"[model] {key} does not apply to an ONNX model (its weights and input shape are in the file); remove it");
         string path = request.Resolve(file);
         OnnxGraphModule graph;
         try
@@ -34,20 +35,25 @@ internal sealed class OnnxModelSource : IModelSource
         {
             graph.Dispose();
             throw MrfiException.At(table.LocationOf("onnx"),
-                $"[model] onnx: {file}: graph input '{input.Name}' has shape {input.Text}; mrfi needs a fixed size on every axis but the first (the batch): re-export with a fixed input size");
+                $"[model] onnx: {file}: graph input '{input.Name}' has shape {input.Text}; mrfi needs a fixed size on every axis but the " +
+                $"first (the batch): re-export with a fixed input size");
         }
         var data = request.Config.Data;
         if (graph.PackedInputs is { } several && data.Format is not ("npz" or "safetensors"))
         {
             graph.Dispose();
             throw MrfiException.At(data.KeyLocations.GetValueOrDefault("format", data.Location),
-                $"[data] format = \"{data.Format}\" gives one image tensor, but {file} takes {several.Count} inputs ({string.Join(", ", several.Select(i => $"'{i.Name}' {i.ShapeText} {i.Type}"))}); write them to an .npz or .safetensors file, one tensor per input, and use format = \"npz\" or \"safetensors\"");
+                $"[data] format = \"{data.Format}\" gives one image tensor, but {file} takes {several.Count} inputs " +
+                $"({string.Join(", ", several.Select(i => $"'{i.Name}' {i.ShapeText} {i.Type}"))}); write them to an .npz or " +
+                $".safetensors file, one tensor per input, and use format = \"npz\" or \"safetensors\"");
         }
         if (graph.OutputSpecs.Count > 1 && request.Config.Model.Output == Configuration.OutputKind.Classes)
         {
             graph.Dispose();
             throw MrfiException.At(request.Config.Model.OutputLocation,
-                $"[model] output = \"classes\" needs one [N, classes] output, but {file} has {graph.OutputNames.Count} ({string.Join(", ", graph.OutputNames.Select(n => $"'{n}'"))}); every output is compared with the golden outputs as a tensor: use output = \"tensor\" or remove the key");
+                $"[model] output = \"classes\" needs one [N, classes] output, but {file} has {graph.OutputNames.Count} " +
+                $"({string.Join(", ", graph.OutputNames.Select(n => $"'{n}'"))}); every output is compared with the golden outputs as a " +
+                $"tensor: use output = \"tensor\" or remove the key");
         }
         graph.eval();
         var output = graph.OutputSpecs is [{ Shape.Length: 2 }] ? ModelOutputKind.Classes : ModelOutputKind.Tensors;

@@ -12,7 +12,8 @@ internal sealed class OnnxNodeContext
     private readonly Dictionary<string, AttributeProto> _attributes;
     private readonly HashSet<string> _read = [];
 
-    /// <summary>Creates the context of <paramref name="node"/>; <paramref name="constant"/> gives a value name's constant, or null.</summary>
+    /// <summary>Creates the context of <paramref name="node"/>; <paramref name="constant"/> gives a value name's constant, or
+    /// null.</summary>
     public OnnxNodeContext(NodeProto node, string name, int opset, Func<string, Tensor?> constant)
     {
         _node = node;
@@ -51,13 +52,15 @@ internal sealed class OnnxNodeContext
 
     /// <summary>Input <paramref name="index"/>'s value, which this converter needs at load time (refuses the node otherwise).</summary>
     public Tensor RequireConstant(int index, string what) =>
-        Constant(index) ?? throw Refuse($"input {index} ({what}) must be a constant (an initializer or Constant node), but it is computed by the graph");
+        Constant(index) ?? throw Refuse(
+            $"input {index} ({what}) must be a constant (an initializer or Constant node), but it is computed by the graph");
 
     /// <summary>A constant integer input as longs (shapes, axes, pads), or null when absent or not constant.</summary>
     public long[]? ConstantInts(int index) => Constant(index) is { } t ? t.to_type(ScalarType.Int64).data<long>().ToArray() : null;
 
     /// <summary>A copy of a constant input as a trainable-free <see cref="TorchSharp.Modules.Parameter"/> (weights, biases).</summary>
-    public TorchSharp.Modules.Parameter Parameter(int index, string what) => new(RequireConstant(index, what).detach().clone(), requires_grad: false);
+    public TorchSharp.Modules.Parameter Parameter(int index, string what) =>
+        new(RequireConstant(index, what).detach().clone(), requires_grad: false);
 
     /// <summary>Whether the attribute is written in the node.</summary>
     public bool Has(string attribute) => _attributes.ContainsKey(attribute);
@@ -87,7 +90,8 @@ internal sealed class OnnxNodeContext
     }
 
     /// <summary>The error for something this node does: throw it. The message gets the node, op type and opset in front.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Converters say node.Refuse(...): the refusal belongs to the node.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822",
+        Justification = "Converters say node.Refuse(...): the refusal belongs to the node.")]
     public Exception Refuse(string why) => new OnnxNodeException(why);
 
     /// <summary>Attributes written in the node that the converter never read.</summary>

@@ -35,9 +35,12 @@ internal static class OnnxOperatorRegistry
         {
             if (type.IsAbstract || !typeof(IOnnxConverter).IsAssignableFrom(type)) continue;
             foreach (var attribute in type.GetCustomAttributes<OnnxOperatorAttribute>())
-                found.Add(new OnnxOperatorInfo(attribute.OpType, Math.Max(attribute.SinceOpset, MinOpset), Math.Min(attribute.UntilOpset, MaxOpset), type));
+                found.Add(new OnnxOperatorInfo(attribute.OpType, Math.Max(attribute.SinceOpset, MinOpset),
+                    Math.Min(attribute.UntilOpset, MaxOpset), type));
         }
-        foreach (var clash in found.GroupBy(o => o.OpType).SelectMany(g => g.SelectMany(a => g.Where(b => a.Type != b.Type && a.SinceOpset <= b.UntilOpset && b.SinceOpset <= a.UntilOpset))).Take(1))
+        foreach (var clash in found.GroupBy(o => o.OpType)
+            .SelectMany(g => g.SelectMany(a =>
+                g.Where(b => a.Type != b.Type && a.SinceOpset <= b.UntilOpset && b.SinceOpset <= a.UntilOpset))).Take(1))
             throw new InvalidOperationException($"two converters claim ONNX {clash.OpType} at overlapping opsets: {clash.Type.Name}");
         return [.. found.OrderBy(o => o.OpType, StringComparer.Ordinal).ThenBy(o => o.SinceOpset)];
     }

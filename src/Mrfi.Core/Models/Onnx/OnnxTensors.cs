@@ -34,7 +34,8 @@ internal static class OnnxTensors
     /// <summary>Reads a tensor; <paramref name="baseDir"/> resolves external data (null: external data is refused).</summary>
     public static Tensor ToTensor(TensorProto proto, string? baseDir)
     {
-        var type = TypeOf(proto.DataType) ?? throw new OnnxNodeException($"tensor '{proto.Name}' has data type {NameOf(proto.DataType)}, which mrfi does not support");
+        var type = TypeOf(proto.DataType)
+            ?? throw new OnnxNodeException($"tensor '{proto.Name}' has data type {NameOf(proto.DataType)}, which mrfi does not support");
         long[] shape = [.. proto.Dims];
         long count = shape.Aggregate(1L, (a, d) => a * d);
         if (proto.DataLocation == TensorProto.Types.DataLocation.External)
@@ -48,7 +49,8 @@ internal static class OnnxTensors
             _ => proto.Int32Data.Count,
         };
         if (stored != count)
-            throw new OnnxNodeException($"tensor '{proto.Name}' of shape [{string.Join(",", shape)}] holds {stored} values instead of {count}");
+            throw new OnnxNodeException($"tensor '{proto.Name}' of shape [{string.Join(",", shape)}] holds {stored} values instead of " +
+                $"{count}");
         return type switch
         {
             ScalarType.Float32 => tensor(proto.FloatData.ToArray(), shape),
@@ -60,7 +62,8 @@ internal static class OnnxTensors
             ScalarType.Byte => tensor(proto.Int32Data.Select(v => (byte)v).ToArray(), shape),
             ScalarType.Bool => tensor(proto.Int32Data.Select(v => v != 0).ToArray(), shape),
             // float16 and bfloat16 hold their bit patterns in int32_data.
-            ScalarType.Float16 or ScalarType.BFloat16 => FromBytes(proto.Int32Data.SelectMany(v => BitConverter.GetBytes((ushort)v)).ToArray(), type, shape),
+            ScalarType.Float16 or ScalarType.BFloat16 =>
+                FromBytes(proto.Int32Data.SelectMany(v => BitConverter.GetBytes((ushort)v)).ToArray(), type, shape),
             _ => throw new OnnxNodeException($"tensor '{proto.Name}' stores {NameOf(proto.DataType)} in a way mrfi does not read"),
         };
     }
@@ -69,7 +72,8 @@ internal static class OnnxTensors
     {
         long count = shape.Aggregate(1L, (a, d) => a * d);
         if (bytes.LongLength != count * ElementSize(type))
-            throw new OnnxNodeException($"a tensor of shape [{string.Join(",", shape)}] holds {bytes.LongLength} bytes instead of {count * ElementSize(type)}");
+            throw new OnnxNodeException($"a tensor of shape [{string.Join(",", shape)}] holds {bytes.LongLength} bytes instead of " +
+                $"{count * ElementSize(type)}");
         // Little-endian raw bytes, as ONNX stores them, copied into torch-owned memory.
         var result = empty(shape, type);
         result.bytes = bytes;
@@ -83,12 +87,15 @@ internal static class OnnxTensors
             throw new OnnxNodeException($"tensor '{proto.Name}' keeps its data in an external file, but names none");
         string path = Path.GetFullPath(Path.Combine(baseDir, location));
         if (!File.Exists(path))
-            throw new OnnxNodeException($"tensor '{proto.Name}' keeps its data in '{location}', which does not exist (looked for {path}; external data files are found relative to the .onnx file)");
+            throw new OnnxNodeException($"tensor '{proto.Name}' keeps its data in '{location}', which does not exist (looked for {path}; " +
+                $"external data files are found relative to the .onnx file)");
         long offset = entries.TryGetValue("offset", out var o) ? long.Parse(o, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        long length = entries.TryGetValue("length", out var l) ? long.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : expected;
+        long length = entries.TryGetValue("length", out var l) ? long.Parse(l, System.Globalization.CultureInfo.InvariantCulture)
+            : expected;
         using var stream = File.OpenRead(path);
         if (offset + length > stream.Length)
-            throw new OnnxNodeException($"tensor '{proto.Name}': its external file '{location}' is {stream.Length} bytes, too short for {length} bytes at offset {offset}");
+            throw new OnnxNodeException($"tensor '{proto.Name}': its external file '{location}' is {stream.Length} bytes, too short for " +
+                $"{length} bytes at offset {offset}");
         stream.Position = offset;
         var bytes = new byte[length];
         stream.ReadExactly(bytes);

@@ -12,5 +12,6 @@ internal sealed record OnnxValueSpec(string Name, long[] Shape, ScalarType Type)
     public long[] SampleShape => Shape.Length == 0 ? [] : Shape[1..];
 
     /// <summary>The shape as text, dynamic axes as '?'.</summary>
-    public string Text => $"[{string.Join(",", Shape.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]";
+    public string Text =>
+        $"[{string.Join(",", Shape.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]";
 }

@@ -7,7 +7,8 @@ namespace Mrfi.Core.Models;
 // TorchSharp names a module's parameters after its fields: these are the state-dict keys (PyTorch's), not C# style.
 #pragma warning disable IDE1006
 
-/// <summary>LeNet-5 as in the Python MRFI and PyTorch tutorials: conv1 → relu → pool → conv2 → relu → pool → fc1 → fc2 → fc3.</summary>
+/// <summary>LeNet-5 as in the Python MRFI and PyTorch tutorials: conv1 → relu → pool → conv2 → relu → pool → fc1 → fc2 →
+/// fc3.</summary>
 /// <remarks>Inputs smaller than 32×32 are zero-padded in conv1 (28×28 Fashion-MNIST uses padding 2), so the
 /// flattened features are always 16·5·5 = 400. Submodules are called through <c>call()</c> so hooks fire.</remarks>
 [MrfiComponent("LeNet", Summary = "LeNet-5 (conv1 conv2 fc1 fc2 fc3) for 1×28×28 or 3×32×32 images, as in the Python MRFI.")]

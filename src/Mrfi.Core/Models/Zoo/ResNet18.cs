@@ -12,7 +12,9 @@ namespace Mrfi.Core.Models;
 /// (image_size below 64): a 3×3 stride-1 stem and no max-pool, so 32×32 and 28×28 inputs keep enough resolution. Weights
 /// are initialised as torchvision does (Kaiming-normal convolutions, BatchNorm γ = 1, β = 0) from torch's generator,
 /// which the engine seeds before building the model.</remarks>
-[MrfiComponent("ResNet18", Summary = "ResNet-18 with torchvision names: ImageNet shape (image_size ≥ 64) or CIFAR-sized (3×3 stem, no max-pool) for 32×32 / 28×28.")]
+[MrfiComponent("ResNet18",
+    Summary = "ResNet-18 with torchvision names: ImageNet shape (image_size ≥ 64) or CIFAR-sized (3×3 stem, no max-pool) for 32×32 / " +
+        "28×28.")]
 public sealed class ResNet18 : Module<Tensor, Tensor>, IImageClassifier
 {
     private readonly Conv2d conv1;
@@ -28,14 +30,16 @@ public sealed class ResNet18 : Module<Tensor, Tensor>, IImageClassifier
 
     /// <summary>Creates ResNet-18 with fresh weights.</summary>
     /// <param name="inChannels">Image channels: 3 (RGB) or 1 (grayscale).</param>
-    /// <param name="imageSize">Image height and width: from 64 the ImageNet shape (224 as torchvision), below 64 the CIFAR-sized variant (32, 28).</param>
+    /// <param name="imageSize">Image height and width: from 64 the ImageNet shape (224 as torchvision), below 64 the CIFAR-sized variant
+    /// (32, 28).</param>
     /// <param name="numClasses">Number of output logits; 0 = 1000 for the ImageNet shape, 10 for the CIFAR-sized variant.</param>
     /// <param name="width">Channels of the first stage (torchvision: 64); the stages have width, 2·width, 4·width, 8·width.</param>
     public ResNet18(int inChannels = 3, int imageSize = 224, int numClasses = 0, int width = 64) : base(nameof(ResNet18))
     {
         var (imageNet, classes) = ZooShape.Check(inChannels, imageSize, numClasses, width);
         InputShape = [inChannels, imageSize, imageSize];
-        conv1 = imageNet ? Conv2d(inChannels, width, 7, stride: 2, padding: 3, bias: false) : Conv2d(inChannels, width, 3, stride: 1, padding: 1, bias: false);
+        conv1 = imageNet ? Conv2d(inChannels, width, 7, stride: 2, padding: 3, bias: false)
+            : Conv2d(inChannels, width, 3, stride: 1, padding: 1, bias: false);
         bn1 = BatchNorm2d(width);
         relu = ReLU();
         if (imageNet) maxpool = MaxPool2d(3, stride: 2, padding: 1);

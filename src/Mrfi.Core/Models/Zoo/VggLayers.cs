@@ -4,7 +4,8 @@ using static TorchSharp.torch.nn;
 
 namespace Mrfi.Core.Models;
 
-/// <summary>Builds VGG's feature stack and classifier with torchvision's indices (features.0, classifier.0/3/6), for VGG11 and VGG16.</summary>
+/// <summary>Builds VGG's feature stack and classifier with torchvision's indices (features.0, classifier.0/3/6), for VGG11 and
+/// VGG16.</summary>
 internal static class VggLayers
 {
     /// <summary>A max-pool in a layer list.</summary>
@@ -41,12 +42,14 @@ internal static class VggLayers
     /// <summary>The pool before the classifier: 7×7 as torchvision for the ImageNet shape, 1×1 for the CIFAR-sized variant.</summary>
     public static AdaptiveAvgPool2d AvgPool(bool imageNet) => imageNet ? AdaptiveAvgPool2d(7) : AdaptiveAvgPool2d(1);
 
-    /// <summary>Linear → ReLU → Dropout → Linear → ReLU → Dropout → Linear: 8·width·7·7 → 64·width (4096) as torchvision, or
+    /// <summary>Linear → ReLU → Dropout → Linear → ReLU → Dropout → Linear: 8·width·7·7 → 64·width (4096) as torchvision,
+    /// or
     /// 8·width → 8·width (512) for the CIFAR-sized variant.</summary>
     public static Sequential Classifier(long width, bool imageNet, int classes)
     {
         long input = imageNet ? 8 * width * 7 * 7 : 8 * width;
         long hidden = imageNet ? 64 * width : 8 * width;
-        return Sequential(Linear(input, hidden), ReLU(), Dropout(0.5), Linear(hidden, hidden), ReLU(), Dropout(0.5), Linear(hidden, classes));
+        return Sequential(Linear(input, hidden), ReLU(), Dropout(0.5), Linear(hidden, hidden), ReLU(), Dropout(0.5),
+            Linear(hidden, classes));
     }
 }

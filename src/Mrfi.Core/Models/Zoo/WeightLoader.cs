@@ -8,7 +8,8 @@ namespace Mrfi.Core.Models;
 public static class WeightLoader
 {
     /// <summary>Loads <paramref name="path"/> into <paramref name="model"/>; every key must match by name and shape.</summary>
-    /// <exception cref="MrfiException">Missing file, unreadable format, missing/unexpected keys or a shape mismatch, each naming the tensor.</exception>
+    /// <exception cref="MrfiException">Missing file, unreadable format, missing/unexpected keys or a shape mismatch, each naming the
+    /// tensor.</exception>
     public static void Load(nn.Module model, string path, SourceLocation? where = null)
     {
         var site = new DiagnosticSite(where);
@@ -52,7 +53,8 @@ public static class WeightLoader
         }
         catch (Exception e) when (e is not MrfiException)
         {
-            throw site.Error($"cannot read weights from {path}: {e.Message}. Expected a .safetensors file or a PyTorch torch.save(state_dict) file (.pt/.pth).", e);
+            throw site.Error($"cannot read weights from {path}: {e.Message}. Expected a .safetensors file or a PyTorch " +
+                $"torch.save(state_dict) file (.pt/.pth).", e);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Mrfi.Core.Models;
 /// seeds), so untrained models have realistic activation scales.</summary>
 internal static class ZooInit
 {
-    /// <summary>Convolutions: Kaiming-normal (fan-out, ReLU), bias 0; BatchNorm: γ = 1, β = 0; Linear: normal(0, <paramref name="linearStd"/>)
+    /// <summary>Convolutions: Kaiming-normal (fan-out, ReLU), bias 0; BatchNorm: γ = 1, β = 0; Linear: normal(0,
+    /// <paramref name="linearStd"/>)
     /// with bias 0 as torchvision's VGG, or PyTorch's default when null (torchvision's ResNet keeps it).</summary>
     public static void Apply(nn.Module model, double? linearStd)
     {

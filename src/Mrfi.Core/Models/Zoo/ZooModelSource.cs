@@ -25,15 +25,18 @@ internal sealed class ZooModelSource : IModelSource
         string name = table.RequiredString("architecture");
         if (activator.Catalog.Find(ComponentKind.Model, name, out _) == "unknown")
             throw MrfiException.At(table.LocationOf("architecture"),
-                $"[model] architecture: unknown model architecture '{name}'. {NameSuggester.Hint(name, activator.Catalog.Names(ComponentKind.Model))} "
-                + $"Any other model comes in as an ONNX file ([model] onnx = \"model.onnx\"; export from PyTorch, Keras, …) or as a plugin defining it in C#: see docs/models.md");
+                $"[model] architecture: unknown model architecture '{name}'. " +
+                $"{NameSuggester.Hint(name, activator.Catalog.Names(ComponentKind.Model))} "
+                + $"Any other model comes in as an ONNX file ([model] onnx = \"model.onnx\"; export from PyTorch, Keras, …) or as a "
+                + $"plugin defining it in C#: see docs/models.md");
         nn.Module<Tensor, Tensor> model;
         // Modules draw their initial weights from torch's global generator: seeding it right before construction makes
         // untrained models (no weights key) the same for the same seed. The lock keeps two builds from interleaving draws.
         lock (SeedLock)
         {
             random.manual_seed(section.Seed ?? config.Run.Seed);
-            model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, table, SweepValues.Empty, "architecture", ["weights", "seed", .. ModelOutputReader.Keys]);
+            model = activator.Create<nn.Module<Tensor, Tensor>>(ComponentKind.Model, table, SweepValues.Empty, "architecture",
+                ["weights", "seed", .. ModelOutputReader.Keys]);
         }
         try
         {

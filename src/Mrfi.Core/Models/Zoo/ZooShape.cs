@@ -13,9 +13,14 @@ internal static class ZooShape
         if (inChannels < 1) throw new ArgumentOutOfRangeException(nameof(inChannels), inChannels, "in_channels must be at least 1");
         // Below 8 pixels the CIFAR-sized ResNet's three stride-2 stages would shrink the map to nothing.
         if (imageSize is < 8 or > 1024)
-            throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize, $"image_size must be from 8 to 1024 (from {ImageNetMinimum} on: ImageNet shape; below: CIFAR-sized)");
-        if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "num_classes must be positive, or 0 for the variant's default (1000 ImageNet-shaped, 10 CIFAR-sized)");
-        if (width is < 1 or > 1024) throw new ArgumentOutOfRangeException(nameof(width), width, "width (channels of the first stage; torchvision: 64) must be from 1 to 1024");
+            throw new ArgumentOutOfRangeException(nameof(imageSize), imageSize,
+                $"image_size must be from 8 to 1024 (from {ImageNetMinimum} on: ImageNet shape; below: CIFAR-sized)");
+        if (numClasses < 0)
+            throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses,
+                "num_classes must be positive, or 0 for the variant's default (1000 ImageNet-shaped, 10 CIFAR-sized)");
+        if (width is < 1 or > 1024)
+            throw new ArgumentOutOfRangeException(nameof(width), width,
+                "width (channels of the first stage; torchvision: 64) must be from 1 to 1024");
         bool imageNet = imageSize >= ImageNetMinimum;
         return (imageNet, numClasses > 0 ? numClasses : imageNet ? 1000 : 10);
     }

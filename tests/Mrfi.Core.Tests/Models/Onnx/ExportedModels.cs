@@ -38,7 +38,8 @@ internal static class ExportedModels
             i.TryGetProperty("low", out var low) ? low.GetInt64() : 0,
             i.TryGetProperty("high", out var high) ? high.GetInt64() : 0)).ToList();
         var outputs = entry.GetProperty("outputs").EnumerateArray().Select(o => o.GetString()!).ToList();
-        return new ExportedModel(name, Path.Combine(Folder, entry.GetProperty("file").GetString()!), entry.GetProperty("opset").GetInt32(), inputs, outputs);
+        return new ExportedModel(name, Path.Combine(Folder, entry.GetProperty("file").GetString()!), entry.GetProperty("opset").GetInt32(),
+            inputs, outputs);
     }
 
     private static (string?, string) Export()
@@ -62,7 +63,8 @@ internal static class ExportedModels
 }
 
 /// <summary>One exported model: its file, opset, inputs and output names.</summary>
-internal sealed record ExportedModel(string Name, string Path, int Opset, IReadOnlyList<ExportedInput> Inputs, IReadOnlyList<string> Outputs);
+internal sealed record ExportedModel(string Name, string Path, int Opset, IReadOnlyList<ExportedInput> Inputs,
+    IReadOnlyList<string> Outputs);
 
 /// <summary>One graph input: dtype "float32" or "int64", shape with -1 for the batch, and for integers the range [Low, High).</summary>
 internal sealed record ExportedInput(string Name, string Dtype, long[] Shape, long Low, long High);

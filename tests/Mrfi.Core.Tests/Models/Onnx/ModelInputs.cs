@@ -21,7 +21,8 @@ internal sealed class ModelInputs
             values.Add(input.Dtype switch
             {
                 "float32" => new InputValue(input.Name, shape, [.. Enumerable.Range(0, (int)count).Select(_ => Normal(random))], null),
-                "int64" => new InputValue(input.Name, shape, null, [.. Enumerable.Range(0, (int)count).Select(_ => random.NextInt64(input.Low, input.High))]),
+                "int64" => new InputValue(input.Name, shape, null,
+                    [.. Enumerable.Range(0, (int)count).Select(_ => random.NextInt64(input.Low, input.High))]),
                 _ => throw new InvalidOperationException($"{model.Name}: input dtype {input.Dtype}"),
             });
         }

@@ -20,9 +20,11 @@ public sealed class OnnxConformanceTests
         var outcomes = Directory.GetDirectories(Suite).Order(StringComparer.Ordinal).Select(OnnxNodeTest.Run).ToList();
         var counts = outcomes.GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count());
         string Count(OnnxNodeTestKind kind) => $"{counts.GetValueOrDefault(kind)} {kind.ToString().ToLowerInvariant()}";
-        TestContext.WriteLine($"ONNX node tests: {Count(OnnxNodeTestKind.Passed)}, {Count(OnnxNodeTestKind.Failed)}, {Count(OnnxNodeTestKind.Refused)}, "
+        TestContext.WriteLine($"ONNX node tests: {Count(OnnxNodeTestKind.Passed)}, {Count(OnnxNodeTestKind.Failed)}, " +
+            $"{Count(OnnxNodeTestKind.Refused)}, "
             + $"{Count(OnnxNodeTestKind.Unsupported)} (an operator not supported), of {outcomes.Count}");
-        foreach (var refused in outcomes.Where(o => o.Kind == OnnxNodeTestKind.Refused)) TestContext.WriteLine($"refused {refused.Name}: {refused.Detail}");
+        foreach (var refused in outcomes.Where(o => o.Kind == OnnxNodeTestKind.Refused))
+            TestContext.WriteLine($"refused {refused.Name}: {refused.Detail}");
         var failed = outcomes.Where(o => o.Kind == OnnxNodeTestKind.Failed).ToList();
         Assert.IsEmpty(failed, string.Join("\n", failed.Select(f => $"{f.Name}: {f.Detail}")));
         Assert.IsGreaterThan(100, counts.GetValueOrDefault(OnnxNodeTestKind.Passed), "the suite ran");
@@ -38,7 +40,8 @@ public sealed class OnnxConformanceTests
         Assert.AreEqual(OnnxNodeTestKind.Failed, OnnxNodeTest.Run(relu, expected => expected + 1e-3).Kind);
     }
 
-    /// <summary>Fails where CI installed the suite ({Required}=1), is inconclusive elsewhere, when <paramref name="folder"/> is missing.</summary>
+    /// <summary>Fails where CI installed the suite ({Required}=1), is inconclusive elsewhere, when <paramref name="folder"/> is
+    /// missing.</summary>
     private static void RequireSuite(string folder)
     {
         if (Directory.Exists(folder)) return;

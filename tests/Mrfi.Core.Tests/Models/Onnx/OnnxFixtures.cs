@@ -7,13 +7,15 @@ namespace Mrfi.Core.Tests.Models.Onnx;
 internal static class OnnxFixtures
 {
     /// <summary>A model of <paramref name="nodes"/> with one float input and one output.</summary>
-    public static ModelProto Model(long[] inputShape, string output, IEnumerable<NodeProto> nodes, IEnumerable<TensorProto> initializers, long opset = 14)
+    public static ModelProto Model(long[] inputShape, string output, IEnumerable<NodeProto> nodes, IEnumerable<TensorProto> initializers,
+        long opset = 14)
     {
         var graph = new GraphProto { Name = "fixture" };
         graph.Node.AddRange(nodes);
         graph.Initializer.AddRange(initializers);
         graph.Input.Add(Value("input", inputShape));
-        graph.Output.Add(new ValueInfoProto { Name = output, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1 } } });
+        graph.Output.Add(new ValueInfoProto { Name = output,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1 } } });
         var model = new ModelProto { IrVersion = 8, Graph = graph, ProducerName = "mrfi tests" };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
         return model;
@@ -23,8 +25,10 @@ internal static class OnnxFixtures
     public static ValueInfoProto Value(string name, long[] shape)
     {
         var tensorShape = new TensorShapeProto();
-        tensorShape.Dim.AddRange(shape.Select(d => d < 0 ? new TensorShapeProto.Types.Dimension { DimParam = "batch" } : new TensorShapeProto.Types.Dimension { DimValue = d }));
-        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1, Shape = tensorShape } } };
+        tensorShape.Dim.AddRange(shape.Select(d => d < 0 ? new TensorShapeProto.Types.Dimension { DimParam = "batch" }
+            : new TensorShapeProto.Types.Dimension { DimValue = d }));
+        return new ValueInfoProto { Name = name,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1, Shape = tensorShape } } };
     }
 
     /// <summary>A node; attributes as (name, value) with long, float, long[] or string values.</summary>
@@ -80,19 +84,23 @@ internal static class OnnxFixtures
                 Node("MatMul", "/head2/MatMul", ["f", "head2.weight"], ["second"]),
             ],
             [Weight("head1.weight", 6, 3), Weight("head2.weight", 6, 2)]);
-        model.Graph.Output.Add(new ValueInfoProto { Name = "second", Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1 } } });
+        model.Graph.Output.Add(new ValueInfoProto { Name = "second",
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1 } } });
         return model;
     }
 
-    /// <summary>The five site kinds in one graph: input [N,1,6,6] → Conv → Relu → Flatten → Gemm → Relu → MatMul → [N,3].</summary>
+    /// <summary>The five site kinds in one graph: input [N,1,6,6] → Conv → Relu → Flatten → Gemm → Relu → MatMul →
+    /// [N,3].</summary>
     public static ModelProto FiveSites() => Model([-1, 1, 6, 6], "out",
         [
-            Node("Conv", "/conv/Conv", ["input", "conv.weight", "conv.bias"], ["c"], ("kernel_shape", new long[] { 3, 3 }), ("pads", new long[] { 1, 1, 1, 1 })),
+            Node("Conv", "/conv/Conv", ["input", "conv.weight", "conv.bias"], ["c"], ("kernel_shape", new long[] { 3, 3 }),
+                ("pads", new long[] { 1, 1, 1, 1 })),
             Node("Relu", "/act/Relu", ["c"], ["r"]),
             Node("Flatten", "/Flatten", ["r"], ["f"], ("axis", 1L)),
             Node("Gemm", "/fc/Gemm", ["f", "fc.weight", "fc.bias"], ["g"], ("transB", 1L)),
             Node("Relu", "/act2/Relu", ["g"], ["r2"]),
             Node("MatMul", "/head/MatMul", ["r2", "head.weight"], ["out"]),
         ],
-        [Weight("conv.weight", 2, 1, 3, 3), Weight("conv.bias", 2), Weight("fc.weight", 5, 72), Weight("fc.bias", 5), Weight("head.weight", 5, 3)]);
+        [Weight("conv.weight", 2, 1, 3, 3), Weight("conv.bias", 2), Weight("fc.weight", 5, 72), Weight("fc.bias", 5),
+            Weight("head.weight", 5, 3)]);
 }

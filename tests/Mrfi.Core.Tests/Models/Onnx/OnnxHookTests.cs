@@ -31,7 +31,8 @@ public sealed class OnnxHookTests
         using var noGrad = torch.no_grad();
 
         var (clean, cleanOutput) = Capture(graph, module, target, input);
-        var entry = new FaultEntry("e", target, [site], ["weight"], true, null, false, new RandomPositionByRateSelector(0.2), new SetValueErrorModel([Marker]));
+        var entry = new FaultEntry("e", target, [site], ["weight"], true, null, false, new RandomPositionByRateSelector(0.2),
+            new SetValueErrorModel([Marker]));
         float[] faulty;
         Tensor faultyOutput;
         List<Mrfi.Core.Injection.FaultRecord> records;
@@ -52,12 +53,14 @@ public sealed class OnnxHookTests
 
     // The site's tensor as the node computes with it (weights during the forward, input after the input hooks, output
     // after the output hooks), and the graph's output.
-    private static (float[] Values, Tensor Output) Capture(OnnxGraphModule graph, nn.Module<Tensor, Tensor> module, InjectionTarget target, Tensor input)
+    private static (float[] Values, Tensor Output) Capture(OnnxGraphModule graph, nn.Module<Tensor, Tensor> module, InjectionTarget target,
+        Tensor input)
     {
         float[] values = [];
         var pre = module.register_forward_pre_hook((m, x) =>
         {
-            if (target == InjectionTarget.Weight) values = m.named_parameters().Single(p => p.name == "weight").parameter.data<float>().ToArray();
+            if (target == InjectionTarget.Weight)
+                values = m.named_parameters().Single(p => p.name == "weight").parameter.data<float>().ToArray();
             if (target == InjectionTarget.Activation) values = x.contiguous().data<float>().ToArray();
             return x;
         });

@@ -94,7 +94,8 @@ public sealed class OnnxLeNetCampaignTests
         Assert.AreEqual(4, builtIn.Faults.Select(f => f.Entry).Distinct().Count(), "every entry injected");
         Assert.IsTrue(builtIn.Trials.Sum(t => t.Changed) > 0, "the faults change predictions");
         // Everything but the wall-clock columns.
-        static object Row(TrialRecord t) => (t.Trial, t.Point, t.Repeat, t.Seed, string.Join(",", t.Sweep.Values), t.Accuracy, t.GoldenAccuracy,
+        static object Row(TrialRecord t) =>
+            (t.Trial, t.Point, t.Repeat, t.Seed, string.Join(",", t.Sweep.Values), t.Accuracy, t.GoldenAccuracy,
             t.FloatAccuracy, t.Correct, t.Total, t.Changed, t.Faults);
         CollectionAssert.AreEqual(builtIn.Trials.Select(Row).ToList(), imported.Trials.Select(Row).ToList());
         CollectionAssert.AreEqual(builtIn.Faults, imported.Faults);

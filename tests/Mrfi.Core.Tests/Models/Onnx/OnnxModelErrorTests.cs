@@ -11,7 +11,8 @@ namespace Mrfi.Core.Tests.Models.Onnx;
 [TestClass]
 public sealed class OnnxModelErrorTests
 {
-    private static string Config(string onnx, string data = "format = \"synthetic\"\nshape = [1, 6, 6]\ncount = 4\nnum_classes = 3") => ConfigFixture.Write($"""
+    private static string Config(string onnx, string data = "format = \"synthetic\"\nshape = [1, 6, 6]\ncount = 4\nnum_classes = 3") =>
+        ConfigFixture.Write($"""
         [model]
         onnx = "{onnx}"
 
@@ -29,7 +30,8 @@ public sealed class OnnxModelErrorTests
 
     private static string ErrorOf(string configPath)
     {
-        var e = Assert.ThrowsExactly<MrfiException>(() => new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(configPath)).Model.Dispose());
+        var e = Assert.ThrowsExactly<MrfiException>(() => new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(configPath))
+            .Model.Dispose());
         Assert.HasCount(1, e.Problems, e.Message);
         return e.Message;
     }
@@ -62,19 +64,22 @@ public sealed class OnnxModelErrorTests
     public void An_unsupported_operator_names_the_node_its_op_type_the_opset_and_the_supported_list()
     {
         var model = OnnxFixtures.Model([-1, 1, 6, 6], "y", [OnnxFixtures.Node("Celu", "/act/Celu", ["input"], ["y"])], []);
-        AssertAtOnnxKey(ErrorOf(Config(OnnxFixtures.Write(model))), "node 'act' ('/act/Celu') (Celu, opset 14)", "operator Celu is not supported", "Supported operators", "Conv (7–17)");
+        AssertAtOnnxKey(ErrorOf(Config(OnnxFixtures.Write(model))), "node 'act' ('/act/Celu') (Celu, opset 14)",
+            "operator Celu is not supported", "Supported operators", "Conv (7–17)");
     }
 
     [TestMethod]
     public void An_opset_above_the_supported_range_is_refused_with_the_range()
     {
-        AssertAtOnnxKey(ErrorOf(Config(OnnxFixtures.Write(OnnxFixtures.FiveSites() is var m ? Reopset(m, 18) : null!))), "opset 18", "opsets 7 to 17");
+        AssertAtOnnxKey(ErrorOf(Config(OnnxFixtures.Write(OnnxFixtures.FiveSites() is var m ? Reopset(m, 18) : null!))), "opset 18",
+            "opsets 7 to 17");
     }
 
     [TestMethod]
     public void An_unsupported_attribute_value_names_the_node()
     {
-        var model = OnnxFixtures.Model([-1, 1, 6, 6], "y", [OnnxFixtures.Node("Pad", "pad1", ["input", "pads"], ["y"], ("mode", "wrap"))], [Ints("pads", 0, 0, 1, 1, 0, 0, 1, 1)]);
+        var model = OnnxFixtures.Model([-1, 1, 6, 6], "y", [OnnxFixtures.Node("Pad", "pad1", ["input", "pads"], ["y"], ("mode", "wrap"))],
+            [Ints("pads", 0, 0, 1, 1, 0, 0, 1, 1)]);
         AssertAtOnnxKey(ErrorOf(Config(OnnxFixtures.Write(model))), "node 'pad1' (Pad, opset 14)", "mode = wrap is not supported");
     }
 
@@ -93,7 +98,8 @@ public sealed class OnnxModelErrorTests
         weight.FloatData.Clear();
         weight.DataLocation = TensorProto.Types.DataLocation.External;
         weight.ExternalData.Add(new StringStringEntryProto { Key = "location", Value = "fc_weight.bin" });
-        AssertAtOnnxKey(ErrorOf(Config(OnnxFixtures.Write(model))), "tensor 'fc.weight'", "'fc_weight.bin', which does not exist", "relative to the .onnx file");
+        AssertAtOnnxKey(ErrorOf(Config(OnnxFixtures.Write(model))), "tensor 'fc.weight'", "'fc_weight.bin', which does not exist",
+            "relative to the .onnx file");
     }
 
     [TestMethod]
@@ -115,7 +121,8 @@ public sealed class OnnxModelErrorTests
     [TestMethod]
     public void A_graph_input_that_does_not_fit_the_data_is_one_error_at_data()
     {
-        string config = Config(OnnxFixtures.Write(OnnxFixtures.FiveSites()), "format = \"synthetic\"\nshape = [1, 28, 28]\ncount = 4\nnum_classes = 3");
+        string config = Config(OnnxFixtures.Write(OnnxFixtures.FiveSites()),
+            "format = \"synthetic\"\nshape = [1, 28, 28]\ncount = 4\nnum_classes = 3");
         var plan = new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(config));
         using var model = plan.Model;
         var e = Assert.ThrowsExactly<MrfiException>(() => CampaignRunner.LoadData(plan).Dispose());

@@ -37,7 +37,8 @@ internal static class OnnxNodeTest
         return (name, OnnxNodeTestKind.Passed, "");
     }
 
-    private static (OnnxNodeTestKind Kind, string Detail)? RunSet(ModelProto model, string folder, string set, Func<Tensor, Tensor>? perturb)
+    private static (OnnxNodeTestKind Kind, string Detail)? RunSet(ModelProto model, string folder, string set,
+        Func<Tensor, Tensor>? perturb)
     {
         using var scope = NewDisposeScope();
         if (model.Graph.Input.FirstOrDefault(i => i.Type?.TensorType is null) is { } notTensor)
@@ -53,7 +54,8 @@ internal static class OnnxNodeTest
             return (OnnxNodeTestKind.Refused, $"test data: {e.Message}");
         }
         var graphInputs = model.Graph.Input.Where(i => model.Graph.Initializer.All(t => t.Name != i.Name)).Select(i => i.Name).ToList();
-        if (inputs.Length == 0 || graphInputs.Count != inputs.Length) return (OnnxNodeTestKind.Refused, "the graph has no input (mrfi runs graphs on at least one input)");
+        if (inputs.Length == 0 || graphInputs.Count != inputs.Length)
+            return (OnnxNodeTestKind.Refused, "the graph has no input (mrfi runs graphs on at least one input)");
         // Every input but the first becomes a constant, as a model's weights would be; the first runs through the graph.
         var bound = graphInputs.Skip(1).Zip(inputs.Skip(1)).ToDictionary(p => p.First, p => p.Second);
         OnnxGraphModule graph;
@@ -64,7 +66,8 @@ internal static class OnnxNodeTest
         catch (OnnxNodeException e)
         {
             // A refusal must name what it refuses: the node (or the model's opset, or a tensor).
-            return e.Message.Contains("node '", StringComparison.Ordinal) || e.Message.Contains("opset", StringComparison.Ordinal) || e.Message.Contains("tensor '", StringComparison.Ordinal)
+            return e.Message.Contains("node '", StringComparison.Ordinal) || e.Message.Contains("opset", StringComparison.Ordinal)
+                || e.Message.Contains("tensor '", StringComparison.Ordinal)
                 ? (OnnxNodeTestKind.Refused, e.Message)
                 : (OnnxNodeTestKind.Failed, $"refused without naming the node: {e.Message}");
         }

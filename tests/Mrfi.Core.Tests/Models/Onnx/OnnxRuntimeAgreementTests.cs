@@ -64,6 +64,7 @@ public sealed class OnnxRuntimeAgreementTests
         TestContext.WriteLine($"{what}: {values.Length} values up to {scale:G3}, max |diff| {maxAbs:G3}, max relative {maxRel:G3}");
         // Outputs far below atol would make the comparison vacuous.
         Assert.IsGreaterThan(100 * AbsoluteTolerance, scale, $"{what}: the reference output is all but zero");
-        Assert.AreEqual(-1, worst, worst < 0 ? "" : $"{what}: element {worst} is {values[worst]}, ONNX Runtime says {expected.Values[worst]}");
+        Assert.AreEqual(-1, worst, worst < 0 ? ""
+            : $"{what}: element {worst} is {values[worst]}, ONNX Runtime says {expected.Values[worst]}");
     }
 }

@@ -81,7 +81,8 @@ public sealed class OnnxSeveralInputsTests
                 {
                     long sample = i / sizes[o], within = i % sizes[o];
                     float value = actual[sample * sizes.Sum() + at + within];
-                    Assert.IsLessThanOrEqualTo(1e-5 + 1e-4 * Math.Abs(expected[o].Values[i]), Math.Abs(value - expected[o].Values[i]), $"output {o}, element {i}");
+                    Assert.IsLessThanOrEqualTo(1e-5 + 1e-4 * Math.Abs(expected[o].Values[i]), Math.Abs(value - expected[o].Values[i]),
+                        $"output {o}, element {i}");
                 }
         }
         float[] table = EmbeddingTable(model.Path);
@@ -107,7 +108,8 @@ public sealed class OnnxSeveralInputsTests
         using var noGrad = no_grad();
         var (clean, hooked) = Capture(graph, site, packed);
         CollectionAssert.AreEqual(inputs.Values[0].Longs, hooked, "the embedding's hooked input is input_ids");
-        var entry = new FaultEntry("e", InjectionTarget.Weight, [Embedding], ["weight"], true, null, false, new RandomPositionByRateSelector(1e-3), new SetValueErrorModel([100f]));
+        var entry = new FaultEntry("e", InjectionTarget.Weight, [Embedding], ["weight"], true, null, false,
+            new RandomPositionByRateSelector(1e-3), new SetValueErrorModel([100f]));
         List<FaultRecord> records;
         float[] weight;
         using (var session = new FaultInjectionSession(graph, [entry], [], new SessionOptions { RecordFaults = true }))
@@ -132,17 +134,25 @@ public sealed class OnnxSeveralInputsTests
         using var module = plan.Model;
         var e = Assert.ThrowsExactly<MrfiException>(() => CampaignRunner.LoadData(plan));
         StringAssert.Matches(e.Message, new System.Text.RegularExpressions.Regex(@"mrfi\.toml\(\d+,\d+\): error: \[data\] file: "));
-        StringAssert.Contains(e.Message, "tensor 'token_type_ids' has shape [4, 2, 8], but the model's input 'token_type_ids' takes samples of shape [16]: it must be [N, 16]");
+        StringAssert.Contains(e.Message,
+            "tensor 'token_type_ids' has shape [4, 2, 8], but the model's input 'token_type_ids' takes samples of shape [16]: it must be " +
+            "[N, 16]");
     }
 
     [TestMethod]
     public void A_graph_with_several_inputs_on_image_data_is_one_error_at_the_data_format_key()
     {
         var model = ExportedModels.Get("bert_encoder");
-        string toml = Campaign(model.Path, "unused").Replace("format = \"npz\"\nfile = \"unused\"", "format = \"synthetic\"\nshape = [3, 4, 4]\ncount = 4", StringComparison.Ordinal);
+        string toml = Campaign(model.Path, "unused")
+            .Replace("format = \"npz\"\nfile = \"unused\"", "format = \"synthetic\"\nshape = [3, 4, 4]\ncount = 4",
+                StringComparison.Ordinal);
         StringAssert.Contains(toml, "synthetic");
-        var e = Assert.ThrowsExactly<MrfiException>(() => new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(ConfigFixture.Write(toml))));
-        StringAssert.Matches(e.Message, new System.Text.RegularExpressions.Regex(@"mrfi\.toml\(\d+,\d+\): error: \[data\] format = ""synthetic"" gives one image tensor, but .*bert_encoder\.onnx takes 3 inputs \('input_ids' \[16\] Int64, "));
+        var e = Assert.ThrowsExactly<MrfiException>(() => new PlanBuilder(ComponentCatalog.BuiltIn)
+            .Build(ConfigReader.Read(ConfigFixture.Write(toml))));
+        StringAssert.Matches(e.Message,
+            new System.Text.RegularExpressions.Regex(
+                @"mrfi\.toml\(\d+,\d+\): error: \[data\] format = ""synthetic"" gives one image tensor, but .*bert_encoder\.onnx takes 3 " +
+                @"inputs \('input_ids' \[16\] Int64, "));
     }
 
     [TestMethod]
@@ -186,7 +196,8 @@ public sealed class OnnxSeveralInputsTests
     // protobuf and BitConverter, not through the importer.
     private static float[] EmbeddingTable(string path)
     {
-        var init = global::Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(path)).Graph.Initializer.Single(i => i.Name == Embedding + ".weight");
+        var init = global::Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(path))
+            .Graph.Initializer.Single(i => i.Name == Embedding + ".weight");
         byte[] raw = init.RawData.ToByteArray();
         return raw.Length > 0
             ? [.. Enumerable.Range(0, raw.Length / 4).Select(i => BitConverter.ToSingle(raw, 4 * i))]

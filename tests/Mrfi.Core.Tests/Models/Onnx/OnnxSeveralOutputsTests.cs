@@ -48,13 +48,15 @@ public sealed class OnnxSeveralOutputsTests
         using var model = plan.Model;
         using var data = CampaignRunner.LoadData(plan);
         float[][] inputs;
-        using (var flat = data.Images.reshape(Samples, 6)) inputs = [.. Enumerable.Range(0, Samples).Select(i => flat[i].data<float>().ToArray())];
+        using (var flat = data.Images.reshape(Samples, 6))
+            inputs = [.. Enumerable.Range(0, Samples).Select(i => flat[i].data<float>().ToArray())];
         var sink = new MemorySink();
         new CampaignRunner(new LoggerConfiguration().CreateLogger()).Run(plan, data, sink, new SilentProgress());
         return (sink.Trials.Single(), sink.Summary!, inputs);
     }
 
-    /// <summary>The golden output of one head, computed here in double: x·W with W[i, j] = 0.01·((i·cols + j) mod 17) − 0.03.</summary>
+    /// <summary>The golden output of one head, computed here in double: x·W with W[i, j] = 0.01·((i·cols + j) mod 17) −
+    /// 0.03.</summary>
     private static double[] Head(float[] x, int cols) =>
         [.. Enumerable.Range(0, cols).Select(j => Enumerable.Range(0, 6).Sum(i => x[i] * (0.01 * ((i * cols + j) % 17) - 0.03)))];
 
@@ -95,7 +97,8 @@ public sealed class OnnxSeveralOutputsTests
     public void Output_classes_on_a_graph_with_two_outputs_is_an_error_at_the_output_key()
     {
         string config = Config(OnnxFixtures.Write(OnnxFixtures.TwoOutputs()), "head1", "{ method = \"SetZero\" }", "output = \"classes\"");
-        var e = Assert.ThrowsExactly<MrfiException>(() => new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(config)).Model.Dispose());
+        var e = Assert.ThrowsExactly<MrfiException>(() => new PlanBuilder(ComponentCatalog.BuiltIn).Build(ConfigReader.Read(config))
+            .Model.Dispose());
         StringAssert.Contains(e.Message, "mrfi.toml(3,", "file and line of the output key");
         StringAssert.Contains(e.Message, "'first', 'second'");
         StringAssert.Contains(e.Message, "output = \"tensor\"");

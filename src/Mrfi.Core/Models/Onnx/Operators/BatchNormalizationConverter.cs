@@ -10,7 +10,8 @@ internal sealed class BatchNormalizationConverter : IOnnxConverter
     public nn.Module<Tensor, Tensor> Convert(OnnxNodeContext node)
     {
         if (node.Int("training_mode", 0) != 0) throw node.Refuse("training_mode = 1 is not supported (mrfi runs inference)");
-        if (Enumerable.Range(1, 4).Any(node.HasOutput)) throw node.Refuse("the running-statistics outputs of training mode are not supported");
+        if (Enumerable.Range(1, 4).Any(node.HasOutput))
+            throw node.Refuse("the running-statistics outputs of training mode are not supported");
         node.Ignore("momentum");
         double epsilon = node.Float("epsilon", 1e-5f);
         var mean = node.RequireConstant(3, "mean").detach().clone();

@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace Mrfi.Core.Models.Onnx.Operators;
 
-/// <summary>Add, Sub, Mul, Div with numpy broadcasting (opset 7 on; earlier opsets' <c>broadcast</c>/<c>axis</c> are out of range).</summary>
+/// <summary>Add, Sub, Mul, Div with numpy broadcasting (opset 7 on; earlier opsets' <c>broadcast</c>/<c>axis</c> are out of
+/// range).</summary>
 [OnnxOperator("Add")]
 [OnnxOperator("Sub")]
 [OnnxOperator("Mul")]

@@ -19,7 +19,8 @@ internal sealed class ConvConverter : IOnnxConverter
         var bias = node.HasInput(2) ? node.Parameter(2, "bias") : null;
         if (kernel.Length != 2 || !window.Symmetric) return new ConvNode(window, groups, weight, bias);
         var conv = nn.Conv2d(w.shape[1] * groups, w.shape[0], (kernel[0], kernel[1]), stride: (window.Strides[0], window.Strides[1]),
-            padding: (window.Begin[0], window.Begin[1]), dilation: (window.Dilations[0], window.Dilations[1]), groups: groups, bias: bias is not null);
+            padding: (window.Begin[0], window.Begin[1]), dilation: (window.Dilations[0], window.Dilations[1]), groups: groups,
+            bias: bias is not null);
         conv.weight = weight;
         if (bias is not null) conv.bias = bias;
         return conv;

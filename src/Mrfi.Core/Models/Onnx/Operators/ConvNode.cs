@@ -33,7 +33,8 @@ internal sealed class ConvNode : OnnxNode
         var zero = new long[_window.Kernel.Length];
         return [_window.Kernel.Length switch
         {
-            1 => nn.functional.conv2d(padded.unsqueeze(2), weight.unsqueeze(2), bias, [1, _window.Strides[0]], [0, 0], [1, _window.Dilations[0]], _groups).squeeze(2),
+            1 => nn.functional.conv2d(padded.unsqueeze(2), weight.unsqueeze(2), bias, [1, _window.Strides[0]], [0, 0],
+                [1, _window.Dilations[0]], _groups).squeeze(2),
             2 => nn.functional.conv2d(padded, weight, bias, _window.Strides, zero, _window.Dilations, _groups),
             _ => nn.functional.conv3d(padded, weight, bias, _window.Strides, zero, _window.Dilations, _groups),
         }];

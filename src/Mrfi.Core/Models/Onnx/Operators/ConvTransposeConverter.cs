@@ -12,7 +12,8 @@ internal sealed class ConvTransposeConverter : IOnnxConverter
         var w = node.RequireConstant(1, "weight");
         if (w.dim() is not (3 or 4)) throw node.Refuse("only 1-D and 2-D transposed convolutions are supported");
         var window = Window.Read(node, w.shape[2..]);
-        if (!window.Symmetric || window.AutoPad != "NOTSET") throw node.Refuse("only explicit, symmetric pads are supported (auto_pad and unequal begin/end pads are not)");
+        if (!window.Symmetric || window.AutoPad != "NOTSET")
+            throw node.Refuse("only explicit, symmetric pads are supported (auto_pad and unequal begin/end pads are not)");
         if (node.Has("output_shape")) throw node.Refuse("output_shape is not supported; export with explicit pads and output_padding");
         long[] outputPadding = node.Ints("output_padding") ?? new long[window.Kernel.Length];
         var bias = node.HasInput(2) ? node.Parameter(2, "bias") : null;

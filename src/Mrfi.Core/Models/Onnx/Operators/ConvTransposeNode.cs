@@ -28,7 +28,8 @@ internal sealed class ConvTransposeNode : OnnxNode
     {
         var x = inputs[0]!;
         if (_window.Kernel.Length == 2)
-            return [nn.functional.conv_transpose2d(x, weight, bias, _window.Strides, _window.Begin, _outputPadding, _window.Dilations, _groups)];
+            return [nn.functional.conv_transpose2d(x, weight, bias, _window.Strides, _window.Begin, _outputPadding, _window.Dilations,
+                _groups)];
         using var w = weight.unsqueeze(2);
         using var y = nn.functional.conv_transpose2d(x.unsqueeze(2), w, bias, [1, _window.Strides[0]], [0, _window.Begin[0]],
             [0, _outputPadding[0]], [1, _window.Dilations[0]], _groups);

@@ -15,6 +15,7 @@ internal sealed class DropoutConverter : IOnnxConverter
         if (node.HasInput(2) && (node.Constant(2) is not { } training || training.to_type(ScalarType.Bool).item<bool>()))
             throw node.Refuse("training_mode must be a constant false (mrfi runs inference)");
         bool mask = node.HasOutput(1);
-        return new LambdaNode("Dropout", inputs => mask ? [inputs[0]!.alias(), torch.ones_like(inputs[0]!, ScalarType.Bool)] : [inputs[0]!.alias()]);
+        return new LambdaNode("Dropout",
+            inputs => mask ? [inputs[0]!.alias(), torch.ones_like(inputs[0]!, ScalarType.Bool)] : [inputs[0]!.alias()]);
     }
 }

@@ -20,7 +20,8 @@ internal sealed class ExpandConverter : IOnnxConverter
             long a = i - (rank - x.dim()) is var xi && xi >= 0 ? x.shape[xi] : 1;
             long b = i - (rank - shape.Length) is var si && si >= 0 ? shape[si] : 1;
             if (a != b && a != 1 && b != 1)
-                throw new OnnxNodeException($"cannot broadcast an input of shape [{string.Join(",", x.shape)}] to [{string.Join(",", shape)}]");
+                throw new OnnxNodeException($"cannot broadcast an input of shape [{string.Join(",", x.shape)}] to " +
+                    $"[{string.Join(",", shape)}]");
             target[i] = a == 1 ? b : a;
         }
         return x.expand(target);

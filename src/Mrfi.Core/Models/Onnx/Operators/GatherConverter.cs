@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 namespace Mrfi.Core.Models.Onnx.Operators;
 
 /// <summary>Gather along <c>axis</c> with indices of any shape (a scalar index drops the axis, negative indices count
-/// from the end): embeddings (a constant float table on axis 0 becomes an <see cref="EmbeddingNode"/>) and the picking of one dimension out of a Shape.</summary>
+/// from the end): embeddings (a constant float table on axis 0 becomes an <see cref="EmbeddingNode"/>) and the picking of one dimension out
+/// of a Shape.</summary>
 [OnnxOperator("Gather")]
 internal sealed class GatherConverter : IOnnxConverter
 {

@@ -11,14 +11,16 @@ internal sealed class GemmConverter : IOnnxConverter
     /// <inheritdoc />
     public nn.Module<Tensor, Tensor> Convert(OnnxNodeContext node)
     {
-        var attributes = new GemmAttributes(node.Float("alpha", 1), node.Float("beta", 1), node.Int("transA", 0) != 0, node.Int("transB", 0) != 0);
+        var attributes = new GemmAttributes(node.Float("alpha", 1), node.Float("beta", 1), node.Int("transA", 0) != 0,
+            node.Int("transB", 0) != 0);
         if (node.Opset < 11 && !node.HasInput(2)) throw node.Refuse("input C is required before opset 11");
         node.Ignore("broadcast");
         var b = node.RequireConstant(1, "weight B");
         if (b.dim() != 2) throw node.Refuse("B must be a matrix");
         var c = node.Constant(2);
         long n = attributes.TransB ? b.shape[0] : b.shape[1];
-        bool linear = attributes is { Alpha: 1, TransA: false } && (!node.HasInput(2) || (c is not null && attributes.Beta == 1 && c.numel() == n && c.shape[^1] == n));
+        bool linear = attributes is { Alpha: 1, TransA: false }
+            && (!node.HasInput(2) || (c is not null && attributes.Beta == 1 && c.numel() == n && c.shape[^1] == n));
         if (!linear)
         {
             var weight = node.Parameter(1, "weight B");

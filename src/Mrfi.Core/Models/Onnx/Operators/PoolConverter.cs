@@ -25,7 +25,8 @@ internal sealed class PoolConverter : IOnnxConverter
             bool includePad = node.Int("count_include_pad", 0) != 0;
             if (kernel.Length == 3) throw node.Refuse("a 3-D AveragePool is not supported");
             if (!implicitPads && ceil) throw node.Refuse("ceil_mode with asymmetric or SAME padding is not supported");
-            return LambdaNode.Unary("AveragePool", x => implicitPads ? Average(x, window, ceil, includePad) : PaddedAverage(x, window, includePad));
+            return LambdaNode.Unary("AveragePool",
+                x => implicitPads ? Average(x, window, ceil, includePad) : PaddedAverage(x, window, includePad));
         }
         if (ceil && !implicitPads) throw node.Refuse("ceil_mode with asymmetric or SAME padding is not supported");
         return LambdaNode.Unary("MaxPool", x => Max(x, window, ceil, implicitPads));
@@ -59,7 +60,8 @@ internal sealed class PoolConverter : IOnnxConverter
         }
         return w.Kernel.Length switch
         {
-            1 => nn.functional.max_pool2d(x.unsqueeze(2), [1, w.Kernel[0]], [1, w.Strides[0]], [0, pads[0]], [1, w.Dilations[0]], ceil).squeeze(2),
+            1 => nn.functional.max_pool2d(x.unsqueeze(2), [1, w.Kernel[0]], [1, w.Strides[0]], [0, pads[0]], [1, w.Dilations[0]], ceil)
+                .squeeze(2),
             2 => nn.functional.max_pool2d(x, w.Kernel, w.Strides, pads, w.Dilations, ceil),
             _ => nn.functional.max_pool3d(x, w.Kernel, w.Strides, pads, w.Dilations, ceil),
         };

@@ -40,7 +40,8 @@ internal sealed class ReduceConverter : IOnnxConverter
         if (axes.Length == 0) return op == "ReduceSumSquare" ? x * x : x.alias();
         return op switch
         {
-            "ReduceMean" when is_integral(x.dtype) => x.sum(axes, keep, ScalarType.Int64).div(Count(x, axes), RoundingMode.trunc).to_type(x.dtype),
+            "ReduceMean" when is_integral(x.dtype) =>
+                x.sum(axes, keep, ScalarType.Int64).div(Count(x, axes), RoundingMode.trunc).to_type(x.dtype),
             "ReduceMean" => x.mean(axes, keep),
             "ReduceSum" => x.sum(axes, keep, x.dtype),
             "ReduceSumSquare" => (x * x).sum(axes, keep, x.dtype),

@@ -50,7 +50,8 @@ internal sealed class ResizeAxis
         };
         if (_settings.Transform == "tf_crop_and_resize")
         {
-            var outside = tensor(_original.Select(o => o < 0 || o > _input - 1).ToArray()).reshape(Along((int)x.dim(), axis, _original.Length));
+            var outside = tensor(_original.Select(o => o < 0 || o > _input - 1).ToArray())
+                .reshape(Along((int)x.dim(), axis, _original.Length));
             result = result.masked_fill(outside, _settings.Extrapolation);
         }
         return result.MoveToOuterDisposeScope();

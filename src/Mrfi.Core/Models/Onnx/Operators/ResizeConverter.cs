@@ -11,7 +11,8 @@ namespace Mrfi.Core.Models.Onnx.Operators;
 internal sealed class ResizeConverter : IOnnxConverter
 {
     private static readonly string[] Modes = ["nearest", "linear", "cubic"];
-    private static readonly string[] Transforms = ["half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric", "tf_half_pixel_for_nn", "tf_crop_and_resize"];
+    private static readonly string[] Transforms =
+        ["half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric", "tf_half_pixel_for_nn", "tf_crop_and_resize"];
     private static readonly string[] NearestModes = ["round_prefer_floor", "round_prefer_ceil", "floor", "ceil"];
 
     /// <inheritdoc />
@@ -31,12 +32,14 @@ internal sealed class ResizeConverter : IOnnxConverter
         bool opset10 = node.Opset == 10;
         return LambdaNode.Of("Resize", inputs => opset10
             ? Resize(inputs[0]!, null, Floats(inputs[1]), null, settings)
-            : Resize(inputs[0]!, Floats(Input(inputs, 1)), Floats(Input(inputs, 2)), Input(inputs, 3) is { } s && s.numel() > 0 ? RuntimeInts.Of(s) : null, settings));
+            : Resize(inputs[0]!, Floats(Input(inputs, 1)), Floats(Input(inputs, 2)),
+                Input(inputs, 3) is { } s && s.numel() > 0 ? RuntimeInts.Of(s) : null, settings));
     }
 
     private static string Check(OnnxNodeContext node, string attribute, string value, string[] supported) =>
         supported.Contains(value) ? value
-            : throw node.Refuse($"{attribute} = '{value}' is not supported at opset {node.Opset} (supported: {string.Join(", ", supported)})");
+            : throw node.Refuse($"{attribute} = '{value}' is not supported at opset {node.Opset} (supported: " +
+                $"{string.Join(", ", supported)})");
 
     private static Tensor? Input(IReadOnlyList<Tensor?> inputs, int index) => inputs.Count > index ? inputs[index] : null;
 
@@ -64,7 +67,8 @@ internal sealed class ResizeConverter : IOnnxConverter
             // As ONNX Runtime: the output size truncates input × scale in float; given sizes imply scale = output / input.
             long output = sizes?[axis] ?? (long)(input * scales![axis]);
             float scale = scales?[axis] ?? (float)output / input;
-            var resampling = new ResizeAxis(settings, input, output, scale, scales is not null, roi is null ? (0, 1) : (roi[axis], roi[axis + rank]));
+            var resampling = new ResizeAxis(settings, input, output, scale, scales is not null,
+                roi is null ? (0, 1) : (roi[axis], roi[axis + rank]));
             if (resampling.IsIdentity) continue;
             var next = resampling.Apply(result, axis);
             result.Dispose();

@@ -25,7 +25,8 @@ internal sealed class SplitConverter : IOnnxConverter
                 sizes = [.. Enumerable.Repeat(x.shape[a] / parts, parts)];
             }
             if (sizes.Length != parts || sizes.Sum() != x.shape[a])
-                throw new OnnxNodeException($"split [{string.Join(",", sizes)}] does not cut an axis of size {x.shape[a]} into {parts} outputs");
+                throw new OnnxNodeException($"split [{string.Join(",", sizes)}] does not cut an axis of size {x.shape[a]} into {parts} " +
+                    $"outputs");
             return x.split(sizes, a);
         });
     }
