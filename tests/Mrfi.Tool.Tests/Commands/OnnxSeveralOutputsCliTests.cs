@@ -11,16 +11,22 @@ public sealed class OnnxSeveralOutputsCliTests
     /// <summary>lenet_fmnist.onnx with the first Relu's output ([N, 6, 28, 28]) added after the logits.</summary>
     private static string TwoOutputs()
     {
-        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(Repo.Root, "examples", "onnx-model", "lenet_fmnist.onnx")));
+        var model = ModelProto.Parser.ParseFrom(
+            File.ReadAllBytes(Path.Combine(Repo.Root, "examples", "onnx-model", "lenet_fmnist.onnx")));
         string relu = model.Graph.Node.First(n => n.OpType == "Relu").Output[0];
-        model.Graph.Output.Add(new ValueInfoProto { Name = relu, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1 } } });
+        model.Graph.Output.Add(new ValueInfoProto
+        {
+            Name = relu,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1 } },
+        });
         string path = Path.Combine(Repo.TempFolder("onnx-two"), "two.onnx");
         File.WriteAllBytes(path, model.ToByteArray());
         return path;
     }
 
     private static string Config(string onnx, string output = "") => Cli.Config(Cli.Small.Replace(
-        "architecture = \"LeNet\"\nweights = \"{assets}/lenet_fmnist.safetensors\"", $"onnx = \"{onnx}\"{output}", StringComparison.Ordinal));
+        "architecture = \"LeNet\"\nweights = \"{assets}/lenet_fmnist.safetensors\"", $"onnx = \"{onnx}\"{output}",
+        StringComparison.Ordinal));
 
     [TestMethod]
     public void Both_outputs_are_scored_with_an_rmse_each_and_the_report_draws_them()
@@ -29,8 +35,11 @@ public sealed class OnnxSeveralOutputsCliTests
         string folder = Path.Combine(Path.GetDirectoryName(config)!, "results");
         var run = Cli.Run("run", config, "--out", folder);
         Assert.AreEqual(0, run.ExitCode, run.Output);
-        var rows = DuckDb.Query($"SELECT output, len(output_rmse), rmse FROM read_parquet('{Path.Combine(folder, "trials.parquet")}') ORDER BY trial");
-        Assert.IsTrue(rows.All(r => (string)r[0]! == "tensor" && Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture) == 2), "two outputs: a tensor comparison with two RMSEs per trial");
+        var rows = DuckDb.Query(
+            $"SELECT output, len(output_rmse), rmse FROM read_parquet('{Path.Combine(folder, "trials.parquet")}') ORDER BY trial");
+        Assert.IsTrue(
+            rows.All(r => (string)r[0]! == "tensor" && Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture) == 2),
+            "two outputs: a tensor comparison with two RMSEs per trial");
         StringAssert.Contains(File.ReadAllText(Path.Combine(folder, "manifest.json")).ReplaceLineEndings(""), "\"outputs\": [");
         var report = Cli.Run("report", folder);
         Assert.AreEqual(0, report.ExitCode, report.Output);
