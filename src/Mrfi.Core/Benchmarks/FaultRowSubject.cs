@@ -9,7 +9,7 @@ namespace Mrfi.Core.Benchmarks;
 /// <remarks>For quantized entries it also times, after the faulty forward and outside the pair, the entry's golden run
 /// (quantization, no faults): the golden a campaign with this entry compares against.</remarks>
 public sealed class FaultRowSubject(nn.Module<Tensor, Tensor> model, IReadOnlyList<FaultEntry> entries, Tensor images) : IBenchSubject,
-IDisposable
+    IDisposable
 {
     private readonly bool _quantized = entries.Any(e => e.Enabled && e.Quantizer is not null);
     private readonly List<double> _quantizedGolden = [];
@@ -40,12 +40,12 @@ IDisposable
     {
         _scope?.Dispose();
         _scope = null;
-        var session = _session!;
+        var session = _session;
         _session = null;
         using (session)
         {
             if (round < 0) return;
-            _faults += session.FaultCount;
+            _faults += session!.FaultCount;
             _rounds++;
             if (!_quantized) return;
             using var golden = session.Forward(InjectionMode.Golden);
@@ -54,11 +54,5 @@ IDisposable
     }
 
     /// <summary>Releases a session and scope left open when a round did not reach <see cref="Finish"/>.</summary>
-    public void Dispose()
-    {
-        _scope?.Dispose();
-        _scope = null;
-        _session?.Dispose();
-        _session = null;
-    }
+    public void Dispose() => Finish(-1);
 }

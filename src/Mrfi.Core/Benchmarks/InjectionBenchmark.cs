@@ -28,59 +28,48 @@ public static class InjectionBenchmark
         using var noGrad = torch.no_grad();
         var golden = new List<double>();
         var times = rows.Select(_ => new List<double>()).ToArray();
-        var quantizedGolden = rows.Select(_ => new List<double>()).ToArray();
-        var faults = new double[rows.Count];
         var faultRows = rows.Select((r, i) => (r, i)).Where(x => x.r.Entry is not null).Select(x => x.i).ToList();
-        var bindings = rows.Select(r => r.Observer is null ? null : plan.Observers.First(o => o.Method == r.Observer).Bind().ToList())
-            .ToArray();
-        var caches = bindings.Select(b => b is null ? null : Capture(b, model, images, CacheLimit)).ToArray();
+        var caches = new List<GoldenCache>();
+        // The same row subjects as bench --onnx's paired rounds: one session per round, observers bound once per row.
+        var subjects = new List<IBenchSubject>();
         try
         {
+            for (int i = 0; i < rows.Count; i++)
+            {
+                if (rows[i].Entry is not null)
+                {
+                    subjects.Add(new FaultRowSubject(model, plan.Points[faultRows.IndexOf(i)].Entries, images));
+                    continue;
+                }
+                var bindings = plan.Observers.First(o => o.Method == rows[i].Observer).Bind().ToList();
+                var cache = Capture(bindings, model, images, CacheLimit);
+                if (cache is not null) caches.Add(cache);
+                subjects.Add(new ObserverRowSubject(model, bindings, cache, images));
+            }
             for (int round = -warmup; round < iterations; round++)
             {
                 double g = Time(() => model.call(images));
                 for (int i = 0; i < rows.Count; i++)
                 {
-                    var row = rows[i];
-                    long injected;
-                    double ms;
-                    if (row.Entry is not null)
-                    {
-                        var entries = plan.Points[faultRows.IndexOf(i)].Entries;
-                        using var session = new FaultInjectionSession(model, entries, []);
-                        session.BeginTrial(round + 1000);
-                        ms = Time(() => model.call(images));
-                        injected = session.FaultCount;
-                        if (entries.Any(e => e.Enabled && e.Quantizer is not null))
-                        {
-                            using var goldenForward = session.Forward(InjectionMode.Golden);
-                            double q = Time(() => model.call(images));
-                            if (round >= 0) quantizedGolden[i].Add(q);
-                        }
-                    }
-                    else
-                    {
-                        ms = TimeObserver(bindings[i]!, caches[i], model, images);
-                        injected = 0;
-                    }
-                    if (round < 0) continue;
-                    times[i].Add(ms);
-                    faults[i] += injected;
+                    double ms = Time(subjects[i], round);
+                    if (round >= 0) times[i].Add(ms);
                 }
                 if (round >= 0) golden.Add(g);
                 progress?.Invoke(round + warmup + 1, iterations + warmup);
             }
+            double goldenMs = Median(golden);
+            return (goldenMs, [.. rows.Select((r, i) =>
+                new BenchRow(r.Name, r.Group, Median(times[i]), Median(times[i]) / goldenMs,
+                    (subjects[i] as FaultRowSubject)?.FaultsPerForward ?? 0)
+            {
+                QuantizedGoldenMs = (subjects[i] as FaultRowSubject)?.QuantizedGoldenMs,
+            })]);
         }
         finally
         {
-            foreach (var cache in caches) cache?.Dispose();
+            foreach (var subject in subjects) (subject as IDisposable)?.Dispose();
+            foreach (var cache in caches) cache.Dispose();
         }
-        double goldenMs = Median(golden);
-        return (goldenMs, [.. rows.Select((r, i) =>
-            new BenchRow(r.Name, r.Group, Median(times[i]), Median(times[i]) / goldenMs, faults[i] / iterations)
-        {
-            QuantizedGoldenMs = quantizedGolden[i].Count > 0 ? Median(quantizedGolden[i]) : null,
-        })]);
     }
 
     /// <summary>Peak resident memory of three golden forwards against three forwards with the rows marked
@@ -121,23 +110,15 @@ public static class InjectionBenchmark
         return null;
     }
 
-    /// <summary>Observers as a campaign runs them: golden-aware ones replay the golden pass's cached tensors, then the forward.</summary>
-    private static double TimeObserver(IReadOnlyList<ObserverBinding> bindings, GoldenCache? recorded, nn.Module<Tensor, Tensor> model,
-        Tensor images)
+    /// <summary>Milliseconds of one round of <paramref name="subject"/>: only its run is timed, not its set-up.</summary>
+    private static double Time(IBenchSubject subject, int round)
     {
-        // The golden pass first, in a session of its own: this one's hooks must not see it as a faulty forward.
-        using var own = recorded is null ? Capture(bindings, model, images, long.MaxValue) : null;
-        using var session = new FaultInjectionSession(model, [], bindings);
-        var cache = recorded ?? own;
-        session.BeginTrial(0);
+        subject.Prepare(round);
         var clock = Stopwatch.StartNew();
-        using (torch.NewDisposeScope())
-        {
-            cache?.Replay(0);
-            model.call(images);
-            foreach (var b in bindings) b.Observer.Result();
-        }
-        return clock.Elapsed.TotalMilliseconds;
+        subject.Run();
+        double ms = clock.Elapsed.TotalMilliseconds;
+        subject.Finish(round);
+        return ms;
     }
 
     /// <summary>Milliseconds of one forward, its tensors freed afterwards.</summary>
