@@ -26,9 +26,13 @@ internal static class MiniFloat
         long maxExponent = (1L << f.ExponentBits) - 1, mantissaMask = (1L << m) - 1;
         bool negative = ((code >> (f.ExponentBits + m)) & 1) != 0;
         long exponent = (code >> m) & maxExponent, mantissa = code & mantissaMask;
+        bool nan = exponent == maxExponent && mantissa != 0 && f.Specials == FloatSpecials.Ieee
+            || exponent == maxExponent && mantissa == mantissaMask && f.Specials == FloatSpecials.FiniteNaN;
+        // A NaN keeps its sign: float32's quiet NaN with the pattern's sign bit, spelled out so that MiniFloatSpan can give the
+        // same bits (its sign reaches the pattern again when the value is stored and its bits flipped).
+        if (nan) return BitConverter.Int32BitsToSingle(negative ? unchecked((int)0xFFC00000) : 0x7FC00000);
         double magnitude;
-        if (exponent == maxExponent && f.Specials == FloatSpecials.Ieee) magnitude = mantissa == 0 ? double.PositiveInfinity : double.NaN;
-        else if (exponent == maxExponent && f.Specials == FloatSpecials.FiniteNaN && mantissa == mantissaMask) magnitude = double.NaN;
+        if (exponent == maxExponent && f.Specials == FloatSpecials.Ieee) magnitude = double.PositiveInfinity;
         else if (exponent == 0) magnitude = Math.ScaleB(mantissa, 1 - f.Bias - m);
         else magnitude = Math.ScaleB(mantissa + (1L << m), (int)exponent - f.Bias - m);
         return (float)(negative ? -magnitude : magnitude);

@@ -32,6 +32,8 @@ public sealed class FloatQuantizer : IQuantizer, IBitWidth
     /// <summary>The rounding: the same for every value, so <see cref="At"/> is itself; dequantizing changes nothing.</summary>
     internal sealed class Rounding(FloatFormat format) : IQuantization
     {
+        private MiniFloatSpan? _span;
+
         public FloatFormat Format => format;
 
         public void Quantize(Tensor values)
@@ -42,6 +44,12 @@ public sealed class FloatQuantizer : IQuantizer, IBitWidth
                 // Through the format and back to the tensor's own type; copy_ converts the second way.
                 using var cast = values.to_type(format.FloatType);
                 values.copy_(cast);
+                return;
+            }
+            // A contiguous float32 CPU tensor is rounded in place, eight values at a time; the loop below is the reference.
+            if (Kernels.CpuKernels.TryFloats(values, out var memory))
+            {
+                (_span ??= new MiniFloatSpan(format)).Round(memory);
                 return;
             }
             var data = Kernels.TensorFloats.Read(values);

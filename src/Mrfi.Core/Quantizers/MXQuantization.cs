@@ -13,9 +13,20 @@ internal sealed class MXQuantization : IQuantization
     /// <summary>E8M0's NaN code.</summary>
     public const int NaNCode = 255;
 
-    private readonly int[] _blockOf;
+    private readonly MXLayout? _layout;
+    private readonly MXKernels? _kernels;
+    private int[]? _blockOf;
 
-    public MXQuantization(MXElement element, int[] scaleCodes, int[] blockOf)
+    /// <summary>The quantization of a whole tensor laid out as <paramref name="layout"/>.</summary>
+    public MXQuantization(MXElement element, int[] scaleCodes, MXLayout layout, MXKernels kernels)
+    {
+        Element = element;
+        ScaleCodes = scaleCodes;
+        _layout = layout;
+        _kernels = kernels;
+    }
+
+    private MXQuantization(MXElement element, int[] scaleCodes, int[] blockOf)
     {
         Element = element;
         ScaleCodes = scaleCodes;
@@ -30,23 +41,36 @@ internal sealed class MXQuantization : IQuantization
     public int[] ScaleCodes { get; }
 
     /// <summary>The block of each calibrated element, in flat order.</summary>
-    public ReadOnlySpan<int> BlockOf => _blockOf;
+    /// <remarks>Computed from the layout on first use: a campaign's tensors never ask for it (only scale faults do).</remarks>
+    public ReadOnlySpan<int> BlockOf => _blockOf ??= BlocksOf(_layout!.Value);
 
     /// <summary>The scale 2^(code − 127) of an E8M0 code, NaN for 255.</summary>
     public static double Scale(int code) => code == NaNCode ? double.NaN : Math.ScaleB(1.0, code - 127);
 
-    public void Quantize(Tensor values) => Map(values, (x, block) =>
-        ScaleCodes[block] == NaNCode ? 0 : Element.Encode((float)Math.ScaleB(x, 127 - ScaleCodes[block])));
+    public void Quantize(Tensor values)
+    {
+        // A whole contiguous float32 CPU tensor runs in the kernels, in place; the value-by-value map is their reference.
+        if (_layout is { } layout && CpuKernels.TryFloats(values, out var memory) && memory.Length == layout.Count)
+            _kernels!.Quantize(memory, layout, ScaleCodes);
+        else Map(values, (x, block) =>
+            ScaleCodes[block] == NaNCode ? 0 : Element.Encode((float)Math.ScaleB(x, 127 - ScaleCodes[block])));
+    }
 
-    public void Dequantize(Tensor values) => Map(values, (q, block) =>
-        (float)(Element.Decode((long)q) * Scale(ScaleCodes[block])));
+    public void Dequantize(Tensor values)
+    {
+        if (_layout is { } layout && CpuKernels.TryFloats(values, out var memory) && memory.Length == layout.Count)
+            _kernels!.Dequantize(memory, layout, ScaleCodes);
+        else Map(values, (q, block) => (float)(Element.Decode((long)q) * Scale(ScaleCodes[block])));
+    }
 
     public IQuantization At(Tensor flatIndex)
     {
         bool ready = flatIndex.device_type == TorchSharp.DeviceType.CPU && flatIndex.dtype == ScalarType.Int64 && flatIndex.is_contiguous();
         using var converted = ready ? null : flatIndex.to(ScalarType.Int64, CPU).contiguous();
         var index = (converted ?? flatIndex).data<long>().ToArray();
-        return new MXQuantization(Element, ScaleCodes, index.Select(i => _blockOf[(int)i]).ToArray());
+        var blocks = new int[index.Length];
+        for (int k = 0; k < index.Length; k++) blocks[k] = _layout is { } layout ? layout.BlockOf(index[k]) : _blockOf![(int)index[k]];
+        return new MXQuantization(Element, ScaleCodes, blocks);
     }
 
     public void Dispose() { }
@@ -54,11 +78,19 @@ internal sealed class MXQuantization : IQuantization
     private void Map(Tensor values, Func<float, int, float> f)
     {
         var data = TensorFloats.Read(values);
-        if (data.Length != _blockOf.Length)
-            throw new InvalidOperationException($"{data.Length} values for an MX quantization of {_blockOf.Length}");
-        for (int i = 0; i < data.Length; i++) data[i] = f(data[i], _blockOf[i]);
+        var blockOf = BlockOf;
+        if (data.Length != blockOf.Length)
+            throw new InvalidOperationException($"{data.Length} values for an MX quantization of {blockOf.Length}");
+        for (int i = 0; i < data.Length; i++) data[i] = f(data[i], blockOf[i]);
         using var flat = tensor(data);
         using var result = flat.reshape(values.shape);
         values.copy_(result);
+    }
+
+    private static int[] BlocksOf(MXLayout layout)
+    {
+        var blockOf = new int[layout.Count];
+        foreach (var (start, length, block) in layout.Runs()) blockOf.AsSpan(start, length).Fill(block);
+        return blockOf;
     }
 }

@@ -31,6 +31,8 @@ public sealed class MXQuantizer : IQuantizer, IBitWidth
         TargetsScales = targetPart == "scales";
     }
 
+    private MXKernels? _kernels;
+
     internal MXElement Element { get; }
 
     /// <summary>Values per block.</summary>
@@ -61,27 +63,28 @@ public sealed class MXQuantizer : IQuantizer, IBitWidth
     internal MXQuantization CalibrateBlocks(Tensor tensor)
     {
         var shape = tensor.shape;
-        var (d, size, inner) = Layout(shape);
+        var (_, size, inner) = Layout(shape);
+        long count = Shapes(shape);
+        var layout = new MXLayout(size * inner == 0 ? 0 : count / (size * inner), size, inner, Block);
+        _kernels ??= new MXKernels(Element);
+        if (Kernels.CpuKernels.TryFloats(tensor, out var memory))
+            return new MXQuantization(Element, _kernels.Calibrate(memory, layout), layout, _kernels);
+        // The reference, value by value (and every tensor that is not contiguous float32 on the CPU).
         var x = Kernels.TensorFloats.Read(tensor);
-        long blocksAlong = (size + Block - 1) / Block;
-        var blockOf = new int[x.Length];
-        var scaleCount = checked((int)Shapes(ScaleShape(shape)));
-        var max = new float[scaleCount];
-        var invalid = new bool[scaleCount];
+        var max = new float[layout.Blocks];
+        var invalid = new bool[max.Length];
         for (int i = 0; i < x.Length; i++)
         {
-            long c = i / inner % size, outer = i / (inner * size);
-            int b = (int)(((outer * blocksAlong) + c / Block) * inner + i % inner);
-            blockOf[i] = b;
+            int b = layout.BlockOf(i);
             float a = MathF.Abs(x[i]);
             if (!float.IsFinite(a)) invalid[b] = true;
             else if (a > max[b]) max[b] = a;
         }
-        var codes = new int[scaleCount];
-        for (int b = 0; b < scaleCount; b++)
+        var codes = new int[max.Length];
+        for (int b = 0; b < codes.Length; b++)
             codes[b] = invalid[b] ? MXQuantization.NaNCode : max[b] == 0 ? 0
                 : Math.Clamp(Math.ILogB((double)max[b]) - Element.Emax, -127, 127) + 127;
-        return new MXQuantization(Element, codes, blockOf);
+        return new MXQuantization(Element, codes, layout, _kernels);
     }
 
     private static long Shapes(long[] shape) => shape.Aggregate(1L, (a, b) => a * b);
