@@ -32,9 +32,24 @@ internal sealed class InspectCommand(IAnsiConsole console) : Command<InspectSett
             }
             console.WriteLine(title);
             console.Write(table);
+            WriteOutputs(model, batch);
         }
         return 0;
     });
+
+    // The model's row shows several graph outputs packed side by side into one [N, Σ k_i] tensor (what the engine compares);
+    // a user choosing what to look at needs each output on its own.
+    private void WriteOutputs(nn.Module<Tensor, Tensor> model, Tensor batch)
+    {
+        var outputs = Mrfi.Core.Models.Onnx.OnnxImport.Outputs(model, batch);
+        if (outputs.Count == 0) return;
+        var table = new Table().Border(TableBorder.Simple).AddColumns("output", "shape", "type");
+        foreach (var (name, shape, type) in outputs)
+            table.AddRow(Cells.Of(name, Shape(shape), type.ToString().ToLowerInvariant()));
+        console.WriteLine(outputs.Count == 1 ? "graph output:"
+            : $"{outputs.Count} graph outputs, in graph order (the model's row above shows them packed side by side):");
+        console.Write(table);
+    }
 
     private static string Shape(long[]? shape) => shape is null ? "-" : $"[{string.Join(",", shape)}]";
 

@@ -35,8 +35,9 @@ internal static class RunJson
             ["overhead_over_golden"] = summary.OverheadOverGolden,
             ["early_exit_batches"] = summary.EarlyExitBatches,
             ["sweep"] = summary.SweepNames,
-            ["points"] = summary.GoldenSecondsByPoint.OrderBy(p => p.Key)
-                .Select(p => new Dictionary<string, object> { ["point"] = p.Key, ["golden_seconds"] = p.Value }).ToList(),
+            // The names of the model's outputs in graph order (output_rmse follows it), null for a built-in model: as manifest.json.
+            ["outputs"] = summary.OutputNames,
+            ["points"] = RunJsonPoints.Of(summary, trials),
             ["trials"] = trials.OrderBy(t => t.Trial).Select(t => Trial(t, summary.SweepNames)).ToList(),
         };
         AtomicFile.WriteAsync(Path.GetFullPath(path), stream => JsonSerializer.SerializeAsync(stream, document, ManifestJson.Options))
@@ -57,5 +58,9 @@ internal static class RunJson
         ["changed"] = t.Changed,
         ["faults"] = t.Faults,
         ["elapsed_s"] = t.ElapsedSeconds,
+        ["output"] = t.Output,
+        ["rmse"] = ManifestJson.Number(t.Rmse),
+        ["max_deviation"] = ManifestJson.Number(t.MaxDeviation),
+        ["output_rmse"] = RunJsonPoints.Outputs(t).Select(ManifestJson.Number).ToList(),
     };
 }

@@ -9,7 +9,7 @@ namespace Mrfi.Tool.Tests.Commands;
 public sealed class OnnxSeveralOutputsCliTests
 {
     /// <summary>lenet_fmnist.onnx with the first Relu's output ([N, 6, 28, 28]) added after the logits.</summary>
-    private static string TwoOutputs()
+    internal static string TwoOutputs()
     {
         var model = ModelProto.Parser.ParseFrom(
             File.ReadAllBytes(Path.Combine(Repo.Root, "examples", "onnx-model", "lenet_fmnist.onnx")));
@@ -24,7 +24,7 @@ public sealed class OnnxSeveralOutputsCliTests
         return path;
     }
 
-    private static string Config(string onnx, string output = "") => Cli.Config(Cli.Small.Replace(
+    internal static string Config(string onnx, string output = "") => Cli.Config(Cli.Small.Replace(
         "architecture = \"LeNet\"\nweights = \"{assets}/lenet_fmnist.safetensors\"", $"onnx = \"{onnx}\"{output}",
         StringComparison.Ordinal));
 
