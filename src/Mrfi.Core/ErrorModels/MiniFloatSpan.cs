@@ -6,14 +6,14 @@ namespace Mrfi.Core.ErrorModels;
 /// <summary>The span form of <see cref="MiniFloat"/>: rounds float32 values to a narrow format and back, and turns stored
 /// values into patterns, with float32 bit arithmetic eight values at a time instead of double arithmetic value by value.</summary>
 /// <remarks>Equal to <see cref="MiniFloat.Round"/> and <see cref="MiniFloat.Encode"/> bit for bit on every input, NaN included
-/// (a NaN becomes the quiet NaN with its sign, or +0 in a format without NaN); <c>MiniFloatSpanTests</c>
-/// checks every rounding class of every float32 exponent. Rounding to m mantissa bits is adding half a quantum less one
-/// (plus the kept lowest bit, for ties to even) and clearing the dropped bits; below the format's smallest normal the
-/// quantum is fixed, and adding and subtracting 2^(emin − m + 23) makes the FPU round to it, ties to even.</remarks>
+/// (a NaN becomes the quiet NaN with its sign, or +0 in a format without NaN); <c>MiniFloatSpanTests</c> checks every
+/// rounding class of every float32 exponent. Rounding to m mantissa bits is adding half a quantum less one (plus the kept
+/// lowest bit, for ties to even) and clearing the dropped bits; below the format's smallest normal the quantum is fixed, and
+/// adding and subtracting 2^(emin − m + 23) makes the FPU round to it, ties to even.</remarks>
 internal sealed class MiniFloatSpan
 {
     private const int AbsMask = 0x7FFFFFFF, InfBits = 0x7F800000;
-    private readonly int _nanSign, _exponentBits, _mantissaBits, _shift, _bias, _minNormalBits, _maxBits, _overflowBits, _nanBits;
+    private readonly int _exponentBits, _mantissaBits, _shift, _bias, _minNormalBits, _maxBits, _overflowBits, _nanBits, _nanSign;
     private readonly float _magic, _subnormalScale;
 
     /// <summary>Prepares the constants of <paramref name="format"/>, a narrow format (<see cref="FloatFormat.IsMini"/>).</summary>
@@ -41,34 +41,40 @@ internal sealed class MiniFloatSpan
         var bits = MemoryMarshal.Cast<float, int>(values);
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
-        {
-            var absMask = Vector256.Create(AbsMask);
-            var half = Vector256.Create((1 << (_shift - 1)) - 1);
-            var keep = Vector256.Create(~((1 << _shift) - 1));
-            var one = Vector256.Create(1);
-            var minNormal = Vector256.Create(_minNormalBits);
-            var max = Vector256.Create(_maxBits);
-            var overflow = Vector256.Create(_overflowBits);
-            var inf = Vector256.Create(InfBits);
-            var nan = Vector256.Create(_nanBits);
-            var nanSign = Vector256.Create(_nanSign);
-            var magic = Vector256.Create(_magic);
-            for (; i <= bits.Length - 8; i += 8)
-            {
-                var x = Vector256.Create<int>(bits.Slice(i, 8));
-                var abs = x & absMask;
-                var normal = (abs + half + (Vector256.ShiftRightLogical(abs, _shift) & one)) & keep;
-                var small = ((abs.AsSingle() + magic) - magic).AsInt32();
-                var r = Vector256.ConditionalSelect(Vector256.LessThan(abs, minNormal), small, normal);
-                r = Vector256.ConditionalSelect(Vector256.GreaterThan(r, max), overflow, r) | (x & ~absMask);
-                Vector256.ConditionalSelect(Vector256.GreaterThan(abs, inf), nan | (x & nanSign), r).CopyTo(bits.Slice(i, 8));
-            }
-        }
+            for (; i <= bits.Length - 8; i += 8) RoundVector(Vector256.Create<int>(bits.Slice(i, 8))).CopyTo(bits.Slice(i, 8));
         for (; i < bits.Length; i++) bits[i] = RoundBits(bits[i]);
     }
 
     /// <summary>The value the format stores for <paramref name="x"/>.</summary>
     public float Round(float x) => BitConverter.Int32BitsToSingle(RoundBits(BitConverter.SingleToInt32Bits(x)));
+
+    /// <summary>Replaces every finite value by the word of the value the format stores for it, clamped to ±max normal: its
+    /// pattern as a width-bit two's-complement integer (an MX element word, see <c>MXElement.Encode</c>).</summary>
+    public void Words(Span<float> values)
+    {
+        var bits = MemoryMarshal.Cast<float, int>(values);
+        int width = 1 + _exponentBits + _mantissaBits, i = 0;
+        float max = BitConverter.Int32BitsToSingle(_maxBits);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var high = Vector256.Create(max);
+            var low = Vector256.Create(-max);
+            var half = Vector256.Create(1 << (width - 1));
+            var full = Vector256.Create(1 << width);
+            for (; i <= bits.Length - 8; i += 8)
+            {
+                var clamped = Vector256.Min(Vector256.Max(Vector256.Create<float>(values.Slice(i, 8)), low), high);
+                var pattern = PatternVector(RoundVector(clamped.AsInt32()));
+                var word = pattern - (Vector256.GreaterThanOrEqual(pattern, half) & full);
+                Vector256.ConvertToSingle(word).CopyTo(values.Slice(i, 8));
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            int pattern = Pattern(Round(Math.Clamp(values[i], -max, max)));
+            values[i] = pattern >= 1 << (width - 1) ? pattern - (1 << width) : pattern;
+        }
+    }
 
     /// <summary>The pattern (0 ≤ pattern &lt; 2^width) of a value the format represents exactly and that is not NaN, as
     /// <see cref="MiniFloat.Encode"/> gives it for such a value; an infinity gives the format's top exponent.</summary>
@@ -90,5 +96,32 @@ internal sealed class MiniFloatSpan
             ? (abs + ((1 << (_shift - 1)) - 1) + ((abs >> _shift) & 1)) & ~((1 << _shift) - 1)
             : BitConverter.SingleToInt32Bits((BitConverter.Int32BitsToSingle(abs) + _magic) - _magic);
         return (r > _maxBits ? _overflowBits : r) | (x & ~AbsMask);
+    }
+
+    /// <summary><see cref="RoundBits"/> on eight values.</summary>
+    private Vector256<int> RoundVector(Vector256<int> x)
+    {
+        var absMask = Vector256.Create(AbsMask);
+        var abs = x & absMask;
+        var normal = (abs + Vector256.Create((1 << (_shift - 1)) - 1) + (Vector256.ShiftRightLogical(abs, _shift) & Vector256<int>.One))
+            & Vector256.Create(~((1 << _shift) - 1));
+        var magic = Vector256.Create(_magic);
+        var small = ((abs.AsSingle() + magic) - magic).AsInt32();
+        var r = Vector256.ConditionalSelect(Vector256.LessThan(abs, Vector256.Create(_minNormalBits)), small, normal);
+        r = Vector256.ConditionalSelect(Vector256.GreaterThan(r, Vector256.Create(_maxBits)), Vector256.Create(_overflowBits), r)
+            | (x & ~absMask);
+        var nan = Vector256.Create(_nanBits) | (x & Vector256.Create(_nanSign));
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(abs, Vector256.Create(InfBits)), nan, r);
+    }
+
+    /// <summary><see cref="Pattern"/> on eight finite stored values.</summary>
+    private Vector256<int> PatternVector(Vector256<int> stored)
+    {
+        var abs = stored & Vector256.Create(AbsMask);
+        var normal = Vector256.ShiftLeft(Vector256.ShiftRightLogical(abs, 23) - Vector256.Create(127 - _bias), _mantissaBits)
+            | (Vector256.ShiftRightLogical(abs, _shift) & Vector256.Create((1 << _mantissaBits) - 1));
+        var small = Vector256.ConvertToInt32(abs.AsSingle() * Vector256.Create(_subnormalScale));
+        var magnitude = Vector256.ConditionalSelect(Vector256.LessThan(abs, Vector256.Create(_minNormalBits)), small, normal);
+        return magnitude | (Vector256.ShiftRightLogical(stored, 31) << (_exponentBits + _mantissaBits));
     }
 }

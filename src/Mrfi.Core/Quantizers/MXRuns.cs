@@ -5,7 +5,7 @@ namespace Mrfi.Core.Quantizers;
 internal struct MXRuns(MXLayout layout)
 {
     private long _outer, _along = -1, _inner;
-    private int _next;
+    private int _next, _block = -1;
 
     /// <summary>The current run.</summary>
     public (int Start, int Length, int Block) Current { get; private set; }
@@ -30,7 +30,8 @@ internal struct MXRuns(MXLayout layout)
         }
         if (_outer >= layout.Outer) return false;
         int length = layout.Inner == 1 ? (int)Math.Min(layout.Block, layout.Size - _along) : 1;
-        int block = (int)(((_outer * layout.BlocksAlong) + _along / layout.Block) * layout.Inner + _inner);
+        // Along the last dimension the blocks follow one another in memory: the next run is the next block.
+        int block = layout.Inner == 1 ? ++_block : (int)(((_outer * layout.BlocksAlong) + _along / layout.Block) * layout.Inner + _inner);
         Current = (_next, length, block);
         _next += length;
         return true;

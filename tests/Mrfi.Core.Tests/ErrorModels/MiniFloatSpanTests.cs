@@ -82,6 +82,24 @@ public sealed class MiniFloatSpanTests
     }
 
     [TestMethod]
+    [DataRow("float8_e4m3fn")] [DataRow("float8_e5m2")] [DataRow("float6_e3m2")] [DataRow("float6_e2m3")] [DataRow("float4_e2m1")]
+    public void Words_are_the_saturated_patterns_as_signed_integers(string name)
+    {
+        var f = FloatFormat.Parse(name)!;
+        var x = Cases(f).Where(v => !float.IsNaN(v)).Append(-3f).ToArray();
+        var words = x.ToArray();
+        new MiniFloatSpan(f).Words(words);
+        float max = (float)MiniFloat.MaxNormal(f);
+        for (int i = 0; i < x.Length; i++)
+        {
+            long pattern = MiniFloat.Encode(Math.Clamp(x[i], -max, max), f);
+            long expected = pattern >= 1L << (f.Width - 1) ? pattern - (1L << f.Width) : pattern;
+            Assert.AreEqual((float)expected, words[i], $"{name}: word of {x[i]:R}");
+        }
+        Assert.IsGreaterThan(0, x.Length % 8, "the scalar tail runs too");
+    }
+
+    [TestMethod]
     public void A_NaN_keeps_its_sign_where_the_format_has_NaN_and_is_zero_where_it_has_none()
     {
         float positive = BitConverter.Int32BitsToSingle(0x7FC00001), negative = BitConverter.Int32BitsToSingle(unchecked((int)0xFFC00001));
