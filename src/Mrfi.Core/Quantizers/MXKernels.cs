@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Mrfi.Core.ErrorModels;
 
@@ -5,16 +6,17 @@ namespace Mrfi.Core.Quantizers;
 
 /// <summary>MX calibration, quantization and dequantization over a contiguous float32 CPU tensor's memory: the same values as
 /// <see cref="MXQuantization"/>'s reference loop (value by value, in double), bit for bit.</summary>
-/// <remarks>What depends on the block (its maximum, the scaling by 2^k) is done run by run; what does not (rounding to the
-/// element, its word, decoding) in one pass over the whole tensor, eight values at a time where it can: blocks run along
-/// the last dimension, which is often shorter than a vector loop pays for (14 or 28 values in LeNet). Scaling by 2^k is one
-/// float32 multiplication here, one double multiplication and a cast there: both round the exact product once, to nearest
-/// even, and every scale 2^(±127) is a float32, so they agree.</remarks>
+/// <remarks>Blocks along the last dimension are runs in memory (often short: 3 values of a 3×3 kernel, 14 of a LeNet
+/// row), walked with plain index loops; blocks along an earlier dimension lie across rows of <c>Inner</c> values, one
+/// block per column, so they are reduced and scaled a row at a time, eight columns at once. Rounding to the element and its
+/// word, and decoding, do not depend on the block: one pass over the tensor. Scaling by 2^k is one float32 multiplication
+/// here, one double multiplication and a cast there: both round the exact product once, to nearest even, and every scale
+/// 2^(±127) is a float32, so they agree.</remarks>
 internal sealed class MXKernels
 {
     private const int AbsMask = 0x7FFFFFFF, InfBits = 0x7F800000;
-    private static readonly float[] Down = [.. Enumerable.Range(0, 256).Select(c => MathF.ScaleB(1f, 127 - c))];
-    private static readonly float[] Up = [.. Enumerable.Range(0, 256).Select(c => MathF.ScaleB(1f, c - 127))];
+    private static readonly float[] Down = [.. Enumerable.Range(0, 256).Select(c => c == MXQuantization.NaNCode ? 0 : MathF.ScaleB(1f, 127 - c))];
+    private static readonly float[] Up = [.. Enumerable.Range(0, 256).Select(c => c == MXQuantization.NaNCode ? float.NaN : MathF.ScaleB(1f, c - 127))];
     private readonly MXElement _element;
     private readonly MiniFloatSpan? _float;
     private readonly float[] _decoded;
@@ -33,27 +35,42 @@ internal sealed class MXKernels
     public int[] Calibrate(ReadOnlySpan<float> x, MXLayout layout)
     {
         // The largest |x| as its bits: non-negative floats order as their bits, and NaN and ±Inf lie above every finite value.
-        var maxBits = new int[layout.Blocks];
-        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<float, int>(x);
+        var codes = new int[layout.Blocks];
+        var bits = MemoryMarshal.Cast<float, int>(x);
         if (layout.Inner == 1)
         {
-            // Along the last dimension: block after block in memory, without the general walk's bookkeeping per run.
-            int size = (int)layout.Size, b = 0;
+            int size = (int)layout.Size, block = layout.Block, b = 0;
             for (int row = 0; row < bits.Length; row += size)
-                for (int c = 0; c < size; c += layout.Block, b++)
-                    maxBits[b] = MaxAbsBits(bits[(row + c)..(row + Math.Min(c + layout.Block, size))]);
+                for (int c = 0; c < size; c += block, b++)
+                {
+                    int start = row + c, end = row + Math.Min(c + block, size), m = 0;
+                    if (end - start >= 8) m = MaxAbsBits(bits[start..end]);
+                    else
+                        for (int i = start; i < end; i++)
+                        {
+                            // Branch-free maximum of two non-negative ints: on random data a branch would be mispredicted half
+                            // the time, and blocks of 3 (a 3×3 kernel's rows) leave nothing else to amortise it.
+                            int d = m - (bits[i] & AbsMask);
+                            m -= d & (d >> 31);
+                        }
+                    codes[b] = m;
+                }
         }
         else
-            foreach (var (start, length, block) in layout.Runs())
+            foreach (var (row, blocks) in Rows(layout))
             {
-                int m = maxBits[block];
-                foreach (int b in bits.Slice(start, length)) m = Math.Max(m, b & AbsMask);
-                maxBits[block] = m;
+                var maxima = codes.AsSpan(blocks, (int)layout.Inner);
+                var values = bits.Slice(row, maxima.Length);
+                int j = 0;
+                if (Vector256.IsHardwareAccelerated)
+                    for (; j <= maxima.Length - 8; j += 8)
+                        Vector256.Max(Vector256.Create<int>(maxima.Slice(j, 8)), Vector256.Create<int>(values.Slice(j, 8)) & Vector256.Create(AbsMask))
+                            .CopyTo(maxima.Slice(j, 8));
+                for (; j < maxima.Length; j++) maxima[j] = Math.Max(maxima[j], values[j] & AbsMask);
             }
-        var codes = maxBits;  // each block's code replaces its maximum
         for (int b = 0; b < codes.Length; b++)
         {
-            int m = maxBits[b];
+            int m = codes[b];
             // floor(log2 |x|) from the bits: the exponent field, or for a float32 subnormal its top set bit's place.
             int log2 = m >= 0x00800000 ? (m >> 23) - 127 : System.Numerics.BitOperations.Log2((uint)m) - 149;
             codes[b] = m >= InfBits ? MXQuantization.NaNCode : m == 0 ? 0 : Math.Clamp(log2 - _element.Emax, -127, 127) + 127;
@@ -61,11 +78,86 @@ internal sealed class MXKernels
         return codes;
     }
 
-    /// <summary>The largest of <paramref name="bits"/> with the sign cleared: eight at a time, the last eight overlapping the
-    /// ones before (a maximum does not mind seeing a value twice).</summary>
+    /// <summary>Replaces every value by its element word (see <see cref="MXElement"/>); a block of code 255 by words 0.</summary>
+    public void Quantize(Span<float> x, MXLayout layout, int[] codes)
+    {
+        Multiply(x, layout, codes, Down);
+        if (codes.Contains(MXQuantization.NaNCode)) ClearNaNBlocks(x, layout, codes);
+        if (_float is not null) _float.Words(x);
+        else
+            for (int i = 0; i < x.Length; i++)
+                x[i] = (int)Math.Clamp(MathF.Round(x[i] * 64f, MidpointRounding.ToEven), -127f, 127f);  // an integer word: -0 is 0
+    }
+
+    /// <summary>Replaces every element word by element value × the block's scale (NaN in a block of code 255).</summary>
+    public void Dequantize(Span<float> x, MXLayout layout, int[] codes)
+    {
+        var decoded = _decoded;
+        long mask = _mask;
+        for (int i = 0; i < x.Length; i++) x[i] = decoded[(int)((long)x[i] & mask)];
+        Multiply(x, layout, codes, Up);
+    }
+
+    /// <summary>Multiplies every value by its block's entry of <paramref name="table"/> (indexed by the block's code).</summary>
+    private static void Multiply(Span<float> x, MXLayout layout, int[] codes, float[] table)
+    {
+        if (layout.Inner == 1)
+        {
+            int size = (int)layout.Size, block = layout.Block, b = 0;
+            for (int row = 0; row < x.Length; row += size)
+                for (int c = 0; c < size; c += block, b++)
+                {
+                    float factor = table[codes[b]];
+                    int end = row + Math.Min(c + block, size);
+                    for (int i = row + c; i < end; i++) x[i] *= factor;
+                }
+            return;
+        }
+        var factors = new float[layout.Inner];
+        int last = -1;
+        foreach (var (row, blocks) in Rows(layout))
+        {
+            if (blocks != last)
+                for (int j = 0; j < factors.Length; j++) factors[j] = table[codes[blocks + j]];
+            last = blocks;
+            var values = x.Slice(row, factors.Length);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(values, factors, values);
+        }
+    }
+
+    /// <summary>Sets the values of every block of code 255 to +0, the word they are stored as (the factor 0 left them ±0 or
+    /// NaN).</summary>
+    private static void ClearNaNBlocks(Span<float> x, MXLayout layout, int[] codes)
+    {
+        if (layout.Inner == 1)
+        {
+            int size = (int)layout.Size, block = layout.Block, b = 0;
+            for (int row = 0; row < x.Length; row += size)
+                for (int c = 0; c < size; c += block, b++)
+                    if (codes[b] == MXQuantization.NaNCode) x[(row + c)..(row + Math.Min(c + block, size))].Clear();
+            return;
+        }
+        foreach (var (row, blocks) in Rows(layout))
+            for (int j = 0; j < layout.Inner; j++)
+                if (codes[blocks + j] == MXQuantization.NaNCode) x[row + j] = 0;
+    }
+
+    /// <summary>For blocks across rows (<c>Inner</c> &gt; 1): each row's first value and its first value's block; the row's
+    /// values belong to that block and the <c>Inner</c> − 1 after it.</summary>
+    private static IEnumerable<(int Row, int Blocks)> Rows(MXLayout layout)
+    {
+        int inner = (int)layout.Inner, row = 0;
+        long blocksAlong = layout.BlocksAlong;
+        for (long o = 0; o < layout.Outer; o++)
+            for (long c = 0; c < layout.Size; c++, row += inner)
+                yield return (row, (int)((o * blocksAlong + c / layout.Block) * inner));
+    }
+
+    /// <summary>The largest of eight or more <paramref name="bits"/> with the sign cleared: eight at a time, the last eight
+    /// overlapping the ones before (a maximum does not mind seeing a value twice).</summary>
     private static int MaxAbsBits(ReadOnlySpan<int> bits)
     {
-        if (!Vector256.IsHardwareAccelerated || bits.Length < 8)
+        if (!Vector256.IsHardwareAccelerated)
         {
             int m = 0;
             foreach (int b in bits) m = Math.Max(m, b & AbsMask);
@@ -77,67 +169,5 @@ internal sealed class MXKernels
         v = Vector256.Max(v, Vector256.Create<int>(bits[^8..]) & mask);
         var half = Vector128.Max(v.GetLower(), v.GetUpper());
         return Math.Max(Math.Max(half[0], half[1]), Math.Max(half[2], half[3]));
-    }
-
-    /// <summary>Replaces every value by its element word (see <see cref="MXElement"/>).</summary>
-    public void Quantize(Span<float> x, MXLayout layout, int[] codes)
-    {
-        if (layout.Inner == 1)
-        {
-            int size = (int)layout.Size, b = 0;
-            for (int row = 0; row < x.Length; row += size)
-                for (int c = 0; c < size; c += layout.Block, b++)
-                {
-                    int code = codes[b], end = row + Math.Min(c + layout.Block, size);
-                    float down = code == MXQuantization.NaNCode ? 0 : Down[code];  // a NaN block's words are 0: cleared below
-                    for (int i = row + c; i < end; i++) x[i] *= down;
-                    if (code == MXQuantization.NaNCode) x[(row + c)..end].Clear();
-                }
-        }
-        else foreach (var (start, length, block) in layout.Runs()) Scale(x.Slice(start, length), codes[block]);
-        if (_float is not null) _float.Words(x);
-        else
-            for (int i = 0; i < x.Length; i++)
-                x[i] = (int)Math.Clamp(MathF.Round(x[i] * 64f, MidpointRounding.ToEven), -127f, 127f);  // an integer word: -0 is 0
-    }
-
-    /// <summary>Replaces every element word by element value × the block's scale (NaN in a block of code 255).</summary>
-    public void Dequantize(Span<float> x, MXLayout layout, int[] codes)
-    {
-        if (layout.Inner == 1)
-        {
-            int size = (int)layout.Size, b = 0;
-            var decoded = _decoded;
-            long mask = _mask;
-            for (int row = 0; row < x.Length; row += size)
-                for (int c = 0; c < size; c += layout.Block, b++)
-                {
-                    int code = codes[b], end = row + Math.Min(c + layout.Block, size);
-                    float up = code == MXQuantization.NaNCode ? float.NaN : Up[code];
-                    for (int i = row + c; i < end; i++) x[i] = decoded[(int)((long)x[i] & mask)] * up;
-                }
-        }
-        else foreach (var (start, length, block) in layout.Runs()) Decode(x.Slice(start, length), codes[block]);
-    }
-
-    /// <summary>Divides a block's values by its scale (a NaN block's become 0, the word they are stored as).</summary>
-    private static void Scale(Span<float> run, int code)
-    {
-        if (code == MXQuantization.NaNCode)
-        {
-            run.Clear();
-            return;
-        }
-        float down = Down[code];
-        for (int i = 0; i < run.Length; i++) run[i] *= down;
-    }
-
-    /// <summary>Turns a block's words into element value × scale.</summary>
-    private void Decode(Span<float> run, int code)
-    {
-        float up = code == MXQuantization.NaNCode ? float.NaN : Up[code];
-        var decoded = _decoded;
-        long mask = _mask;
-        for (int i = 0; i < run.Length; i++) run[i] = decoded[(int)((long)run[i] & mask)] * up;
     }
 }
