@@ -15,12 +15,16 @@ internal sealed class MiniFloatSpan
     private const int AbsMask = 0x7FFFFFFF, InfBits = 0x7F800000;
     private readonly int _exponentBits, _mantissaBits, _shift, _bias, _minNormalBits, _maxBits, _overflowBits, _nanBits, _nanSign;
     private readonly float _magic, _subnormalScale;
+    private readonly FloatSpecials _specials;
+    private readonly FloatFormat _format;
 
     /// <summary>Prepares the constants of <paramref name="format"/>, a narrow format (<see cref="FloatFormat.IsMini"/>).</summary>
     public MiniFloatSpan(FloatFormat format)
     {
         if (!format.IsMini) throw new ArgumentException($"{format.Name} is not a narrow float format", nameof(format));
         _exponentBits = format.ExponentBits;
+        _specials = format.Specials;
+        _format = format;
         _mantissaBits = format.MantissaBits;
         _shift = 23 - format.MantissaBits;
         _bias = format.Bias;
@@ -50,7 +54,10 @@ internal sealed class MiniFloatSpan
 
     /// <summary>Replaces every finite value by the word of the value the format stores for it, clamped to ±max normal: its
     /// pattern as a width-bit two's-complement integer (an MX element word, see <c>MXElement.Encode</c>).</summary>
-    public void Words(Span<float> values)
+    public void Words(Span<float> values) => Words(values, 1f);
+
+    /// <summary><see cref="Words(Span{float})"/> of every value times <paramref name="factor"/> (an MX block's 1 / scale), in the same pass.</summary>
+    public void Words(Span<float> values, float factor)
     {
         var bits = MemoryMarshal.Cast<float, int>(values);
         int width = 1 + _exponentBits + _mantissaBits, i = 0;
@@ -63,7 +70,7 @@ internal sealed class MiniFloatSpan
             var full = Vector256.Create(1 << width);
             for (; i <= bits.Length - 8; i += 8)
             {
-                var clamped = Vector256.Min(Vector256.Max(Vector256.Create<float>(values.Slice(i, 8)), low), high);
+                var clamped = Vector256.Min(Vector256.Max(Vector256.Create<float>(values.Slice(i, 8)) * Vector256.Create(factor), low), high);
                 var pattern = PatternVector(RoundVector(clamped.AsInt32()));
                 var word = pattern - (Vector256.GreaterThanOrEqual(pattern, half) & full);
                 Vector256.ConvertToSingle(word).CopyTo(values.Slice(i, 8));
@@ -71,9 +78,55 @@ internal sealed class MiniFloatSpan
         }
         for (; i < values.Length; i++)
         {
-            int pattern = Pattern(Round(Math.Clamp(values[i], -max, max)));
+            int pattern = Pattern(Round(Math.Clamp(values[i] * factor, -max, max)));
             values[i] = pattern >= 1 << (width - 1) ? pattern - (1 << width) : pattern;
         }
+    }
+
+    /// <summary>Replaces every word by the value of its low width bits (<see cref="MiniFloat.Decode"/> of <c>(long)word</c>), the
+    /// inverse of <see cref="Words(Span{float})"/>; words that are not integers of int range take the scalar path.</summary>
+    public void Values(Span<float> words) => Values(words, 1f);
+
+    /// <summary><see cref="Values(Span{float})"/> times <paramref name="factor"/> (an MX block's scale), in the same pass.</summary>
+    public void Values(Span<float> words, float factor)
+    {
+        int width = 1 + _exponentBits + _mantissaBits, i = 0;
+        var format = _format;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var limit = Vector256.Create(2147483520f);  // the largest float32 below 2^31: beyond it int and long conversions differ
+            for (; i <= words.Length - 8; i += 8)
+            {
+                var w = Vector256.Create<float>(words.Slice(i, 8));
+                if (!Vector256.LessThanAll(Vector256.Abs(w), limit))
+                {
+                    for (int k = i; k < i + 8; k++) words[k] = MiniFloat.Decode((long)words[k] & ((1L << width) - 1), format) * factor;
+                    continue;
+                }
+                (ValueVector(Vector256.ConvertToInt32(w) & Vector256.Create((1 << width) - 1), width) * Vector256.Create(factor))
+                    .CopyTo(words.Slice(i, 8));
+            }
+        }
+        for (; i < words.Length; i++) words[i] = MiniFloat.Decode((long)words[i] & ((1L << width) - 1), format) * factor;
+    }
+
+    /// <summary><see cref="MiniFloat.Decode"/> of eight patterns.</summary>
+    private Vector256<float> ValueVector(Vector256<int> pattern, int width)
+    {
+        int exponentMask = (1 << _exponentBits) - 1, mantissaMask = (1 << _mantissaBits) - 1;
+        var exponent = Vector256.ShiftRightLogical(pattern, _mantissaBits) & Vector256.Create(exponentMask);
+        var mantissa = pattern & Vector256.Create(mantissaMask);
+        var normal = Vector256.ShiftLeft(exponent + Vector256.Create(127 - _bias), 23) | Vector256.ShiftLeft(mantissa, _shift);
+        var small = (Vector256.ConvertToSingle(mantissa) * Vector256.Create(MathF.ScaleB(1f, 1 - _bias - _mantissaBits))).AsInt32();
+        var magnitude = Vector256.ConditionalSelect(Vector256.Equals(exponent, Vector256<int>.Zero), small, normal);
+        var top = Vector256.Equals(exponent, Vector256.Create(exponentMask));
+        if (_specials == FloatSpecials.Ieee)
+            magnitude = Vector256.ConditionalSelect(top, Vector256.ConditionalSelect(Vector256.Equals(mantissa, Vector256<int>.Zero),
+                Vector256.Create(InfBits), Vector256.Create(0x7FC00000)), magnitude);
+        else if (_specials == FloatSpecials.FiniteNaN)
+            magnitude = Vector256.ConditionalSelect(top & Vector256.Equals(mantissa, Vector256.Create(mantissaMask)),
+                Vector256.Create(0x7FC00000), magnitude);
+        return (magnitude | Vector256.ShiftLeft(Vector256.ShiftRightLogical(pattern, width - 1), 31)).AsSingle();
     }
 
     /// <summary>The pattern (0 ≤ pattern &lt; 2^width) of a value the format represents exactly and that is not NaN, as

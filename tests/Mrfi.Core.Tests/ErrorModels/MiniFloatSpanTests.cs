@@ -100,6 +100,21 @@ public sealed class MiniFloatSpanTests
     }
 
     [TestMethod]
+    [DataRow("float8_e4m3fn")] [DataRow("float8_e5m2")] [DataRow("float6_e3m2")] [DataRow("float6_e2m3")] [DataRow("float4_e2m1")]
+    public void Values_decode_the_low_bits_of_every_word_as_MiniFloat_Decode(string name)
+    {
+        var f = FloatFormat.Parse(name)!;
+        long mask = (1L << f.Width) - 1;
+        // Every pattern as a signed word, shifted by ±2^w, with fractions, and words beyond int range or NaN (scalar path).
+        var words = Enumerable.Range(-(1 << f.Width), 3 << f.Width).Select(w => (float)w)
+            .Concat([0.5f, -0.5f, 3.75f, -3.75f, 3e9f, -3e9f, float.NaN, 1e20f]).Concat(Enumerable.Range(0, 5).Select(k => k + 0.25f)).ToArray();
+        var values = words.ToArray();
+        new MiniFloatSpan(f).Values(values, 0.5f);
+        for (int i = 0; i < words.Length; i++)
+            AssertSameValue(MiniFloat.Decode((long)words[i] & mask, f) * 0.5f, values[i], $"{name}: word {words[i]:R}");
+    }
+
+    [TestMethod]
     public void A_NaN_keeps_its_sign_where_the_format_has_NaN_and_is_zero_where_it_has_none()
     {
         float positive = BitConverter.Int32BitsToSingle(0x7FC00001), negative = BitConverter.Int32BitsToSingle(unchecked((int)0xFFC00001));

@@ -73,9 +73,11 @@ public sealed class MXKernelsTests
     {
         // Every word an error model can leave (and some it cannot: out of range, fractional), in blocks of every code.
         var words = Enumerable.Range(0, 256 * 4).Select(i => (float)((i % 300) - 150) + (i % 7 == 0 ? 0.5f : 0)).ToArray();
+        // Blocks of 4 are scaled and decoded in two passes, blocks of 8 in one pass per block.
         foreach (string element in Elements)
+        foreach (int block in new[] { 4, 8 })
         {
-            var q = new MXQuantizer(element, 4);
+            var q = new MXQuantizer(element, block);
             int[] Dequantized(bool kernels)
             {
                 using var off = kernels ? null : CpuKernels.Disable();
@@ -86,7 +88,7 @@ public sealed class MXKernelsTests
                 quantization.Dequantize(t);
                 return Injection.FusedInjectorTests.Bits(t);
             }
-            Injection.FusedInjectorTests.AssertSame(Dequantized(false), Dequantized(true), element);
+            Injection.FusedInjectorTests.AssertSame(Dequantized(false), Dequantized(true), $"{element}, block {block}");
         }
     }
 
