@@ -6,10 +6,12 @@
 With a built-in model (the file holds the weights of LeNet or ResNet18): one line with the golden forward ratio
 imported / built-in (median of the alternating pairs, target <= 1.10), then the table
 
-    | row | imported × golden | built-in × golden | difference |
+    | row | imported × golden | built-in × golden | difference | 95 % interval |
 
 each ratio the median over paired rounds of (row / the same model's golden forward in that round), the difference
-imported minus built-in (target: within ±0.05), and a closing line counting the rows within 0.05.
+imported minus built-in (target: within ±0.05; the median over rounds of the two ratios' difference in the same round)
+with its 95 % sign-test interval (files written before it existed: no interval column), and a closing line counting the
+rows within 0.05.
 Without a built-in model (e.g. a graph with several inputs): the rows of the graph alone, | row | ms | × golden |.
 Standard library only.
 """
@@ -39,18 +41,31 @@ def compared(doc, digits):
         f"{doc['built_in_golden_ms']:.2f} ms; target ≤ 1.10; largest golden output difference "
         f"{doc['max_output_difference']:.3g}).",
         "",
-        "| row | imported × golden | built-in × golden | difference |",
-        "|---|---|---|---|",
     ]
     rows = doc["rows"]
+    # Files from versions with per-round differences carry their 95 % interval (the sign test's, over the rounds).
+    interval = bool(rows) and all(r.get("difference_low") is not None for r in rows)
+    if interval:
+        lines += ["| row | imported × golden | built-in × golden | difference | 95 % interval |", "|---|---|---|---|---|"]
+    else:
+        lines += ["| row | imported × golden | built-in × golden | difference |", "|---|---|---|---|"]
     for row in rows:
-        lines.append(f"| {row['name']} | {number(row['onnx_ratio'], digits)} | {number(row['built_in_ratio'], digits)} "
-                     f"| {number(row['difference'], digits, signed=True)} |")
+        cells = [row["name"], number(row["onnx_ratio"], digits), number(row["built_in_ratio"], digits),
+                 number(row["difference"], digits, signed=True)]
+        if interval:
+            cells.append(f"{number(row['difference_low'], digits, signed=True)} … "
+                         f"{number(row['difference_high'], digits, signed=True)}")
+        lines.append("| " + " | ".join(cells) + " |")
     within = sum(1 for r in rows if abs(r["difference"]) <= 0.05)
     if rows:
         worst = max(rows, key=lambda r: abs(r["difference"]))
-        lines += ["", f"Rows within 0.05 of the built-in's ratio: {within} of {len(rows)} (largest difference "
-                      f"{number(worst['difference'], 3, signed=True)}, {worst['name']})."]
+        summary = (f"Rows within 0.05 of the built-in's ratio: {within} of {len(rows)} (largest difference "
+                   f"{number(worst['difference'], 3, signed=True)}, {worst['name']})")
+        if interval:
+            inside = sum(1 for r in rows if r["difference_low"] >= -0.05 and r["difference_high"] <= 0.05)
+            outside = sum(1 for r in rows if r["difference_low"] > 0.05 or r["difference_high"] < -0.05)
+            summary += f"; 95 % interval inside ±0.05: {inside}, entirely outside: {outside}"
+        lines += ["", summary + "."]
     return lines
 
 

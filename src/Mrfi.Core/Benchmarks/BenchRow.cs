@@ -17,6 +17,10 @@ public sealed record BenchRow(string Name, string Group, double MedianMs, double
     /// <see cref="MedianMs"/> over this.</summary>
     public double? PairedGoldenMs { get; init; }
 
+    /// <summary>In paired measurement: the row over its golden forward in each timed round, in round order (what
+    /// <see cref="Ratio"/> is the median of, and what a second model's row is compared with round by round).</summary>
+    public IReadOnlyList<double>? RoundRatios { get; init; }
+
     /// <summary><see cref="MedianMs"/> over <see cref="QuantizedGoldenMs"/>: the cost of the faults alone.</summary>
     public double? RatioToQuantizedGolden => QuantizedGoldenMs is { } g ? MedianMs / g : null;
 }

@@ -46,6 +46,7 @@ public static class PairedBenchmark
                     {
                         QuantizedGoldenMs = fault?.QuantizedGoldenMs,
                         PairedGoldenMs = times.Median(g),
+                        RoundRatios = times.Ratios(r, g),
                     });
                 }
                 progress?.Invoke(i + 1, rows.Count);

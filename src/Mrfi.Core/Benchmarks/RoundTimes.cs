@@ -15,6 +15,8 @@ public sealed class RoundTimes(IReadOnlyList<IReadOnlyList<double>> ms)
 
     /// <summary>The median over rounds of <paramref name="subject"/>'s time over <paramref name="reference"/>'s in the same
     /// round: each ratio compares two runs that met the same machine, so load that drifts between rounds cancels.</summary>
-    public double Ratio(int subject, int reference) =>
-        InjectionBenchmark.Median(Ms[subject].Zip(Ms[reference], (a, b) => a / b));
+    public double Ratio(int subject, int reference) => InjectionBenchmark.Median(Ratios(subject, reference));
+
+    /// <summary><paramref name="subject"/>'s time over <paramref name="reference"/>'s, round by round.</summary>
+    public IReadOnlyList<double> Ratios(int subject, int reference) => [.. Ms[subject].Zip(Ms[reference], (a, b) => a / b)];
 }

@@ -56,7 +56,8 @@ internal sealed class MiniFloatSpan
     /// pattern as a width-bit two's-complement integer (an MX element word, see <c>MXElement.Encode</c>).</summary>
     public void Words(Span<float> values) => Words(values, 1f);
 
-    /// <summary><see cref="Words(Span{float})"/> of every value times <paramref name="factor"/> (an MX block's 1 / scale), in the same pass.</summary>
+    /// <summary><see cref="Words(Span{float})"/> of every value times <paramref name="factor"/> (an MX block's 1 / scale), in
+    /// the same pass.</summary>
     public void Words(Span<float> values, float factor)
     {
         var bits = MemoryMarshal.Cast<float, int>(values);
@@ -70,7 +71,8 @@ internal sealed class MiniFloatSpan
             var full = Vector256.Create(1 << width);
             for (; i <= bits.Length - 8; i += 8)
             {
-                var clamped = Vector256.Min(Vector256.Max(Vector256.Create<float>(values.Slice(i, 8)) * Vector256.Create(factor), low), high);
+                var scaled = Vector256.Create<float>(values.Slice(i, 8)) * Vector256.Create(factor);
+                var clamped = Vector256.Min(Vector256.Max(scaled, low), high);
                 var pattern = PatternVector(RoundVector(clamped.AsInt32()));
                 var word = pattern - (Vector256.GreaterThanOrEqual(pattern, half) & full);
                 Vector256.ConvertToSingle(word).CopyTo(values.Slice(i, 8));

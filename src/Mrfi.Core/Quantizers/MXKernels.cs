@@ -9,14 +9,18 @@ namespace Mrfi.Core.Quantizers;
 /// <remarks>Blocks along the last dimension are runs in memory (often short: 3 values of a 3×3 kernel, 14 of a LeNet
 /// row), walked with plain index loops; blocks along an earlier dimension lie across rows of <c>Inner</c> values, one
 /// block per column, so they are reduced and scaled a row at a time, eight columns at once. Rounding to the element and its
-/// word, and decoding, do not depend on the block: one pass over the tensor. Scaling by 2^k is one float32 multiplication
+/// word, and decoding, do not depend on the block: one pass over the tensor, or the same pass as the scaling where every
+/// block is a run of a multiple of 8 values (memory, not arithmetic, bounds these passes). Scaling by 2^k is one float32 multiplication
 /// here, one double multiplication and a cast there: both round the exact product once, to nearest even, and every scale
 /// 2^(±127) is a float32, so they agree.</remarks>
 internal sealed class MXKernels
 {
     private const int AbsMask = 0x7FFFFFFF, InfBits = 0x7F800000;
-    private static readonly float[] Down = [.. Enumerable.Range(0, 256).Select(c => c == MXQuantization.NaNCode ? 0 : MathF.ScaleB(1f, 127 - c))];
-    private static readonly float[] Up = [.. Enumerable.Range(0, 256).Select(c => c == MXQuantization.NaNCode ? float.NaN : MathF.ScaleB(1f, c - 127))];
+    // 1 / scale and scale of every E8M0 code; a NaN block (code 255) is scaled by 0 (its words are cleared) and decodes to NaN.
+    private static readonly float[] Down =
+        [.. Enumerable.Range(0, 256).Select(c => c == MXQuantization.NaNCode ? 0 : MathF.ScaleB(1f, 127 - c))];
+    private static readonly float[] Up =
+        [.. Enumerable.Range(0, 256).Select(c => c == MXQuantization.NaNCode ? float.NaN : MathF.ScaleB(1f, c - 127))];
     private readonly MXElement _element;
     private readonly MiniFloatSpan? _float;
     private readonly float[] _decoded;
@@ -64,8 +68,10 @@ internal sealed class MXKernels
                 int j = 0;
                 if (Vector256.IsHardwareAccelerated)
                     for (; j <= maxima.Length - 8; j += 8)
-                        Vector256.Max(Vector256.Create<int>(maxima.Slice(j, 8)), Vector256.Create<int>(values.Slice(j, 8)) & Vector256.Create(AbsMask))
-                            .CopyTo(maxima.Slice(j, 8));
+                    {
+                        var abs = Vector256.Create<int>(values.Slice(j, 8)) & Vector256.Create(AbsMask);
+                        Vector256.Max(Vector256.Create<int>(maxima.Slice(j, 8)), abs).CopyTo(maxima.Slice(j, 8));
+                    }
                 for (; j < maxima.Length; j++) maxima[j] = Math.Max(maxima[j], values[j] & AbsMask);
             }
         for (int b = 0; b < codes.Length; b++)

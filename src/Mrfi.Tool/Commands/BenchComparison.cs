@@ -33,8 +33,17 @@ internal sealed record BenchComparison(BenchResult Onnx, BenchResult? BuiltIn, d
 
     /// <summary>The rows side by side (empty without a built-in model).</summary>
     public IReadOnlyList<BenchComparisonRow> Rows => BuiltIn is null ? [] :
-        [.. Onnx.Rows.Join(BuiltIn.Rows, r => r.Name, r => r.Name,
-            (a, b) => new BenchComparisonRow(a.Name, a.Group, a.Ratio, b.Ratio, a.Ratio - b.Ratio))];
+        [.. Onnx.Rows.Join(BuiltIn.Rows, r => r.Name, r => r.Name, Compare)];
+
+    /// <summary>The two rows' ratios and their difference: round by round where both were timed in the same rounds.</summary>
+    private static BenchComparisonRow Compare(BenchRow onnx, BenchRow builtIn)
+    {
+        double ofMedians = onnx.Ratio - builtIn.Ratio;
+        if (onnx.RoundRatios is not { Count: > 0 } a || builtIn.RoundRatios is not { } b || a.Count != b.Count)
+            return new(onnx.Name, onnx.Group, onnx.Ratio, builtIn.Ratio, ofMedians, double.NaN, double.NaN, ofMedians);
+        var (difference, low, high) = Core.Statistics.MedianInterval.Of([.. a.Zip(b, (x, y) => x - y)]);
+        return new(onnx.Name, onnx.Group, onnx.Ratio, builtIn.Ratio, difference, low, high, ofMedians);
+    }
 
     /// <summary>The imported graph timed alone (the file holds no built-in model's weights: <paramref name="why"/>).</summary>
     public static BenchComparison Alone(BenchResult onnx, string why) => new(onnx, null, null, null, null, null) { NoBuiltIn = why };
@@ -62,23 +71,29 @@ internal sealed record BenchComparison(BenchResult Onnx, BenchResult? BuiltIn, d
         console.WriteLine($"imported {Onnx.Model} against the built-in {BuiltIn.Model} with the same weights (largest golden output " +
             $"difference {MaxOutputDifference:G3}), each row over its own model's golden forward in the same rounds:");
         var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("row").NoWrap())
-            .AddColumns("imported ms", "built-in ms", "imported × golden", "built-in × golden", "difference");
+            .AddColumns("imported ms", "built-in ms", "imported × golden", "built-in × golden", "difference", "95 % interval");
         table.AddRow("golden forward, alternating (imported / built-in)", F(OnnxGoldenMs ?? 0), F(BuiltInGoldenMs ?? 0),
-            F(GoldenRatio ?? 0, "F3"), "1.000", "");
+            F(GoldenRatio ?? 0, "F3"), "1.000", "", "");
         var builtIn = BuiltIn.Rows.ToDictionary(r => r.Name);
+        var compared = Rows.ToDictionary(r => r.Name);
         foreach (var row in Onnx.Rows)
         {
             if (!builtIn.TryGetValue(row.Name, out var other)) continue;
+            var c = compared[row.Name];
             table.AddRow(row.Name, F(row.MedianMs), F(other.MedianMs), F(row.Ratio, "F3"), F(other.Ratio, "F3"),
-                F(row.Ratio - other.Ratio, "+0.000;-0.000"));
+                F(c.Difference, "+0.000;-0.000"), $"{F(c.DifferenceLow, "+0.000;-0.000")} … {F(c.DifferenceHigh, "+0.000;-0.000")}");
         }
         console.Write(table);
+        console.WriteLine("difference: imported − built-in ratio, median over rounds of the two ratios' difference in the same round; " +
+            "95 % interval: the sign test's (order statistics), which says how far the rounds pin the difference down");
         var worst = Rows.MaxBy(r => Math.Abs(r.Difference));
         console.WriteLine($"golden ratio imported / built-in: {F(GoldenRatio ?? 0, "F3")} (median of {GoldenPairs} alternating pairs; " +
             $"target ≤ 1.10)");
         if (worst is not null)
             console.WriteLine($"rows within 0.05 of the built-in's ratio: {Rows.Count(r => Math.Abs(r.Difference) <= 0.05)} of " +
-                $"{Rows.Count} (largest difference {F(worst.Difference, "+0.000;-0.000")}, {worst.Name})");
+                $"{Rows.Count} (largest difference {F(worst.Difference, "+0.000;-0.000")}, {worst.Name}); 95 % interval inside " +
+                $"±0.05: {Rows.Count(r => r.DifferenceLow >= -0.05 && r.DifferenceHigh <= 0.05)}, entirely outside: " +
+                $"{Rows.Count(r => r.DifferenceLow > 0.05 || r.DifferenceHigh < -0.05)}");
     }
 
     private static string F(double v, string format = "F2") => v.ToString(format, CultureInfo.InvariantCulture);

@@ -107,7 +107,8 @@ public sealed class MiniFloatSpanTests
         long mask = (1L << f.Width) - 1;
         // Every pattern as a signed word, shifted by ±2^w, with fractions, and words beyond int range or NaN (scalar path).
         var words = Enumerable.Range(-(1 << f.Width), 3 << f.Width).Select(w => (float)w)
-            .Concat([0.5f, -0.5f, 3.75f, -3.75f, 3e9f, -3e9f, float.NaN, 1e20f]).Concat(Enumerable.Range(0, 5).Select(k => k + 0.25f)).ToArray();
+            .Concat([0.5f, -0.5f, 3.75f, -3.75f, 3e9f, -3e9f, float.NaN, 1e20f])
+            .Concat(Enumerable.Range(0, 5).Select(k => k + 0.25f)).ToArray();
         var values = words.ToArray();
         new MiniFloatSpan(f).Values(values, 0.5f);
         for (int i = 0; i < words.Length; i++)

@@ -50,12 +50,24 @@ public sealed class BenchOnnxTests
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("ratio").GetDouble());
         var builtInRatios = root.GetProperty("built_in").GetProperty("rows").EnumerateArray()
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("ratio").GetDouble());
+        var rounds = new Dictionary<string, double[]>[2];
+        foreach (var (side, k) in new[] { ("onnx", 0), ("built_in", 1) })
+            rounds[k] = root.GetProperty(side).GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!,
+                r => r.GetProperty("round_ratios").EnumerateArray().Select(v => v.GetDouble()).ToArray());
         foreach (var row in sideBySide)
         {
             string name = row.GetProperty("name").GetString()!;
             Assert.AreEqual(ratios[name], row.GetProperty("onnx_ratio").GetDouble(), 1e-12, name);
             Assert.AreEqual(builtInRatios[name], row.GetProperty("built_in_ratio").GetDouble(), 1e-12, name);
-            Assert.AreEqual(ratios[name] - builtInRatios[name], row.GetProperty("difference").GetDouble(), 1e-12, name);
+            Assert.AreEqual(ratios[name] - builtInRatios[name], row.GetProperty("difference_of_medians").GetDouble(), 1e-12, name);
+            // Each ratio is the median of its two rounds; the difference the median of the two rounds' differences, and with
+            // two rounds its interval is their range.
+            Assert.HasCount(2, rounds[0][name], name);
+            Assert.AreEqual(rounds[0][name].Average(), ratios[name], 1e-12, name);
+            double[] differences = [.. rounds[0][name].Zip(rounds[1][name], (a, b) => a - b).Order()];
+            Assert.AreEqual(differences.Average(), row.GetProperty("difference").GetDouble(), 1e-12, name);
+            Assert.AreEqual(differences[0], row.GetProperty("difference_low").GetDouble(), 1e-12, name);
+            Assert.AreEqual(differences[1], row.GetProperty("difference_high").GetDouble(), 1e-12, name);
         }
         StringAssert.Contains(result.Output, "rows within 0.05 of the built-in's ratio:");
     }

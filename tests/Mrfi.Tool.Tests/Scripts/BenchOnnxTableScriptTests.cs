@@ -54,6 +54,31 @@ public sealed class BenchOnnxTableScriptTests
     }
 
     [TestMethod]
+    public void Per_round_differences_add_their_interval_and_how_many_lie_inside_or_outside_the_target()
+    {
+        string json = Path.Combine(Repo.TempFolder("bench-table"), "interval.json");
+        File.WriteAllText(json, JsonSerializer.Serialize(new
+        {
+            onnx = Side("resnet18_unfolded.onnx", ("a", 1.07), ("b", 1.20), ("c", 1.40)),
+            built_in = Side("ResNet18", ("a", 1.03), ("b", 1.30), ("c", 1.30)),
+            onnx_golden_ms = 176.4, built_in_golden_ms = 182.1, golden_ratio = 0.9991, max_output_difference = 0.0, golden_pairs = 15,
+            rows = new[]
+            {
+                new { name = "a", onnx_ratio = 1.07, built_in_ratio = 1.03, difference = 0.01, difference_low = -0.02, difference_high = 0.03 },
+                new { name = "b", onnx_ratio = 1.20, built_in_ratio = 1.30, difference = -0.04, difference_low = -0.09, difference_high = 0.01 },
+                new { name = "c", onnx_ratio = 1.40, built_in_ratio = 1.30, difference = 0.09, difference_low = 0.06, difference_high = 0.12 },
+            },
+        }));
+        var (code, output) = Render(json);
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, "| row | imported × golden | built-in × golden | difference | 95 % interval |");
+        StringAssert.Contains(output, "| a | 1.07 | 1.03 | +0.01 | -0.02 … +0.03 |");
+        StringAssert.Contains(output, "| c | 1.40 | 1.30 | +0.09 | +0.06 … +0.12 |");
+        StringAssert.Contains(output, "Rows within 0.05 of the built-in's ratio: 2 of 3 (largest difference +0.090, c); 95 % interval " +
+            "inside ±0.05: 1, entirely outside: 1.");
+    }
+
+    [TestMethod]
     public void A_graph_timed_alone_becomes_its_own_rows_and_the_reason()
     {
         string json = Path.Combine(Repo.TempFolder("bench-table"), "alone.json");
