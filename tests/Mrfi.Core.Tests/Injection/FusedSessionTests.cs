@@ -92,29 +92,31 @@ public sealed class FusedSessionTests
     [TestMethod]
     [DataRow(SelectorScope.Forward)]
     [DataRow(SelectorScope.Trial)]
-    public void Lenet_forwards_give_the_same_bits_and_fault_records_with_and_without_the_kernels(SelectorScope scope)
-    {
-        var fused = Run(Entries(scope), kernels: true, forwards: 2);
-        var reference = Run(Entries(scope), kernels: false, forwards: 2);
-        Assert.IsGreaterThan(100L, fused.Count);
-        Assert.AreEqual(reference.Count, fused.Count, "faults");
-        FusedInjectorTests.AssertSame(reference.Output, fused.Output, $"{scope}: logits");
-        FusedInjectorTests.AssertSameFaults(reference.Faults, fused.Faults, $"{scope}");
-    }
+    public void Lenet_forwards_give_the_same_bits_and_fault_records_with_and_without_the_kernels(SelectorScope scope) =>
+        AssertSameWithAndWithoutKernels(() => Entries(scope), 100, $"{scope}");
 
     [TestMethod]
     [DataRow(SelectorScope.Forward)]
     [DataRow(SelectorScope.Trial)]
     public void Narrow_formats_give_the_same_bits_and_fault_records_with_and_without_the_kernels(SelectorScope scope)
     {
-        var fused = Run(NarrowEntries(scope), kernels: true, forwards: 2);
-        var reference = Run(NarrowEntries(scope), kernels: false, forwards: 2);
-        Assert.IsGreaterThan(50L, fused.Count);
-        Assert.AreEqual(reference.Count, fused.Count, "faults");
-        FusedInjectorTests.AssertSame(reference.Output, fused.Output, $"{scope}: logits");
-        FusedInjectorTests.AssertSameFaults(reference.Faults, fused.Faults, $"{scope}");
+        var fused = AssertSameWithAndWithoutKernels(() => NarrowEntries(scope), 50, $"{scope}");
         foreach (string entry in new[] { "fp8", "mx", "mxw", "mxsel", "mxs" })
-            Assert.IsTrue(fused.Faults.Any(f => f.Entry == entry), $"{scope}: {entry} drew faults");
+            Assert.IsTrue(fused.Any(f => f.Entry == entry), $"{scope}: {entry} drew faults");
+    }
+
+    /// <summary>Two forwards with fresh <paramref name="entries"/>, kernels on and off: more than <paramref name="minimum"/>
+    /// faults, the same logits and the same fault records; returns the records.</summary>
+    private static List<Mrfi.Core.Injection.FaultRecord> AssertSameWithAndWithoutKernels(Func<FaultEntry[]> entries, long minimum,
+        string what)
+    {
+        var fused = Run(entries(), kernels: true, forwards: 2);
+        var reference = Run(entries(), kernels: false, forwards: 2);
+        Assert.IsGreaterThan(minimum, fused.Count);
+        Assert.AreEqual(reference.Count, fused.Count, "faults");
+        FusedInjectorTests.AssertSame(reference.Output, fused.Output, $"{what}: logits");
+        FusedInjectorTests.AssertSameFaults(reference.Faults, fused.Faults, what);
+        return fused.Faults;
     }
 
     [TestMethod]
