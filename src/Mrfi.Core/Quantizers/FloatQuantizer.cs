@@ -19,7 +19,11 @@ public sealed class FloatQuantizer : IQuantizer, IBitWidth
     public FloatQuantizer(string floattype)
     {
         Format = FloatFormat.Parse(floattype)!;
+        _span = Format.IsMini ? new MiniFloatSpan(Format) : null;
     }
+
+    // Made once: Calibrate runs for every tensor of every forward.
+    private readonly MiniFloatSpan? _span;
 
     internal FloatFormat Format { get; }
 
@@ -27,13 +31,11 @@ public sealed class FloatQuantizer : IQuantizer, IBitWidth
     public int BitWidth => Format.Width;
 
     /// <inheritdoc />
-    public IQuantization Calibrate(Tensor tensor) => new Rounding(Format);
+    public IQuantization Calibrate(Tensor tensor) => new Rounding(Format, _span);
 
     /// <summary>The rounding: the same for every value, so <see cref="At"/> is itself; dequantizing changes nothing.</summary>
-    internal sealed class Rounding(FloatFormat format) : IQuantization
+    internal sealed class Rounding(FloatFormat format, MiniFloatSpan? span) : IQuantization
     {
-        private MiniFloatSpan? _span;
-
         public FloatFormat Format => format;
 
         public void Quantize(Tensor values)
@@ -47,9 +49,9 @@ public sealed class FloatQuantizer : IQuantizer, IBitWidth
                 return;
             }
             // A contiguous float32 CPU tensor is rounded in place, eight values at a time; the loop below is the reference.
-            if (Kernels.CpuKernels.TryFloats(values, out var memory))
+            if (span is not null && Kernels.CpuKernels.TryFloats(values, out var memory))
             {
-                (_span ??= new MiniFloatSpan(format)).Round(memory);
+                span.Round(memory);
                 return;
             }
             var data = Kernels.TensorFloats.Read(values);
@@ -61,7 +63,7 @@ public sealed class FloatQuantizer : IQuantizer, IBitWidth
 
         public void Dequantize(Tensor values) { }
 
-        public IQuantization At(Tensor flatIndex) => new Rounding(format);
+        public IQuantization At(Tensor flatIndex) => new Rounding(format, span);
 
         public void Dispose() { }
     }

@@ -43,22 +43,20 @@ internal sealed class MXKernels
         var bits = MemoryMarshal.Cast<float, int>(x);
         if (layout.Inner == 1)
         {
-            int size = (int)layout.Size, block = layout.Block, b = 0;
-            for (int row = 0; row < bits.Length; row += size)
-                for (int c = 0; c < size; c += block, b++)
-                {
-                    int start = row + c, end = row + Math.Min(c + block, size), m = 0;
-                    if (end - start >= 8) m = MaxAbsBits(bits[start..end]);
-                    else
-                        for (int i = start; i < end; i++)
-                        {
-                            // Branch-free maximum of two non-negative ints: on random data a branch would be mispredicted half
-                            // the time, and blocks of 3 (a 3×3 kernel's rows) leave nothing else to amortise it.
-                            int d = m - (bits[i] & AbsMask);
-                            m -= d & (d >> 31);
-                        }
-                    codes[b] = m;
-                }
+            foreach (var (start, end, b) in layout.Runs())
+            {
+                int m = 0;
+                if (end - start >= 8) m = MaxAbsBits(bits[start..end]);
+                else
+                    for (int i = start; i < end; i++)
+                    {
+                        // Branch-free maximum of two non-negative ints: on random data a branch would be mispredicted half
+                        // the time, and blocks of 3 (a 3×3 kernel's rows) leave nothing else to amortise it.
+                        int d = m - (bits[i] & AbsMask);
+                        m -= d & (d >> 31);
+                    }
+                codes[b] = m;
+            }
         }
         else
             foreach (var (row, blocks) in Rows(layout))
@@ -90,9 +88,7 @@ internal sealed class MXKernels
         if (_float is not null && Fused(layout))
         {
             // Long runs: scaled, rounded and turned into words in one pass over memory per block.
-            int size = (int)layout.Size, block = layout.Block, b = 0;
-            for (int row = 0; row < x.Length; row += size)
-                for (int c = 0; c < size; c += block, b++) _float.Words(x.Slice(row + c, Math.Min(block, size - c)), Down[codes[b]]);
+            foreach (var (start, end, b) in layout.Runs()) _float.Words(x[start..end], Down[codes[b]]);
             if (codes.Contains(MXQuantization.NaNCode)) ClearNaNBlocks(x, layout, codes);
             return;
         }
@@ -109,9 +105,7 @@ internal sealed class MXKernels
     {
         if (_float is not null && Fused(layout))
         {
-            int size = (int)layout.Size, block = layout.Block, b = 0;
-            for (int row = 0; row < x.Length; row += size)
-                for (int c = 0; c < size; c += block, b++) _float.Values(x.Slice(row + c, Math.Min(block, size - c)), Up[codes[b]]);
+            foreach (var (start, end, b) in layout.Runs()) _float.Values(x[start..end], Up[codes[b]]);
             return;
         }
         if (_float is not null) _float.Values(x);
@@ -135,19 +129,17 @@ internal sealed class MXKernels
     {
         if (layout.Inner == 1)
         {
-            int size = (int)layout.Size, block = layout.Block, b = 0;
-            for (int row = 0; row < x.Length; row += size)
-                for (int c = 0; c < size; c += block, b++)
+            foreach (var (start, end, b) in layout.Runs())
+            {
+                float factor = table[codes[b]];
+                int i = start;
+                if (Vector256.IsHardwareAccelerated && end - i >= 8)
                 {
-                    float factor = table[codes[b]];
-                    int i = row + c, end = row + Math.Min(c + block, size);
-                    if (Vector256.IsHardwareAccelerated && end - i >= 8)
-                    {
-                        var f = Vector256.Create(factor);
-                        for (; i <= end - 8; i += 8) (Vector256.Create<float>(x.Slice(i, 8)) * f).CopyTo(x.Slice(i, 8));
-                    }
-                    for (; i < end; i++) x[i] *= factor;
+                    var f = Vector256.Create(factor);
+                    for (; i <= end - 8; i += 8) (Vector256.Create<float>(x.Slice(i, 8)) * f).CopyTo(x.Slice(i, 8));
                 }
+                for (; i < end; i++) x[i] *= factor;
+            }
             return;
         }
         var factors = new float[layout.Inner];
@@ -168,10 +160,8 @@ internal sealed class MXKernels
     {
         if (layout.Inner == 1)
         {
-            int size = (int)layout.Size, block = layout.Block, b = 0;
-            for (int row = 0; row < x.Length; row += size)
-                for (int c = 0; c < size; c += block, b++)
-                    if (codes[b] == MXQuantization.NaNCode) x[(row + c)..(row + Math.Min(c + block, size))].Clear();
+            foreach (var (start, end, b) in layout.Runs())
+                if (codes[b] == MXQuantization.NaNCode) x[start..end].Clear();
             return;
         }
         foreach (var (row, blocks) in Rows(layout))

@@ -22,7 +22,6 @@ internal readonly record struct MXLayout(long Outer, long Size, long Inner, int 
         return (int)(((outer * BlocksAlong) + c / Block) * Inner + i % Inner);
     }
 
-    /// <summary>Every run of values that share a block and lie next to each other in memory, in memory order: with
-    /// <see cref="Inner"/> = 1 (blocks along the last dimension) a run is a whole block, otherwise a single value.</summary>
-    public MXRuns Runs() => new(this);
+    /// <summary>The blocks as runs in memory, for blocks along the last dimension (<see cref="Inner"/> = 1).</summary>
+    public MXRuns Runs() => Inner == 1 ? new(this) : throw new InvalidOperationException("blocks across rows are not runs");
 }

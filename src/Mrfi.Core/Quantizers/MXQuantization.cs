@@ -90,7 +90,7 @@ internal sealed class MXQuantization : IQuantization
     private static int[] BlocksOf(MXLayout layout)
     {
         var blockOf = new int[layout.Count];
-        foreach (var (start, length, block) in layout.Runs()) blockOf.AsSpan(start, length).Fill(block);
+        for (int i = 0; i < blockOf.Length; i++) blockOf[i] = layout.BlockOf(i);
         return blockOf;
     }
 }

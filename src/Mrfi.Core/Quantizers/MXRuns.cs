@@ -1,39 +1,31 @@
 namespace Mrfi.Core.Quantizers;
 
-/// <summary>The runs of an <see cref="MXLayout"/> (start in flat order, length, block), for <c>foreach</c>: a struct, so that
-/// the kernels walk a tensor without a delegate or an allocation per value.</summary>
+/// <summary>The blocks of an <see cref="MXLayout"/> whose blocks run along the last dimension (<c>Inner</c> = 1), in memory
+/// order, for <c>foreach</c>: each a run of values [Start, End) and its block number (blocks follow one another in memory,
+/// so the number counts up). A struct, so that the kernels walk a tensor without a delegate or an allocation per block.</summary>
 internal struct MXRuns(MXLayout layout)
 {
-    private long _outer, _along = -1, _inner;
-    private int _next, _block = -1;
+    private readonly int _size = (int)layout.Size, _block = layout.Block, _count = (int)layout.Count;
+    private int _row, _along = -layout.Block, _number = -1;
 
-    /// <summary>The current run.</summary>
-    public (int Start, int Length, int Block) Current { get; private set; }
+    /// <summary>The current block.</summary>
+    public (int Start, int End, int Block) Current { get; private set; }
 
     /// <summary>Itself: a struct enumerates once.</summary>
     public readonly MXRuns GetEnumerator() => this;
 
-    /// <summary>Steps to the next run; false after the last.</summary>
+    /// <summary>Steps to the next block; false after the last.</summary>
     public bool MoveNext()
     {
-        if (layout.Count == 0) return false;
-        if (layout.Inner == 1)
+        _along += _block;
+        if (_along >= _size)
         {
-            _along = _along < 0 ? 0 : _along + layout.Block;
-            if (_along >= layout.Size) { _along = 0; _outer++; }
+            _along = 0;
+            _row += _size;
         }
-        else if (_along < 0) _along = 0;
-        else if (++_inner == layout.Inner)
-        {
-            _inner = 0;
-            if (++_along == layout.Size) { _along = 0; _outer++; }
-        }
-        if (_outer >= layout.Outer) return false;
-        int length = layout.Inner == 1 ? (int)Math.Min(layout.Block, layout.Size - _along) : 1;
-        // Along the last dimension the blocks follow one another in memory: the next run is the next block.
-        int block = layout.Inner == 1 ? ++_block : (int)(((_outer * layout.BlocksAlong) + _along / layout.Block) * layout.Inner + _inner);
-        Current = (_next, length, block);
-        _next += length;
+        if (_row >= _count || _size == 0) return false;
+        int start = _row + _along;
+        Current = (start, _row + Math.Min(_along + _block, _size), ++_number);
         return true;
     }
 }

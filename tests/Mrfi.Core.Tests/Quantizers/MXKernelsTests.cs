@@ -98,19 +98,20 @@ public sealed class MXKernelsTests
         var layout = new MXLayout(Outer: 3, Size: 7, Inner: 2, Block: 3);
         var q = new MXQuantizer("fp8_e4m3", 3, 1);
         CollectionAssert.AreEqual(new long[] { 3, 3, 2 }, q.ScaleShape([3, 7, 2]));
-        var runs = All(layout.Runs());
-        Assert.HasCount(42, runs, "one run per value when the blocks do not run along the last dimension");
         for (int i = 0; i < 42; i++)
         {
             int o = i / 14, c = i / 2 % 7, j = i % 2;
-            Assert.AreEqual((i, 1, (o * 3 + c / 3) * 2 + j), runs[i], $"value {i}");
-            Assert.AreEqual(runs[i].Block, layout.BlockOf(i));
+            Assert.AreEqual((o * 3 + c / 3) * 2 + j, layout.BlockOf(i), $"value {i}");
         }
+        // Along the last dimension the blocks are runs [start, end) in memory, numbered in order; the last of a row is shorter.
         var last = All(new MXLayout(Outer: 2, Size: 7, Inner: 1, Block: 3).Runs());
-        CollectionAssert.AreEqual(new[] { (0, 3, 0), (3, 3, 1), (6, 1, 2), (7, 3, 3), (10, 3, 4), (13, 1, 5) }, last);
+        CollectionAssert.AreEqual(new[] { (0, 3, 0), (3, 6, 1), (6, 7, 2), (7, 10, 3), (10, 13, 4), (13, 14, 5) }, last);
+        for (int b = 0; b < last.Count; b++)
+            for (int i = last[b].Start; i < last[b].End; i++) Assert.AreEqual(b, new MXLayout(2, 7, 1, 3).BlockOf(i), $"value {i}");
+        Assert.ThrowsExactly<InvalidOperationException>(() => layout.Runs());
     }
 
-    private static List<(int Start, int Length, int Block)> All(MXRuns runs)
+    private static List<(int Start, int End, int Block)> All(MXRuns runs)
     {
         var list = new List<(int, int, int)>();
         foreach (var run in runs) list.Add(run);
